@@ -1,0 +1,83 @@
+"""The `scorecard` command: the scriptable face of Civic Scorecard."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+DEMO_DATABASE_FILE = "scorecard-demo.sqlite3"
+
+
+class CommandFailed(Exception):
+    """A one-line reason the command could not do its job."""
+
+
+def _setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "scorecard.settings.local")
+    import django
+
+    django.setup()
+
+
+def _create_schema() -> None:
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=0)
+
+
+def _create_schema_or_fail() -> None:
+    from django.db import DatabaseError
+
+    try:
+        _create_schema()
+    except DatabaseError as exc:
+        raise CommandFailed(f"cannot open the database: {str(exc).strip().splitlines()[0]}") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="scorecard",
+        description="Civic Scorecard: performance management for councils and their partners. "
+        "The database is the one DATABASE_URL names, else scorecard.sqlite3 in this folder.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    demo = commands.add_parser("demo", help="load the demo council into a fresh database and serve it")
+    demo.add_argument("--port", type=int, default=8000)
+    demo.add_argument("--no-serve", action="store_true", help="load the demo only")
+
+    serve = commands.add_parser("serve", help="serve the pages for the database DATABASE_URL names")
+    serve.add_argument("--port", type=int, default=8000)
+
+    load = commands.add_parser("import", help="import measures, observations and other files")
+    load.add_argument("files", nargs="+", type=Path, metavar="FILE")
+
+    export = commands.add_parser("export", help="export ratings or the scorecard as JSON or CSV")
+    export.add_argument("what", choices=["ratings", "scorecard"])
+    export.add_argument("--format", choices=["json", "csv"], default="json")
+    export.add_argument("--period", help="as at this period (needed for the scorecard)")
+    export.add_argument("--plan", help="only this plan (its plan_id)")
+    export.add_argument("-o", "--output", type=Path, help="write to this file, not the screen")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    arguments = _parser().parse_args(argv)
+    from scorecard import commands
+
+    try:
+        if arguments.command == "demo":
+            os.environ.setdefault(
+                "DATABASE_URL", f"sqlite:///{Path.cwd() / DEMO_DATABASE_FILE}"
+            )
+            commands.prepare_fresh_demo_database()
+        _setup_django()
+        _create_schema_or_fail()
+        return commands.run(arguments)
+    except CommandFailed as exc:
+        print(f"scorecard: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,114 @@
+"""What each `scorecard` command does, once Django is set up."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from scorecard.cli import CommandFailed
+
+DEMO_DATA_DIR = Path(__file__).resolve().parent / "demo" / "data"
+
+
+def prepare_fresh_demo_database() -> None:
+    """Remove the demo's SQLite file, so the demo always starts from nothing."""
+    url = os.environ["DATABASE_URL"]
+    if url.startswith("sqlite:///"):
+        Path(url.removeprefix("sqlite:///")).unlink(missing_ok=True)
+
+
+def _empty_database() -> None:
+    from django.core.management import call_command
+
+    call_command("flush", interactive=False, verbosity=0)
+
+
+def demo_files() -> list[Path]:
+    return sorted(DEMO_DATA_DIR.glob("*.csv"))
+
+
+def load_demo() -> str:
+    from scorecard.interchange.importer import import_files
+
+    _empty_database()
+    return str(import_files(demo_files(), entered_by="demo loader"))
+
+
+def _serve(port: int) -> int:
+    from django.core.management import call_command
+
+    print(f"Civic Scorecard at http://127.0.0.1:{port}/ (Ctrl+C to stop)", file=sys.stderr)
+    call_command("runserver", f"127.0.0.1:{port}", use_reloader=False, use_threading=True)
+    return 0
+
+
+def _import(files: list[Path]) -> int:
+    from scorecard.interchange.errors import ImportRejected
+    from scorecard.interchange.importer import import_files
+
+    try:
+        result = import_files(files, entered_by=f"import by {os.environ.get('USER', 'unknown')}")
+    except ImportRejected as rejected:
+        for error in rejected.errors:
+            print(error, file=sys.stderr)
+        raise CommandFailed(str(rejected)) from None
+    print(result)
+    return 0
+
+
+def _export(arguments: argparse.Namespace) -> int:
+    from scorecard.core.period_parser import parse_period
+    from scorecard.core.periods import PeriodError
+    from scorecard.interchange import exporter
+
+    if arguments.what == "ratings":
+        records = exporter.rating_records(arguments.plan)
+        text = (
+            exporter.as_json(records) if arguments.format == "json"
+            else exporter.as_csv(records, exporter.RATING_COLUMNS)
+        )
+    else:
+        if not arguments.period:
+            raise CommandFailed("export scorecard needs --period, e.g. --period '2019/20 Q2'")
+        try:
+            as_at = parse_period(arguments.period)
+        except PeriodError as exc:
+            raise CommandFailed(f"--period: {exc}") from None
+        document = exporter.scorecard_document(as_at, arguments.plan)
+        text = (
+            exporter.as_json(document) if arguments.format == "json"
+            else exporter.as_csv(document["measures"], exporter.SCORECARD_COLUMNS)
+        )
+    _write_output(text, arguments.output)
+    return 0
+
+
+def _write_output(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    partial = output.with_name(output.name + ".partial")
+    try:
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(output)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise CommandFailed(f"cannot write {output}: {exc.strerror}") from None
+
+
+def run(arguments: argparse.Namespace) -> int:
+    from django.db import DatabaseError
+
+    try:
+        if arguments.command == "demo":
+            print(load_demo(), file=sys.stderr)
+            return 0 if arguments.no_serve else _serve(arguments.port)
+        if arguments.command == "serve":
+            return _serve(arguments.port)
+        if arguments.command == "import":
+            return _import(arguments.files)
+        return _export(arguments)
+    except DatabaseError as exc:
+        raise CommandFailed(f"database error: {str(exc).strip().splitlines()[0]}") from None

@@ -1,0 +1,68 @@
+"""Units of measure and how their values are written for readers."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
+
+
+class Unit(StrEnum):
+    PERCENT = "percent"
+    RATE = "rate"
+    COUNT = "count"
+    DAYS = "days"
+    MONEY = "money"
+    SCORE = "score"
+    RATIO = "ratio"
+
+
+def rounded(value: Decimal, decimals: int | None) -> Decimal:
+    if decimals is None:
+        return value
+    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+def plain_number(value: Decimal, decimals: int | None = None) -> str:
+    """Digits as entered (no float noise, no exponent), with thousands separators."""
+    shown = rounded(value, decimals)
+    if decimals is None and shown == shown.to_integral_value() and shown.as_tuple().exponent > 0:
+        shown = shown.quantize(Decimal(1))
+    return f"{shown:,f}"
+
+
+def format_value(
+    value: Decimal | None,
+    unit: Unit | str,
+    *,
+    decimals: int | None = None,
+    rate_per: int | None = None,
+) -> str:
+    if value is None:
+        return "No value"
+    number = plain_number(value, decimals)
+    unit = Unit(unit)
+    if unit is Unit.PERCENT:
+        return f"{number}%"
+    if unit is Unit.MONEY:
+        return f"-£{number[1:]}" if number.startswith("-") else f"£{number}"
+    if unit is Unit.DAYS:
+        return f"{number} days"
+    if unit is Unit.RATE and rate_per:
+        return f"{number} per {rate_per:,}"
+    return number
+
+
+def format_fraction(
+    value: Decimal | None,
+    unit: Unit | str,
+    numerator: Decimal | None,
+    denominator: Decimal | None,
+    *,
+    decimals: int | None = None,
+    rate_per: int | None = None,
+) -> str:
+    """`100.0% (94/94)`: the value with the counts it was made from, when they are known."""
+    text = format_value(value, unit, decimals=decimals, rate_per=rate_per)
+    if numerator is None or denominator is None:
+        return text
+    return f"{text} ({plain_number(numerator)}/{plain_number(denominator)})"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class FrameworkConfig(AppConfig):
+    name = "scorecard.framework"
+    verbose_name = "Plans and outcomes"

@@ -1,0 +1,101 @@
+"""The plan's framework: organisations, boards, plans, outcomes, priorities and programmes."""
+
+from django.db import models
+from django.urls import reverse
+
+
+class Organisation(models.Model):
+    name = models.CharField(max_length=200, unique=True)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Board(models.Model):
+    name = models.CharField(max_length=200, unique=True)
+    description = models.TextField(blank=True)
+    organisation = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.PROTECT)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Plan(models.Model):
+    plan_id = models.SlugField(max_length=60, unique=True)
+    name = models.CharField(max_length=200)
+    vision = models.TextField(blank=True)
+    period = models.CharField(max_length=40, blank=True)
+    lead = models.CharField(max_length=200, blank=True)
+    organisation = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.PROTECT)
+    board = models.ForeignKey(Board, null=True, blank=True, on_delete=models.PROTECT)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Outcome(models.Model):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="outcomes")
+    name = models.CharField(max_length=300)
+    description = models.TextField(blank=True)
+    lead = models.CharField(max_length=200, blank=True)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["plan__order", "plan__name", "order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "name"], name="outcome_unique_in_plan")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("outcome", args=[self.pk])
+
+
+class Priority(models.Model):
+    outcome = models.ForeignKey(Outcome, on_delete=models.CASCADE, related_name="priorities")
+    name = models.CharField(max_length=300)
+    description = models.TextField(blank=True)
+    lead = models.CharField(max_length=200, blank=True)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name_plural = "priorities"
+        constraints = [
+            models.UniqueConstraint(fields=["outcome", "name"], name="priority_unique_in_outcome")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Programme(models.Model):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="programmes")
+    outcome = models.ForeignKey(Outcome, null=True, blank=True, on_delete=models.SET_NULL)
+    priority = models.ForeignKey(Priority, null=True, blank=True, on_delete=models.SET_NULL)
+    name = models.CharField(max_length=300)
+    description = models.TextField(blank=True)
+    lead = models.CharField(max_length=200, blank=True)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "name"], name="programme_unique_in_plan")
+        ]
+
+    def __str__(self) -> str:
+        return self.name

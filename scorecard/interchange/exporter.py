@@ -1,0 +1,84 @@
+"""`scorecard export`: ratings per observation and the scorecard as at a period."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from decimal import Decimal
+
+from scorecard.core.periods import Period
+from scorecard.measures.scorecard import build_scorecard, measures_for, rate_measures
+
+RATING_COLUMNS = [
+    "measure_id", "title", "period", "breakdown", "value", "numerator", "denominator", "status",
+    "target", "rag", "direction", "reason",
+]
+SCORECARD_COLUMNS = [
+    "measure_id", "title", "outcome", "period", "value", "target", "rag", "direction", "reason",
+]
+
+
+def _number(value: Decimal | None) -> float | int | None:
+    """JSON has no decimals: write the shortest number that reads back as the same value."""
+    if value is None:
+        return None
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)
+
+
+def rating_records(plan_id: str | None = None) -> list[dict]:
+    records = []
+    for rated in rate_measures(measures_for(plan_id)):
+        measure = rated.measure
+        for observation, item in rated.rows:
+            records.append({
+                "measure_id": measure.measure_id,
+                "title": measure.title,
+                "period": observation.period,
+                "breakdown": observation.breakdown,
+                "value": _number(observation.value),
+                "numerator": _number(observation.numerator),
+                "denominator": _number(observation.denominator),
+                "status": observation.status or None,
+                "target": _number(item.target),
+                "rag": item.rating.rag.value if item.rating.rag else None,
+                "direction": item.direction.value if item.direction else None,
+                "reason": item.rating.reason,
+            })
+    return records
+
+
+def scorecard_document(as_at: Period, plan_id: str | None = None) -> dict:
+    scorecard = build_scorecard(as_at, plan_id)
+    measures = []
+    for line in scorecard.lines:
+        latest = line.headline.latest
+        measures.append({
+            "measure_id": line.measure.measure_id,
+            "title": line.measure.title,
+            "outcome": line.measure.outcome.name if line.measure.outcome else None,
+            "period": latest.reading.period.label if latest else None,
+            "value": _number(latest.reading.value) if latest else None,
+            "target": _number(latest.target) if latest else None,
+            "rag": line.headline.rag.value if line.headline.rag else None,
+            "direction": line.headline.direction.value if line.headline.direction else None,
+            "reason": line.headline.rating.reason,
+        })
+    summary = [rollup.as_dict() for _, rollup in scorecard.groups]
+    summary.append(scorecard.total.as_dict())
+    return {"period": as_at.label, "plan_id": plan_id, "measures": measures, "summary": summary}
+
+
+def as_json(document: object) -> str:
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def as_csv(records: list[dict], columns: list[str]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for record in records:
+        writer.writerow({k: "" if record.get(k) is None else record[k] for k in columns})
+    return buffer.getvalue()

@@ -1,0 +1,103 @@
+"""Rows of a `framework` file: organisations, boards, plans, outcomes, priorities, programmes."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from scorecard.framework.models import Board, Organisation, Outcome, Plan, Priority, Programme
+from scorecard.interchange import cells
+from scorecard.interchange.context import Catalogue, RowReader
+
+
+class Level(StrEnum):
+    ORGANISATION = "organisation"
+    BOARD = "board"
+    PLAN = "plan"
+    OUTCOME = "outcome"
+    PRIORITY = "priority"
+    PROGRAMME = "programme"
+
+
+NEEDS_PLAN = {Level.PLAN, Level.OUTCOME, Level.PRIORITY, Level.PROGRAMME}
+
+
+def validate(row: RowReader, catalogue: Catalogue) -> dict | None:
+    level = row.get("level", cells.choice, options=Level)
+    name = row.get("name", required=True, max_length=300)
+    plan_id = row.get("plan_id", max_length=60)
+    parent = row.get("parent", max_length=300)
+    if level is None or name is None:
+        return None
+    if level in NEEDS_PLAN and not plan_id:
+        row.fail("plan_id", f"a {level.value} needs the plan_id of its plan")
+        return None
+    if level is not Level.PLAN and level in NEEDS_PLAN and plan_id not in catalogue.plans:
+        row.fail("plan_id", f"no plan '{plan_id}': add its plan row above this one")
+        return None
+    if level is Level.PLAN:
+        row.get("period", cells.period)
+        catalogue.plans.add(plan_id)
+    elif level is Level.OUTCOME:
+        catalogue.outcomes.add((plan_id, name))
+    elif level is Level.PRIORITY:
+        if (plan_id, parent) not in catalogue.outcomes:
+            row.fail("parent", f"a priority's parent must be an outcome of plan '{plan_id}'")
+            return None
+        catalogue.priorities.add((plan_id, name))
+    elif level is Level.PROGRAMME:
+        if parent and (plan_id, parent) not in catalogue.priorities | catalogue.outcomes:
+            row.fail("parent", f"no priority or outcome '{parent}' in plan '{plan_id}'")
+            return None
+        catalogue.programmes.add((plan_id, name))
+    return {"level": level, "name": name, "plan_id": plan_id, "parent": parent, **{
+        column: row.cells.get(column, "").strip()
+        for column in ("description", "organisation", "board", "lead", "period")
+    }}
+
+
+def _named(model, name: str):
+    return model.objects.get_or_create(name=name)[0] if name else None
+
+
+def apply(parsed: dict, order: int) -> None:
+    level = parsed["level"]
+    name = parsed["name"]
+    description = parsed["description"]
+    if level is Level.ORGANISATION:
+        Organisation.objects.update_or_create(name=name, defaults={"description": description})
+        return
+    if level is Level.BOARD:
+        defaults = {"description": description,
+                    "organisation": _named(Organisation, parsed["organisation"])}
+        Board.objects.update_or_create(name=name, defaults=defaults)
+        return
+    if level is Level.PLAN:
+        Plan.objects.update_or_create(plan_id=parsed["plan_id"], defaults={
+            "name": name, "vision": description, "lead": parsed["lead"],
+            "period": parsed["period"], "order": order,
+            "organisation": _named(Organisation, parsed["organisation"]),
+            "board": _named(Board, parsed["board"]),
+        })
+        return
+    _apply_within_plan(parsed, Plan.objects.get(plan_id=parsed["plan_id"]), order)
+
+
+def _apply_within_plan(parsed: dict, plan: Plan, order: int) -> None:
+    level = parsed["level"]
+    common = {"description": parsed["description"], "lead": parsed["lead"], "order": order}
+    if level is Level.OUTCOME:
+        Outcome.objects.update_or_create(plan=plan, name=parsed["name"], defaults=common)
+    elif level is Level.PRIORITY:
+        outcome = Outcome.objects.get(plan=plan, name=parsed["parent"])
+        Priority.objects.update_or_create(outcome=outcome, name=parsed["name"], defaults=common)
+    else:
+        parent = parsed["parent"]
+        priority = Priority.objects.filter(outcome__plan=plan, name=parent).first()
+        outcome = (
+            priority.outcome if priority
+            else Outcome.objects.filter(plan=plan, name=parent).first()
+        )
+        Programme.objects.update_or_create(
+            plan=plan, name=parsed["name"],
+            defaults={**common, "priority": priority, "outcome": outcome},
+        )

@@ -1,0 +1,125 @@
+"""`scorecard import`: read every file, check every row, then write all or nothing."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+
+from scorecard.interchange import comparator_rows, framework_rows, measure_rows, observation_rows
+from scorecard.interchange.context import Catalogue, RowReader
+from scorecard.interchange.errors import ImportRejected, RowError
+from scorecard.interchange.kinds import APPLY_ORDER, KINDS, FileKind, kind_of
+from scorecard.interchange.readers import Table, UnreadableFile, read_table
+from scorecard.measures.models import Measure
+
+
+@dataclass
+class CheckedFile:
+    table: Table
+    kind: FileKind
+    parsed: list[dict] = field(default_factory=list)
+
+
+def _header_errors(table: Table, kind: FileKind | None) -> list[RowError]:
+    if kind is None:
+        expected = "; ".join(f"{k.name}: {', '.join(k.required)}" for k in KINDS)
+        return [RowError(table.name, 1, None,
+                         f"the header does not match any kind of file (columns needed — {expected})")]
+    errors = []
+    blank = [i + 1 for i, h in enumerate(table.header) if not h]
+    if blank:
+        errors.append(RowError(table.name, 1, None, f"column {blank[0]} has no heading"))
+    for column in table.header:
+        if column and column not in kind.columns:
+            errors.append(RowError(table.name, 1, column,
+                                   f"'{column}' is not a column of {kind.article} {kind.name} file"))
+    for column in kind.required:
+        if column not in table.header:
+            errors.append(RowError(table.name, 1, column,
+                                   f"{kind.article} {kind.name} file needs the column '{column}'"))
+    duplicated = [c for c, n in Counter(table.header).items() if c and n > 1]
+    errors += [RowError(table.name, 1, c, "this column appears twice") for c in duplicated]
+    return errors
+
+
+def _read(paths: list[Path]) -> tuple[list[CheckedFile], list[RowError]]:
+    files, errors = [], []
+    for path in paths:
+        try:
+            table = read_table(path)
+        except UnreadableFile as exc:
+            errors.append(RowError(path.name, None, None, str(exc).split(": ", 1)[-1]))
+            continue
+        kind = kind_of(table.header)
+        header_errors = _header_errors(table, kind)
+        errors += header_errors
+        if not header_errors:
+            files.append(CheckedFile(table, kind))
+    files.sort(key=lambda f: APPLY_ORDER.index(f.kind.name))
+    return files, errors
+
+
+VALIDATORS = {
+    "framework": lambda row, catalogue, seen: framework_rows.validate(row, catalogue),
+    "measures": lambda row, catalogue, seen: measure_rows.validate(row, catalogue),
+    "observations": observation_rows.validate,
+    "comparators": lambda row, catalogue, seen: comparator_rows.validate(row, catalogue),
+}
+
+
+def _check_rows(checked: CheckedFile, catalogue: Catalogue, seen: set) -> list[RowError]:
+    errors = []
+    for number, cells_by_column in checked.table.rows:
+        row = RowReader(checked.table.name, number, cells_by_column)
+        result = None
+        if "\0extra" in cells_by_column:
+            row.fail(None, "this row has more cells than the header has columns")
+        else:
+            result = VALIDATORS[checked.kind.name](row, catalogue, seen)
+        errors += row.errors
+        if not row.errors and result is not None:
+            checked.parsed.append(result)
+    return errors
+
+
+def _write(files: list[CheckedFile], entered_by: str) -> None:
+    measures: dict[str, Measure] | None = None
+    for checked in files:
+        name = checked.kind.name
+        if name in ("observations", "comparators") and measures is None:
+            measures = {m.measure_id: m for m in Measure.objects.all()}
+        for order, parsed in enumerate(checked.parsed):
+            if name == "framework":
+                framework_rows.apply(parsed, order)
+            elif name == "measures":
+                measure_rows.apply(parsed, order)
+            elif name == "observations":
+                observation_rows.apply(parsed, measures, entered_by)
+            else:
+                comparator_rows.apply(parsed, measures)
+
+
+@dataclass
+class ImportResult:
+    rows_by_kind: Counter
+
+    def __str__(self) -> str:
+        parts = [f"{n} {kind} row(s)" for kind, n in self.rows_by_kind.items()]
+        return "Imported " + (", ".join(parts) if parts else "nothing")
+
+
+def import_files(paths: list[Path], entered_by: str = "import") -> ImportResult:
+    """Check every row of every file; write all of them in one transaction, or none."""
+    files, errors = _read(paths)
+    catalogue = Catalogue.from_database()
+    seen: set = set()
+    for checked in files:
+        errors += _check_rows(checked, catalogue, seen)
+    if errors:
+        raise ImportRejected(errors)
+    with transaction.atomic():
+        _write(files, entered_by)
+    return ImportResult(Counter({f.kind.name: len(f.parsed) for f in files}))

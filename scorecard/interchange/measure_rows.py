@@ -1,0 +1,117 @@
+"""Rows of a `measures` file."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from scorecard.core.ratings import Polarity, ToleranceType
+from scorecard.core.series import CompareWith, Frequency
+from scorecard.core.units import Unit
+from scorecard.framework.models import Board, Organisation, Outcome, Plan, Priority, Programme
+from scorecard.interchange import cells
+from scorecard.interchange.context import Catalogue, MeasureFacts, RowReader
+from scorecard.measures.models import Measure, Target
+
+DEFAULT_PLAN_ID = "plan"
+TEXT_COLUMNS = ("description", "owner", "source", "benchmarking", "notes")
+
+
+def _plan_for(row: RowReader, catalogue: Catalogue, plan_id: str, needs_plan: bool) -> str | None:
+    if plan_id:
+        if plan_id not in catalogue.plans:
+            row.fail("plan_id", f"no plan '{plan_id}': import its framework file first or with this one")
+        return plan_id
+    if not needs_plan:
+        return None
+    if len(catalogue.plans) > 1:
+        row.fail("plan_id", "there are several plans: say which one this measure belongs to")
+        return None
+    return next(iter(catalogue.plans), DEFAULT_PLAN_ID)
+
+
+def validate(row: RowReader, catalogue: Catalogue) -> dict | None:
+    parsed = {
+        "measure_id": row.get("measure_id", required=True, max_length=60),
+        "title": row.get("title", required=True, max_length=300),
+        "polarity": row.get("polarity", cells.choice, options=Polarity),
+        "unit": row.get("unit", cells.choice, options=Unit),
+        "frequency": row.get("frequency", cells.choice, options=Frequency),
+        "rate_per": row.get("rate_per", cells.whole_number, minimum=1),
+        "target": row.get("target", cells.decimal),
+        "tolerance": row.get("tolerance", cells.decimal, minimum=Decimal(0)) or Decimal(0),
+        "tolerance_type": row.get(
+            "tolerance_type", cells.choice, options=ToleranceType, default=ToleranceType.ABSOLUTE
+        ),
+        "steady_band": row.get("steady_band", cells.decimal, minimum=Decimal(0)) or Decimal(0),
+        "compare_with": row.get(
+            "compare_with", cells.choice, options=CompareWith, default=CompareWith.PREVIOUS
+        ),
+        "discontinued_from": row.get("discontinued_from", cells.period),
+        "baseline_period": row.get("baseline_period", cells.period),
+        "decimals": row.get("decimals", cells.whole_number, minimum=0, maximum=6),
+        "outcome": row.get("outcome", max_length=300),
+        "priority": row.get("priority", max_length=300),
+        "programme": row.get("programme", max_length=300),
+        "organisation": row.get("organisation", max_length=200),
+        "board": row.get("board", max_length=200),
+        **{column: row.get(column) for column in TEXT_COLUMNS},
+    }
+    if parsed["unit"] is Unit.RATE and not parsed["rate_per"]:
+        row.fail("rate_per", "a rate needs rate_per, e.g. 10000 for a rate per 10,000")
+    if parsed["priority"] and not parsed["outcome"]:
+        row.fail("outcome", "a measure with a priority needs the priority's outcome")
+    needs_plan = any(parsed[k] for k in ("outcome", "priority", "programme"))
+    parsed["plan_id"] = _plan_for(row, catalogue, row.get("plan_id", max_length=60), needs_plan)
+    if row.errors:
+        return None
+    if parsed["measure_id"] in catalogue.measures and parsed["measure_id"] in catalogue.new_ids:
+        row.fail("measure_id", f"'{parsed['measure_id']}' appears twice in this import")
+        return None
+    catalogue.measures[parsed["measure_id"]] = MeasureFacts(parsed["unit"], parsed["rate_per"])
+    catalogue.new_ids.add(parsed["measure_id"])
+    return parsed
+
+
+def _framework(parsed: dict) -> dict:
+    if not parsed["plan_id"]:
+        return {"plan": None, "outcome": None, "priority": None, "programme": None}
+    plan, _ = Plan.objects.get_or_create(plan_id=parsed["plan_id"], defaults={"name": "Our plan"})
+    outcome = (
+        Outcome.objects.get_or_create(plan=plan, name=parsed["outcome"])[0]
+        if parsed["outcome"] else None
+    )
+    priority = (
+        Priority.objects.get_or_create(outcome=outcome, name=parsed["priority"])[0]
+        if parsed["priority"] else None
+    )
+    programme = (
+        Programme.objects.get_or_create(
+            plan=plan, name=parsed["programme"], defaults={"outcome": outcome, "priority": priority}
+        )[0]
+        if parsed["programme"] else None
+    )
+    return {"plan": plan, "outcome": outcome, "priority": priority, "programme": programme}
+
+
+def _label(period) -> str:
+    return period.label if period else ""
+
+
+def apply(parsed: dict, order: int) -> None:
+    fields = {
+        **_framework(parsed),
+        **{k: parsed[k] for k in ("title", "rate_per", "tolerance", "steady_band", "decimals")},
+        **{k: parsed[k].value for k in ("polarity", "unit", "frequency", "tolerance_type",
+                                        "compare_with")},
+        **{k: parsed[k] or "" for k in TEXT_COLUMNS},
+        "discontinued_from": _label(parsed["discontinued_from"]),
+        "baseline_period": _label(parsed["baseline_period"]),
+        "organisation": Organisation.objects.get_or_create(name=parsed["organisation"])[0]
+        if parsed["organisation"] else None,
+        "board": Board.objects.get_or_create(name=parsed["board"])[0] if parsed["board"] else None,
+        "order": order,
+    }
+    measure, _ = Measure.objects.update_or_create(measure_id=parsed["measure_id"], defaults=fields)
+    Target.objects.update_or_create(
+        measure=measure, from_period="", defaults={"value": parsed["target"], "from_month": -1}
+    )

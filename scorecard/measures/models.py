@@ -1,0 +1,178 @@
+"""Measures, their targets, their observations (with history) and comparator values."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.db import models
+from django.urls import reverse
+
+from scorecard.core.period_parser import parse_period
+from scorecard.core.periods import Period, PeriodKind
+from scorecard.core.ratings import Polarity, Tolerance, ToleranceType
+from scorecard.core.series import CompareWith, Frequency, MeasureRules, Reading, TargetChange
+from scorecard.framework.models import Board, Organisation, Outcome, Plan, Priority, Programme
+from scorecard.measures import choices
+
+DECIMAL = {"max_digits": 24, "decimal_places": 8}
+PERIOD_KINDS = [(k.value, k.value) for k in PeriodKind]
+
+
+class PeriodColumns(models.Model):
+    """A period stored as its canonical label plus the numbers that sort and rebuild it."""
+
+    period = models.CharField(max_length=40)
+    period_kind = models.CharField(max_length=20, choices=PERIOD_KINDS)
+    period_first_month = models.IntegerField()
+    period_months = models.PositiveSmallIntegerField()
+    period_last_month = models.IntegerField(db_index=True)
+
+    class Meta:
+        abstract = True
+
+    def set_period(self, period: Period) -> None:
+        self.period = period.label
+        self.period_kind = period.kind.value
+        self.period_first_month = period.first_month
+        self.period_months = period.months
+        self.period_last_month = period.last_month
+
+    @property
+    def period_obj(self) -> Period:
+        return Period(PeriodKind(self.period_kind), self.period_first_month, self.period_months)
+
+
+class Measure(models.Model):
+    measure_id = models.CharField(max_length=60, unique=True)
+    title = models.CharField(max_length=300)
+    description = models.TextField(blank=True)
+    plan = models.ForeignKey(Plan, null=True, blank=True, on_delete=models.PROTECT)
+    outcome = models.ForeignKey(Outcome, null=True, blank=True, on_delete=models.SET_NULL)
+    priority = models.ForeignKey(Priority, null=True, blank=True, on_delete=models.SET_NULL)
+    programme = models.ForeignKey(Programme, null=True, blank=True, on_delete=models.SET_NULL)
+    polarity = models.CharField(max_length=10, choices=choices.POLARITY_CHOICES)
+    unit = models.CharField(max_length=10, choices=choices.UNIT_CHOICES)
+    rate_per = models.PositiveIntegerField(null=True, blank=True)
+    frequency = models.CharField(max_length=10, choices=choices.FREQUENCY_CHOICES)
+    tolerance = models.DecimalField(default=Decimal(0), **DECIMAL)
+    tolerance_type = models.CharField(
+        max_length=10, choices=choices.TOLERANCE_TYPE_CHOICES, default="absolute"
+    )
+    steady_band = models.DecimalField(default=Decimal(0), **DECIMAL)
+    compare_with = models.CharField(
+        max_length=30, choices=choices.COMPARE_WITH_CHOICES, default="previous"
+    )
+    discontinued_from = models.CharField(max_length=40, blank=True)
+    owner = models.CharField(max_length=200, blank=True)
+    organisation = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.PROTECT)
+    board = models.ForeignKey(Board, null=True, blank=True, on_delete=models.PROTECT)
+    source = models.CharField(max_length=300, blank=True)
+    benchmarking = models.TextField(blank=True)
+    baseline_period = models.CharField(max_length=40, blank=True)
+    decimals = models.PositiveSmallIntegerField(null=True, blank=True)
+    notes = models.TextField(blank=True)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "measure_id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("measure", args=[self.measure_id])
+
+    @property
+    def polarity_label(self) -> str:
+        return Polarity(self.polarity).label
+
+    def rules(self) -> MeasureRules:
+        return MeasureRules(
+            polarity=Polarity(self.polarity),
+            tolerance=Tolerance(self.tolerance, ToleranceType(self.tolerance_type)),
+            steady_band=self.steady_band,
+            frequency=Frequency(self.frequency),
+            compare_with=CompareWith(self.compare_with),
+            discontinued_from=parse_period(self.discontinued_from)
+            if self.discontinued_from
+            else None,
+        )
+
+
+class Target(models.Model):
+    """A target from a period on (blank period: from the start) until the next change."""
+
+    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="targets")
+    from_period = models.CharField(max_length=40, blank=True)
+    from_month = models.IntegerField(default=-1)
+    value = models.DecimalField(null=True, blank=True, **DECIMAL)
+
+    class Meta:
+        ordering = ["measure", "from_month"]
+        constraints = [
+            models.UniqueConstraint(fields=["measure", "from_period"], name="one_target_per_start")
+        ]
+
+    def change(self) -> TargetChange:
+        period = parse_period(self.from_period) if self.from_period else None
+        return TargetChange(period, self.value)
+
+
+class ObservationValues(models.Model):
+    value = models.DecimalField(null=True, blank=True, **DECIMAL)
+    numerator = models.DecimalField(null=True, blank=True, **DECIMAL)
+    denominator = models.DecimalField(null=True, blank=True, **DECIMAL)
+    status = models.CharField(
+        max_length=30, blank=True, choices=choices.ObservationStatus.choices
+    )
+    commentary = models.TextField(blank=True)
+    entered_by = models.CharField(max_length=200, blank=True)
+    entered_at = models.DateTimeField()
+
+    class Meta:
+        abstract = True
+
+    HISTORY_FIELDS = ("value", "numerator", "denominator", "status", "commentary")
+
+
+class Observation(PeriodColumns, ObservationValues):
+    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="observations")
+    breakdown = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["measure", "breakdown", "period_last_month", "-period_months"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["measure", "period", "breakdown"], name="one_observation_per_period"
+            )
+        ]
+
+    def reading(self) -> Reading:
+        return Reading(self.period_obj, self.value, self.breakdown, self.status or None)
+
+
+class ObservationRevision(ObservationValues):
+    """An earlier state of an observation, kept when a later import or edit replaced it."""
+
+    observation = models.ForeignKey(Observation, on_delete=models.CASCADE, related_name="revisions")
+    replaced_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["observation", "-replaced_at"]
+
+
+class ComparatorValue(PeriodColumns):
+    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="comparators")
+    comparator = models.CharField(max_length=200)
+    comparator_type = models.CharField(max_length=30, choices=choices.ComparatorType.choices)
+    value = models.DecimalField(**DECIMAL)
+    rank = models.PositiveIntegerField(null=True, blank=True)
+    quartile = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["measure", "comparator_type", "comparator", "period_last_month"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["measure", "comparator", "period"], name="one_comparator_value_per_period"
+            )
+        ]

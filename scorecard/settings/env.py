@@ -1,0 +1,34 @@
+"""Settings read from the environment, checked in one place."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import dj_database_url
+
+DEFAULT_DATABASE_FILE = "scorecard.sqlite3"
+
+
+def database_url() -> str:
+    """DATABASE_URL, else an SQLite file in the current folder."""
+    return os.environ.get("DATABASE_URL") or f"sqlite:///{Path.cwd() / DEFAULT_DATABASE_FILE}"
+
+
+def database() -> dict:
+    config = dj_database_url.parse(database_url(), conn_max_age=60)
+    if config["ENGINE"].endswith("sqlite3"):
+        # Writers wait for each other rather than failing at once with "database is locked".
+        config.setdefault("OPTIONS", {})["timeout"] = 20
+    return config
+
+
+def flag(name: str, default: bool = False) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def listed(name: str, default: str = "") -> list[str]:
+    return [part.strip() for part in os.environ.get(name, default).split(",") if part.strip()]

@@ -1,0 +1,23 @@
+"""Production: every secret and host from the environment; HTTPS only."""
+
+import os
+
+from django.core.exceptions import ImproperlyConfigured
+
+from scorecard.settings.base import *  # noqa: F403
+from scorecard.settings import env
+
+SECRET_KEY = os.environ.get("SCORECARD_SECRET_KEY", "")
+if len(SECRET_KEY) < 50:
+    raise ImproperlyConfigured("Set SCORECARD_SECRET_KEY to a random string of 50 or more characters")
+ALLOWED_HOSTS = env.listed("SCORECARD_ALLOWED_HOSTS")
+CSRF_TRUSTED_ORIGINS = env.listed("SCORECARD_CSRF_TRUSTED_ORIGINS")
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env.flag("SCORECARD_SSL_REDIRECT", True)
+SECURE_HSTS_SECONDS = 31536000
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
