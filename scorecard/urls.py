@@ -1,3 +1,15 @@
 from django.urls import path
 
-urlpatterns: list = []
+from scorecard.framework import views as framework_views
+from scorecard.measures import views as measure_views
+
+urlpatterns = [
+    path("", measure_views.overview, name="overview"),
+    path("outcomes/<int:pk>/", framework_views.outcome_detail, name="outcome"),
+    path("measures/<str:measure_id>/", measure_views.measure_detail, name="measure"),
+    path(
+        "plans/<slug:plan_id>/outcome-indicators/",
+        measure_views.outcome_indicators,
+        name="outcome_indicators",
+    ),
+]

@@ -122,4 +122,7 @@ def import_files(paths: list[Path], entered_by: str = "import") -> ImportResult:
         raise ImportRejected(errors)
     with transaction.atomic():
         _write(files, entered_by)
-    return ImportResult(Counter({f.kind.name: len(f.parsed) for f in files}))
+    counts: Counter = Counter()
+    for checked in files:
+        counts[checked.kind.name] += len(checked.parsed)
+    return ImportResult(counts)

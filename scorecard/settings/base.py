@@ -59,7 +59,8 @@ USE_I18N = False
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = PROJECT_DIR / "staticfiles"
+# Only production collects static files; elsewhere WhiteNoise serves them from their folders.
+STATIC_ROOT = os.environ.get("SCORECARD_STATIC_ROOT") or None
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 if GOVUK_FRONTEND_DIR.exists():
     STATICFILES_DIRS.append(("govuk", GOVUK_FRONTEND_DIR))

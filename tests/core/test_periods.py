@@ -94,32 +94,44 @@ EXAMPLE_IDS = [example[2] for example in EXAMPLES]
 
 
 # --- kinds, labels and dates ----------------------------------------------------------------
-@pytest.mark.parametrize(("period", "kind", "label", "display", "start", "end"), EXAMPLES, ids=EXAMPLE_IDS)
+@pytest.mark.parametrize(
+    ("period", "kind", "label", "display", "start", "end"), EXAMPLES, ids=EXAMPLE_IDS
+)
 def test_each_constructor_makes_its_kind(period, kind, label, display, start, end):
     assert period.kind is kind
 
 
-@pytest.mark.parametrize(("period", "kind", "label", "display", "start", "end"), EXAMPLES, ids=EXAMPLE_IDS)
+@pytest.mark.parametrize(
+    ("period", "kind", "label", "display", "start", "end"), EXAMPLES, ids=EXAMPLE_IDS
+)
 def test_canonical_label(period, kind, label, display, start, end):
     assert period.label == label
 
 
-@pytest.mark.parametrize(("period", "kind", "label", "display", "start", "end"), EXAMPLES, ids=EXAMPLE_IDS)
+@pytest.mark.parametrize(
+    ("period", "kind", "label", "display", "start", "end"), EXAMPLES, ids=EXAMPLE_IDS
+)
 def test_display_is_the_councils_own_form(period, kind, label, display, start, end):
     assert period.display == display
 
 
-@pytest.mark.parametrize(("period", "kind", "label", "display", "start", "end"), EXAMPLES, ids=EXAMPLE_IDS)
+@pytest.mark.parametrize(
+    ("period", "kind", "label", "display", "start", "end"), EXAMPLES, ids=EXAMPLE_IDS
+)
 def test_start_date(period, kind, label, display, start, end):
     assert period.start == start
 
 
-@pytest.mark.parametrize(("period", "kind", "label", "display", "start", "end"), EXAMPLES, ids=EXAMPLE_IDS)
+@pytest.mark.parametrize(
+    ("period", "kind", "label", "display", "start", "end"), EXAMPLES, ids=EXAMPLE_IDS
+)
 def test_end_date(period, kind, label, display, start, end):
     assert period.end == end
 
 
-@pytest.mark.parametrize(("period", "kind", "label", "display", "start", "end"), EXAMPLES, ids=EXAMPLE_IDS)
+@pytest.mark.parametrize(
+    ("period", "kind", "label", "display", "start", "end"), EXAMPLES, ids=EXAMPLE_IDS
+)
 def test_str_is_the_canonical_label(period, kind, label, display, start, end):
     assert str(period) == label
 

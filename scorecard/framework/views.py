@@ -1,0 +1,28 @@
+"""The outcome page: its priorities and their measures, rated as at the chosen period."""
+
+from django.shortcuts import get_object_or_404, render
+
+from scorecard.framework.models import Outcome
+from scorecard.measures.periods import available_periods, chosen_period
+from scorecard.measures.scorecard import build_scorecard
+
+
+def outcome_detail(request, pk: int):
+    outcome = get_object_or_404(Outcome.objects.select_related("plan"), pk=pk)
+    offered = available_periods(outcome.plan.plan_id)
+    period = chosen_period(request.GET.get("period"), offered)
+    lines = []
+    rollup = None
+    if period:
+        scorecard = build_scorecard(period, outcome.plan.plan_id)
+        lines = [line for line in scorecard.lines if line.measure.outcome_id == outcome.pk]
+        rollup = dict(scorecard.groups).get(outcome.name)
+    sections = [
+        (priority, [line for line in lines if line.measure.priority_id == priority.pk])
+        for priority in outcome.priorities.all()
+    ]
+    unplaced = [line for line in lines if line.measure.priority_id is None]
+    return render(request, "scorecard/outcome.html", {
+        "outcome": outcome, "plan": outcome.plan, "periods": offered, "period": period,
+        "sections": sections, "unplaced": unplaced, "rollup": rollup,
+    })

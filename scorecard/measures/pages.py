@@ -1,0 +1,110 @@
+"""What the measure pages show, built from the rated series (kept out of the views)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from scorecard.charts.line import Point, line_chart
+from scorecard.core.change_text import Reading as ChangeReading
+from scorecard.core.change_text import change_text
+from scorecard.core.progress import Benchmark, progress_statement
+from scorecard.core.ratings import Polarity
+from scorecard.core.series import RatedReading
+from scorecard.measures.models import ComparatorValue, Measure, Observation
+from scorecard.measures.scorecard import RatedMeasure
+
+CHART_PERIODS = 12
+
+
+@dataclass
+class SeriesRow:
+    observation: Observation
+    rated: RatedReading
+    change: str
+
+
+def _change(rated: RatedReading, measure: Measure) -> str:
+    previous = rated.previous
+    if previous is None or previous.value is None or rated.reading.value is None:
+        return ""
+    return change_text(
+        ChangeReading(previous.period.display, previous.value),
+        ChangeReading(rated.reading.period.display, rated.reading.value),
+        measure.unit,
+        decimals=measure.decimals,
+    )
+
+
+def headline_rows(rated: RatedMeasure) -> list[SeriesRow]:
+    return [
+        SeriesRow(observation, item, _change(item, rated.measure))
+        for observation, item in rated.rows
+        if not observation.breakdown
+    ]
+
+
+def breakdown_table(rated: RatedMeasure) -> tuple[list[str], list[tuple[str, list]]]:
+    """Periods across, breakdowns down: the dashboard layout of `100.0% (94/94)` cells."""
+    cells: dict[str, dict[str, Observation]] = {}
+    periods: dict[str, object] = {}
+    for observation in rated.observations:
+        if observation.breakdown:
+            cells.setdefault(observation.breakdown, {})[observation.period] = observation
+            periods[observation.period] = observation.period_obj
+    ordered = sorted(periods, key=lambda label: periods[label])
+    rows = [(name, [by_period.get(p) for p in ordered]) for name, by_period in cells.items()]
+    return [periods[p].display for p in ordered], rows
+
+
+def chart_svg(rated: RatedMeasure) -> str:
+    rows = headline_rows(rated)[-CHART_PERIODS:]
+    points = [
+        Point(
+            row.rated.reading.period.display,
+            row.rated.reading.value,
+            row.rated.target,
+            row.rated.rating.rag.value if row.rated.rating.rag else None,
+        )
+        for row in rows
+    ]
+    title = f"{rated.measure.title}: values and target, last {len(points)} periods"
+    return line_chart(title, points, chart_id=f"chart-{rated.measure.pk}")
+
+
+@dataclass
+class IndicatorRow:
+    measure: Measure
+    baseline: Observation | None
+    latest: Observation | None
+    england: ComparatorValue | None
+    neighbours: ComparatorValue | None
+    progress: str
+
+
+def _latest_of(values: list[ComparatorValue], kind: str) -> ComparatorValue | None:
+    matching = [v for v in values if v.comparator_type == kind]
+    return max(matching, key=lambda v: v.period_last_month, default=None)
+
+
+def indicator_row(rated: RatedMeasure) -> IndicatorRow:
+    measure = rated.measure
+    headline = [o for o in rated.observations if not o.breakdown and o.value is not None]
+    baseline = next((o for o in headline if o.period == measure.baseline_period), None)
+    if baseline is None and len(headline) > 1:
+        baseline = headline[0]
+    latest = headline[-1] if headline else None
+    comparators = list(measure.comparators.all())
+    england = _latest_of(comparators, "england")
+    neighbours = _latest_of(comparators, "statistical_neighbours")
+    benchmarks = [
+        Benchmark(name, value.value)
+        for name, value in (("England", england), ("statistical neighbours", neighbours))
+        if value is not None
+    ]
+    progress = progress_statement(
+        baseline.value if baseline and baseline is not latest else None,
+        latest.value if latest else None,
+        Polarity(measure.polarity),
+        benchmarks,
+    )
+    return IndicatorRow(measure, baseline, latest, england, neighbours, progress)

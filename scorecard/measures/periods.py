@@ -1,0 +1,39 @@
+"""Which periods the picker offers, and reading the chosen one from a request."""
+
+from __future__ import annotations
+
+from django.http import Http404
+
+from scorecard.core.period_parser import parse_period
+from scorecard.core.periods import Period, PeriodError, PeriodKind
+from scorecard.measures.models import Observation
+
+# A scorecard is viewed as at a month, quarter or year: the periods councils report in.
+PICKABLE_KINDS = [
+    PeriodKind.MONTH, PeriodKind.QUARTER, PeriodKind.FINANCIAL_YEAR,
+    PeriodKind.ACADEMIC_YEAR, PeriodKind.CALENDAR_YEAR,
+]
+
+
+def available_periods(plan_id: str | None = None) -> list[Period]:
+    """Periods with at least one observation, newest first; of those ending in the same month,
+    the longest first, so a quarter's scorecard is offered before its last month's."""
+    rows = Observation.objects.filter(period_kind__in=PICKABLE_KINDS)
+    if plan_id:
+        rows = rows.filter(measure__plan__plan_id=plan_id)
+    distinct = rows.values_list("period_kind", "period_first_month", "period_months").distinct()
+    periods = {Period(PeriodKind(k), f, m) for k, f, m in distinct}
+    return sorted(periods, key=lambda p: (-p.last_month, -p.months, p.kind.value))
+
+
+def chosen_period(label: str | None, offered: list[Period]) -> Period | None:
+    """The period asked for (404 when it is not one we have), else the newest we have."""
+    if not label:
+        return offered[0] if offered else None
+    try:
+        period = parse_period(label)
+    except PeriodError:
+        raise Http404(f"There is no period called {label!r}") from None
+    if period not in offered:
+        raise Http404(f"There is no data for {period.display}")
+    return period

@@ -1,0 +1,58 @@
+"""Showing ratings, directions and values the same way on every page: in words, not colour."""
+
+from django import template
+from django.utils.html import format_html
+
+from scorecard.core.ratings import Direction, Rag
+from scorecard.core.units import format_fraction, format_value
+
+register = template.Library()
+
+RAG_CLASSES = {"G": "green", "A": "yellow", "R": "red", "B": "blue"}
+
+
+@register.simple_tag
+def rag_tag(rag, reason=None):
+    if not rag:
+        label = "Not rated"
+        return format_html(
+            '<strong class="govuk-tag govuk-tag--grey scorecard-rag">{}</strong>{}',
+            label,
+            format_html('<span class="govuk-visually-hidden">: {}</span>', reason) if reason else "",
+        )
+    rag = Rag(rag)
+    return format_html(
+        '<strong class="govuk-tag govuk-tag--{} scorecard-rag" title="{}">{} ({})</strong>',
+        RAG_CLASSES[rag.value], rag.meaning, rag.label, rag.value,
+    )
+
+
+@register.simple_tag
+def direction_tag(direction):
+    if not direction:
+        return format_html('<span class="scorecard-direction">{}</span>', "No direction")
+    direction = Direction(direction)
+    return format_html(
+        '<span class="scorecard-direction"><span aria-hidden="true">{}</span> {}</span>',
+        direction.arrow, direction.value.capitalize(),
+    )
+
+
+@register.simple_tag
+def measure_value(measure, value, numerator=None, denominator=None):
+    return format_fraction(
+        value, measure.unit, numerator, denominator,
+        decimals=measure.decimals, rate_per=measure.rate_per,
+    )
+
+
+@register.simple_tag
+def target_value(measure, value):
+    if value is None:
+        return "No target"
+    return format_value(value, measure.unit, decimals=measure.decimals, rate_per=measure.rate_per)
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key)
