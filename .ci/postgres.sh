@@ -95,7 +95,9 @@ is_running() {
     local pid
     [ -f "$DATA/postmaster.pid" ] || return 1
     pid=$(head -n 1 "$DATA/postmaster.pid" 2>/dev/null || true)
-    if [ -n "$pid" ] && [ "$(cat "/proc/$pid/comm" 2>/dev/null || true)" = postgres ]; then
+    # A killed server can linger as a zombie until it is reaped: that is not running either.
+    if [ -n "$pid" ] && [ "$(cat "/proc/$pid/comm" 2>/dev/null || true)" = postgres ] &&
+        [ "$(awk '{ print $3 }' "/proc/$pid/stat" 2>/dev/null || true)" != Z ]; then
         return 0
     fi
     say "removing a stale postmaster.pid (pid ${pid:-?} is gone)"

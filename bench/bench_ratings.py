@@ -66,25 +66,27 @@ def _money(rng: random.Random, low: int, high: int) -> Decimal:
 
 
 def _rules(rng: random.Random, n_months: int) -> MeasureRules:
-    polarity = rng.choice([Polarity.HIGHER, Polarity.HIGHER, Polarity.LOWER, Polarity.LOWER,
-                           Polarity.NEUTRAL])
+    polarity = rng.choice(
+        [Polarity.HIGHER, Polarity.HIGHER, Polarity.LOWER, Polarity.LOWER, Polarity.NEUTRAL]
+    )
     if rng.random() < 0.5:
         tolerance = Tolerance(Decimal(rng.choice([0, 2, 5, 10, 15])), ToleranceType.RELATIVE)
     else:
         tolerance = Tolerance(_money(rng, 0, 2_000), ToleranceType.ABSOLUTE)
     steady_band = Decimal(0) if rng.random() < 0.5 else _money(rng, 0, 300)
-    compare_with = (CompareWith.SAME_PERIOD_LAST_YEAR if rng.random() < 0.2
-                    else CompareWith.PREVIOUS)
+    compare_with = CompareWith.SAME_PERIOD_LAST_YEAR if rng.random() < 0.2 else CompareWith.PREVIOUS
     discontinued_from = None
     if rng.random() < 0.1:
         month = rng.randrange(n_months // 2, n_months)
         discontinued_from = Period.month(FIRST_YEAR + month // 12, month % 12 + 1)
-    return MeasureRules(polarity, tolerance, steady_band, Frequency.MONTHLY, compare_with,
-                        discontinued_from)
+    return MeasureRules(
+        polarity, tolerance, steady_band, Frequency.MONTHLY, compare_with, discontinued_from
+    )
 
 
 def _changes(rng: random.Random, n_months: int, level: Decimal) -> list[TargetChange]:
     """A target from the start (or from a later month), changed part-way, sometimes twice."""
+
     def month(index: int) -> Period:
         return Period.month(FIRST_YEAR + index // 12, index % 12 + 1)
 
@@ -92,8 +94,10 @@ def _changes(rng: random.Random, n_months: int, level: Decimal) -> list[TargetCh
         return (value * Decimal(rng.randint(90, 110)) / 100).quantize(Decimal("0.01"))
 
     first = None if rng.random() < 0.8 else month(rng.randrange(1, n_months // 4))
-    changes = [TargetChange(first, near(level)),
-               TargetChange(month(rng.randrange(n_months // 4, n_months * 3 // 4)), near(level))]
+    changes = [
+        TargetChange(first, near(level)),
+        TargetChange(month(rng.randrange(n_months // 4, n_months * 3 // 4)), near(level)),
+    ]
     if rng.random() < 0.3:
         # a third change, sometimes to "no target"
         value = None if rng.random() < 0.3 else near(level)
@@ -123,8 +127,13 @@ def build(n_measures: int, n_months: int, seed: int = SEED) -> list[SyntheticMea
     measures = []
     for _ in range(n_measures):
         level = _money(rng, 1_000, 10_000_000)
-        measures.append(SyntheticMeasure(_rules(rng, n_months), _changes(rng, n_months, level),
-                                         _readings(rng, n_months, level)))
+        measures.append(
+            SyntheticMeasure(
+                _rules(rng, n_months),
+                _changes(rng, n_months, level),
+                _readings(rng, n_months, level),
+            )
+        )
     return measures
 
 
@@ -147,9 +156,11 @@ def _previous_by_search(readings: list[Reading], index: int, before: Period) -> 
     breakdown = readings[index].breakdown
     for earlier in range(index - 1, -1, -1):
         candidate = readings[earlier]
-        if (candidate.period.first_month == before.first_month
-                and candidate.period.kind == before.kind
-                and candidate.breakdown == breakdown):
+        if (
+            candidate.period.first_month == before.first_month
+            and candidate.period.kind == before.kind
+            and candidate.breakdown == breakdown
+        ):
             return candidate
     return None
 
@@ -162,13 +173,25 @@ def baseline_path(measures: list[SyntheticMeasure]) -> list[list]:
         for index, reading in enumerate(readings):
             period = reading.period
             target = _target_by_scan(measure.changes, period.first_month)
-            discontinued = (rules.discontinued_from is not None
-                            and period.first_month >= rules.discontinued_from.first_month)
-            rating = rate(reading.value, target, rules.polarity, rules.tolerance,
-                          discontinued=discontinued, status=reading.status)
+            discontinued = (
+                rules.discontinued_from is not None
+                and period.first_month >= rules.discontinued_from.first_month
+            )
+            rating = rate(
+                reading.value,
+                target,
+                rules.polarity,
+                rules.tolerance,
+                discontinued=discontinued,
+                status=reading.status,
+            )
             previous = _previous_by_search(readings, index, rules.comparison_period(period))
-            way = direction(reading.value, previous.value if previous else None,
-                            rules.polarity, rules.steady_band)
+            way = direction(
+                reading.value,
+                previous.value if previous else None,
+                rules.polarity,
+                rules.steady_band,
+            )
             rated.append((target, rating, way))
         results.append(rated)
     return results
@@ -190,8 +213,10 @@ def identical(core: list[list], baseline: list[list]) -> tuple[bool, str]:
     for m, (rated, expected) in enumerate(zip(core, baseline, strict=True)):
         for i, (item, (target, rating, way)) in enumerate(zip(rated, expected, strict=True)):
             if item.target != target or item.rating != rating or item.direction != way:
-                return False, (f"measure {m} reading {i}: core {item.target} {item.rating} "
-                               f"{item.direction}, baseline {target} {rating} {way}")
+                return False, (
+                    f"measure {m} reading {i}: core {item.target} {item.rating} "
+                    f"{item.direction}, baseline {target} {rating} {way}"
+                )
     return True, ""
 
 
@@ -216,8 +241,10 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     measures = build(n_measures, n_months)
     observations = sum(len(m.readings) for m in measures)
-    print(f"data: {n_measures:,} measures x {n_months:,} monthly readings = {observations:,} "
-          f"observations (seed {SEED}), built in {time.perf_counter() - started:.1f} s")
+    print(
+        f"data: {n_measures:,} measures x {n_months:,} monthly readings = {observations:,} "
+        f"observations (seed {SEED}), built in {time.perf_counter() - started:.1f} s"
+    )
 
     core_seconds, core_result = best_of(arguments.repeat, core_path, measures)
     gc.disable()
@@ -231,12 +258,18 @@ def main(argv: list[str] | None = None) -> int:
     per_million = core_seconds * 1_000_000 / observations
     width = 38
     print(f"{'observations':<{width}} {observations:>12,}")
-    print(f"{'core rate_series (best of %d)' % arguments.repeat:<{width}} "
-          f"{core_seconds:>10.3f} s  {observations / core_seconds:>12,.0f} obs/s")
-    print(f"{'  same, garbage collector off':<{width}} "
-          f"{core_nogc_seconds:>10.3f} s  {observations / core_nogc_seconds:>12,.0f} obs/s")
-    print(f"{'baseline loop (best of %d)' % arguments.repeat:<{width}} "
-          f"{baseline_seconds:>10.3f} s  {observations / baseline_seconds:>12,.0f} obs/s")
+    print(
+        f"{'core rate_series (best of %d)' % arguments.repeat:<{width}} "
+        f"{core_seconds:>10.3f} s  {observations / core_seconds:>12,.0f} obs/s"
+    )
+    print(
+        f"{'  same, garbage collector off':<{width}} "
+        f"{core_nogc_seconds:>10.3f} s  {observations / core_nogc_seconds:>12,.0f} obs/s"
+    )
+    print(
+        f"{'baseline loop (best of %d)' % arguments.repeat:<{width}} "
+        f"{baseline_seconds:>10.3f} s  {observations / baseline_seconds:>12,.0f} obs/s"
+    )
     print(f"{'ratio baseline / core':<{width}} {baseline_seconds / core_seconds:>10.2f} x")
     verdict = "met" if per_million < GOAL_SECONDS_PER_MILLION else "NOT met"
     print(f"{'goal: 1,000,000 obs < 1 s':<{width}} {per_million:>10.3f} s per million: {verdict}")

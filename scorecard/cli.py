@@ -33,7 +33,9 @@ def _create_schema_or_fail() -> None:
     try:
         _create_schema()
     except DatabaseError as exc:
-        raise CommandFailed(f"cannot open the database: {str(exc).strip().splitlines()[0]}") from None
+        raise CommandFailed(
+            f"cannot open the database: {str(exc).strip().splitlines()[0]}"
+        ) from None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -44,7 +46,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    demo = commands.add_parser("demo", help="load the demo council into a fresh database and serve it")
+    demo = commands.add_parser(
+        "demo", help="load the demo council into a fresh database and serve it"
+    )
     demo.add_argument("--port", type=int, default=8000)
     demo.add_argument("--no-serve", action="store_true", help="load the demo only")
 
@@ -69,9 +73,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         if arguments.command == "demo":
-            os.environ.setdefault(
-                "DATABASE_URL", f"sqlite:///{Path.cwd() / DEMO_DATABASE_FILE}"
-            )
+            os.environ.setdefault("DATABASE_URL", f"sqlite:///{Path.cwd() / DEMO_DATABASE_FILE}")
             commands.prepare_fresh_demo_database()
         _setup_django()
         _create_schema_or_fail()

@@ -66,7 +66,8 @@ def _export(arguments: argparse.Namespace) -> int:
     if arguments.what == "ratings":
         records = exporter.rating_records(arguments.plan)
         text = (
-            exporter.as_json(records) if arguments.format == "json"
+            exporter.as_json(records)
+            if arguments.format == "json"
             else exporter.as_csv(records, exporter.RATING_COLUMNS)
         )
     else:
@@ -78,7 +79,8 @@ def _export(arguments: argparse.Namespace) -> int:
             raise CommandFailed(f"--period: {exc}") from None
         document = exporter.scorecard_document(as_at, arguments.plan)
         text = (
-            exporter.as_json(document) if arguments.format == "json"
+            exporter.as_json(document)
+            if arguments.format == "json"
             else exporter.as_csv(document["measures"], exporter.SCORECARD_COLUMNS)
         )
     _write_output(text, arguments.output)

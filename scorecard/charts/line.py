@@ -11,7 +11,7 @@ from decimal import Decimal
 from xml.sax.saxutils import escape
 
 WIDTH, HEIGHT = 640, 260
-LEFT, RIGHT, TOP, BOTTOM = 56, 16, 16, 48
+LEFT, RIGHT, TOP, BOTTOM = 56, 44, 16, 48
 
 COLOURS = {"G": "#00703c", "A": "#b35a00", "R": "#d4351c", "B": "#1d70b8", None: "#505a5f"}
 
@@ -66,20 +66,28 @@ def line_chart(title: str, points: list[Point], *, chart_id: str = "chart") -> s
     ]
     for tick in (low, (low + high) / 2, high):
         y = y_at(Decimal(str(tick)))
-        parts.append(f'<text x="{LEFT - 6}" y="{y + 4}" text-anchor="end" font-size="12">'
-                     f"{tick:,.1f}</text>")
-    target_path = [f"{x_at(i)},{y_at(p.target)}" for i, p in enumerate(points) if p.target is not None]
+        parts.append(
+            f'<text x="{LEFT - 6}" y="{y + 4}" text-anchor="end" font-size="12">{tick:,.1f}</text>'
+        )
+    target_path = [
+        f"{x_at(i)},{y_at(p.target)}" for i, p in enumerate(points) if p.target is not None
+    ]
     if len(target_path) > 1:
-        parts.append(f'<polyline points="{" ".join(target_path)}" fill="none" stroke="#0b0c0c" '
-                     'stroke-dasharray="6 4" stroke-width="2"><title>Target</title></polyline>')
+        parts.append(
+            f'<polyline points="{" ".join(target_path)}" fill="none" stroke="#0b0c0c" '
+            'stroke-dasharray="6 4" stroke-width="2"><title>Target</title></polyline>'
+        )
     value_path = [f"{x_at(i)},{y_at(p.value)}" for i, p in enumerate(points) if p.value is not None]
-    parts.append(f'<polyline points="{" ".join(value_path)}" fill="none" stroke="#1d70b8" '
-                 'stroke-width="3"/>')
+    parts.append(
+        f'<polyline points="{" ".join(value_path)}" fill="none" stroke="#1d70b8" stroke-width="3"/>'
+    )
     label_every = max(1, -(-len(points) // 10))
     for i, point in enumerate(points):
         if i % label_every == 0 or i == len(points) - 1:
-            parts.append(f'<text x="{x_at(i)}" y="{HEIGHT - BOTTOM + 18}" text-anchor="middle" '
-                         f'font-size="12">{escape(point.label)}</text>')
+            parts.append(
+                f'<text x="{x_at(i)}" y="{HEIGHT - BOTTOM + 18}" text-anchor="middle" '
+                f'font-size="12">{escape(point.label)}</text>'
+            )
         if point.value is not None:
             parts.append(_marker(x_at(i), y_at(point.value), point.rag))
     parts.append("</svg>")
@@ -88,4 +96,3 @@ def line_chart(title: str, points: list[Point], *, chart_id: str = "chart") -> s
 
 def legend_items() -> list[tuple[str, str]]:
     return [("circle", "Green"), ("triangle", "Amber"), ("square", "Red"), ("diamond", "Blue")]
-

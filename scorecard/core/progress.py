@@ -46,7 +46,7 @@ def progress_statement(
     polarity: Polarity,
     benchmarks: list[Benchmark],
 ) -> str:
-    """e.g. "Improved since the baseline; worse than England; better than statistical neighbours"."""
+    """e.g. "Improved since the baseline; worse than England; better than neighbours"."""
     parts = [since_baseline(baseline, latest, polarity)]
     parts += [against(b, latest, polarity) for b in benchmarks]
     sentence = "; ".join(p for p in parts if p)

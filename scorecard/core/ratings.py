@@ -22,7 +22,7 @@ class Polarity(StrEnum):
 
     @property
     def sign(self) -> int:
-        return {Polarity.HIGHER: 1, Polarity.LOWER: -1, Polarity.NEUTRAL: 0}[self]
+        return _SIGN[self]
 
     @property
     def label(self) -> str:
@@ -31,6 +31,10 @@ class Polarity(StrEnum):
             Polarity.LOWER: "Lower is better",
             Polarity.NEUTRAL: "Neither higher nor lower is better",
         }[self]
+
+
+# Built once: `sign` is read for every observation rated.
+_SIGN = {Polarity.HIGHER: 1, Polarity.LOWER: -1, Polarity.NEUTRAL: 0}
 
 
 class ToleranceType(StrEnum):
@@ -109,6 +113,16 @@ class Unrated:
     NEUTRAL = "neutral measure: not rated against a target"
 
 
+# Ratings are frozen values, so the ones without detail are made once and shared: rating a
+# million observations then makes no Rating objects at all.
+GREEN_RATING, AMBER_RATING, RED_RATING, BLUE_RATING = (
+    Rating(rag) for rag in (Rag.GREEN, Rag.AMBER, Rag.RED, Rag.BLUE)
+)
+NO_VALUE_RATING = Rating(None, Unrated.NO_VALUE)
+NEUTRAL_RATING = Rating(None, Unrated.NEUTRAL)
+NO_TARGET_RATING = Rating(None, Unrated.NO_TARGET)
+
+
 def rate(
     value: Decimal | None,
     target: Decimal | None,
@@ -119,19 +133,19 @@ def rate(
     status: str | None = None,
 ) -> Rating:
     if discontinued:
-        return Rating(Rag.BLUE)
+        return BLUE_RATING
     if value is None:
-        return Rating(None, f"no value: {status}" if status else Unrated.NO_VALUE)
+        return Rating(None, f"no value: {status}") if status else NO_VALUE_RATING
     if polarity is Polarity.NEUTRAL:
-        return Rating(None, Unrated.NEUTRAL)
+        return NEUTRAL_RATING
     if target is None:
-        return Rating(None, Unrated.NO_TARGET)
+        return NO_TARGET_RATING
     shortfall = (target - value) * polarity.sign
     if shortfall <= ZERO:
-        return Rating(Rag.GREEN)
+        return GREEN_RATING
     if shortfall <= tolerance.band(target):
-        return Rating(Rag.AMBER)
-    return Rating(Rag.RED)
+        return AMBER_RATING
+    return RED_RATING
 
 
 _JUDGED = {1: Direction.IMPROVING, 0: Direction.STEADY, -1: Direction.DECLINING}
@@ -148,10 +162,17 @@ def direction(
     if current is None or previous is None:
         return None
     change = current - previous
-    if abs(change) <= steady_band:
-        movement = 0
-    else:
-        movement = 1 if change > ZERO else -1
+    steady = abs(change) <= steady_band
+    movement = 0 if steady else (1 if change > ZERO else -1)
     if polarity is Polarity.NEUTRAL:
         return _DESCRIBED[movement]
     return _JUDGED[movement * polarity.sign]
+
+
+def directions(polarity: Polarity) -> tuple[Direction, Direction, Direction]:
+    """What `direction` says for a fall, no change and a rise, under this polarity: the same
+    table `direction` uses, read once for a whole series."""
+    if polarity is Polarity.NEUTRAL:
+        return _DESCRIBED[-1], _DESCRIBED[0], _DESCRIBED[1]
+    sign = polarity.sign
+    return _JUDGED[-sign], _JUDGED[0], _JUDGED[sign]

@@ -25,8 +25,11 @@ def rounded(value: Decimal, decimals: int | None) -> Decimal:
 def plain_number(value: Decimal, decimals: int | None = None) -> str:
     """Digits as entered (no float noise, no exponent), with thousands separators."""
     shown = rounded(value, decimals)
-    if decimals is None and shown == shown.to_integral_value() and shown.as_tuple().exponent > 0:
-        shown = shown.quantize(Decimal(1))
+    if decimals is None:
+        # Storage pads decimals (84.80000000); show the digits that carry information.
+        shown = shown.normalize()
+        if shown.as_tuple().exponent > 0:
+            shown = shown.quantize(Decimal(1))
     return f"{shown:,f}"
 
 
@@ -62,6 +65,8 @@ def format_fraction(
     rate_per: int | None = None,
 ) -> str:
     """`100.0% (94/94)`: the value with the counts it was made from, when they are known."""
+    if decimals is None and numerator is not None and Unit(unit) is Unit.PERCENT:
+        decimals = 1
     text = format_value(value, unit, decimals=decimals, rate_per=rate_per)
     if numerator is None or denominator is None:
         return text

@@ -22,7 +22,16 @@ def outcome_detail(request, pk: int):
         for priority in outcome.priorities.all()
     ]
     unplaced = [line for line in lines if line.measure.priority_id is None]
-    return render(request, "scorecard/outcome.html", {
-        "outcome": outcome, "plan": outcome.plan, "periods": offered, "period": period,
-        "sections": sections, "unplaced": unplaced, "rollup": rollup,
-    })
+    return render(
+        request,
+        "scorecard/outcome.html",
+        {
+            "outcome": outcome,
+            "plan": outcome.plan,
+            "periods": offered,
+            "period": period,
+            "sections": sections,
+            "unplaced": unplaced,
+            "rollup": rollup,
+        },
+    )

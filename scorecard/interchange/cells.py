@@ -53,8 +53,11 @@ def whole_number(raw: str, *, minimum: int = 0, maximum: int | None = None) -> i
         raise CellError(f"'{raw}' must be a whole number")
     if number < minimum or (maximum is not None and number > maximum):
         upper = f" and {maximum}" if maximum is not None else " or more"
-        raise CellError(f"must be between {minimum}{upper}, not {raw}" if maximum is not None
-                        else f"must be {minimum}{upper}, not {raw}")
+        raise CellError(
+            f"must be between {minimum}{upper}, not {raw}"
+            if maximum is not None
+            else f"must be {minimum}{upper}, not {raw}"
+        )
     return int(number)
 
 

@@ -26,7 +26,9 @@ def validate(row: RowReader, catalogue: Catalogue) -> dict | None:
         "quartile": row.get("quartile", cells.whole_number, minimum=1, maximum=4),
     }
     if parsed["measure_id"] and parsed["measure_id"] not in catalogue.measures:
-        row.fail("measure_id", f"no measure '{parsed['measure_id']}': add it in a measures file first")
+        row.fail(
+            "measure_id", f"no measure '{parsed['measure_id']}': add it in a measures file first"
+        )
     return None if row.errors else parsed
 
 

@@ -11,11 +11,29 @@ from scorecard.core.periods import Period
 from scorecard.measures.scorecard import build_scorecard, measures_for, rate_measures
 
 RATING_COLUMNS = [
-    "measure_id", "title", "period", "breakdown", "value", "numerator", "denominator", "status",
-    "target", "rag", "direction", "reason",
+    "measure_id",
+    "title",
+    "period",
+    "breakdown",
+    "value",
+    "numerator",
+    "denominator",
+    "status",
+    "target",
+    "rag",
+    "direction",
+    "reason",
 ]
 SCORECARD_COLUMNS = [
-    "measure_id", "title", "outcome", "period", "value", "target", "rag", "direction", "reason",
+    "measure_id",
+    "title",
+    "outcome",
+    "period",
+    "value",
+    "target",
+    "rag",
+    "direction",
+    "reason",
 ]
 
 
@@ -33,20 +51,22 @@ def rating_records(plan_id: str | None = None) -> list[dict]:
     for rated in rate_measures(measures_for(plan_id)):
         measure = rated.measure
         for observation, item in rated.rows:
-            records.append({
-                "measure_id": measure.measure_id,
-                "title": measure.title,
-                "period": observation.period,
-                "breakdown": observation.breakdown,
-                "value": _number(observation.value),
-                "numerator": _number(observation.numerator),
-                "denominator": _number(observation.denominator),
-                "status": observation.status or None,
-                "target": _number(item.target),
-                "rag": item.rating.rag.value if item.rating.rag else None,
-                "direction": item.direction.value if item.direction else None,
-                "reason": item.rating.reason,
-            })
+            records.append(
+                {
+                    "measure_id": measure.measure_id,
+                    "title": measure.title,
+                    "period": observation.period,
+                    "breakdown": observation.breakdown,
+                    "value": _number(observation.value),
+                    "numerator": _number(observation.numerator),
+                    "denominator": _number(observation.denominator),
+                    "status": observation.status or None,
+                    "target": _number(item.target),
+                    "rag": item.rating.rag.value if item.rating.rag else None,
+                    "direction": item.direction.value if item.direction else None,
+                    "reason": item.rating.reason,
+                }
+            )
     return records
 
 
@@ -55,17 +75,19 @@ def scorecard_document(as_at: Period, plan_id: str | None = None) -> dict:
     measures = []
     for line in scorecard.lines:
         latest = line.headline.latest
-        measures.append({
-            "measure_id": line.measure.measure_id,
-            "title": line.measure.title,
-            "outcome": line.measure.outcome.name if line.measure.outcome else None,
-            "period": latest.reading.period.label if latest else None,
-            "value": _number(latest.reading.value) if latest else None,
-            "target": _number(latest.target) if latest else None,
-            "rag": line.headline.rag.value if line.headline.rag else None,
-            "direction": line.headline.direction.value if line.headline.direction else None,
-            "reason": line.headline.rating.reason,
-        })
+        measures.append(
+            {
+                "measure_id": line.measure.measure_id,
+                "title": line.measure.title,
+                "outcome": line.measure.outcome.name if line.measure.outcome else None,
+                "period": latest.reading.period.label if latest else None,
+                "value": _number(latest.reading.value) if latest else None,
+                "target": _number(latest.target) if latest else None,
+                "rag": line.headline.rag.value if line.headline.rag else None,
+                "direction": line.headline.direction.value if line.headline.direction else None,
+                "reason": line.headline.rating.reason,
+            }
+        )
     summary = [rollup.as_dict() for _, rollup in scorecard.groups]
     summary.append(scorecard.total.as_dict())
     return {"period": as_at.label, "plan_id": plan_id, "measures": measures, "summary": summary}

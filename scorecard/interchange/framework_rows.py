@@ -49,10 +49,16 @@ def validate(row: RowReader, catalogue: Catalogue) -> dict | None:
             row.fail("parent", f"no priority or outcome '{parent}' in plan '{plan_id}'")
             return None
         catalogue.programmes.add((plan_id, name))
-    return {"level": level, "name": name, "plan_id": plan_id, "parent": parent, **{
-        column: row.cells.get(column, "").strip()
-        for column in ("description", "organisation", "board", "lead", "period")
-    }}
+    return {
+        "level": level,
+        "name": name,
+        "plan_id": plan_id,
+        "parent": parent,
+        **{
+            column: row.cells.get(column, "").strip()
+            for column in ("description", "organisation", "board", "lead", "period")
+        },
+    }
 
 
 def _named(model, name: str):
@@ -67,17 +73,25 @@ def apply(parsed: dict, order: int) -> None:
         Organisation.objects.update_or_create(name=name, defaults={"description": description})
         return
     if level is Level.BOARD:
-        defaults = {"description": description,
-                    "organisation": _named(Organisation, parsed["organisation"])}
+        defaults = {
+            "description": description,
+            "organisation": _named(Organisation, parsed["organisation"]),
+        }
         Board.objects.update_or_create(name=name, defaults=defaults)
         return
     if level is Level.PLAN:
-        Plan.objects.update_or_create(plan_id=parsed["plan_id"], defaults={
-            "name": name, "vision": description, "lead": parsed["lead"],
-            "period": parsed["period"], "order": order,
-            "organisation": _named(Organisation, parsed["organisation"]),
-            "board": _named(Board, parsed["board"]),
-        })
+        Plan.objects.update_or_create(
+            plan_id=parsed["plan_id"],
+            defaults={
+                "name": name,
+                "vision": description,
+                "lead": parsed["lead"],
+                "period": parsed["period"],
+                "order": order,
+                "organisation": _named(Organisation, parsed["organisation"]),
+                "board": _named(Board, parsed["board"]),
+            },
+        )
         return
     _apply_within_plan(parsed, Plan.objects.get(plan_id=parsed["plan_id"]), order)
 
@@ -94,10 +108,10 @@ def _apply_within_plan(parsed: dict, plan: Plan, order: int) -> None:
         parent = parsed["parent"]
         priority = Priority.objects.filter(outcome__plan=plan, name=parent).first()
         outcome = (
-            priority.outcome if priority
-            else Outcome.objects.filter(plan=plan, name=parent).first()
+            priority.outcome if priority else Outcome.objects.filter(plan=plan, name=parent).first()
         )
         Programme.objects.update_or_create(
-            plan=plan, name=parsed["name"],
+            plan=plan,
+            name=parsed["name"],
             defaults={**common, "priority": priority, "outcome": outcome},
         )

@@ -26,20 +26,38 @@ class CheckedFile:
 def _header_errors(table: Table, kind: FileKind | None) -> list[RowError]:
     if kind is None:
         expected = "; ".join(f"{k.name}: {', '.join(k.required)}" for k in KINDS)
-        return [RowError(table.name, 1, None,
-                         f"the header does not match any kind of file (columns needed — {expected})")]
+        return [
+            RowError(
+                table.name,
+                1,
+                None,
+                f"the header does not match any kind of file (columns needed — {expected})",
+            )
+        ]
     errors = []
     blank = [i + 1 for i, h in enumerate(table.header) if not h]
     if blank:
         errors.append(RowError(table.name, 1, None, f"column {blank[0]} has no heading"))
     for column in table.header:
         if column and column not in kind.columns:
-            errors.append(RowError(table.name, 1, column,
-                                   f"'{column}' is not a column of {kind.article} {kind.name} file"))
+            errors.append(
+                RowError(
+                    table.name,
+                    1,
+                    column,
+                    f"'{column}' is not a column of {kind.article} {kind.name} file",
+                )
+            )
     for column in kind.required:
         if column not in table.header:
-            errors.append(RowError(table.name, 1, column,
-                                   f"{kind.article} {kind.name} file needs the column '{column}'"))
+            errors.append(
+                RowError(
+                    table.name,
+                    1,
+                    column,
+                    f"{kind.article} {kind.name} file needs the column '{column}'",
+                )
+            )
     duplicated = [c for c, n in Counter(table.header).items() if c and n > 1]
     errors += [RowError(table.name, 1, c, "this column appears twice") for c in duplicated]
     return errors

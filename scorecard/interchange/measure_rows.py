@@ -19,7 +19,9 @@ TEXT_COLUMNS = ("description", "owner", "source", "benchmarking", "notes")
 def _plan_for(row: RowReader, catalogue: Catalogue, plan_id: str, needs_plan: bool) -> str | None:
     if plan_id:
         if plan_id not in catalogue.plans:
-            row.fail("plan_id", f"no plan '{plan_id}': import its framework file first or with this one")
+            row.fail(
+                "plan_id", f"no plan '{plan_id}': import its framework file first or with this one"
+            )
         return plan_id
     if not needs_plan:
         return None
@@ -78,17 +80,20 @@ def _framework(parsed: dict) -> dict:
     plan, _ = Plan.objects.get_or_create(plan_id=parsed["plan_id"], defaults={"name": "Our plan"})
     outcome = (
         Outcome.objects.get_or_create(plan=plan, name=parsed["outcome"])[0]
-        if parsed["outcome"] else None
+        if parsed["outcome"]
+        else None
     )
     priority = (
         Priority.objects.get_or_create(outcome=outcome, name=parsed["priority"])[0]
-        if parsed["priority"] else None
+        if parsed["priority"]
+        else None
     )
     programme = (
         Programme.objects.get_or_create(
             plan=plan, name=parsed["programme"], defaults={"outcome": outcome, "priority": priority}
         )[0]
-        if parsed["programme"] else None
+        if parsed["programme"]
+        else None
     )
     return {"plan": plan, "outcome": outcome, "priority": priority, "programme": programme}
 
@@ -101,13 +106,16 @@ def apply(parsed: dict, order: int) -> None:
     fields = {
         **_framework(parsed),
         **{k: parsed[k] for k in ("title", "rate_per", "tolerance", "steady_band", "decimals")},
-        **{k: parsed[k].value for k in ("polarity", "unit", "frequency", "tolerance_type",
-                                        "compare_with")},
+        **{
+            k: parsed[k].value
+            for k in ("polarity", "unit", "frequency", "tolerance_type", "compare_with")
+        },
         **{k: parsed[k] or "" for k in TEXT_COLUMNS},
         "discontinued_from": _label(parsed["discontinued_from"]),
         "baseline_period": _label(parsed["baseline_period"]),
         "organisation": Organisation.objects.get_or_create(name=parsed["organisation"])[0]
-        if parsed["organisation"] else None,
+        if parsed["organisation"]
+        else None,
         "board": Board.objects.get_or_create(name=parsed["board"])[0] if parsed["board"] else None,
         "order": order,
     }

@@ -63,7 +63,9 @@ def _read_csv(path: Path) -> list[list[object]]:
         with path.open(newline="", encoding="utf-8-sig") as handle:
             return list(csv.reader(handle))
     except UnicodeDecodeError as exc:
-        raise UnreadableFile(f"{path.name}: not UTF-8 text ({exc.reason}); save it as CSV UTF-8") from exc
+        raise UnreadableFile(
+            f"{path.name}: not UTF-8 text ({exc.reason}); save it as CSV UTF-8"
+        ) from exc
     except csv.Error as exc:
         raise UnreadableFile(f"{path.name}: not a readable CSV file ({exc})") from exc
 

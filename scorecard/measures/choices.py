@@ -16,8 +16,11 @@ POLARITY_CHOICES = _choices(Polarity, {p.value: p.label for p in Polarity})
 UNIT_CHOICES = _choices(Unit)
 FREQUENCY_CHOICES = _choices(
     Frequency,
-    {"annual": "Annual (financial year)", "academic": "Annual (academic year)",
-     "calendar": "Annual (calendar year)"},
+    {
+        "annual": "Annual (financial year)",
+        "academic": "Annual (academic year)",
+        "calendar": "Annual (calendar year)",
+    },
 )
 TOLERANCE_TYPE_CHOICES = _choices(ToleranceType)
 COMPARE_WITH_CHOICES = _choices(CompareWith)

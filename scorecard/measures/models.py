@@ -113,6 +113,9 @@ class Target(models.Model):
             models.UniqueConstraint(fields=["measure", "from_period"], name="one_target_per_start")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.measure_id} target {self.value} from {self.from_period or 'the start'}"
+
     def change(self) -> TargetChange:
         period = parse_period(self.from_period) if self.from_period else None
         return TargetChange(period, self.value)
@@ -122,9 +125,7 @@ class ObservationValues(models.Model):
     value = models.DecimalField(null=True, blank=True, **DECIMAL)
     numerator = models.DecimalField(null=True, blank=True, **DECIMAL)
     denominator = models.DecimalField(null=True, blank=True, **DECIMAL)
-    status = models.CharField(
-        max_length=30, blank=True, choices=choices.ObservationStatus.choices
-    )
+    status = models.CharField(max_length=30, blank=True, choices=choices.ObservationStatus.choices)
     commentary = models.TextField(blank=True)
     entered_by = models.CharField(max_length=200, blank=True)
     entered_at = models.DateTimeField()
@@ -147,6 +148,10 @@ class Observation(PeriodColumns, ObservationValues):
             )
         ]
 
+    def __str__(self) -> str:
+        breakdown = f" ({self.breakdown})" if self.breakdown else ""
+        return f"{self.measure_id} {self.period}{breakdown}: {self.value}"
+
     def reading(self) -> Reading:
         return Reading(self.period_obj, self.value, self.breakdown, self.status or None)
 
@@ -159,6 +164,9 @@ class ObservationRevision(ObservationValues):
 
     class Meta:
         ordering = ["observation", "-replaced_at"]
+
+    def __str__(self) -> str:
+        return f"{self.observation} was {self.value} until {self.replaced_at:%Y-%m-%d %H:%M}"
 
 
 class ComparatorValue(PeriodColumns):
@@ -176,3 +184,6 @@ class ComparatorValue(PeriodColumns):
                 fields=["measure", "comparator", "period"], name="one_comparator_value_per_period"
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.comparator} {self.period}: {self.value}"

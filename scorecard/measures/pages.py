@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from scorecard.charts.line import Point, line_chart
@@ -14,6 +15,14 @@ from scorecard.measures.models import ComparatorValue, Measure, Observation
 from scorecard.measures.scorecard import RatedMeasure
 
 CHART_PERIODS = 12
+
+
+def natural_key(text: str) -> list:
+    """'Age 5-9' before 'Age 10-15': numbers inside names sort as numbers."""
+    return [
+        (0, int(part), "") if part.isdigit() else (1, 0, part.lower())
+        for part in re.split(r"(\d+)", text)
+    ]
 
 
 @dataclass
@@ -52,7 +61,9 @@ def breakdown_table(rated: RatedMeasure) -> tuple[list[str], list[tuple[str, lis
             cells.setdefault(observation.breakdown, {})[observation.period] = observation
             periods[observation.period] = observation.period_obj
     ordered = sorted(periods, key=lambda label: periods[label])
-    rows = [(name, [by_period.get(p) for p in ordered]) for name, by_period in cells.items()]
+    rows = [
+        (name, [cells[name].get(p) for p in ordered]) for name in sorted(cells, key=natural_key)
+    ]
     return [periods[p].display for p in ordered], rows
 
 

@@ -10,8 +10,11 @@ from scorecard.measures.models import Observation
 
 # A scorecard is viewed as at a month, quarter or year: the periods councils report in.
 PICKABLE_KINDS = [
-    PeriodKind.MONTH, PeriodKind.QUARTER, PeriodKind.FINANCIAL_YEAR,
-    PeriodKind.ACADEMIC_YEAR, PeriodKind.CALENDAR_YEAR,
+    PeriodKind.MONTH,
+    PeriodKind.QUARTER,
+    PeriodKind.FINANCIAL_YEAR,
+    PeriodKind.ACADEMIC_YEAR,
+    PeriodKind.CALENDAR_YEAR,
 ]
 
 

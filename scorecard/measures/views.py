@@ -27,38 +27,47 @@ def overview(request):
     period = chosen_period(request.GET.get("period"), offered)
     scorecard = build_scorecard(period, plan_id) if period else None
     outcome_links = {o.name: o for o in Outcome.objects.filter(plan=plan)} if plan else {}
-    return render(request, "scorecard/overview.html", {
-        "plan": plan,
-        "plans": Plan.objects.all(),
-        "periods": offered,
-        "period": period,
-        "scorecard": scorecard,
-        "outcome_links": outcome_links,
-    })
+    return render(
+        request,
+        "scorecard/overview.html",
+        {
+            "plan": plan,
+            "plans": Plan.objects.all(),
+            "periods": offered,
+            "period": period,
+            "scorecard": scorecard,
+            "outcome_links": outcome_links,
+        },
+    )
 
 
 def measure_detail(request, measure_id: str):
     measure = get_object_or_404(
-        Measure.objects.select_related("plan", "outcome", "priority", "programme",
-                                       "organisation", "board"),
+        Measure.objects.select_related(
+            "plan", "outcome", "priority", "programme", "organisation", "board"
+        ),
         measure_id=measure_id,
     )
     rated = rate_measures([measure])[0]
     rows = pages.headline_rows(rated)
     breakdown_periods, breakdown_rows = pages.breakdown_table(rated)
     latest = rows[-1] if rows else None
-    return render(request, "scorecard/measure.html", {
-        "measure": measure,
-        "rows": list(reversed(rows)),
-        "latest": latest,
-        "current_target": latest.rated.target if latest else None,
-        "chart": pages.chart_svg(rated),
-        "chart_rows": rows[-pages.CHART_PERIODS:],
-        "breakdown_periods": breakdown_periods,
-        "breakdown_rows": breakdown_rows,
-        "comparators": measure.comparators.all(),
-        "commentaries": [r for r in reversed(rows) if r.observation.commentary],
-    })
+    return render(
+        request,
+        "scorecard/measure.html",
+        {
+            "measure": measure,
+            "rows": list(reversed(rows)),
+            "latest": latest,
+            "current_target": latest.rated.target if latest else None,
+            "chart": pages.chart_svg(rated),
+            "chart_rows": rows[-pages.CHART_PERIODS :],
+            "breakdown_periods": breakdown_periods,
+            "breakdown_rows": breakdown_rows,
+            "comparators": measure.comparators.all(),
+            "commentaries": [r for r in reversed(rows) if r.observation.commentary],
+        },
+    )
 
 
 def outcome_indicators(request, plan_id: str):
@@ -69,6 +78,11 @@ def outcome_indicators(request, plan_id: str):
     indicators = [pages.indicator_row(rated) for rated in rate_measures(measures)]
     if not indicators:
         raise Http404("This plan has no outcome indicators")
-    return render(request, "scorecard/outcome_indicators.html", {
-        "plan": plan, "indicators": indicators,
-    })
+    return render(
+        request,
+        "scorecard/outcome_indicators.html",
+        {
+            "plan": plan,
+            "indicators": indicators,
+        },
+    )

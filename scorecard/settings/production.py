@@ -4,12 +4,14 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
-from scorecard.settings.base import *  # noqa: F403
 from scorecard.settings import env
+from scorecard.settings.base import *  # noqa: F403
 
 SECRET_KEY = os.environ.get("SCORECARD_SECRET_KEY", "")
 if len(SECRET_KEY) < 50:
-    raise ImproperlyConfigured("Set SCORECARD_SECRET_KEY to a random string of 50 or more characters")
+    raise ImproperlyConfigured(
+        "Set SCORECARD_SECRET_KEY to a random string of 50 or more characters"
+    )
 ALLOWED_HOSTS = env.listed("SCORECARD_ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env.listed("SCORECARD_CSRF_TRUSTED_ORIGINS")
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -35,7 +35,7 @@ def change(earlier: str, later: str, unit: Unit | str = Unit.COUNT, **kwargs: ob
         ("-10", "-5", "rose by 50% (Q3: -10 → Q4: -5)"),
         ("-10", "-20", "fell by 100% (Q3: -10 → Q4: -20)"),
         ("5", "5", "was unchanged (Q3: 5 → Q4: 5)"),
-        ("5.0", "5", "was unchanged (Q3: 5.0 → Q4: 5)"),
+        ("5.0", "5", "was unchanged (Q3: 5 → Q4: 5)"),
         ("0", "5", "rose from zero (Q3: 0 → Q4: 5)"),
         ("0", "-5", "fell from zero (Q3: 0 → Q4: -5)"),
         ("0", "0", "was unchanged (Q3: 0 → Q4: 0)"),
@@ -58,7 +58,7 @@ def test_a_fall_is_relative_to_the_earlier_value_not_the_later():
         ("94.9", "92.1", "fell by 2.8 percentage points (Q3: 94.9% → Q4: 92.1%)"),
         ("50", "53", "rose by 3.0 percentage points (Q3: 50% → Q4: 53%)"),
         ("0", "10", "rose by 10.0 percentage points (Q3: 0% → Q4: 10%)"),
-        ("67.0", "67.0", "was unchanged (Q3: 67.0% → Q4: 67.0%)"),
+        ("67.0", "67.0", "was unchanged (Q3: 67% → Q4: 67%)"),
     ],
 )
 def test_percent_measures_change_by_percentage_points(earlier, later, text):

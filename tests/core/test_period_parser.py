@@ -285,3 +285,18 @@ def test_label_like_text_is_read_or_refused_with_a_period_error(text):
     except PeriodError:
         return
     assert parse_period(period.label) == period
+
+
+@given(
+    st.integers(0, 9999),
+    st.sampled_from(
+        ["{y:04d}", "{y:04d}-01", "{y:04d}/{n:02d}", "Q4 {y:04d}/{n:02d}", "R12M {y:04d}-01"]
+    ),
+)
+def test_any_four_digit_year_is_read_with_dates_or_refused(year, form):
+    text = form.format(y=year, n=(year + 1) % 100)
+    try:
+        period = parse_period(text)
+    except PeriodError:
+        return
+    assert period.start <= period.end

@@ -17,7 +17,7 @@ D = Decimal
     ("value", "unit", "kwargs", "text"),
     [
         ("84.8", Unit.PERCENT, {}, "84.8%"),
-        ("84.80", Unit.PERCENT, {}, "84.80%"),
+        ("84.80", Unit.PERCENT, {}, "84.8%"),
         ("100", Unit.PERCENT, {"decimals": 1}, "100.0%"),
         ("67.04", Unit.PERCENT, {"decimals": 1}, "67.0%"),
         ("1234", Unit.COUNT, {}, "1,234"),
@@ -100,8 +100,8 @@ def test_no_exponent_notation(value, unit, kwargs, text):
         ("100", "94", "94", 1, "100.0% (94/94)"),
         ("67.0", "71", "106", None, "67.0% (71/106)"),
         ("66.98", "71", "106", 1, "67.0% (71/106)"),
-        ("50", "1000", "2000", None, "50% (1,000/2,000)"),
-        ("1E+2", "1E+2", "1E+2", None, "100% (100/100)"),
+        ("50", "1000", "2000", None, "50.0% (1,000/2,000)"),
+        ("1E+2", "1E+2", "1E+2", None, "100.0% (100/100)"),
     ],
 )
 def test_format_fraction(value, numerator, denominator, decimals, text):
@@ -115,7 +115,7 @@ def test_format_fraction(value, numerator, denominator, decimals, text):
     ("numerator", "denominator"), [(None, D(106)), (D(71), None), (None, None)]
 )
 def test_a_fraction_without_both_counts_is_just_the_value(numerator, denominator):
-    assert format_fraction(D("67.0"), Unit.PERCENT, numerator, denominator) == "67.0%"
+    assert format_fraction(D("67.5"), Unit.PERCENT, numerator, denominator) == "67.5%"
 
 
 def test_a_fraction_of_a_rate_keeps_the_rate_wording():

@@ -18,12 +18,17 @@ def rag_tag(rag, reason=None):
         return format_html(
             '<strong class="govuk-tag govuk-tag--grey scorecard-rag">{}</strong>{}',
             label,
-            format_html('<span class="govuk-visually-hidden">: {}</span>', reason) if reason else "",
+            format_html('<span class="govuk-visually-hidden">: {}</span>', reason)
+            if reason
+            else "",
         )
     rag = Rag(rag)
     return format_html(
         '<strong class="govuk-tag govuk-tag--{} scorecard-rag" title="{}">{} ({})</strong>',
-        RAG_CLASSES[rag.value], rag.meaning, rag.label, rag.value,
+        RAG_CLASSES[rag.value],
+        rag.meaning,
+        rag.label,
+        rag.value,
     )
 
 
@@ -34,15 +39,20 @@ def direction_tag(direction):
     direction = Direction(direction)
     return format_html(
         '<span class="scorecard-direction"><span aria-hidden="true">{}</span> {}</span>',
-        direction.arrow, direction.value.capitalize(),
+        direction.arrow,
+        direction.value.capitalize(),
     )
 
 
 @register.simple_tag
 def measure_value(measure, value, numerator=None, denominator=None):
     return format_fraction(
-        value, measure.unit, numerator, denominator,
-        decimals=measure.decimals, rate_per=measure.rate_per,
+        value,
+        measure.unit,
+        numerator,
+        denominator,
+        decimals=measure.decimals,
+        rate_per=measure.rate_per,
     )
 
 

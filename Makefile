@@ -1,0 +1,75 @@
+# Civic Scorecard: everyday commands. `make help` lists them.
+# Needs python3 (3.11 or newer, with venv: Debian's python3-venv), node 20 with npm, and make.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+RUFF := $(VENV)/bin/ruff
+DJANGO_TEST := --settings=scorecard.settings.test
+
+# Stamps: setup redoes a step only when what it installs from has changed.
+PY_STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
+
+.PHONY: help setup demo test test-postgres lint fix bench
+
+help: ## list the targets
+	@echo "Civic Scorecard: make TARGET"
+	@awk 'BEGIN { FS = ":.*## " } /^[a-z][a-z-]*:.*## / { printf "  %-14s %s\n", $$1, $$2 }' \
+		$(MAKEFILE_LIST)
+
+setup: $(PY_STAMP) $(NODE_STAMP) ## install Python (.venv) and front-end (node_modules) dependencies
+	@:
+
+$(VENV)/bin/pip:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
+		echo "make: need $(PYTHON) 3.11 or newer on PATH" >&2; exit 1; }
+	@$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || { \
+		echo "make: $(PYTHON) cannot create a virtualenv: install python3-venv (apt-get install python3-venv)" >&2; \
+		exit 1; }
+	@echo "Creating $(VENV) with $$($(PYTHON) --version)"
+	@$(PYTHON) -m venv $(VENV)
+
+$(PY_STAMP): pyproject.toml | $(VENV)/bin/pip
+	@echo "Installing Python dependencies into $(VENV)"
+	@$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	@$(VENV)/bin/pip install --quiet -e '.[test]'
+	@touch $@
+
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "make: need npm (node 20) on PATH" >&2; exit 1; }
+	@echo "Installing front-end assets into node_modules"
+	@npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+demo: setup ## load the demo council into scorecard-demo.sqlite3 and serve it (DEMO_ARGS=--no-serve to load only)
+	$(VENV)/bin/scorecard demo $(DEMO_ARGS)
+
+test: setup ## lint, Django checks, then the test suite (PYTEST_ARGS=... to pass options to pytest)
+	$(RUFF) check .
+	$(RUFF) format --check .
+	$(PY) -m django check $(DJANGO_TEST)
+	$(PY) -m django makemigrations --check --dry-run $(DJANGO_TEST)
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+test-postgres: setup ## `make test` on a throwaway PostgreSQL (.ci/postgres.sh), stopped afterwards
+	@url=$$(bash .ci/postgres.sh start) || exit 1; \
+	trap 'bash .ci/postgres.sh stop' EXIT; \
+	echo "DATABASE_URL=$$url"; \
+	DATABASE_URL="$$url" $(MAKE) --no-print-directory test
+
+lint: setup ## ruff check and ruff format --check
+	$(RUFF) check .
+	$(RUFF) format --check .
+
+fix: setup ## ruff check --fix and ruff format
+	$(RUFF) check --fix .
+	$(RUFF) format .
+
+bench: setup ## run every bench/*.py
+	@shopt -s nullglob; files=(bench/*.py); \
+	if [ $${#files[@]} -eq 0 ]; then echo "No benchmarks in bench/"; exit 0; fi; \
+	for f in "$${files[@]}"; do echo "== $$f"; $(PY) "$$f" || exit 1; done

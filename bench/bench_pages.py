@@ -1,0 +1,339 @@
+"""Page response times for a council of 1,000 measures with ten years of monthly data.
+
+    .venv/bin/python bench/bench_pages.py            # 1,000 measures x 120 months = 120,000 rows
+    .venv/bin/python bench/bench_pages.py --quick    # 100 measures, fewer requests
+    .venv/bin/python bench/bench_pages.py --db /tmp/bench.sqlite3   # keep (and reuse) the database
+
+Builds a fresh SQLite database in a temporary folder with bulk_create (Plan, Outcome, Measure,
+Target, Observation), starts the real server (`scorecard serve`) on it in a subprocess, and
+times, over loopback with one keep-alive http.client connection:
+
+    the overview page          /
+    the overview as at a month /?period=2019-09
+    a measure page             /measures/<measure_id>/
+    a static file              /static/scorecard/scorecard.css   (the baseline: same server)
+
+It prints median and p95 milliseconds per request, the ratio of each page to the static file,
+and a server-time figure: the response's Server-Timing header when the server sends one, else the
+loopback wall time (and it says which). Every URL must answer 200 first, or the bench stops and
+says which did not. Timings are printed, never asserted. The project's goal: the overview for
+1,000 measures in under 300 ms of server time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import os
+import random
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+SCORECARD = PROJECT_DIR / ".venv" / "bin" / "scorecard"
+SEED = 20240601
+FIRST_YEAR, FIRST_MONTH = 2015, 4  # ten financial years: Apr 2015 to Mar 2025
+AS_AT = "2019-09"
+GOAL_MS = 300.0
+STATIC_PATH = "/static/scorecard/scorecard.css"
+
+
+class BenchFailed(Exception):
+    """A reason the bench cannot give figures, one line, shown to whoever ran it."""
+
+
+# --- the synthetic council ------------------------------------------------------------------
+def setup_django(database: Path) -> None:
+    os.environ["DATABASE_URL"] = f"sqlite:///{database}"
+    os.environ["DJANGO_SETTINGS_MODULE"] = "scorecard.settings.local"
+    sys.path.insert(0, str(PROJECT_DIR))
+    import django
+
+    django.setup()
+
+
+def migrate() -> None:
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=0)
+
+
+def measure_id(number: int) -> str:
+    return f"BENCH-{number:04d}"
+
+
+def build_council(n_measures: int, n_months: int, n_outcomes: int = 20) -> int:
+    """One plan, its outcomes, n_measures monthly measures, their targets and observations."""
+    from django.db import transaction
+
+    from scorecard.core.periods import Period
+    from scorecard.framework.models import Outcome, Plan
+    from scorecard.measures.models import Measure, Observation, Target
+
+    rng = random.Random(SEED)
+    entered_at = datetime(2025, 4, 30, 9, 0, tzinfo=UTC)
+    months = [Period.month(FIRST_YEAR + (FIRST_MONTH - 1 + i) // 12, (FIRST_MONTH - 1 + i) % 12 + 1)
+              for i in range(n_months)]
+    with transaction.atomic():
+        plan = Plan.objects.create(plan_id="bench", name="Benchmark Council Plan", period="2015-25")
+        outcomes = Outcome.objects.bulk_create(
+            Outcome(plan=plan, name=f"Outcome {i + 1}: residents are well served", order=i)
+            for i in range(n_outcomes)
+        )
+        measures = Measure.objects.bulk_create(_measure(rng, plan, outcomes, n) for n in range(n_measures))
+        targets, observations = [], []
+        for measure in measures:
+            level = Decimal(rng.randint(1_000, 100_000)).scaleb(-2)
+            targets.append(Target(measure=measure, from_period="", from_month=-1,
+                                  value=(level * Decimal("1.05")).quantize(Decimal("0.01"))))
+            change = months[rng.randrange(n_months // 4, n_months * 3 // 4)]
+            targets.append(Target(measure=measure, from_period=change.label,
+                                  from_month=change.first_month,
+                                  value=(level * Decimal("1.10")).quantize(Decimal("0.01"))))
+            value = level
+            for period in months:
+                value = max(Decimal(0), value + level * Decimal(rng.randint(-50, 50)) / 1000)
+                observation = Observation(measure=measure, value=value.quantize(Decimal("0.01")),
+                                          entered_at=entered_at, entered_by="bench")
+                observation.set_period(period)
+                observations.append(observation)
+        Target.objects.bulk_create(targets, batch_size=2_000)
+        Observation.objects.bulk_create(observations, batch_size=2_000)
+    return len(observations)
+
+
+def _measure(rng: random.Random, plan, outcomes, number: int):
+    from scorecard.measures.models import Measure
+
+    relative = rng.random() < 0.5
+    return Measure(
+        measure_id=measure_id(number),
+        title=f"Benchmark measure {number}: residents helped within the month",
+        description="A synthetic measure for the page benchmark.",
+        plan=plan,
+        outcome=outcomes[number % len(outcomes)],
+        polarity=rng.choice(["higher", "higher", "lower", "lower", "neutral"]),
+        unit=rng.choice(["percent", "count", "rate", "days", "money", "score"]),
+        frequency="monthly",
+        tolerance=Decimal(rng.choice([0, 2, 5, 10])) if relative else Decimal(rng.randint(0, 500)),
+        tolerance_type="relative" if relative else "absolute",
+        steady_band=Decimal(0) if rng.random() < 0.5 else Decimal(rng.randint(0, 100)).scaleb(-2),
+        owner="Head of Service",
+        source="Synthetic",
+        decimals=rng.choice([None, 0, 1, 2]),
+        order=number,
+    )
+
+
+def database_ready(n_measures: int) -> bool:
+    from scorecard.measures.models import Measure
+
+    return Measure.objects.count() == n_measures
+
+
+# --- the server -------------------------------------------------------------------------------
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start_server(database: Path, port: int, log: Path) -> subprocess.Popen:
+    env = dict(os.environ, DATABASE_URL=f"sqlite:///{database}",
+               DJANGO_SETTINGS_MODULE="scorecard.settings.local")
+    with log.open("wb") as out:
+        server = subprocess.Popen([str(SCORECARD), "serve", "--port", str(port)], cwd=PROJECT_DIR,
+                                  env=env, stdout=out, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise BenchFailed(f"the server exited with code {server.returncode}:\n{_tail(log)}")
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            connection.request("GET", STATIC_PATH)
+            connection.getresponse().read()
+            connection.close()
+            return server
+        except OSError:
+            time.sleep(0.2)
+    stop_server(server)
+    raise BenchFailed(f"the server did not answer on port {port} within 60 s:\n{_tail(log)}")
+
+
+def stop_server(server: subprocess.Popen) -> None:
+    if server.poll() is None:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+def _tail(log: Path, lines: int = 15) -> str:
+    try:
+        return "\n".join(log.read_text(errors="replace").splitlines()[-lines:])
+    except OSError:
+        return "(no server log)"
+
+
+# --- the requests -----------------------------------------------------------------------------
+_DURATION = re.compile(r"(?:^|,)\s*([^;,\s]+)[^,]*?;\s*dur=([0-9.]+)")
+
+
+def server_timing(header: str | None) -> dict[str, float]:
+    """{'total': 123.4, ...} from a Server-Timing header ('total;dur=123.4, db;dur=5')."""
+    if not header:
+        return {}
+    return {name: float(ms) for name, ms in _DURATION.findall(header)}
+
+
+class Client:
+    """One keep-alive connection; counts how often the server made it reconnect."""
+
+    def __init__(self, port: int) -> None:
+        self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+        self.reconnects = 0
+
+    def get(self, path: str) -> tuple[int, float, dict[str, float], int]:
+        """Status, wall milliseconds, Server-Timing durations, body bytes."""
+        started = time.perf_counter()
+        try:
+            self.connection.request("GET", path, headers={"Accept-Encoding": "identity"})
+            response = self.connection.getresponse()
+        except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+            self.connection.close()
+            self.reconnects += 1
+            started = time.perf_counter()
+            self.connection.request("GET", path, headers={"Accept-Encoding": "identity"})
+            response = self.connection.getresponse()
+        body = response.read()
+        wall = (time.perf_counter() - started) * 1000
+        if response.getheader("Connection", "").lower() == "close" or response.will_close:
+            self.connection.close()
+            self.reconnects += 1
+        return response.status, wall, server_timing(response.getheader("Server-Timing")), len(body)
+
+
+def check_answers(client: Client, targets: dict[str, str]) -> None:
+    failures = []
+    for name, path in targets.items():
+        status, wall, _, size = client.get(path)
+        print(f"  {name:<28} GET {path}: {status} ({size:,} bytes, first request {wall:,.0f} ms)")
+        if status != 200:
+            failures.append(f"{name} (GET {path}) answered {status}, not 200")
+    if failures:
+        raise BenchFailed("; ".join(failures))
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered) + 0.5) - 1))]
+
+
+def time_path(client: Client, path: str, requests: int, warmup: int) -> dict:
+    for _ in range(warmup):
+        client.get(path)
+    walls, timings = [], []
+    for _ in range(requests):
+        status, wall, timing, _ = client.get(path)
+        if status != 200:
+            raise BenchFailed(f"GET {path} answered {status} during timing")
+        walls.append(wall)
+        timings.append(timing)
+    return {"walls": walls, "timings": timings}
+
+
+def server_time(result: dict) -> tuple[float, float, str]:
+    """Median and p95 server milliseconds, and where the figure came from."""
+    timings = [t for t in result["timings"] if t]
+    if len(timings) == len(result["timings"]):
+        name = "total" if all("total" in t for t in timings) else next(iter(timings[0]))
+        values = [t.get(name, 0.0) for t in timings]
+        return statistics.median(values), percentile(values, 0.95), f"Server-Timing '{name}'"
+    walls = result["walls"]
+    return statistics.median(walls), percentile(walls, 0.95), "loopback wall (no Server-Timing)"
+
+
+def report(results: dict[str, dict], requests: dict[str, int]) -> None:
+    static = statistics.median(results["static file"]["walls"])
+    print()
+    print(f"{'':<28} {'n':>4} {'median ms':>10} {'p95 ms':>9} {'x static':>9}   server time")
+    for name, result in results.items():
+        walls = result["walls"]
+        median = statistics.median(walls)
+        server_median, server_p95, source = server_time(result)
+        print(f"{name:<28} {requests[name]:>4} {median:>10.1f} {percentile(walls, 0.95):>9.1f} "
+              f"{median / static:>9.1f}   median {server_median:.1f} ms, p95 {server_p95:.1f} ms "
+              f"[{source}]")
+    overview_median, _, source = server_time(results["overview"])
+    verdict = "met" if overview_median < GOAL_MS else "NOT met"
+    print(f"\ngoal: overview under {GOAL_MS:.0f} ms server time: {overview_median:.1f} ms "
+          f"({source}): {verdict}")
+
+
+# --- main -------------------------------------------------------------------------------------
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="100 measures and fewer requests")
+    parser.add_argument("--db", type=Path, help="SQLite file to build (or reuse if it has the data)")
+    parser.add_argument("--requests", type=int, help="timed requests per page (default 20, quick 5)")
+    arguments = parser.parse_args(argv)
+    n_measures, n_months = (100, 120) if arguments.quick else (1_000, 120)
+    page_requests = arguments.requests or (5 if arguments.quick else 20)
+    static_requests = max(50, page_requests * 10)
+
+    with tempfile.TemporaryDirectory(prefix="scorecard-bench-") as scratch:
+        database = (arguments.db or Path(scratch) / "bench.sqlite3").resolve()
+        setup_django(database)
+        migrate()
+        if database_ready(n_measures):
+            print(f"data: reusing {database} ({n_measures:,} measures)")
+        else:
+            if arguments.db and arguments.db.exists():
+                raise SystemExit(f"bench: {database} holds other data; give a new --db path")
+            started = time.perf_counter()
+            rows = build_council(n_measures, n_months)
+            print(f"data: {n_measures:,} measures x {n_months} months = {rows:,} observations, "
+                  f"built in {time.perf_counter() - started:.1f} s ({database})")
+
+        targets = {
+            "overview": "/",
+            f"overview ?period={AS_AT}": f"/?period={AS_AT}",
+            "measure page": f"/measures/{measure_id(n_measures // 2)}/",
+            "static file": STATIC_PATH,
+        }
+        requests = {name: (static_requests if name == "static file" else page_requests)
+                    for name in targets}
+        port = free_port()
+        log = Path(scratch) / "server.log"
+        server = None
+        try:
+            server = start_server(database, port, log)
+            print(f"server: scorecard serve --port {port} (pid {server.pid})")
+            client = Client(port)
+            check_answers(client, targets)
+            results = {name: time_path(client, path, requests[name], warmup=2)
+                       for name, path in targets.items()}
+            report(results, requests)
+            print(f"keep-alive: {client.reconnects} reconnection(s) over "
+                  f"{sum(requests.values()) + 2 * len(targets) + len(targets)} requests")
+        except BenchFailed as failure:
+            print(f"\nbench_pages FAILED: {failure}", file=sys.stderr)
+            return 1
+        finally:
+            if server is not None:
+                stop_server(server)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

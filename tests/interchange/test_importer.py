@@ -1,0 +1,193 @@
+"""Importing files: all or nothing, idempotent, every bad row named with row, column and reason."""
+
+from decimal import Decimal
+
+import pytest
+from openpyxl import Workbook
+
+from scorecard.interchange.errors import ImportRejected
+from scorecard.interchange.importer import import_files
+from scorecard.measures.models import Measure, Observation, ObservationRevision, Target
+
+pytestmark = pytest.mark.django_db
+
+MEASURES = (
+    "measure_id,title,polarity,unit,frequency,target,tolerance,tolerance_type\n"
+    "HV,Health Visitor mandated contacts,higher,percent,quarterly,90,10,relative\n"
+)
+OBSERVATIONS = "measure_id,period,value\nHV,Q2 2017/18,84.8\nHV,Q3 2017/18,91.7\n"
+
+
+@pytest.fixture
+def write(tmp_path):
+    def write(name: str, text: str):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return write
+
+
+def rejected_messages(paths) -> list[str]:
+    with pytest.raises(ImportRejected) as caught:
+        import_files(paths)
+    return [str(e) for e in caught.value.errors]
+
+
+def test_measures_and_observations_are_imported(write):
+    import_files([write("m.csv", MEASURES), write("o.csv", OBSERVATIONS)])
+    assert list(Observation.objects.values_list("period", "value")) == [
+        ("2017/18 Q2", Decimal("84.8")),
+        ("2017/18 Q3", Decimal("91.7")),
+    ]
+
+
+def test_files_are_applied_parents_first_whatever_order_they_are_named_in(write):
+    import_files([write("o.csv", OBSERVATIONS), write("m.csv", MEASURES)])
+    assert Observation.objects.count() == 2
+
+
+def test_importing_twice_changes_nothing(write):
+    paths = [write("m.csv", MEASURES), write("o.csv", OBSERVATIONS)]
+    import_files(paths)
+    import_files(paths)
+    assert (
+        Measure.objects.count(),
+        Observation.objects.count(),
+        ObservationRevision.objects.count(),
+    ) == (1, 2, 0)
+
+
+def test_a_changed_value_updates_and_keeps_the_earlier_value_in_history(write):
+    import_files([write("m.csv", MEASURES), write("o.csv", OBSERVATIONS)])
+    import_files([write("o2.csv", "measure_id,period,value\nHV,2017/18 Q2,85.0\n")])
+    observation = Observation.objects.get(period="2017/18 Q2")
+    assert (observation.value, observation.revisions.get().value) == (
+        Decimal("85.0"),
+        Decimal("84.8"),
+    )
+
+
+def test_a_target_in_observations_applies_from_that_period(write):
+    import_files(
+        [
+            write("m.csv", MEASURES),
+            write("o.csv", "measure_id,period,value,target\nHV,Q1 2019/20,93,95\n"),
+        ]
+    )
+    assert list(Target.objects.values_list("from_period", "value")) == [
+        ("", Decimal("90")),
+        ("2019/20 Q1", Decimal("95")),
+    ]
+
+
+def test_value_is_computed_from_numerator_and_denominator_for_a_percentage(write):
+    import_files(
+        [
+            write("m.csv", MEASURES),
+            write("o.csv", "measure_id,period,numerator,denominator\nHV,2019-09,71,106\n"),
+        ]
+    )
+    assert Observation.objects.get().value == Decimal("66.98113208")
+
+
+def test_xlsx_files_are_read_like_csv(tmp_path, write):
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["measure_id", "period", "value"])
+    sheet.append(["HV", "Q2 2017/18", 84.8])
+    book.save(tmp_path / "o.xlsx")
+    import_files([write("m.csv", MEASURES), tmp_path / "o.xlsx"])
+    assert Observation.objects.get().value == Decimal("84.8")
+
+
+@pytest.mark.parametrize(
+    ("rows", "message"),
+    [
+        ("HV,2019-13,5", "o.csv, row 2, column 'period': month must be 1 to 12, not 13"),
+        ("HV,Q2 2019/20,abc", "o.csv, row 2, column 'value': 'abc' is not a number"),
+        (
+            "NOPE,Q2 2019/20,5",
+            "o.csv, row 2, column 'measure_id': no measure 'NOPE': add it in a measures file first",
+        ),
+        (
+            "HV,Q2 2019/20,",
+            "o.csv, row 2, column 'value': give a value, or a status saying why "
+            "there is none (e.g. TBC)",
+        ),
+        (
+            "HV,2019/21,5",
+            "o.csv, row 2, column 'period': '2019/21' is not a financial year: "
+            "the second year must follow the first",
+        ),
+    ],
+)
+def test_a_bad_observation_row_is_named_and_nothing_is_written(write, rows, message):
+    paths = [write("m.csv", MEASURES), write("o.csv", "measure_id,period,value\n" + rows + "\n")]
+    assert rejected_messages(paths) == [message]
+    assert Measure.objects.count() == 0
+
+
+def test_every_bad_row_is_reported_not_just_the_first(write):
+    text = "measure_id,period,value\nHV,Q2 2019/20,x\nHV,Q3 2019/20,5\nHV,Q5 2019/20,1\n"
+    messages = rejected_messages([write("m.csv", MEASURES), write("o.csv", text)])
+    assert [m.split(":")[0] for m in messages] == [
+        "o.csv, row 2, column 'value'",
+        "o.csv, row 4, column 'period'",
+    ]
+
+
+def test_an_extra_column_is_named(write):
+    messages = rejected_messages([write("o.csv", "measure_id,period,value,colour\nHV,2019-09,1\n")])
+    assert messages == [
+        "o.csv, row 1, column 'colour': 'colour' is not a column of an observations file"
+    ]
+
+
+def test_a_header_of_no_known_kind_is_rejected(write):
+    messages = rejected_messages([write("x.csv", "name,age\nA,1\n")])
+    assert messages[0].startswith("x.csv, row 1: the header does not match any kind of file")
+
+
+def test_the_same_period_twice_in_one_import_is_rejected(write):
+    text = "measure_id,period,value\nHV,Q2 2019/20,1\nHV,2019/20 Q2,2\n"
+    messages = rejected_messages([write("m.csv", MEASURES), write("o.csv", text)])
+    assert messages == [
+        "o.csv, row 3, column 'period': this measure, period and breakdown "
+        "appear twice in this import"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("row", "column"),
+    [
+        ("X,T,upwards,percent,quarterly,,,", "polarity"),
+        ("X,T,higher,furlongs,quarterly,,,", "unit"),
+        ("X,T,higher,percent,fortnightly,,,", "frequency"),
+        ("X,T,higher,percent,quarterly,ninety,,", "target"),
+        ("X,T,higher,percent,quarterly,90,-1,", "tolerance"),
+        ("X,T,higher,percent,quarterly,90,1,sideways", "tolerance_type"),
+        ("X,T,higher,rate,quarterly,90,1,absolute", "rate_per"),
+    ],
+)
+def test_a_bad_measure_row_names_its_column(write, row, column):
+    header = "measure_id,title,polarity,unit,frequency,target,tolerance,tolerance_type\n"
+    messages = rejected_messages([write("m.csv", header + row + "\n")])
+    assert [m.split(":")[0] for m in messages] == [f"m.csv, row 2, column '{column}'"]
+
+
+def test_a_file_that_is_not_utf8_is_rejected_with_a_reason(tmp_path):
+    path = tmp_path / "o.csv"
+    path.write_bytes("measure_id,period,value\nHV,Sep-19,£5\n".encode("cp1252"))
+    messages = rejected_messages([path])
+    assert messages[0].startswith("o.csv: not UTF-8 text")
+
+
+def test_a_missing_file_is_rejected(tmp_path):
+    assert rejected_messages([tmp_path / "missing.csv"])[0].endswith("no such file")
+
+
+def test_an_unreadable_workbook_is_rejected(tmp_path):
+    path = tmp_path / "broken.xlsx"
+    path.write_bytes(b"not a zip file")
+    assert "not a readable XLSX workbook" in rejected_messages([path])[0]

@@ -1,0 +1,77 @@
+"""Every page of the demo answers, shows ratings in words, and never gives a 500."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from scorecard.framework.models import Outcome
+from scorecard.measures.models import Measure
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/?plan=business-plan&period=2019/20 Q2",
+        "/?plan=business-plan&period=Sep-19",
+        "/?plan=cypp",
+        "/?plan=corporate-parenting",
+        "/plans/cypp/outcome-indicators/",
+    ],
+)
+def test_demo_pages_answer(client, demo_council, url):
+    assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/measures/NO-SUCH/",
+        "/outcomes/999999/",
+        "/?period=not-a-period",
+        "/?period=2040/41",
+        "/?plan=no-such-plan",
+        "/plans/no-such-plan/outcome-indicators/",
+    ],
+)
+def test_unknown_ids_and_periods_are_not_found(client, demo_council, url):
+    assert client.get(url).status_code == 404
+
+
+def test_every_measure_and_outcome_page_answers(client, demo_council):
+    urls = [m.get_absolute_url() for m in Measure.objects.all()]
+    urls += [o.get_absolute_url() for o in Outcome.objects.all()]
+    assert {u: client.get(u).status_code for u in urls if client.get(u).status_code != 200} == {}
+
+
+def test_overview_shows_the_summary_in_words(client, demo_council):
+    page = client.get("/?plan=business-plan&period=2019/20 Q2").content.decode()
+    assert "High level summary, Q2 2019/20" in page and "of measures rated as improving" in page
+
+
+def test_measure_page_shows_rating_and_direction_in_words(client, demo_council):
+    page = client.get("/measures/BP-HV-NBV/").content.decode()
+    assert "Amber (A)" in page and "Declining" in page and "<svg" in page
+
+
+def test_breakdowns_show_rate_with_numerator_and_denominator(client, demo_council):
+    measure = Measure.objects.filter(
+        observations__breakdown__gt="", observations__numerator__isnull=False
+    ).first()
+    observation = measure.observations.filter(breakdown__gt="", numerator__isnull=False).first()
+    page = client.get(measure.get_absolute_url()).content.decode()
+    assert f"/{observation.denominator.normalize():f})" in page
+
+
+def test_user_text_is_escaped(client, demo_council):
+    Measure.objects.filter(measure_id="BP-HV-NBV").update(title="<script>alert(1)</script>")
+    page = client.get("/measures/BP-HV-NBV/").content.decode()
+    assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
+
+
+def test_overview_query_count_does_not_grow_with_measures(client, demo_council):
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/?plan=cypp")
+    assert len(queries) <= 12

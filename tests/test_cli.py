@@ -1,0 +1,136 @@
+"""The `scorecard` command, run as users run it: a separate process on its own database."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+
+@pytest.fixture
+def run(tmp_path):
+    environment = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'cli.sqlite3'}"}
+    environment.pop("DJANGO_SETTINGS_MODULE", None)
+
+    def run(*arguments: str, database_url: bool = True) -> subprocess.CompletedProcess:
+        env = (
+            environment
+            if database_url
+            else {k: v for k, v in environment.items() if k != "DATABASE_URL"}
+        )
+        return subprocess.run(
+            [sys.executable, "-m", "scorecard", *arguments],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            env=env,
+            timeout=300,
+        )
+
+    return run
+
+
+def scorecard_of(tmp_path, greens: int, ambers: int, reds: int) -> list:
+    """Measures whose latest values give the wanted ratings, with 9 up, 8 steady, 5 down."""
+    measures = ["measure_id,title,outcome,polarity,unit,frequency,target,tolerance"]
+    observations = ["measure_id,period,value"]
+    values = {"G": 100, "A": 95, "R": 50}
+    moves = ["up"] * 9 + ["steady"] * 8 + ["down"] * 5
+    rags = ["G"] * greens + ["A"] * ambers + ["R"] * reds
+    for number, rag in enumerate(rags):
+        measures.append(
+            f"M{number},Measure {number},Outcome {number % 3},higher,count,quarterly,100,10"
+        )
+        value = values[rag]
+        move = moves[number] if number < len(moves) else None
+        if move:
+            before = {"up": value - 1, "steady": value, "down": value + 1}[move]
+            observations.append(f"M{number},Q1 2019/20,{before}")
+        observations.append(f"M{number},Q2 2019/20,{value}")
+    (tmp_path / "m.csv").write_text("\n".join(measures) + "\n")
+    (tmp_path / "o.csv").write_text("\n".join(observations) + "\n")
+    return ["m.csv", "o.csv"]
+
+
+def test_scorecard_of_21_green_15_amber_1_red_is_57_percent_on_target(run, tmp_path):
+    assert run("import", *scorecard_of(tmp_path, 21, 15, 1)).returncode == 0
+    result = run("export", "scorecard", "--period", "Q2 2019/20", "--format", "json")
+    total = json.loads(result.stdout)["summary"][-1]
+    assert (total["G"], total["A"], total["R"], total["pct_on_target"]) == (21, 15, 1, 57)
+
+
+def test_scorecard_of_9_improving_8_steady_5_declining_is_41_percent_improving(run, tmp_path):
+    run("import", *scorecard_of(tmp_path, 21, 15, 1))
+    result = run("export", "scorecard", "--period", "2019/20 Q2")
+    total = json.loads(result.stdout)["summary"][-1]
+    assert (total["improving"], total["steady"], total["declining"], total["pct_improving"]) == (
+        9,
+        8,
+        5,
+        41,
+    )
+
+
+def test_export_works_on_a_new_empty_database(run):
+    result = run("export", "ratings", "--format", "csv")
+    assert (result.returncode, result.stdout) == (
+        0,
+        "measure_id,title,period,breakdown,value,numerator,denominator,status,target,rag,"
+        "direction,reason\n",
+    )
+
+
+def test_bad_import_exits_non_zero_naming_row_and_column(run, tmp_path):
+    (tmp_path / "o.csv").write_text("measure_id,period,value\nX,Sep-19,1\n")
+    result = run("import", "o.csv")
+    assert (result.returncode, result.stderr.splitlines()[0]) == (
+        1,
+        "o.csv, row 2, column 'measure_id': no measure 'X': add it in a measures file first",
+    )
+
+
+def test_scorecard_export_needs_a_period(run):
+    result = run("export", "scorecard")
+    assert (result.returncode, result.stderr.strip()) == (
+        1,
+        "scorecard: export scorecard needs --period, e.g. --period '2019/20 Q2'",
+    )
+
+
+def test_an_unreadable_period_is_a_one_line_reason(run):
+    result = run("export", "scorecard", "--period", "Smarch-19")
+    assert (result.returncode, len(result.stderr.strip().splitlines())) == (1, 1)
+
+
+def test_demo_loads_without_serving_into_its_own_file(run, tmp_path):
+    result = run("demo", "--no-serve", database_url=False)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "scorecard-demo.sqlite3").exists()
+
+
+def test_demo_honours_database_url_and_exports_the_seed_quarter(run):
+    assert run("demo", "--no-serve").returncode == 0
+    result = run("export", "scorecard", "--period", "Q2 2019/20", "--plan", "business-plan")
+    names = [entry["name"] for entry in json.loads(result.stdout)["summary"]]
+    assert names[0].startswith("A county infrastructure") and names[-1] == "Total"
+
+
+def test_production_settings_pass_the_deploy_checks(tmp_path):
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "scorecard.settings.production",
+        "SCORECARD_SECRET_KEY": "k" * 10
+        + "-not-a-real-key-but-long-enough-for-the-check-"
+        + "z" * 20,
+        "SCORECARD_ALLOWED_HOSTS": "scorecard.example.gov.uk",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'deploy.sqlite3'}",
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "django", "check", "--deploy", "--fail-level", "WARNING"],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
