@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/bench_ratings.py            # 1,000 measures x 1,000 months
     .venv/bin/python bench/bench_ratings.py --quick    # 100 measures x 1,000 months
-    .venv/bin/python bench/bench_ratings.py --profile  # also print where rate_series spends its time
+    .venv/bin/python bench/bench_ratings.py --profile  # also show where rate_series spends time
 
 The core's path is `rate_series` (with its `TargetSchedule`), exactly as the pages and exports
 call it. The baseline, timed in the same run on the same data, is the obvious loop: for each
@@ -259,7 +259,7 @@ def main(argv: list[str] | None = None) -> int:
     width = 38
     print(f"{'observations':<{width}} {observations:>12,}")
     print(
-        f"{'core rate_series (best of %d)' % arguments.repeat:<{width}} "
+        f"{f'core rate_series (best of {arguments.repeat})':<{width}} "
         f"{core_seconds:>10.3f} s  {observations / core_seconds:>12,.0f} obs/s"
     )
     print(
@@ -267,7 +267,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{core_nogc_seconds:>10.3f} s  {observations / core_nogc_seconds:>12,.0f} obs/s"
     )
     print(
-        f"{'baseline loop (best of %d)' % arguments.repeat:<{width}} "
+        f"{f'baseline loop (best of {arguments.repeat})':<{width}} "
         f"{baseline_seconds:>10.3f} s  {observations / baseline_seconds:>12,.0f} obs/s"
     )
     print(f"{'ratio baseline / core':<{width}} {baseline_seconds / core_seconds:>10.2f} x")
