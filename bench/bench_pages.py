@@ -80,29 +80,48 @@ def build_council(n_measures: int, n_months: int, n_outcomes: int = 20) -> int:
 
     rng = random.Random(SEED)
     entered_at = datetime(2025, 4, 30, 9, 0, tzinfo=UTC)
-    months = [Period.month(FIRST_YEAR + (FIRST_MONTH - 1 + i) // 12, (FIRST_MONTH - 1 + i) % 12 + 1)
-              for i in range(n_months)]
+    months = [
+        Period.month(FIRST_YEAR + (FIRST_MONTH - 1 + i) // 12, (FIRST_MONTH - 1 + i) % 12 + 1)
+        for i in range(n_months)
+    ]
     with transaction.atomic():
         plan = Plan.objects.create(plan_id="bench", name="Benchmark Council Plan", period="2015-25")
         outcomes = Outcome.objects.bulk_create(
             Outcome(plan=plan, name=f"Outcome {i + 1}: residents are well served", order=i)
             for i in range(n_outcomes)
         )
-        measures = Measure.objects.bulk_create(_measure(rng, plan, outcomes, n) for n in range(n_measures))
+        measures = Measure.objects.bulk_create(
+            _measure(rng, plan, outcomes, n) for n in range(n_measures)
+        )
         targets, observations = [], []
         for measure in measures:
             level = Decimal(rng.randint(1_000, 100_000)).scaleb(-2)
-            targets.append(Target(measure=measure, from_period="", from_month=-1,
-                                  value=(level * Decimal("1.05")).quantize(Decimal("0.01"))))
+            targets.append(
+                Target(
+                    measure=measure,
+                    from_period="",
+                    from_month=-1,
+                    value=(level * Decimal("1.05")).quantize(Decimal("0.01")),
+                )
+            )
             change = months[rng.randrange(n_months // 4, n_months * 3 // 4)]
-            targets.append(Target(measure=measure, from_period=change.label,
-                                  from_month=change.first_month,
-                                  value=(level * Decimal("1.10")).quantize(Decimal("0.01"))))
+            targets.append(
+                Target(
+                    measure=measure,
+                    from_period=change.label,
+                    from_month=change.first_month,
+                    value=(level * Decimal("1.10")).quantize(Decimal("0.01")),
+                )
+            )
             value = level
             for period in months:
                 value = max(Decimal(0), value + level * Decimal(rng.randint(-50, 50)) / 1000)
-                observation = Observation(measure=measure, value=value.quantize(Decimal("0.01")),
-                                          entered_at=entered_at, entered_by="bench")
+                observation = Observation(
+                    measure=measure,
+                    value=value.quantize(Decimal("0.01")),
+                    entered_at=entered_at,
+                    entered_by="bench",
+                )
                 observation.set_period(period)
                 observations.append(observation)
         Target.objects.bulk_create(targets, batch_size=2_000)
@@ -147,11 +166,19 @@ def free_port() -> int:
 
 
 def start_server(database: Path, port: int, log: Path) -> subprocess.Popen:
-    env = dict(os.environ, DATABASE_URL=f"sqlite:///{database}",
-               DJANGO_SETTINGS_MODULE="scorecard.settings.local")
+    env = dict(
+        os.environ,
+        DATABASE_URL=f"sqlite:///{database}",
+        DJANGO_SETTINGS_MODULE="scorecard.settings.local",
+    )
     with log.open("wb") as out:
-        server = subprocess.Popen([str(SCORECARD), "serve", "--port", str(port)], cwd=PROJECT_DIR,
-                                  env=env, stdout=out, stderr=subprocess.STDOUT)
+        server = subprocess.Popen(
+            [str(SCORECARD), "serve", "--port", str(port)],
+            cwd=PROJECT_DIR,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if server.poll() is not None:
@@ -271,21 +298,29 @@ def report(results: dict[str, dict], requests: dict[str, int]) -> None:
         walls = result["walls"]
         median = statistics.median(walls)
         server_median, server_p95, source = server_time(result)
-        print(f"{name:<28} {requests[name]:>4} {median:>10.1f} {percentile(walls, 0.95):>9.1f} "
-              f"{median / static:>9.1f}   median {server_median:.1f} ms, p95 {server_p95:.1f} ms "
-              f"[{source}]")
+        print(
+            f"{name:<28} {requests[name]:>4} {median:>10.1f} {percentile(walls, 0.95):>9.1f} "
+            f"{median / static:>9.1f}   median {server_median:.1f} ms, p95 {server_p95:.1f} ms "
+            f"[{source}]"
+        )
     overview_median, _, source = server_time(results["overview"])
     verdict = "met" if overview_median < GOAL_MS else "NOT met"
-    print(f"\ngoal: overview under {GOAL_MS:.0f} ms server time: {overview_median:.1f} ms "
-          f"({source}): {verdict}")
+    print(
+        f"\ngoal: overview under {GOAL_MS:.0f} ms server time: {overview_median:.1f} ms "
+        f"({source}): {verdict}"
+    )
 
 
 # --- main -------------------------------------------------------------------------------------
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="100 measures and fewer requests")
-    parser.add_argument("--db", type=Path, help="SQLite file to build (or reuse if it has the data)")
-    parser.add_argument("--requests", type=int, help="timed requests per page (default 20, quick 5)")
+    parser.add_argument(
+        "--db", type=Path, help="SQLite file to build (or reuse if it has the data)"
+    )
+    parser.add_argument(
+        "--requests", type=int, help="timed requests per page (default 20, quick 5)"
+    )
     arguments = parser.parse_args(argv)
     n_measures, n_months = (100, 120) if arguments.quick else (1_000, 120)
     page_requests = arguments.requests or (5 if arguments.quick else 20)
@@ -302,8 +337,10 @@ def main(argv: list[str] | None = None) -> int:
                 raise SystemExit(f"bench: {database} holds other data; give a new --db path")
             started = time.perf_counter()
             rows = build_council(n_measures, n_months)
-            print(f"data: {n_measures:,} measures x {n_months} months = {rows:,} observations, "
-                  f"built in {time.perf_counter() - started:.1f} s ({database})")
+            print(
+                f"data: {n_measures:,} measures x {n_months} months = {rows:,} observations, "
+                f"built in {time.perf_counter() - started:.1f} s ({database})"
+            )
 
         targets = {
             "overview": "/",
@@ -311,8 +348,9 @@ def main(argv: list[str] | None = None) -> int:
             "measure page": f"/measures/{measure_id(n_measures // 2)}/",
             "static file": STATIC_PATH,
         }
-        requests = {name: (static_requests if name == "static file" else page_requests)
-                    for name in targets}
+        requests = {
+            name: (static_requests if name == "static file" else page_requests) for name in targets
+        }
         port = free_port()
         log = Path(scratch) / "server.log"
         server = None
@@ -321,11 +359,15 @@ def main(argv: list[str] | None = None) -> int:
             print(f"server: scorecard serve --port {port} (pid {server.pid})")
             client = Client(port)
             check_answers(client, targets)
-            results = {name: time_path(client, path, requests[name], warmup=2)
-                       for name, path in targets.items()}
+            results = {
+                name: time_path(client, path, requests[name], warmup=2)
+                for name, path in targets.items()
+            }
             report(results, requests)
-            print(f"keep-alive: {client.reconnects} reconnection(s) over "
-                  f"{sum(requests.values()) + 2 * len(targets) + len(targets)} requests")
+            print(
+                f"keep-alive: {client.reconnects} reconnection(s) over "
+                f"{sum(requests.values()) + 2 * len(targets) + len(targets)} requests"
+            )
         except BenchFailed as failure:
             print(f"\nbench_pages FAILED: {failure}", file=sys.stderr)
             return 1
