@@ -118,7 +118,7 @@ def test_demo_honours_database_url_and_exports_the_seed_quarter(run):
 
 def test_production_settings_pass_the_deploy_checks(tmp_path):
     environment = {
-        **os.environ,
+        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         "DJANGO_SETTINGS_MODULE": "scorecard.settings.production",
         "SCORECARD_SECRET_KEY": "k" * 10
         + "-not-a-real-key-but-long-enough-for-the-check-"

@@ -26,6 +26,7 @@ def browser():
 
     # Playwright's sync API keeps an event loop running in this thread; Django's test database
     # calls from the same thread are still synchronous and safe.
+    before = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
     with sync_playwright() as playwright:
@@ -42,6 +43,10 @@ def browser():
         )
         yield chromium
         chromium.close()
+    if before is None:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = before
 
 
 def axe_violations(browser, url: str) -> list[dict]:
