@@ -6,6 +6,7 @@ from scorecard.measures import views as measure_views
 urlpatterns = [
     path("", measure_views.overview, name="overview"),
     path("outcomes/<int:pk>/", framework_views.outcome_detail, name="outcome"),
+    path("measures/", measure_views.measure_list, name="measure_list"),
     path("measures/<str:measure_id>/", measure_views.measure_detail, name="measure"),
     path(
         "plans/<slug:plan_id>/outcome-indicators/",

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 
-from scorecard.core.periods import Period
+from django.db.models import QuerySet
+
+from scorecard.core.periods import Period, PeriodKind
 from scorecard.core.rollup import Rollup
-from scorecard.core.series import Headline, RatedReading, TargetSchedule, headline, rate_series
+from scorecard.core.series import (
+    Headline,
+    RatedReading,
+    Reading,
+    TargetSchedule,
+    headline,
+    rate_series,
+)
 from scorecard.framework.models import Outcome
 from scorecard.measures.models import Measure, Observation, Target
 
@@ -30,15 +38,21 @@ class RatedMeasure:
         return headline(self.measure.rules(), self.series, as_at)
 
 
-def rate_measures(measures: Iterable[Measure]) -> list[RatedMeasure]:
+def _targets_of(measures: QuerySet[Measure] | list[Measure]) -> dict[int, TargetSchedule]:
+    changes = defaultdict(list)
+    for target in Target.objects.filter(measure__in=measures):
+        changes[target.measure_id].append(target.change())
+    return defaultdict(
+        lambda: TargetSchedule([]),
+        {measure_id: TargetSchedule(found) for measure_id, found in changes.items()},
+    )
+
+
+def rate_measures(measures: QuerySet[Measure] | list[Measure]) -> list[RatedMeasure]:
     """Every observation of every measure given, rated; three queries whatever the count."""
-    measures = list(measures)
-    ids = [m.pk for m in measures]
-    targets = defaultdict(list)
-    for target in Target.objects.filter(measure_id__in=ids):
-        targets[target.measure_id].append(target.change())
+    targets = _targets_of(measures)
     readings = defaultdict(list)
-    for observation in Observation.objects.filter(measure_id__in=ids).order_by(
+    for observation in Observation.objects.filter(measure__in=measures).order_by(
         "period_last_month", "-period_months", "breakdown"
     ):
         readings[observation.measure_id].append(observation)
@@ -46,9 +60,7 @@ def rate_measures(measures: Iterable[Measure]) -> list[RatedMeasure]:
     for measure in measures:
         observations = readings[measure.pk]
         series = rate_series(
-            measure.rules(),
-            TargetSchedule(targets[measure.pk]),
-            [o.reading() for o in observations],
+            measure.rules(), targets[measure.pk], [o.reading() for o in observations]
         )
         rated.append(RatedMeasure(measure, series, observations))
     return rated
@@ -75,11 +87,59 @@ class Scorecard:
     total: Rollup
 
 
+# A headline needs its latest reading and the one it is compared with, at most a year earlier;
+# so a reading ending within a year of the as-at period has both inside a two-year window.
+RECENT_MONTHS = 12
+WINDOW_MONTHS = 24
+
+
+def _headline_readings(measures, low: int | None, high: int) -> dict[int, list[Reading]]:
+    rows = Observation.objects.filter(
+        measure__in=measures, breakdown="", period_last_month__lte=high
+    )
+    if low is not None:
+        rows = rows.filter(period_last_month__gte=low)
+    readings = defaultdict(list)
+    fields = ("measure_id", "period_kind", "period_first_month", "period_months", "value", "status")
+    for measure_id, kind, first, months, value, status in rows.values_list(*fields):
+        period = Period(PeriodKind(kind), first, months)
+        readings[measure_id].append(Reading(period, value, "", status or None))
+    return readings
+
+
+def headlines_as_at(measures: list[Measure], as_at: Period) -> dict[int, Headline]:
+    """Each measure's headline as at a period, reading only the observations it needs.
+
+    Measures reported within the last year are rated from a two-year window; the few that are
+    not (stale or annual-and-late) are read in full, so the result is exactly what rating the
+    whole series would give.
+    """
+    targets = _targets_of(measures)
+    recent = _headline_readings(measures, as_at.last_month - WINDOW_MONTHS, as_at.last_month)
+    headlines = {}
+    stale = []
+    for measure in measures:
+        readings = recent.get(measure.pk, [])
+        if not readings or max(r.period.last_month for r in readings) < (
+            as_at.last_month - RECENT_MONTHS
+        ):
+            stale.append(measure)
+            continue
+        headlines[measure.pk] = headline(
+            measure.rules(), rate_series(measure.rules(), targets[measure.pk], readings), as_at
+        )
+    if stale:
+        full = _headline_readings(stale, None, as_at.last_month)
+        for measure in stale:
+            series = rate_series(measure.rules(), targets[measure.pk], full.get(measure.pk, []))
+            headlines[measure.pk] = headline(measure.rules(), series, as_at)
+    return headlines
+
+
 def build_scorecard(as_at: Period, plan_id: str | None = None) -> Scorecard:
-    lines = [
-        ScorecardLine(rated.measure, rated.headline(as_at))
-        for rated in rate_measures(measures_for(plan_id))
-    ]
+    measures = list(measures_for(plan_id))
+    headlines = headlines_as_at(measures, as_at)
+    lines = [ScorecardLine(measure, headlines[measure.pk]) for measure in measures]
     outcomes = Outcome.objects.order_by("plan__order", "order", "pk")
     if plan_id:
         outcomes = outcomes.filter(plan__plan_id=plan_id)

@@ -41,6 +41,27 @@ def overview(request):
     )
 
 
+def measure_list(request):
+    """Every measure, grouped by plan and outcome, with its latest rating: the way to find one."""
+    plan = _plan(request)
+    plan_id = plan.plan_id if plan else None
+    offered = available_periods(plan_id)
+    period = chosen_period(request.GET.get("period"), offered)
+    scorecard = build_scorecard(period, plan_id) if period else None
+    return render(
+        request,
+        "scorecard/measure_list.html",
+        {
+            "plan": plan,
+            "plans": Plan.objects.all(),
+            "periods": offered,
+            "period": period,
+            "lines": scorecard.lines if scorecard else [],
+            "unrated": list(measures_for(plan_id)) if not scorecard else [],
+        },
+    )
+
+
 def measure_detail(request, measure_id: str):
     measure = get_object_or_404(
         Measure.objects.select_related(

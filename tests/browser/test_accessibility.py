@@ -77,6 +77,8 @@ def demo_pages(base: str) -> list[str]:
         f"{base}/measures/BP-HV-NBV/",
         f"{base}/measures/BP-FIN-RBO/",
         f"{base}/plans/cypp/outcome-indicators/",
+        f"{base}/measures/",
+        f"{base}/measures/?plan=cypp",
     ]
 
 

@@ -19,6 +19,8 @@ pytestmark = pytest.mark.django_db
         "/?plan=cypp",
         "/?plan=corporate-parenting",
         "/plans/cypp/outcome-indicators/",
+        "/measures/",
+        "/measures/?plan=corporate-parenting",
     ],
 )
 def test_demo_pages_answer(client, demo_council, url):

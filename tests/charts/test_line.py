@@ -1,0 +1,53 @@
+"""The line chart: vector SVG, titled, escaped, and readable without colour."""
+
+from decimal import Decimal as D
+from xml.etree import ElementTree
+
+from scorecard.charts.line import Point, line_chart
+
+POINTS = [
+    Point("Q1", D("84.8"), D(90), "A"),
+    Point("Q2", D("91.7"), D(90), "G"),
+    Point("Q3", D("70"), D(90), "R"),
+    Point("Q4", None, D(90), None),
+]
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def parsed(svg: str) -> ElementTree.Element:
+    return ElementTree.fromstring(svg)  # noqa: S314 - our own markup, made in this test
+
+
+def test_chart_is_an_image_labelled_by_its_title():
+    root = parsed(line_chart("Health <visits> & checks", POINTS, chart_id="c1"))
+    title = root.find(f"{SVG}title")
+    assert (root.get("role"), root.get("aria-labelledby"), title.text) == (
+        "img",
+        "c1-title",
+        "Health <visits> & checks",
+    )
+
+
+def test_ratings_are_told_apart_by_shape_not_only_colour():
+    root = parsed(line_chart("T", POINTS))
+    shapes = [
+        el.tag.removeprefix(SVG)
+        for el in root
+        if el.tag.removeprefix(SVG) in ("circle", "polygon", "rect")
+    ]
+    assert shapes == ["polygon", "circle", "rect"]
+
+
+def test_target_line_is_drawn_dashed():
+    root = parsed(line_chart("T", POINTS))
+    target = [el for el in root.iter(f"{SVG}polyline") if el.get("stroke-dasharray")]
+    assert len(target[0].get("points").split()) == 4
+
+
+def test_nothing_to_draw_gives_no_chart():
+    assert line_chart("T", [Point("Q1", None, None, None)]) == ""
+
+
+def test_a_flat_series_still_draws():
+    flat = [Point("Q1", D(5), None, None), Point("Q2", D(5), None, None)]
+    assert parsed(line_chart("T", flat)).tag == f"{SVG}svg"

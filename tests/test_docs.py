@@ -1,0 +1,32 @@
+"""The documentation keeps up with the code: every column and command is described."""
+
+from pathlib import Path
+
+import pytest
+
+from scorecard.cli import _parser
+from scorecard.interchange.kinds import KINDS
+
+ROOT = Path(__file__).resolve().parents[1]
+FORMATS = (ROOT / "docs" / "formats.md").read_text()
+README = (ROOT / "README.md").read_text()
+
+
+@pytest.mark.parametrize(
+    ("kind", "column"), [(kind.name, column) for kind in KINDS for column in kind.columns]
+)
+def test_every_file_column_is_documented(kind, column):
+    section = FORMATS.split(f"## `{kind}`")[1].split("\n## ")[0]
+    assert f"| `{column}` |" in section
+
+
+def test_every_command_is_in_the_readme():
+    commands = _parser()._subparsers._group_actions[0].choices
+    assert [c for c in commands if f"scorecard {c}" not in README] == []
+
+
+@pytest.mark.parametrize(
+    "page", ["user-guide.md", "formats.md", "rules.md", "deploy-postgresql.md"]
+)
+def test_readme_links_each_guide(page):
+    assert f"docs/{page}" in README
