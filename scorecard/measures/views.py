@@ -20,46 +20,38 @@ def _plan(request) -> Plan | None:
     return Plan.objects.order_by("order", "pk").first()
 
 
-def overview(request):
+def _scorecard_context(request) -> dict:
+    """The plan and period asked for (404 if unknown) and the scorecard for them."""
     plan = _plan(request)
     plan_id = plan.plan_id if plan else None
     offered = available_periods(plan_id)
     period = chosen_period(request.GET.get("period"), offered)
-    scorecard = build_scorecard(period, plan_id) if period else None
-    outcome_links = {o.name: o for o in Outcome.objects.filter(plan=plan)} if plan else {}
-    return render(
-        request,
-        "scorecard/overview.html",
-        {
-            "plan": plan,
-            "plans": Plan.objects.all(),
-            "periods": offered,
-            "period": period,
-            "scorecard": scorecard,
-            "outcome_links": outcome_links,
-        },
+    return {
+        "plan": plan,
+        "plans": Plan.objects.all(),
+        "periods": offered,
+        "period": period,
+        "scorecard": build_scorecard(period, plan_id) if period else None,
+    }
+
+
+def overview(request):
+    context = _scorecard_context(request)
+    plan = context["plan"]
+    context["outcome_links"] = (
+        {o.name: o for o in Outcome.objects.filter(plan=plan)} if plan else {}
     )
+    return render(request, "scorecard/overview.html", context)
 
 
 def measure_list(request):
-    """Every measure, grouped by plan and outcome, with its latest rating: the way to find one."""
-    plan = _plan(request)
-    plan_id = plan.plan_id if plan else None
-    offered = available_periods(plan_id)
-    period = chosen_period(request.GET.get("period"), offered)
-    scorecard = build_scorecard(period, plan_id) if period else None
-    return render(
-        request,
-        "scorecard/measure_list.html",
-        {
-            "plan": plan,
-            "plans": Plan.objects.all(),
-            "periods": offered,
-            "period": period,
-            "lines": scorecard.lines if scorecard else [],
-            "unrated": list(measures_for(plan_id)) if not scorecard else [],
-        },
-    )
+    """Every measure, grouped by outcome, with its latest rating: the way to find one."""
+    context = _scorecard_context(request)
+    plan_id = context["plan"].plan_id if context["plan"] else None
+    scorecard = context["scorecard"]
+    context["lines"] = scorecard.lines if scorecard else []
+    context["unrated"] = [] if scorecard else list(measures_for(plan_id))
+    return render(request, "scorecard/measure_list.html", context)
 
 
 def measure_detail(request, measure_id: str):
