@@ -12,7 +12,7 @@ import calendar
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from functools import total_ordering
+from functools import lru_cache, total_ordering
 
 FINANCIAL_YEAR_START_MONTH = 4
 ACADEMIC_YEAR_START_MONTH = 9
@@ -135,12 +135,12 @@ class Period:
     @property
     def label(self) -> str:
         """The canonical label used in every export and URL."""
-        return _LABELLERS[self.kind](self)[0]
+        return _labels(self)[0]
 
     @property
     def display(self) -> str:
         """The council's own form, shown on pages and in reports."""
-        return _LABELLERS[self.kind](self)[1]
+        return _labels(self)[1]
 
     def __str__(self) -> str:
         return self.label
@@ -240,3 +240,10 @@ _LABELLERS = {
     PeriodKind.POOLED_CALENDAR: _pooled_calendar_labels,
     PeriodKind.ROLLING_12_MONTHS: _rolling_labels,
 }
+
+
+# Labels are asked for far more often than periods are made (every row of every import and
+# export), and a period's labels never change.
+@lru_cache(maxsize=8192)
+def _labels(period: Period) -> tuple[str, str]:
+    return _LABELLERS[period.kind](period)

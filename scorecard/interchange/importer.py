@@ -105,17 +105,19 @@ def _check_rows(checked: CheckedFile, catalogue: Catalogue, seen: set) -> list[R
 
 def _write(files: list[CheckedFile], entered_by: str) -> None:
     measures: dict[str, Measure] | None = None
+    cache: dict = {}
     for checked in files:
         name = checked.kind.name
         if name in ("observations", "comparators") and measures is None:
             measures = {m.measure_id: m for m in Measure.objects.all()}
+        if name == "observations":
+            observation_rows.apply_all(checked.parsed, measures, entered_by)
+            continue
         for order, parsed in enumerate(checked.parsed):
             if name == "framework":
                 framework_rows.apply(parsed, order)
             elif name == "measures":
-                measure_rows.apply(parsed, order)
-            elif name == "observations":
-                observation_rows.apply(parsed, measures, entered_by)
+                measure_rows.apply(parsed, order, cache)
             else:
                 comparator_rows.apply(parsed, measures)
 

@@ -74,7 +74,23 @@ def validate(row: RowReader, catalogue: Catalogue) -> dict | None:
     return parsed
 
 
-def _framework(parsed: dict) -> dict:
+def _framework(parsed: dict, cache: dict) -> dict:
+    """The measure's plan, outcome, priority and programme; looked up once per import."""
+    key = ("framework", *(parsed[k] for k in ("plan_id", "outcome", "priority", "programme")))
+    if key not in cache:
+        cache[key] = _find_or_create_framework(parsed)
+    return cache[key]
+
+
+def _named(model, name: str | None, cache: dict):
+    if not name:
+        return None
+    if (model, name) not in cache:
+        cache[(model, name)] = model.objects.get_or_create(name=name)[0]
+    return cache[(model, name)]
+
+
+def _find_or_create_framework(parsed: dict) -> dict:
     if not parsed["plan_id"]:
         return {"plan": None, "outcome": None, "priority": None, "programme": None}
     plan, _ = Plan.objects.get_or_create(plan_id=parsed["plan_id"], defaults={"name": "Our plan"})
@@ -102,9 +118,9 @@ def _label(period) -> str:
     return period.label if period else ""
 
 
-def apply(parsed: dict, order: int) -> None:
+def apply(parsed: dict, order: int, cache: dict) -> None:
     fields = {
-        **_framework(parsed),
+        **_framework(parsed, cache),
         **{k: parsed[k] for k in ("title", "rate_per", "tolerance", "steady_band", "decimals")},
         **{
             k: parsed[k].value
@@ -113,10 +129,8 @@ def apply(parsed: dict, order: int) -> None:
         **{k: parsed[k] or "" for k in TEXT_COLUMNS},
         "discontinued_from": _label(parsed["discontinued_from"]),
         "baseline_period": _label(parsed["baseline_period"]),
-        "organisation": Organisation.objects.get_or_create(name=parsed["organisation"])[0]
-        if parsed["organisation"]
-        else None,
-        "board": Board.objects.get_or_create(name=parsed["board"])[0] if parsed["board"] else None,
+        "organisation": _named(Organisation, parsed["organisation"], cache),
+        "board": _named(Board, parsed["board"], cache),
         "order": order,
     }
     measure, _ = Measure.objects.update_or_create(measure_id=parsed["measure_id"], defaults=fields)

@@ -71,42 +71,69 @@ def _unchanged(observation: Observation, values: dict) -> bool:
     return all(getattr(observation, f) == values[f] for f in Observation.HISTORY_FIELDS)
 
 
-def apply(parsed: dict, measures: dict[str, Measure], entered_by: str) -> None:
-    measure = measures[parsed["measure_id"]]
-    period = parsed["period"]
-    now = timezone.now()
-    values = {
+def _values(parsed: dict) -> dict:
+    return {
         "value": parsed["value"],
         "numerator": parsed["numerator"],
         "denominator": parsed["denominator"],
         "status": parsed["status"] or "",
         "commentary": parsed["commentary"] or "",
     }
-    observation = Observation.objects.filter(
-        measure=measure, period=period.label, breakdown=parsed["breakdown"] or ""
-    ).first()
-    if observation is None:
-        observation = Observation(measure=measure, breakdown=parsed["breakdown"] or "")
-        observation.set_period(period)
-    elif _unchanged(observation, values):
-        values = None
-    else:
-        ObservationRevision.objects.create(
-            observation=observation,
-            replaced_at=now,
-            entered_by=observation.entered_by,
-            entered_at=observation.entered_at,
-            **{f: getattr(observation, f) for f in Observation.HISTORY_FIELDS},
-        )
-    if values is not None:
-        for field, value in values.items():
-            setattr(observation, field, value)
-        observation.entered_by = entered_by
-        observation.entered_at = now
-        observation.save()
-    if parsed["target"] is not None:
-        Target.objects.update_or_create(
-            measure=measure,
-            from_period=period.label,
-            defaults={"value": parsed["target"], "from_month": period.first_month},
-        )
+
+
+def _revision(observation: Observation, now) -> ObservationRevision:
+    return ObservationRevision(
+        observation=observation,
+        replaced_at=now,
+        entered_by=observation.entered_by,
+        entered_at=observation.entered_at,
+        **{f: getattr(observation, f) for f in Observation.HISTORY_FIELDS},
+    )
+
+
+def _existing(measure_ids: set[int]) -> dict[tuple, Observation]:
+    rows = Observation.objects.filter(measure_id__in=measure_ids)
+    return {(o.measure_id, o.period, o.breakdown): o for o in rows}
+
+
+BATCH = 2000
+
+
+def apply_all(rows: list[dict], measures: dict[str, Measure], entered_by: str) -> None:
+    """Write a file's observations in a few statements: new rows in bulk, changed rows updated
+    with their earlier values kept as revisions, unchanged rows left alone."""
+    now = timezone.now()
+    existing = _existing({measures[r["measure_id"]].pk for r in rows})
+    new, changed, revisions = [], [], []
+    for parsed in rows:
+        measure = measures[parsed["measure_id"]]
+        period, breakdown = parsed["period"], parsed["breakdown"] or ""
+        values = _values(parsed)
+        observation = existing.get((measure.pk, period.label, breakdown))
+        if observation is None:
+            observation = Observation(measure=measure, breakdown=breakdown, **values)
+            observation.set_period(period)
+            new.append(observation)
+        elif _unchanged(observation, values):
+            continue
+        else:
+            revisions.append(_revision(observation, now))
+            for field, value in values.items():
+                setattr(observation, field, value)
+            changed.append(observation)
+        observation.entered_by, observation.entered_at = entered_by, now
+    Observation.objects.bulk_create(new, batch_size=BATCH)
+    ObservationRevision.objects.bulk_create(revisions, batch_size=BATCH)
+    fields = [*Observation.HISTORY_FIELDS, "entered_by", "entered_at"]
+    Observation.objects.bulk_update(changed, fields, batch_size=BATCH)
+    for parsed in rows:
+        if parsed["target"] is not None:
+            _set_target(measures[parsed["measure_id"]], parsed["period"], parsed["target"])
+
+
+def _set_target(measure: Measure, period, value: Decimal) -> None:
+    Target.objects.update_or_create(
+        measure=measure,
+        from_period=period.label,
+        defaults={"value": value, "from_month": period.first_month},
+    )
