@@ -325,7 +325,7 @@ def server_time(kept: dict, fresh: dict) -> tuple[float, float, str]:
     )
 
 
-def report(kept: dict[str, dict], fresh: dict[str, dict]) -> None:
+def report(kept: dict[str, dict], fresh: dict[str, dict], n_measures: int) -> None:
     static_kept = statistics.median(kept["static file"]["walls"])
     static_fresh = statistics.median(fresh["static file"]["walls"])
     print()
@@ -348,6 +348,8 @@ def report(kept: dict[str, dict], fresh: dict[str, dict]) -> None:
         print(f"  {name:<26} median {median:>8.1f} ms  p95 {p95:>8.1f} ms  [{source}]")
     overview, _, _ = server_time(kept["overview"], fresh["overview"])
     verdict = "met" if overview < GOAL_MS else "NOT met"
+    if n_measures != 1_000:
+        verdict = f"not judged: the goal is for 1,000 measures, this run has {n_measures:,}"
     print(f"\ngoal: overview under {GOAL_MS:.0f} ms server time: {overview:.1f} ms: {verdict}")
 
 
@@ -423,7 +425,7 @@ def main(argv: list[str] | None = None) -> int:
                 count = static_requests if name == "static file" else page_requests
                 kept[name] = time_path(client.get, path, count, 1, arguments.budget)
                 fresh[name] = time_path(client.get_fresh, path, count, 1, arguments.budget)
-            report(kept, fresh)
+            report(kept, fresh, n_measures)
             print(f"keep-alive: the server closed the connection {client.reconnects} time(s)")
         except BenchFailed as failure:
             print(f"\nbench_pages FAILED: {failure}", file=sys.stderr)

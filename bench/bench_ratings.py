@@ -30,6 +30,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from scorecard.core.periods import Period  # noqa: E402
+from scorecard.core.rater import MeasureRater, RatedColumns  # noqa: E402
 from scorecard.core.ratings import (  # noqa: E402
     Polarity,
     Tolerance,
@@ -44,7 +45,6 @@ from scorecard.core.series import (  # noqa: E402
     Reading,
     TargetChange,
     TargetSchedule,
-    rate_series,
 )
 
 SEED = 20240601
@@ -138,8 +138,11 @@ def build(n_measures: int, n_months: int, seed: int = SEED) -> list[SyntheticMea
 
 
 # --- the two paths --------------------------------------------------------------------------
-def core_path(measures: list[SyntheticMeasure]) -> list[list]:
-    return [rate_series(m.rules, TargetSchedule(m.changes), m.readings) for m in measures]
+def core_path(measures: list[SyntheticMeasure]) -> list[RatedColumns]:
+    """The core's batch path: each measure's readings rated as columns (rater.py)."""
+    return [
+        MeasureRater(m.rules, TargetSchedule(m.changes)).rate_columns(m.readings) for m in measures
+    ]
 
 
 def _target_by_scan(changes: list[TargetChange], first_month: int) -> Decimal | None:
@@ -209,14 +212,12 @@ def best_of(repeats: int, function, *args) -> tuple[float, object]:
     return best, result
 
 
-def identical(core: list[list], baseline: list[list]) -> tuple[bool, str]:
-    for m, (rated, expected) in enumerate(zip(core, baseline, strict=True)):
-        for i, (item, (target, rating, way)) in enumerate(zip(rated, expected, strict=True)):
-            if item.target != target or item.rating != rating or item.direction != way:
-                return False, (
-                    f"measure {m} reading {i}: core {item.target} {item.rating} "
-                    f"{item.direction}, baseline {target} {rating} {way}"
-                )
+def identical(core: list[RatedColumns], baseline: list[list]) -> tuple[bool, str]:
+    for m, (columns, expected) in enumerate(zip(core, baseline, strict=True)):
+        rated = zip(columns.targets, columns.ratings, columns.directions, strict=True)
+        for i, (got, wanted) in enumerate(zip(rated, expected, strict=True)):
+            if got != wanted:
+                return False, f"measure {m} reading {i}: core {got}, baseline {wanted}"
     return True, ""
 
 
@@ -259,7 +260,7 @@ def main(argv: list[str] | None = None) -> int:
     width = 38
     print(f"{'observations':<{width}} {observations:>12,}")
     print(
-        f"{f'core rate_series (best of {arguments.repeat})':<{width}} "
+        f"{f'core MeasureRater (best of {arguments.repeat})':<{width}} "
         f"{core_seconds:>10.3f} s  {observations / core_seconds:>12,.0f} obs/s"
     )
     print(

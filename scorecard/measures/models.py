@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 
 from django.db import models
 from django.urls import reverse
@@ -87,16 +88,40 @@ class Measure(models.Model):
         return Polarity(self.polarity).label
 
     def rules(self) -> MeasureRules:
-        return MeasureRules(
-            polarity=Polarity(self.polarity),
-            tolerance=Tolerance(self.tolerance, ToleranceType(self.tolerance_type)),
-            steady_band=self.steady_band,
-            frequency=Frequency(self.frequency),
-            compare_with=CompareWith(self.compare_with),
-            discontinued_from=parse_period(self.discontinued_from)
-            if self.discontinued_from
-            else None,
-        )
+        return rules_from(*(getattr(self, name) for name in RULE_FIELDS))
+
+
+# The columns a measure's rating rules are made from, in rules_from's order.
+RULE_FIELDS = (
+    "polarity",
+    "tolerance",
+    "tolerance_type",
+    "steady_band",
+    "frequency",
+    "compare_with",
+    "discontinued_from",
+)
+
+
+@lru_cache(maxsize=1024)
+def rules_from(
+    polarity: str,
+    tolerance: Decimal,
+    tolerance_type: str,
+    steady_band: Decimal,
+    frequency: str,
+    compare_with: str,
+    discontinued_from: str,
+) -> MeasureRules:
+    """The core's rules from stored columns; measures that share settings share one object."""
+    return MeasureRules(
+        polarity=Polarity(polarity),
+        tolerance=Tolerance(tolerance, ToleranceType(tolerance_type)),
+        steady_band=steady_band,
+        frequency=Frequency(frequency),
+        compare_with=CompareWith(compare_with),
+        discontinued_from=parse_period(discontinued_from) if discontinued_from else None,
+    )
 
 
 class Target(models.Model):
@@ -142,6 +167,17 @@ class Observation(PeriodColumns, ObservationValues):
 
     class Meta:
         ordering = ["measure", "breakdown", "period_last_month", "-period_months"]
+        indexes = [
+            # A measure's latest headline reading up to a month (the scorecard's first query).
+            models.Index(
+                fields=["measure", "breakdown", "period_last_month"], name="observation_latest"
+            ),
+            # The periods the period picker offers, for all measures or one plan's.
+            models.Index(
+                fields=["period_kind", "period_first_month", "period_months", "measure"],
+                name="observation_period",
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["measure", "period", "breakdown"], name="one_observation_per_period"

@@ -5,20 +5,24 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 
-from scorecard.core.periods import Period, PeriodKind
+from scorecard.core.periods import NATURAL_STEP, Period, PeriodKind
 from scorecard.core.rollup import Rollup
 from scorecard.core.series import (
+    SAME_PERIOD_LAST_YEAR_STEP,
+    Frequency,
     Headline,
+    MeasureRules,
     RatedReading,
     Reading,
+    TargetChange,
     TargetSchedule,
     headline,
     rate_series,
 )
 from scorecard.framework.models import Outcome
-from scorecard.measures.models import Measure, Observation, Target
+from scorecard.measures.models import RULE_FIELDS, Measure, Observation, Target, rules_from
 
 OTHER_MEASURES = "Measures not linked to an outcome"
 
@@ -38,10 +42,20 @@ class RatedMeasure:
         return headline(self.measure.rules(), self.series, as_at)
 
 
-def _targets_of(measures: QuerySet[Measure] | list[Measure]) -> dict[int, TargetSchedule]:
+def _ids(measures: QuerySet[Measure] | list[Measure] | list[int]):
+    """Measure ids for an IN clause: a subquery for a queryset, else a list of numbers."""
+    if isinstance(measures, QuerySet):
+        return measures.values("pk")
+    return [m if isinstance(m, int) else m.pk for m in measures]
+
+
+def _targets_of(
+    measures: QuerySet[Measure] | list[Measure] | list[int],
+) -> dict[int, TargetSchedule]:
     changes = defaultdict(list)
-    for target in Target.objects.filter(measure__in=measures):
-        changes[target.measure_id].append(target.change())
+    rows = Target.objects.filter(measure_id__in=_ids(measures)).order_by()
+    for measure_id, from_month, value in rows.values_list("measure_id", "from_month", "value"):
+        changes[measure_id].append(TargetChange.from_month(from_month, value))
     return defaultdict(
         lambda: TargetSchedule([]),
         {measure_id: TargetSchedule(found) for measure_id, found in changes.items()},
@@ -66,8 +80,13 @@ def rate_measures(measures: QuerySet[Measure] | list[Measure]) -> list[RatedMeas
     return rated
 
 
-def measures_for(plan_id: str | None = None):
-    queryset = Measure.objects.select_related("plan", "outcome", "priority", "programme")
+# Long texts a scorecard never shows; leaving them out halves the cost of a thousand measures.
+SCORECARD_DEFERRED = ("description", "benchmarking", "notes", "source")
+
+
+def measures_for(plan_id: str | None = None) -> QuerySet[Measure]:
+    """A plan's measures (all measures without a plan_id) in the order reports list them."""
+    queryset = Measure.objects.select_related("outcome")
     if plan_id:
         queryset = queryset.filter(plan__plan_id=plan_id)
     return queryset.order_by("plan__order", "outcome__order", "outcome_id", "order", "measure_id")
@@ -87,19 +106,47 @@ class Scorecard:
     total: Rollup
 
 
-# A headline needs its latest reading and the one it is compared with, at most a year earlier;
-# so a reading ending within a year of the as-at period has both inside a two-year window.
-RECENT_MONTHS = 12
-WINDOW_MONTHS = 24
+# A direction compares a reading with one a month, a quarter or a year earlier (whatever the
+# period kind, frequency or comparison the measure uses), so a headline needs only the readings
+# that end in its latest month or in one of these months before it.
+COMPARISON_STEPS = sorted(
+    {*NATURAL_STEP.values(), *(f.step_months for f in Frequency), SAME_PERIOD_LAST_YEAR_STEP}
+)
 
 
-def _headline_readings(measures, low: int | None, high: int) -> dict[int, list[Reading]]:
-    rows = Observation.objects.filter(
-        measure__in=measures, breakdown="", period_last_month__lte=high
+def _latest_months(measure_ids: list[int], as_at: Period) -> dict[int, int]:
+    """The month each measure's latest headline reading up to `as_at` ends in: one query, an
+    index lookup a measure (observation_latest), however long the series."""
+    latest = (
+        Observation.objects.filter(
+            measure=OuterRef("pk"), breakdown="", period_last_month__lte=as_at.last_month
+        )
+        .order_by("-period_last_month")
+        .values("period_last_month")[:1]
     )
-    if low is not None:
-        rows = rows.filter(period_last_month__gte=low)
+    rows = (
+        Measure.objects.filter(pk__in=measure_ids)
+        .order_by()
+        .annotate(latest=Subquery(latest))
+        .filter(latest__isnull=False)
+        .values_list("pk", "latest")
+    )
+    return dict(rows)
+
+
+def _headline_readings(latest_months: dict[int, int]) -> dict[int, list[Reading]]:
+    """Readings ending in each measure's latest month or a comparison month before it."""
+    measures_by_latest = defaultdict(list)
+    for measure_id, latest in latest_months.items():
+        measures_by_latest[latest].append(measure_id)
+    wanted = Q()
+    for latest, measure_ids in measures_by_latest.items():
+        months = [latest, *(latest - step for step in COMPARISON_STEPS)]
+        wanted |= Q(measure_id__in=measure_ids, period_last_month__in=months)
     readings = defaultdict(list)
+    if not measures_by_latest:
+        return readings
+    rows = Observation.objects.filter(wanted, breakdown="").order_by()
     fields = ("measure_id", "period_kind", "period_first_month", "period_months", "value", "status")
     for measure_id, kind, first, months, value, status in rows.values_list(*fields):
         period = Period(PeriodKind(kind), first, months)
@@ -107,48 +154,60 @@ def _headline_readings(measures, low: int | None, high: int) -> dict[int, list[R
     return readings
 
 
-def headlines_as_at(measures: list[Measure], as_at: Period) -> dict[int, Headline]:
-    """Each measure's headline as at a period, reading only the observations it needs.
-
-    Measures reported within the last year are rated from a two-year window; the few that are
-    not (stale or annual-and-late) are read in full, so the result is exactly what rating the
-    whole series would give.
-    """
-    targets = _targets_of(measures)
-    recent = _headline_readings(measures, as_at.last_month - WINDOW_MONTHS, as_at.last_month)
+def headlines_as_at(
+    rules_by_measure: dict[int, MeasureRules], as_at: Period
+) -> dict[int, Headline]:
+    """Each measure's headline as at a period, reading only the observations it needs: three
+    queries, and a handful of rows a measure, whatever the length of its series."""
+    ids = list(rules_by_measure)
+    targets = _targets_of(ids)
+    readings = _headline_readings(_latest_months(ids, as_at))
     headlines = {}
-    stale = []
-    for measure in measures:
-        readings = recent.get(measure.pk, [])
-        if not readings or max(r.period.last_month for r in readings) < (
-            as_at.last_month - RECENT_MONTHS
-        ):
-            stale.append(measure)
-            continue
-        headlines[measure.pk] = headline(
-            measure.rules(), rate_series(measure.rules(), targets[measure.pk], readings), as_at
-        )
-    if stale:
-        full = _headline_readings(stale, None, as_at.last_month)
-        for measure in stale:
-            series = rate_series(measure.rules(), targets[measure.pk], full.get(measure.pk, []))
-            headlines[measure.pk] = headline(measure.rules(), series, as_at)
+    for measure_id, rules in rules_by_measure.items():
+        series = rate_series(rules, targets[measure_id], readings.get(measure_id, []))
+        headlines[measure_id] = headline(rules, series, as_at)
     return headlines
 
 
-def build_scorecard(as_at: Period, plan_id: str | None = None) -> Scorecard:
-    measures = list(measures_for(plan_id))
-    headlines = headlines_as_at(measures, as_at)
-    lines = [ScorecardLine(measure, headlines[measure.pk]) for measure in measures]
+def _outcome_names(plan_id: str | None) -> dict[int, str]:
     outcomes = Outcome.objects.order_by("plan__order", "order", "pk")
     if plan_id:
         outcomes = outcomes.filter(plan__plan_id=plan_id)
-    groups: dict[str, Rollup] = {o.name: Rollup(o.name) for o in outcomes}
-    for line in lines:
-        name = line.measure.outcome.name if line.measure.outcome else OTHER_MEASURES
-        groups.setdefault(name, Rollup(name)).add(line.headline.rag, line.headline.direction)
+    return dict(outcomes.values_list("pk", "name"))
+
+
+def _roll_up(
+    outcome_names: dict[int, str], rated: list[tuple[int | None, Headline]]
+) -> tuple[list[tuple[str, Rollup]], Rollup]:
+    """One roll-up per outcome (in the plan's order, empty ones too) and the total."""
+    groups: dict[str, Rollup] = {name: Rollup(name) for name in outcome_names.values()}
+    for outcome_id, found in rated:
+        name = outcome_names.get(outcome_id, OTHER_MEASURES)
+        groups.setdefault(name, Rollup(name)).add(found.rag, found.direction)
     total = Rollup("Total")
     for rollup in groups.values():
         total = total + rollup
     total.name = "Total"
-    return Scorecard(as_at, lines, list(groups.items()), total)
+    return list(groups.items()), total
+
+
+def summarise(as_at: Period, plan_id: str | None = None) -> Scorecard:
+    """The roll-ups alone (no lines): what the overview shows, without loading measures."""
+    rows = measures_for(plan_id).values_list("pk", "outcome_id", *RULE_FIELDS)
+    outcome_of = {pk: outcome_id for pk, outcome_id, *_ in rows}
+    headlines = headlines_as_at({pk: rules_from(*rule) for pk, _, *rule in rows}, as_at)
+    groups, total = _roll_up(
+        _outcome_names(plan_id), [(outcome_of[pk], found) for pk, found in headlines.items()]
+    )
+    return Scorecard(as_at, [], groups, total)
+
+
+def build_scorecard(as_at: Period, plan_id: str | None = None) -> Scorecard:
+    """Every measure's line as at a period, with the roll-ups."""
+    measures = list(measures_for(plan_id).defer(*SCORECARD_DEFERRED))
+    headlines = headlines_as_at({m.pk: m.rules() for m in measures}, as_at)
+    lines = [ScorecardLine(measure, headlines[measure.pk]) for measure in measures]
+    groups, total = _roll_up(
+        _outcome_names(plan_id), [(line.measure.outcome_id, line.headline) for line in lines]
+    )
+    return Scorecard(as_at, lines, groups, total)

@@ -10,7 +10,7 @@ from scorecard.framework.models import Outcome, Plan
 from scorecard.measures import pages
 from scorecard.measures.models import ComparatorValue, Measure
 from scorecard.measures.periods import available_periods, chosen_period
-from scorecard.measures.scorecard import build_scorecard, measures_for, rate_measures
+from scorecard.measures.scorecard import build_scorecard, measures_for, rate_measures, summarise
 
 
 def _plan(request) -> Plan | None:
@@ -31,7 +31,7 @@ def _scorecard_context(request) -> dict:
         "plans": Plan.objects.all(),
         "periods": offered,
         "period": period,
-        "scorecard": build_scorecard(period, plan_id) if period else None,
+        "scorecard": summarise(period, plan_id) if period else None,
     }
 
 
@@ -48,7 +48,8 @@ def measure_list(request):
     """Every measure, grouped by outcome, with its latest rating: the way to find one."""
     context = _scorecard_context(request)
     plan_id = context["plan"].plan_id if context["plan"] else None
-    scorecard = context["scorecard"]
+    period = context["period"]
+    scorecard = build_scorecard(period, plan_id) if period else None
     context["lines"] = scorecard.lines if scorecard else []
     context["unrated"] = [] if scorecard else list(measures_for(plan_id))
     return render(request, "scorecard/measure_list.html", context)

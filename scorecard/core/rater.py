@@ -1,0 +1,186 @@
+"""Rating all the readings of one measure at once.
+
+`rate` and `direction` (ratings.py) state the rules for one reading. A measure's readings share
+everything but their value, so MeasureRater works out once per measure what those rules need
+(each target's Amber limit, the comparison step of each period kind, the direction words) and
+then rates each reading with a couple of comparisons. It returns plain columns, so rating a
+million readings makes no new objects per reading. tests/core/test_rater.py checks it gives
+exactly what `rate` and `direction` give.
+"""
+
+from __future__ import annotations
+
+import operator
+import sys
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from scorecard.core.measure_rules import MeasureRules, Reading, TargetSchedule
+from scorecard.core.periods import PeriodKind
+from scorecard.core.ratings import (
+    AMBER_RATING,
+    BLUE_RATING,
+    GREEN_RATING,
+    NEUTRAL_RATING,
+    NO_TARGET_RATING,
+    RED_RATING,
+    ZERO,
+    Direction,
+    Polarity,
+    Rating,
+    directions,
+    rate,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """A target and the worst value that is still Amber against it."""
+
+    target: Decimal
+    amber: Decimal
+
+
+@dataclass(slots=True)
+class RatedColumns:
+    """Reading i's target, rating, direction and the reading it was compared with."""
+
+    targets: list[Decimal | None] = field(default_factory=list)
+    ratings: list[Rating] = field(default_factory=list)
+    directions: list[Direction | None] = field(default_factory=list)
+    previous: list[Reading | None] = field(default_factory=list)
+
+
+class _Earlier:
+    """Finds the reading a direction compares with. Most series are one breakdown of one kind
+    of period, and then the first month alone is the key: cheaper than a tuple per reading."""
+
+    def __init__(self, readings: Sequence[Reading]) -> None:
+        first = readings[0] if readings else None
+        self.uniform = first is not None and all(
+            r.breakdown == first.breakdown and r.period.kind is first.period.kind for r in readings
+        )
+        self.by_month: dict[int, Reading] = {}
+        self.by_key: dict[tuple[str, PeriodKind, int], Reading] = {}
+        if self.uniform:
+            self.by_month = {r.period.first_month: r for r in readings}
+        else:
+            self.by_key = {(r.breakdown, r.period.kind, r.period.first_month): r for r in readings}
+
+
+# Stands for "never" where a month is expected: no discontinuation, no target change.
+_NEVER = sys.maxsize
+
+
+class MeasureRater:
+    def __init__(self, rules: MeasureRules, targets: TargetSchedule) -> None:
+        polarity = rules.polarity
+        self.rules = rules
+        self.starts = targets.starts
+        # One entry per target change, plus a last one for "before any change", so that index
+        # -1 (no target yet) reads it: the loop needs no test for a missing target.
+        self.targets: list[Decimal | None] = [*targets.values, None]
+        self.limits: list[Limits | None] = [*map(self._limits, targets.values), None]
+        # "At least as good as": one comparison serves both polarities.
+        self.as_good: Callable[[Decimal, Decimal], bool] = (
+            operator.le if polarity is Polarity.LOWER else operator.ge
+        )
+        self.unrated = NEUTRAL_RATING if polarity is Polarity.NEUTRAL else NO_TARGET_RATING
+        self.falling, self.steady, self.rising = directions(polarity)
+        self.ends = rules.discontinued_from.first_month if rules.discontinued_from else _NEVER
+        self.steps: dict[PeriodKind, int] = {}
+        self.unrated_by_status: dict[str | None, Rating] = {}
+
+    def _limits(self, target: Decimal | None) -> Limits | None:
+        if target is None or self.rules.polarity is Polarity.NEUTRAL:
+            return None
+        return Limits(target, target - self.rules.polarity.sign * self.rules.tolerance.band(target))
+
+    def rating(self, value: Decimal | None, status: str | None, first_month: int) -> Rating:
+        """`rate()` for one reading of this measure."""
+        if first_month >= self.ends:
+            return BLUE_RATING
+        if value is None:
+            return self._no_value(status)
+        limits = self.limits[bisect_right(self.starts, first_month) - 1]
+        if limits is None:
+            return self.unrated
+        if self.as_good(value, limits.target):
+            return GREEN_RATING
+        return AMBER_RATING if self.as_good(value, limits.amber) else RED_RATING
+
+    def _no_value(self, status: str | None) -> Rating:
+        rating = self.unrated_by_status.get(status)
+        if rating is None:
+            rating = rate(None, None, self.rules.polarity, status=status)
+            self.unrated_by_status[status] = rating
+        return rating
+
+    def direction(self, value: Decimal | None, previous: Decimal | None) -> Direction | None:
+        """`direction()` for one reading of this measure against the one before."""
+        if value is None or previous is None:
+            return None
+        change = value - previous
+        if abs(change) <= self.rules.steady_band:
+            return self.steady
+        return self.rising if change > ZERO else self.falling
+
+    def step(self, kind: PeriodKind) -> int:
+        step = self.steps.get(kind)
+        if step is None:
+            step = self.steps[kind] = self.rules.comparison_step(kind)
+        return step
+
+    def rate_columns(self, readings: Sequence[Reading]) -> RatedColumns:
+        """`rating` and `direction` for every reading, written out in one loop: this runs once
+        per observation, so it reads the measure's settings from local names."""
+        earlier = _Earlier(readings)
+        uniform, by_month, by_key = earlier.uniform, earlier.by_month.get, earlier.by_key.get
+        columns = RatedColumns()
+        add_target, add_rating = columns.targets.append, columns.ratings.append
+        add_direction, add_previous = columns.directions.append, columns.previous.append
+        starts, targets, all_limits, as_good = self.starts, self.targets, self.limits, self.as_good
+        ends, unrated, steps, step_for = self.ends, self.unrated, self.steps, self.step
+        falling, steady, rising = self.falling, self.steady, self.rising
+        steady_band = self.rules.steady_band
+        least_change = -steady_band
+        # The target change in force: found by bisection, then kept while the readings (which
+        # usually come in date order) stay inside its span.
+        index, span_start, span_end = -1, _NEVER, -_NEVER
+        for reading in readings:
+            period, value = reading.period, reading.value
+            first_month, kind = period.first_month, period.kind
+            if not span_start <= first_month < span_end:
+                index = bisect_right(starts, first_month) - 1
+                span_start = starts[index] if index >= 0 else -_NEVER
+                span_end = starts[index + 1] if index + 1 < len(starts) else _NEVER
+            add_target(targets[index])
+            limits = all_limits[index]
+            if first_month >= ends:
+                add_rating(BLUE_RATING)
+            elif value is None:
+                add_rating(self._no_value(reading.status))
+            elif limits is None:
+                add_rating(unrated)
+            elif as_good(value, limits.target):
+                add_rating(GREEN_RATING)
+            else:
+                add_rating(AMBER_RATING if as_good(value, limits.amber) else RED_RATING)
+            step = steps.get(kind) or step_for(kind)
+            if uniform:
+                previous = by_month(first_month - step)
+            else:
+                previous = by_key((reading.breakdown, kind, first_month - step))
+            add_previous(previous)
+            before = previous.value if previous is not None else None
+            if value is None or before is None:
+                add_direction(None)
+                continue
+            change = value - before
+            if least_change <= change <= steady_band:
+                add_direction(steady)
+            else:
+                add_direction(rising if change > ZERO else falling)
+        return columns

@@ -1,0 +1,106 @@
+"""MeasureRater rates a whole series exactly as `rate` and `direction` rate each reading."""
+
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from scorecard.core.measure_rules import (
+    CompareWith,
+    Frequency,
+    MeasureRules,
+    Reading,
+    TargetChange,
+    TargetSchedule,
+)
+from scorecard.core.periods import Period, PeriodKind
+from scorecard.core.rater import MeasureRater
+from scorecard.core.ratings import Polarity, Tolerance, ToleranceType, direction, rate
+
+decimals = st.decimals(min_value=-1000, max_value=1000, places=2, allow_nan=False)
+kinds = st.sampled_from([PeriodKind.MONTH, PeriodKind.QUARTER, PeriodKind.ROLLING_12_MONTHS])
+first_months = st.integers(min_value=2010 * 12, max_value=2010 * 12 + 40)
+
+
+@st.composite
+def periods(draw) -> Period:
+    kind = draw(kinds)
+    months = {PeriodKind.MONTH: 1, PeriodKind.QUARTER: 3}.get(kind, 12)
+    return Period(kind, draw(first_months), months)
+
+
+readings = st.builds(
+    Reading,
+    period=periods(),
+    value=st.one_of(st.none(), decimals),
+    breakdown=st.sampled_from(["", "", "Age 0-4"]),
+    status=st.sampled_from([None, "TBC"]),
+)
+rules = st.builds(
+    MeasureRules,
+    polarity=st.sampled_from(list(Polarity)),
+    tolerance=st.builds(
+        Tolerance,
+        amount=st.decimals(min_value=0, max_value=50, places=1),
+        type=st.sampled_from(list(ToleranceType)),
+    ),
+    steady_band=st.decimals(min_value=0, max_value=5, places=1),
+    frequency=st.sampled_from(list(Frequency)),
+    compare_with=st.sampled_from(list(CompareWith)),
+    discontinued_from=st.one_of(st.none(), periods()),
+)
+changes = st.lists(
+    st.builds(
+        TargetChange, period=st.one_of(st.none(), periods()), value=st.one_of(st.none(), decimals)
+    ),
+    max_size=3,
+    unique_by=lambda c: None if c.period is None else c.period.first_month,
+)
+
+
+def expected(rules: MeasureRules, schedule: TargetSchedule, series: list[Reading]):
+    """The rules reading by reading, looked up the slow and obvious way."""
+    unique = {(r.breakdown, r.period.kind, r.period.first_month): r for r in series}
+    results = []
+    for reading in series:
+        target = schedule.target_for(reading.period)
+        rating = rate(
+            reading.value,
+            target,
+            rules.polarity,
+            rules.tolerance,
+            discontinued=rules.is_discontinued(reading.period),
+            status=reading.status,
+        )
+        before = rules.comparison_period(reading.period)
+        previous = unique.get((reading.breakdown, before.kind, before.first_month))
+        way = direction(
+            reading.value, previous.value if previous else None, rules.polarity, rules.steady_band
+        )
+        results.append((target, rating, way, previous))
+    return results
+
+
+@settings(max_examples=300)
+@given(rules=rules, changes=changes, series=st.lists(readings, max_size=30))
+def test_rater_agrees_with_rate_and_direction_reading_by_reading(rules, changes, series):
+    unique = list({(r.breakdown, r.period.kind, r.period.first_month): r for r in series}.values())
+    schedule = TargetSchedule(changes)
+    columns = MeasureRater(rules, schedule).rate_columns(unique)
+    got = list(
+        zip(columns.targets, columns.ratings, columns.directions, columns.previous, strict=True)
+    )
+    assert got == expected(rules, schedule, unique)
+
+
+def test_a_target_change_applies_from_its_period_even_when_readings_come_out_of_order():
+    schedule = TargetSchedule(
+        [TargetChange(None, Decimal(50)), TargetChange(Period.quarter(2019, 1), Decimal(53))]
+    )
+    series = [
+        Reading(Period.quarter(2019, 2), Decimal(52)),
+        Reading(Period.quarter(2018, 4), Decimal(52)),
+        Reading(Period.quarter(2019, 1), Decimal(53)),
+    ]
+    columns = MeasureRater(MeasureRules(Polarity.HIGHER), schedule).rate_columns(series)
+    assert [r.rag.value for r in columns.ratings] == ["R", "G", "G"]
