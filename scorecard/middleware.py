@@ -16,3 +16,23 @@ class ServerTimingMiddleware:
         elapsed = (perf_counter() - started) * 1000
         response["Server-Timing"] = f"app;dur={elapsed:.1f}"
         return response
+
+
+class RejectNullCharactersMiddleware:
+    """A NUL character in an address is never meaningful, and PostgreSQL refuses it in a query
+    (a 500 waiting to happen); answer 400 Bad Request before any view sees it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path or any("\x00" in v for v in request.GET.values()):
+            return bad_request_page(request)
+        return self.get_response(request)
+
+
+def bad_request_page(request):
+    from django.shortcuts import render
+
+    context = {"reason": "The web address contains a character that is not allowed."}
+    return render(request, "400.html", context, status=400)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
@@ -82,3 +83,17 @@ def period(raw: str, *, required: bool = False) -> Period | None:
         return parse_period(raw)
     except PeriodError as exc:
         raise CellError(str(exc)) from None
+
+
+_IDENTIFIER = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+
+
+def identifier(raw: str, *, required: bool = False, max_length: int = 60) -> str:
+    """An id that appears in web addresses: letters, digits, '.', '_' and '-', no spaces."""
+    value = text(raw, required=required, max_length=max_length)
+    if value and not _IDENTIFIER.fullmatch(value):
+        raise CellError(
+            f"'{raw}' can only have letters, digits, dots, hyphens and underscores, "
+            "and must start with a letter or digit"
+        )
+    return value

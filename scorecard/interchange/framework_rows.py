@@ -18,47 +18,63 @@ class Level(StrEnum):
     PROGRAMME = "programme"
 
 
+# The longest name each level's table holds.
+NAME_LENGTHS = {Level.ORGANISATION: 200, Level.BOARD: 200, Level.PLAN: 200}
 NEEDS_PLAN = {Level.PLAN, Level.OUTCOME, Level.PRIORITY, Level.PROGRAMME}
 
 
 def validate(row: RowReader, catalogue: Catalogue) -> dict | None:
     level = row.get("level", cells.choice, options=Level)
-    name = row.get("name", required=True, max_length=300)
-    plan_id = row.get("plan_id", max_length=60)
+    plan_id = row.get("plan_id", cells.identifier)
     parent = row.get("parent", max_length=300)
-    if level is None or name is None:
+    extras = {
+        "description": row.get("description"),
+        "organisation": row.get("organisation", max_length=200),
+        "board": row.get("board", max_length=200),
+        "lead": row.get("lead", max_length=200),
+        "period": row.get("period", cells.period),
+    }
+    if level is None:
         return None
+    name = row.get("name", required=True, max_length=NAME_LENGTHS.get(level, 300))
+    if name is None or row.errors or not _place(row, catalogue, level, name, plan_id, parent):
+        return None
+    period = extras.pop("period")
+    return {
+        "level": level,
+        "name": name,
+        "plan_id": plan_id,
+        "parent": parent,
+        "period": period.display if period else "",
+        **extras,
+    }
+
+
+def _place(
+    row: RowReader, catalogue: Catalogue, level: Level, name: str, plan_id: str, parent: str
+) -> bool:
+    """Check the row's plan and parent exist, and note it so later rows can refer to it."""
     if level in NEEDS_PLAN and not plan_id:
         row.fail("plan_id", f"a {level.value} needs the plan_id of its plan")
-        return None
+        return False
     if level is not Level.PLAN and level in NEEDS_PLAN and plan_id not in catalogue.plans:
         row.fail("plan_id", f"no plan '{plan_id}': add its plan row above this one")
-        return None
+        return False
     if level is Level.PLAN:
-        row.get("period", cells.period)
         catalogue.plans.add(plan_id)
     elif level is Level.OUTCOME:
         catalogue.outcomes.add((plan_id, name))
     elif level is Level.PRIORITY:
         if (plan_id, parent) not in catalogue.outcomes:
             row.fail("parent", f"a priority's parent must be an outcome of plan '{plan_id}'")
-            return None
+            return False
         catalogue.priorities.add((plan_id, name))
     elif level is Level.PROGRAMME:
         if parent and (plan_id, parent) not in catalogue.priorities | catalogue.outcomes:
             row.fail("parent", f"no priority or outcome '{parent}' in plan '{plan_id}'")
-            return None
+            return False
         catalogue.programmes.add((plan_id, name))
-    return {
-        "level": level,
-        "name": name,
-        "plan_id": plan_id,
-        "parent": parent,
-        **{
-            column: row.cells.get(column, "").strip()
-            for column in ("description", "organisation", "board", "lead", "period")
-        },
-    }
+    return True
 
 
 def _named(model, name: str):

@@ -13,7 +13,14 @@ from scorecard.interchange.context import Catalogue, MeasureFacts, RowReader
 from scorecard.measures.models import Measure, Target
 
 DEFAULT_PLAN_ID = "plan"
-TEXT_COLUMNS = ("description", "owner", "source", "benchmarking", "notes")
+# Free-text columns and the longest text each holds (None: no limit).
+TEXT_COLUMNS = {
+    "description": None,
+    "owner": 200,
+    "source": 300,
+    "benchmarking": None,
+    "notes": None,
+}
 
 
 def _plan_for(row: RowReader, catalogue: Catalogue, plan_id: str, needs_plan: bool) -> str | None:
@@ -33,7 +40,7 @@ def _plan_for(row: RowReader, catalogue: Catalogue, plan_id: str, needs_plan: bo
 
 def validate(row: RowReader, catalogue: Catalogue) -> dict | None:
     parsed = {
-        "measure_id": row.get("measure_id", required=True, max_length=60),
+        "measure_id": row.get("measure_id", cells.identifier, required=True),
         "title": row.get("title", required=True, max_length=300),
         "polarity": row.get("polarity", cells.choice, options=Polarity),
         "unit": row.get("unit", cells.choice, options=Unit),
@@ -56,14 +63,14 @@ def validate(row: RowReader, catalogue: Catalogue) -> dict | None:
         "programme": row.get("programme", max_length=300),
         "organisation": row.get("organisation", max_length=200),
         "board": row.get("board", max_length=200),
-        **{column: row.get(column) for column in TEXT_COLUMNS},
+        **{column: row.get(column, max_length=TEXT_COLUMNS[column]) for column in TEXT_COLUMNS},
     }
     if parsed["unit"] is Unit.RATE and not parsed["rate_per"]:
         row.fail("rate_per", "a rate needs rate_per, e.g. 10000 for a rate per 10,000")
     if parsed["priority"] and not parsed["outcome"]:
         row.fail("outcome", "a measure with a priority needs the priority's outcome")
     needs_plan = any(parsed[k] for k in ("outcome", "priority", "programme"))
-    parsed["plan_id"] = _plan_for(row, catalogue, row.get("plan_id", max_length=60), needs_plan)
+    parsed["plan_id"] = _plan_for(row, catalogue, row.get("plan_id", cells.identifier), needs_plan)
     if row.errors:
         return None
     if parsed["measure_id"] in catalogue.measures and parsed["measure_id"] in catalogue.new_ids:

@@ -191,3 +191,51 @@ def test_an_unreadable_workbook_is_rejected(tmp_path):
     path = tmp_path / "broken.xlsx"
     path.write_bytes(b"not a zip file")
     assert "not a readable XLSX workbook" in rejected_messages([path])[0]
+
+
+@pytest.mark.parametrize(
+    ("header", "row", "column"),
+    [
+        ("level,name", f"organisation,{'x' * 201}", "name"),
+        ("level,name,plan_id", "plan,My plan,my plan", "plan_id"),
+        ("level,name,plan_id,lead", f"plan,My plan,p1,{'x' * 201}", "lead"),
+        ("level,name,plan_id,period", "plan,My plan,p1,2016/18", "period"),
+        ("level,name,plan_id", "outcome,Safe,no-such-plan", "plan_id"),
+        ("level,name", "galaxy,Andromeda", "level"),
+    ],
+)
+def test_a_bad_framework_row_names_its_column(write, header, row, column):
+    messages = rejected_messages([write("f.csv", f"{header}\n{row}\n")])
+    assert [m.split(":")[0] for m in messages] == [f"f.csv, row 2, column '{column}'"]
+
+
+@pytest.mark.parametrize(
+    ("measure_id", "owner"), [("HV/1", "A. Officer"), ("HV 1", "A. Officer"), ("HV", "x" * 201)]
+)
+def test_measure_ids_fit_in_web_addresses_and_texts_fit_their_columns(write, measure_id, owner):
+    text = (
+        "measure_id,title,polarity,unit,frequency,owner\n"
+        f"{measure_id},T,higher,count,monthly,{owner}\n"
+    )
+    messages = rejected_messages([write("m.csv", text)])
+    assert len(messages) == 1 and "row 2" in messages[0]
+
+
+def test_a_framework_builds_plan_outcome_priority_and_programme(write):
+    from scorecard.framework.models import Plan, Priority, Programme
+
+    text = (
+        "level,name,plan_id,parent,period\n"
+        "plan,Our Plan,p1,,2019/20 - 2021/22\n"
+        "outcome,Safe communities,p1,,\n"
+        "priority,Fewer fires,p1,Safe communities,\n"
+        "programme,Home safety checks,p1,Fewer fires,\n"
+    )
+    import_files([write("f.csv", text)])
+    programme = Programme.objects.get()
+    assert (
+        Plan.objects.get().period,
+        Priority.objects.get().outcome.name,
+        programme.priority.name,
+        programme.outcome.name,
+    ) == ("2019/20 - 2021/22", "Safe communities", "Fewer fires", "Safe communities")
