@@ -97,11 +97,14 @@ def test_every_demo_measure_page_has_no_axe_violations(live_server, demo_council
     assert found and {url: v for url, v in found.items() if v} == {}
 
 
-def test_not_found_page_has_no_axe_violations(live_server, demo_council, browser):
+@pytest.mark.parametrize(
+    ("path", "status"), [("/measures/NO-SUCH-MEASURE/", 404), ("/?plan=%00", 400)]
+)
+def test_error_pages_have_no_axe_violations(live_server, demo_council, browser, path, status):
     page = browser.new_page()
     try:
-        response = page.goto(f"{live_server.url}/measures/NO-SUCH-MEASURE/")
-        assert response.status == 404
+        response = page.goto(f"{live_server.url}{path}")
+        assert response.status == status
         page.add_script_tag(path=str(AXE))
         result = page.evaluate("async () => await axe.run()")
         assert [v["id"] for v in result["violations"]] == []
