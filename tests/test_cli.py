@@ -4,13 +4,34 @@ import json
 import os
 import subprocess
 import sys
+import uuid
 
 import pytest
 
 
 @pytest.fixture
-def run(tmp_path):
-    environment = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'cli.sqlite3'}"}
+def database_url(tmp_path):
+    """A new, empty database of the kind the suite runs on: an SQLite file, or (when the suite
+    runs on PostgreSQL) a database made for this test on the same server and dropped after."""
+    suite_url = os.environ.get("DATABASE_URL", "")
+    if not suite_url.startswith("postgres"):
+        yield f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+        return
+    import psycopg
+
+    name = f"scorecard_cli_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(suite_url, autocommit=True) as server:
+        server.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield suite_url.rsplit("/", 1)[0] + f"/{name}"
+    finally:
+        with psycopg.connect(suite_url, autocommit=True) as server:
+            server.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def run(tmp_path, database_url):
+    environment = {**os.environ, "DATABASE_URL": database_url}
     environment.pop("DJANGO_SETTINGS_MODULE", None)
 
     def run(*arguments: str, database_url: bool = True) -> subprocess.CompletedProcess:
