@@ -51,6 +51,7 @@ demo: setup ## load the demo council into scorecard-demo.sqlite3 and serve it (D
 test: setup ## lint, Django checks, then the test suite (PYTEST_ARGS=... to pass options to pytest)
 	$(RUFF) check .
 	$(RUFF) format --check .
+	$(VENV)/bin/mypy
 	$(PY) -m django check $(DJANGO_TEST)
 	$(PY) -m django makemigrations --check --dry-run $(DJANGO_TEST)
 	$(PY) -m pytest $(PYTEST_ARGS)
@@ -61,9 +62,10 @@ test-postgres: setup ## `make test` on a throwaway PostgreSQL (.ci/postgres.sh),
 	echo "DATABASE_URL=$$url"; \
 	DATABASE_URL="$$url" $(MAKE) --no-print-directory test
 
-lint: setup ## ruff check and ruff format --check
+lint: setup ## ruff check, ruff format --check and mypy on the core
 	$(RUFF) check .
 	$(RUFF) format --check .
+	$(VENV)/bin/mypy
 
 fix: setup ## ruff check --fix and ruff format
 	$(RUFF) check --fix .

@@ -90,7 +90,7 @@ class Headline:
     direction: Direction | None
 
     @property
-    def rag(self):  # noqa: ANN201 - Rag | None, kept short for templates
+    def rag(self) -> Rag | None:
         return self.rating.rag
 
 

@@ -28,7 +28,7 @@ def plain_number(value: Decimal, decimals: int | None = None) -> str:
     if decimals is None:
         # Storage pads decimals (84.80000000); show the digits that carry information.
         shown = shown.normalize()
-        if shown.as_tuple().exponent > 0:
+        if shown == shown.to_integral_value():
             shown = shown.quantize(Decimal(1))
     return f"{shown:,f}"
 
