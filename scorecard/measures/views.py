@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, render
 
 from scorecard.framework.models import Outcome, Plan
 from scorecard.measures import pages
-from scorecard.measures.models import ComparatorValue, Measure
+from scorecard.measures.models import ComparatorValue, Measure, ObservationRevision
 from scorecard.measures.periods import available_periods, chosen_period
 from scorecard.measures.scorecard import build_scorecard, measures_for, rate_measures, summarise
 
@@ -80,6 +80,9 @@ def measure_detail(request, measure_id: str):
             "breakdown_rows": breakdown_rows,
             "comparators": measure.comparators.all(),
             "commentaries": [r for r in reversed(rows) if r.observation.commentary],
+            "revisions": ObservationRevision.objects.filter(observation__measure=measure)
+            .select_related("observation")
+            .order_by("-replaced_at", "observation__period_last_month"),
         },
     )
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from scorecard.framework.models import Outcome
+from scorecard.interchange.importer import import_files
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -82,7 +83,11 @@ def demo_pages(base: str) -> list[str]:
     ]
 
 
-def test_demo_pages_have_no_axe_violations(live_server, demo_council, browser):
+def test_demo_pages_have_no_axe_violations(live_server, demo_council, browser, tmp_path):
+    # A replaced value, so the measure page's history table is checked too.
+    revised = tmp_path / "revised.csv"
+    revised.write_text("measure_id,period,value\nBP-HV-NBV,Q1 2019/20,86.2\n")
+    import_files([revised], entered_by="an officer")
     found = {url: axe_violations(browser, url) for url in demo_pages(live_server.url)}
     assert {url: v for url, v in found.items() if v} == {}
 

@@ -77,3 +77,14 @@ def test_overview_query_count_does_not_grow_with_measures(client, demo_council):
     with CaptureQueriesContext(connection) as queries:
         client.get("/?plan=cypp")
     assert len(queries) <= 12
+
+
+def test_measure_page_shows_a_replaced_value_and_who_entered_it(client, demo_council, tmp_path):
+    from scorecard.interchange.importer import import_files
+
+    path = tmp_path / "revised.csv"
+    path.write_text("measure_id,period,value\nBP-HV-NBV,Q1 2019/20,86.2\n")
+    import_files([path], entered_by="import by a.officer")
+    page = client.get("/measures/BP-HV-NBV/").content.decode()
+    section = page.split("Changes to reported values")[1]
+    assert "85.1%" in section and "86.2%" in section and "entered by test" in section
