@@ -13,6 +13,8 @@ from xml.sax.saxutils import escape
 WIDTH, HEIGHT = 640, 260
 LEFT, RIGHT, TOP, BOTTOM = 56, 44, 16, 48
 
+# The page's own typeface, quoted for an SVG attribute.
+FONT = '"GDS Transport, arial, sans-serif"'
 COLOURS = {"G": "#00703c", "A": "#b35a00", "R": "#d4351c", "B": "#1d70b8", None: "#505a5f"}
 
 
@@ -33,6 +35,17 @@ def _marker(x: float, y: float, rag: str | None) -> str:
     if rag == "B":
         return f'<polygon points="{x},{y - 6} {x + 6},{y} {x},{y + 6} {x - 6},{y}" fill="{fill}"/>'
     return f'<circle cx="{x}" cy="{y}" r="5" fill="{fill}"/>'
+
+
+def _steps(corners: list[tuple[float, float]]) -> list[str]:
+    """A target holds until it changes: draw it flat, stepping half-way between two periods."""
+    path = []
+    for (x, y), following in zip(corners, [*corners[1:], None], strict=True):
+        path.append(f"{x},{y}")
+        if following is not None and following[1] != y:
+            middle = round((x + following[0]) / 2, 1)
+            path += [f"{middle},{y}", f"{middle},{following[1]}"]
+    return path
 
 
 def _scale(points: list[Point]) -> tuple[float, float]:
@@ -59,7 +72,7 @@ def line_chart(title: str, points: list[Point], *, chart_id: str = "chart") -> s
 
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
-        f'aria-labelledby="{chart_id}-title" class="scorecard-chart">',
+        f'aria-labelledby="{chart_id}-title" class="scorecard-chart" font-family={FONT}>',
         f'<title id="{chart_id}-title">{escape(title)}</title>',
         f'<line x1="{LEFT}" y1="{HEIGHT - BOTTOM}" x2="{WIDTH - RIGHT}" y2="{HEIGHT - BOTTOM}" '
         'stroke="#0b0c0c"/>',
@@ -69,9 +82,9 @@ def line_chart(title: str, points: list[Point], *, chart_id: str = "chart") -> s
         parts.append(
             f'<text x="{LEFT - 6}" y="{y + 4}" text-anchor="end" font-size="12">{tick:,.1f}</text>'
         )
-    target_path = [
-        f"{x_at(i)},{y_at(p.target)}" for i, p in enumerate(points) if p.target is not None
-    ]
+    target_path = _steps(
+        [(x_at(i), y_at(p.target)) for i, p in enumerate(points) if p.target is not None]
+    )
     if len(target_path) > 1:
         parts.append(
             f'<polyline points="{" ".join(target_path)}" fill="none" stroke="#0b0c0c" '

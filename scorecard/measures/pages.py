@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from scorecard.charts.bars import stacked_bars
 from scorecard.charts.line import Point, line_chart
 from scorecard.core.change_text import Reading as ChangeReading
 from scorecard.core.change_text import change_text
@@ -12,7 +13,7 @@ from scorecard.core.progress import Benchmark, progress_statement
 from scorecard.core.ratings import Polarity
 from scorecard.core.series import RatedReading
 from scorecard.measures.models import ComparatorValue, Measure, Observation
-from scorecard.measures.scorecard import RatedMeasure
+from scorecard.measures.scorecard import RatedMeasure, Scorecard
 
 CHART_PERIODS = 12
 
@@ -119,3 +120,15 @@ def indicator_row(rated: RatedMeasure) -> IndicatorRow:
         benchmarks,
     )
     return IndicatorRow(measure, baseline, latest, england, neighbours, progress)
+
+
+def ratings_chart(scorecard: Scorecard | None) -> str:
+    """The overview's stacked bars: each outcome's measures by rating."""
+    if scorecard is None:
+        return ""
+    groups = [
+        (name, {rag.value: count for rag, count in rollup.rag_counts.items()})
+        for name, rollup in scorecard.groups
+    ]
+    title = f"Measures by rating and outcome, {scorecard.as_at.display}"
+    return stacked_bars(title, groups, chart_id="ratings-by-outcome")

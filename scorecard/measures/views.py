@@ -37,6 +37,7 @@ def _scorecard_context(request) -> dict:
 
 def overview(request):
     context = _scorecard_context(request)
+    context["ratings_chart"] = pages.ratings_chart(context["scorecard"])
     plan = context["plan"]
     context["outcome_links"] = (
         {o.name: o for o in Outcome.objects.filter(plan=plan)} if plan else {}

@@ -41,7 +41,7 @@ def test_ratings_are_told_apart_by_shape_not_only_colour():
 def test_target_line_is_drawn_dashed():
     root = parsed(line_chart("T", POINTS))
     target = [el for el in root.iter(f"{SVG}polyline") if el.get("stroke-dasharray")]
-    assert len(target[0].get("points").split()) == 4
+    assert len(target[0].get("points").split()) == 4  # four periods, one target: no steps
 
 
 def test_nothing_to_draw_gives_no_chart():
@@ -51,3 +51,11 @@ def test_nothing_to_draw_gives_no_chart():
 def test_a_flat_series_still_draws():
     flat = [Point("Q1", D(5), None, None), Point("Q2", D(5), None, None)]
     assert parsed(line_chart("T", flat)).tag == f"{SVG}svg"
+
+
+def test_a_changed_target_is_drawn_as_a_step_not_a_slope():
+    points = [Point("Q1", D(50), D(50), "G"), Point("Q2", D(53), D(53), "G")]
+    root = parsed(line_chart("T", points))
+    target = next(el for el in root.iter(f"{SVG}polyline") if el.get("stroke-dasharray"))
+    corners = [tuple(map(float, c.split(","))) for c in target.get("points").split()]
+    assert len(corners) == 4 and corners[1][0] == corners[2][0]

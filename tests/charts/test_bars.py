@@ -1,0 +1,31 @@
+"""Stacked bars: labelled segments, escaped names, nothing drawn for nothing rated."""
+
+from xml.etree import ElementTree
+
+from scorecard.charts.bars import stacked_bars
+
+SVG = "{http://www.w3.org/2000/svg}"
+GROUPS = [("Safe & <well>", {"G": 7, "A": 2, "R": 0, "B": 0}), ("Fairer", {"A": 6})]
+
+
+def parsed(svg: str) -> ElementTree.Element:
+    return ElementTree.fromstring(svg)  # noqa: S314 - our own markup, made in this test
+
+
+def test_each_segment_is_labelled_with_letter_and_count():
+    texts = [t.text for t in parsed(stacked_bars("T", GROUPS, chart_id="c")).iter(f"{SVG}text")]
+    assert [t for t in texts if t[0] in "GARB" and t[1] == " "] == ["G 7", "A 2", "A 6"]
+
+
+def test_group_names_are_escaped():
+    svg = stacked_bars("T", GROUPS, chart_id="c")
+    assert "Safe &amp; &lt;well&gt;" in svg
+
+
+def test_empty_segments_are_not_drawn():
+    rects = list(parsed(stacked_bars("T", GROUPS, chart_id="c")).iter(f"{SVG}rect"))
+    assert len(rects) == 3
+
+
+def test_nothing_rated_draws_nothing():
+    assert stacked_bars("T", [("Empty", {})], chart_id="c") == ""
