@@ -39,8 +39,8 @@ def _marker(x: float, y: float, rag: str | None) -> str:
 
 def _steps(corners: list[tuple[float, float]]) -> list[str]:
     """A target holds until it changes: draw it flat, stepping half-way between two periods."""
-    path = []
-    for (x, y), following in zip(corners, [*corners[1:], None], strict=True):
+    path: list[str] = []
+    for (x, y), following in zip(corners, [*corners[1:], None], strict=False):
         path.append(f"{x},{y}")
         if following is not None and following[1] != y:
             middle = round((x + following[0]) / 2, 1)
