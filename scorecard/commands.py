@@ -37,11 +37,9 @@ def load_demo() -> str:
 
 
 def _serve(port: int) -> int:
-    from django.core.management import call_command
+    from scorecard.server import serve
 
-    print(f"Civic Scorecard at http://127.0.0.1:{port}/ (Ctrl+C to stop)", file=sys.stderr)
-    call_command("runserver", f"127.0.0.1:{port}", use_reloader=False, use_threading=True)
-    return 0
+    return serve(port)
 
 
 def _import(files: list[Path]) -> int:

@@ -155,3 +155,41 @@ def test_production_settings_pass_the_deploy_checks(tmp_path):
         timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_serve_answers_pages_and_static_files(run, tmp_path, database_url):
+    import socket
+    import time
+    import urllib.request
+
+    assert run("demo", "--no-serve").returncode == 0
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    environment = {**os.environ, "DATABASE_URL": database_url}
+    environment.pop("DJANGO_SETTINGS_MODULE", None)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "scorecard", "serve", "--port", str(port)],
+        cwd=tmp_path,
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        statuses = {}
+        for path in ("/", "/measures/BP-HV-NBV/", "/static/scorecard/scorecard.css"):
+            for _ in range(100):
+                try:
+                    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}") as response:
+                        statuses[path] = response.status
+                    break
+                except OSError:
+                    time.sleep(0.1)
+        assert statuses == {
+            "/": 200,
+            "/measures/BP-HV-NBV/": 200,
+            "/static/scorecard/scorecard.css": 200,
+        }
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
