@@ -1,10 +1,13 @@
-"""The embedded default: SQLite, one machine, a key made for this machine only."""
+"""The embedded default: one machine, served on loopback only, no secrets to configure."""
 
 import os
 
+from django.core.management.utils import get_random_secret_key
+
 from scorecard.settings.base import *  # noqa: F403
 
-# A development key: production refuses to start without SCORECARD_SECRET_KEY (see production.py).
-SECRET_KEY = os.environ.get("SCORECARD_SECRET_KEY") or "local-only-not-secret-" + "x" * 40  # noqa: S105
+# A key made afresh each time the process starts (nothing secret is committed); production
+# refuses to start without SCORECARD_SECRET_KEY (see production.py).
+SECRET_KEY = os.environ.get("SCORECARD_SECRET_KEY") or get_random_secret_key()
 DEBUG = False
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]", "testserver"]
