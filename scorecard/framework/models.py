@@ -4,27 +4,30 @@ from django.db import models
 from django.urls import reverse
 
 
-class Organisation(models.Model):
+class NamedByTheCouncil(models.Model):
+    """Something known by a unique name: an organisation or a board."""
+
     name = models.CharField(max_length=200, unique=True)
     description = models.TextField(blank=True)
 
     class Meta:
+        abstract = True
         ordering = ["name"]
 
     def __str__(self) -> str:
         return self.name
 
 
-class Board(models.Model):
-    name = models.CharField(max_length=200, unique=True)
-    description = models.TextField(blank=True)
+class Organisation(NamedByTheCouncil):
+    class Meta(NamedByTheCouncil.Meta):
+        pass
+
+
+class Board(NamedByTheCouncil):
     organisation = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.PROTECT)
 
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name
+    class Meta(NamedByTheCouncil.Meta):
+        pass
 
 
 class Plan(models.Model):

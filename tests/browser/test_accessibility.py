@@ -69,12 +69,12 @@ def axe_violations(browser, url: str) -> list[dict]:
 
 
 def demo_pages(base: str) -> list[str]:
-    outcome = Outcome.objects.filter(plan__plan_id="business-plan").first()
+    outcomes = [f"{base}{outcome.get_absolute_url()}" for outcome in Outcome.objects.all()]
     return [
         f"{base}/",
         f"{base}/?plan=cypp",
         f"{base}/?plan=corporate-parenting",
-        f"{base}/outcomes/{outcome.pk}/",
+        *outcomes,
         f"{base}/measures/BP-HV-NBV/",
         f"{base}/measures/BP-FIN-RBO/",
         f"{base}/plans/cypp/outcome-indicators/",
