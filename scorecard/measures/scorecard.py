@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from scorecard.core.periods import NATURAL_STEP, Period, PeriodKind
+from scorecard.core.ratings import Rag
 from scorecard.core.rollup import Rollup
 from scorecard.core.series import (
     SAME_PERIOD_LAST_YEAR_STEP,
@@ -104,6 +105,7 @@ class Scorecard:
     lines: list[ScorecardLine]
     groups: list[tuple[str, Rollup]]
     total: Rollup
+    off_target: int = 0
 
 
 # A direction compares a reading with one a month, a quarter or a year earlier (whatever the
@@ -191,15 +193,29 @@ def _roll_up(
     return list(groups.items()), total
 
 
+# Ratings that need a director's attention, worst first.
+ATTENTION = (Rag.RED, Rag.AMBER)
+# The overview lists this many of them; the measures page lists them all.
+OFF_TARGET_SHOWN = 20
+
+
 def summarise(as_at: Period, plan_id: str | None = None) -> Scorecard:
-    """The roll-ups alone (no lines): what the overview shows, without loading measures."""
+    """The roll-ups, and lines only for measures off target: what the overview shows, without
+    loading every measure."""
     rows = measures_for(plan_id).values_list("pk", "outcome_id", *RULE_FIELDS)
     outcome_of = {pk: outcome_id for pk, outcome_id, *_ in rows}
     headlines = headlines_as_at({pk: rules_from(*rule) for pk, _, *rule in rows}, as_at)
     groups, total = _roll_up(
         _outcome_names(plan_id), [(outcome_of[pk], found) for pk, found in headlines.items()]
     )
-    return Scorecard(as_at, [], groups, total)
+    off_target = [pk for pk, found in headlines.items() if found.rag in ATTENTION]
+    titles = dict(Measure.objects.filter(pk__in=off_target).values_list("pk", "title"))
+    off_target.sort(key=lambda pk: (ATTENTION.index(headlines[pk].rag), titles[pk]))
+    shown = off_target[:OFF_TARGET_SHOWN]
+    measures = Measure.objects.select_related("outcome").defer(*SCORECARD_DEFERRED)
+    by_pk = {m.pk: m for m in measures.filter(pk__in=shown)}
+    lines = [ScorecardLine(by_pk[pk], headlines[pk]) for pk in shown]
+    return Scorecard(as_at, lines, groups, total, off_target=len(off_target))
 
 
 def build_scorecard(as_at: Period, plan_id: str | None = None) -> Scorecard:

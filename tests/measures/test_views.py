@@ -88,3 +88,9 @@ def test_measure_page_shows_a_replaced_value_and_who_entered_it(client, demo_cou
     page = client.get("/measures/BP-HV-NBV/").content.decode()
     section = page.split("Changes to reported values")[1]
     assert "85.1%" in section and "86.2%" in section and "entered by test" in section
+
+
+def test_overview_lists_the_measures_off_target_red_first(client, demo_council):
+    page = client.get("/?plan=business-plan&period=2019/20 Q2").content.decode()
+    section = page.split("Measures off target")[1].split("All measures for")[0]
+    assert "/measures/BP-HV-NBV/" in section and "Green (G)" not in section
