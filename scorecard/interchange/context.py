@@ -61,5 +61,8 @@ class RowReader:
             self.fail(column, str(exc))
             return None
 
+    def failed(self, column: str) -> bool:
+        return any(error.column == column for error in self.errors)
+
     def fail(self, column: str | None, reason: str) -> None:
         self.errors.append(RowError(self.file, self.number, column, reason))

@@ -65,7 +65,7 @@ def validate(row: RowReader, catalogue: Catalogue) -> dict | None:
         "board": row.get("board", max_length=200),
         **{column: row.get(column, max_length=TEXT_COLUMNS[column]) for column in TEXT_COLUMNS},
     }
-    if parsed["unit"] is Unit.RATE and not parsed["rate_per"]:
+    if parsed["unit"] is Unit.RATE and not parsed["rate_per"] and not row.failed("rate_per"):
         row.fail("rate_per", "a rate needs rate_per, e.g. 10000 for a rate per 10,000")
     if parsed["priority"] and not parsed["outcome"]:
         row.fail("outcome", "a measure with a priority needs the priority's outcome")

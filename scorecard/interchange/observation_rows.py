@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Context, Decimal
 
 from django.utils import timezone
 
@@ -27,11 +27,18 @@ def _status(raw: str) -> str:
 
 
 def computed_value(unit: str, rate_per: int | None, numerator: Decimal, denominator: Decimal):
-    """A value made from its counts, for units where the counts define it."""
+    """A value made from its counts, for units where the counts define it, rounded to what the
+    database keeps exactly; CellError when it is too large to keep."""
     scale = rate_per if unit == Unit.RATE.value else SCALED_UNITS.get(unit)
     if scale is None or denominator == 0:
         return None
-    return (numerator * scale / denominator).quantize(Decimal("0.00000001"))
+    exact = numerator * scale / denominator
+    if abs(exact) >= cells.LARGEST:
+        raise cells.CellError(f"numerator / denominator gives {exact:.3E}, which is too large")
+    rounded = Context(prec=cells.SIGNIFICANT_DIGITS).create_decimal(exact)
+    if rounded.as_tuple().exponent < -cells.DECIMAL_PLACES:
+        rounded = rounded.quantize(Decimal(1).scaleb(-cells.DECIMAL_PLACES))
+    return rounded.normalize()
 
 
 def validate(row: RowReader, catalogue: Catalogue, seen: set) -> dict | None:
@@ -53,9 +60,13 @@ def validate(row: RowReader, catalogue: Catalogue, seen: set) -> dict | None:
     if row.errors:
         return None
     if parsed["value"] is None and parsed["numerator"] is not None and parsed["denominator"]:
-        parsed["value"] = computed_value(
-            facts.unit, facts.rate_per, parsed["numerator"], parsed["denominator"]
-        )
+        try:
+            parsed["value"] = computed_value(
+                facts.unit, facts.rate_per, parsed["numerator"], parsed["denominator"]
+            )
+        except cells.CellError as exc:
+            row.fail("numerator", str(exc))
+            return None
     if parsed["value"] is None and not parsed["status"]:
         row.fail("value", "give a value, or a status saying why there is none (e.g. TBC)")
         return None

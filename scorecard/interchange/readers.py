@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import zipfile
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
 
 
 class UnreadableFile(Exception):
@@ -24,32 +22,32 @@ class Table:
     rows: list[tuple[int, dict[str, str]]]  # (row number as a spreadsheet shows it, cells)
 
 
-def _cell_text(cell: object) -> str:
+def _cell_text(cell: object, number_format: str = "") -> str:
     if cell is None:
         return ""
     if isinstance(cell, bool):
         return str(cell).lower()
-    if isinstance(cell, float):
+    if isinstance(cell, int | float):
         # repr gives the shortest text that reads back as the same float: 84.8, not 84.799999...
-        return str(Decimal(repr(cell)))
+        number = Decimal(repr(cell))
+        if "%" in number_format:
+            # A cell formatted as a percentage shows 84.8% but holds 0.848.
+            number = (number * 100).normalize()
+        return f"{number:f}"
     if isinstance(cell, dt.datetime | dt.date):
         return f"{cell.year:04d}-{cell.month:02d}"
     return str(cell).strip()
 
 
-def _table(name: str, raw_rows: list[list[object]]) -> Table:
-    rows = [[_cell_text(c) for c in r] for r in raw_rows]
-    while rows and not any(rows[0]):
-        rows.pop(0)
-    if not rows:
+def _table(name: str, raw_rows: list[list[str]]) -> Table:
+    numbered = [(number, row) for number, row in enumerate(raw_rows, start=1) if any(row)]
+    if not numbered:
         raise UnreadableFile(f"{name}: the file is empty; the first row must be a header")
-    header = [h.strip().lower() for h in rows[0]]
+    header = [h.strip().lower() for h in numbered[0][1]]
     while header and not header[-1]:
         header.pop()
     body = []
-    for number, cells in enumerate(rows[1:], start=2):
-        if not any(cells):
-            continue
+    for number, cells in numbered[1:]:
         padded = cells + [""] * (len(header) - len(cells))
         record = dict(zip(header, padded, strict=False))
         if len(cells) > len(header) and any(cells[len(header) :]):
@@ -58,28 +56,39 @@ def _table(name: str, raw_rows: list[list[object]]) -> Table:
     return Table(name, header, body)
 
 
-def _read_csv(path: Path) -> list[list[object]]:
+# A cell may hold long commentary, but not a whole file's worth.
+csv.field_size_limit(1_000_000)
+
+
+def _read_csv(path: Path) -> list[list[str]]:
     try:
         with path.open(newline="", encoding="utf-8-sig") as handle:
-            return list(csv.reader(handle))
+            return [[cell.strip() for cell in row] for row in csv.reader(handle)]
     except UnicodeDecodeError as exc:
         raise UnreadableFile(
             f"{path.name}: not UTF-8 text ({exc.reason}); save it as CSV UTF-8"
         ) from exc
     except csv.Error as exc:
         raise UnreadableFile(f"{path.name}: not a readable CSV file ({exc})") from exc
+    except OSError as exc:
+        raise UnreadableFile(f"{path.name}: cannot be read ({exc.strerror})") from exc
 
 
-def _read_xlsx(path: Path) -> list[list[object]]:
+def _read_xlsx(path: Path) -> list[list[str]]:
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        try:
+            sheet = book.worksheets[0]
+            return [
+                [_cell_text(cell.value, getattr(cell, "number_format", "") or "") for cell in row]
+                for row in sheet.iter_rows()
+            ]
+        finally:
+            book.close()
+    except UnreadableFile:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a damaged workbook can fail in many libraries' ways
         raise UnreadableFile(f"{path.name}: not a readable XLSX workbook ({exc})") from exc
-    try:
-        sheet = book.worksheets[0]
-        return [list(row) for row in sheet.iter_rows(values_only=True)]
-    finally:
-        book.close()
 
 
 def read_table(path: Path) -> Table:

@@ -239,3 +239,84 @@ def test_a_framework_builds_plan_outcome_priority_and_programme(write):
         programme.priority.name,
         programme.outcome.name,
     ) == ("2019/20 - 2021/22", "Safe communities", "Fewer fires", "Safe communities")
+
+
+def test_a_percent_formatted_spreadsheet_cell_is_read_as_shown(tmp_path, write):
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["measure_id", "period", "value"])
+    sheet.append(["HV", "Q2 2017/18", 0.848])
+    sheet["C2"].number_format = "0.0%"
+    book.save(tmp_path / "o.xlsx")
+    import_files([write("m.csv", MEASURES), tmp_path / "o.xlsx"])
+    assert Observation.objects.get().value == Decimal("84.8")
+
+
+def test_row_numbers_count_blank_rows_above_the_header(write):
+    text = "\n\nmeasure_id,period,value\nHV,Q2 2019/20,x\n"
+    messages = rejected_messages([write("m.csv", MEASURES), write("o.csv", text)])
+    assert messages[0].startswith("o.csv, row 4, column 'value'")
+
+
+def test_a_damaged_workbook_is_rejected_with_a_reason(tmp_path):
+    import zipfile
+
+    book = Workbook()
+    book.active.append(["measure_id", "period", "value"])
+    book.save(tmp_path / "good.xlsx")
+    with (
+        zipfile.ZipFile(tmp_path / "good.xlsx") as good,
+        zipfile.ZipFile(tmp_path / "bad.xlsx", "w") as bad,
+    ):
+        for item in good.infolist():
+            data = good.read(item)
+            bad.writestr(item, data[: len(data) // 2] if "sheet1" in item.filename else data)
+    assert "not a readable XLSX workbook" in rejected_messages([tmp_path / "bad.xlsx"])[0]
+
+
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [
+        ("84,8", "use a dot for decimals"),
+        ("1234567890.12345678", "more than 15 significant digits"),
+        ("1e15", "too large"),
+        ("0.000000001", "more than 8 decimal places"),
+    ],
+)
+def test_numbers_a_database_would_change_are_refused(write, value, reason):
+    text = f'measure_id,period,value\nHV,Q2 2019/20,"{value}"\n'
+    messages = rejected_messages([write("m.csv", MEASURES), write("o.csv", text)])
+    assert len(messages) == 1 and reason in messages[0]
+
+
+def test_thousands_separators_are_read(write):
+    import_files(
+        [
+            write("m.csv", MEASURES),
+            write("o.csv", 'measure_id,period,value\nHV,2019-09,"1,234.5"\n'),
+        ]
+    )
+    assert Observation.objects.get().value == Decimal("1234.5")
+
+
+def test_a_nul_character_in_text_is_refused(write):
+    text = "measure_id,period,value,commentary\nHV,2019-09,5,bad\x00text\n"
+    messages = rejected_messages([write("m.csv", MEASURES), write("o.csv", text)])
+    assert messages == [
+        "o.csv, row 2, column 'commentary': contains a NUL character, which is not allowed in text"
+    ]
+
+
+def test_a_computed_value_too_large_to_keep_is_refused(write):
+    text = "measure_id,period,numerator,denominator\nHV,2019-09,99999999999999,0.001\n"
+    messages = rejected_messages([write("m.csv", MEASURES), write("o.csv", text)])
+    assert len(messages) == 1 and messages[0].startswith("o.csv, row 2, column 'numerator'")
+
+
+def test_rate_per_beyond_a_database_integer_is_refused(write):
+    text = (
+        "measure_id,title,polarity,unit,frequency,rate_per\n"
+        "R,Rate,higher,rate,annual,99999999999999\n"
+    )
+    messages = rejected_messages([write("m.csv", text)])
+    assert [m.split(":")[0] for m in messages] == ["m.csv, row 2, column 'rate_per'"]
