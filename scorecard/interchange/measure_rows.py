@@ -71,6 +71,7 @@ def validate(row: RowReader, catalogue: Catalogue) -> dict | None:
         row.fail("outcome", "a measure with a priority needs the priority's outcome")
     needs_plan = any(parsed[k] for k in ("outcome", "priority", "programme"))
     parsed["plan_id"] = _plan_for(row, catalogue, row.get("plan_id", cells.identifier), needs_plan)
+    parsed["columns"] = set(row.cells)
     if row.errors:
         return None
     if parsed["measure_id"] in catalogue.measures and parsed["measure_id"] in catalogue.new_ids:
@@ -125,22 +126,39 @@ def _label(period) -> str:
     return period.label if period else ""
 
 
-def apply(parsed: dict, order: int, cache: dict) -> None:
-    fields = {
-        **_framework(parsed, cache),
-        **{k: parsed[k] for k in ("title", "rate_per", "tolerance", "steady_band", "decimals")},
+FRAMEWORK_COLUMNS = ("plan_id", "outcome", "priority", "programme")
+
+
+def _fields(parsed: dict, cache: dict) -> dict:
+    """Each model field with the column it comes from."""
+    return {
         **{
-            k: parsed[k].value
+            k: (k, parsed[k]) for k in ("title", "rate_per", "tolerance", "steady_band", "decimals")
+        },
+        **{
+            k: (k, parsed[k].value)
             for k in ("polarity", "unit", "frequency", "tolerance_type", "compare_with")
         },
-        **{k: parsed[k] or "" for k in TEXT_COLUMNS},
-        "discontinued_from": _label(parsed["discontinued_from"]),
-        "baseline_period": _label(parsed["baseline_period"]),
-        "organisation": _named(Organisation, parsed["organisation"], cache),
-        "board": _named(Board, parsed["board"], cache),
-        "order": order,
+        **{k: (k, parsed[k] or "") for k in TEXT_COLUMNS},
+        "discontinued_from": ("discontinued_from", _label(parsed["discontinued_from"])),
+        "baseline_period": ("baseline_period", _label(parsed["baseline_period"])),
+        "organisation": ("organisation", _named(Organisation, parsed["organisation"], cache)),
+        "board": ("board", _named(Board, parsed["board"], cache)),
     }
+
+
+def apply(parsed: dict, order: int, cache: dict) -> None:
+    """Create the measure, or update it from the columns the file has: a column left out of
+    the file leaves that setting as it was."""
+    given = parsed["columns"]
+    fields = {
+        field: value for field, (column, value) in _fields(parsed, cache).items() if column in given
+    }
+    if given & set(FRAMEWORK_COLUMNS):
+        fields.update(_framework(parsed, cache))
+    fields["order"] = order
     measure, _ = Measure.objects.update_or_create(measure_id=parsed["measure_id"], defaults=fields)
-    Target.objects.update_or_create(
-        measure=measure, from_period="", defaults={"value": parsed["target"], "from_month": -1}
-    )
+    if "target" in given or not measure.targets.filter(from_month=-1).exists():
+        Target.objects.update_or_create(
+            measure=measure, from_month=-1, defaults={"value": parsed["target"], "from_period": ""}
+        )

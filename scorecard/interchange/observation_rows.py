@@ -70,12 +70,25 @@ def validate(row: RowReader, catalogue: Catalogue, seen: set) -> dict | None:
     if parsed["value"] is None and not parsed["status"]:
         row.fail("value", "give a value, or a status saying why there is none (e.g. TBC)")
         return None
+    if parsed["target"] is not None and not _target_agrees(row, parsed, seen):
+        return None
     key = (measure_id, parsed["period"].label, parsed["breakdown"] or "")
     if key in seen:
         row.fail("period", "this measure, period and breakdown appear twice in this import")
         return None
     seen.add(key)
     return parsed
+
+
+def _target_agrees(row: RowReader, parsed: dict, seen: set) -> bool:
+    """A target applies from the start of a month; two rows may not set different ones."""
+    start = ("target", parsed["measure_id"], parsed["period"].first_month)
+    earlier = next((item for item in seen if item[:3] == start), None)
+    if earlier is not None and earlier[3] != parsed["target"]:
+        row.fail("target", f"another row sets a target of {earlier[3]} from the same month")
+        return False
+    seen.add((*start, parsed["target"]))
+    return True
 
 
 def _unchanged(observation: Observation, values: dict) -> bool:
@@ -145,6 +158,6 @@ def apply_all(rows: list[dict], measures: dict[str, Measure], entered_by: str) -
 def _set_target(measure: Measure, period, value: Decimal) -> None:
     Target.objects.update_or_create(
         measure=measure,
-        from_period=period.label,
-        defaults={"value": value, "from_month": period.first_month},
+        from_month=period.first_month,
+        defaults={"value": value, "from_period": period.label},
     )

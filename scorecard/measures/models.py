@@ -135,7 +135,7 @@ class Target(models.Model):
     class Meta:
         ordering = ["measure", "from_month"]
         constraints = [
-            models.UniqueConstraint(fields=["measure", "from_period"], name="one_target_per_start")
+            models.UniqueConstraint(fields=["measure", "from_month"], name="one_target_per_start")
         ]
 
     def __str__(self) -> str:

@@ -320,3 +320,58 @@ def test_rate_per_beyond_a_database_integer_is_refused(write):
     )
     messages = rejected_messages([write("m.csv", text)])
     assert [m.split(":")[0] for m in messages] == ["m.csv, row 2, column 'rate_per'"]
+
+
+def test_two_rows_setting_different_targets_from_the_same_month_are_refused(write):
+    text = "measure_id,period,value,target\nHV,2019/20 Q1,54,55\nHV,2019-04,54,40\n"
+    messages = rejected_messages([write("m.csv", MEASURES), write("o.csv", text)])
+    assert messages == [
+        "o.csv, row 3, column 'target': another row sets a target of 55 from the same month"
+    ]
+
+
+def test_a_later_target_from_the_same_month_replaces_the_earlier(write):
+    import_files(
+        [
+            write("m.csv", MEASURES),
+            write("o.csv", "measure_id,period,value,target\nHV,2019/20,53,55\n"),
+        ]
+    )
+    import_files([write("o2.csv", "measure_id,period,value,target\nHV,2019/20 Q1,54,56\n")])
+    assert list(Target.objects.filter(from_month__gte=0).values_list("value", flat=True)) == [
+        Decimal("56")
+    ]
+
+
+def test_a_measures_file_without_optional_columns_keeps_their_settings(write):
+    import_files([write("m.csv", MEASURES)])
+    import_files(
+        [
+            write(
+                "m2.csv",
+                "measure_id,title,polarity,unit,frequency\n"
+                "HV,Health visits,higher,percent,quarterly\n",
+            )
+        ]
+    )
+    measure = Measure.objects.get()
+    assert (
+        measure.title,
+        measure.tolerance,
+        measure.tolerance_type,
+        measure.targets.get().value,
+    ) == ("Health visits", Decimal("10"), "relative", Decimal("90"))
+
+
+def test_a_blank_target_in_a_target_column_removes_the_target(write):
+    import_files([write("m.csv", MEASURES)])
+    import_files(
+        [
+            write(
+                "m2.csv",
+                "measure_id,title,polarity,unit,frequency,target\n"
+                "HV,Health visits,higher,percent,quarterly,\n",
+            )
+        ]
+    )
+    assert Measure.objects.get().targets.get().value is None
