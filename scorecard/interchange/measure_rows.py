@@ -38,6 +38,12 @@ def _plan_for(row: RowReader, catalogue: Catalogue, plan_id: str, needs_plan: bo
     return next(iter(catalogue.plans), DEFAULT_PLAN_ID)
 
 
+def _tolerance_kind(row: RowReader) -> ToleranceType:
+    """With no tolerance_type, "10%" means 10% of the target; a bare number means points."""
+    written = row.cells.get("tolerance", "").strip()
+    return ToleranceType.RELATIVE if written.endswith("%") else ToleranceType.ABSOLUTE
+
+
 def validate(row: RowReader, catalogue: Catalogue) -> dict | None:
     parsed = {
         "measure_id": row.get("measure_id", cells.identifier, required=True),
@@ -49,7 +55,7 @@ def validate(row: RowReader, catalogue: Catalogue) -> dict | None:
         "target": row.get("target", cells.decimal),
         "tolerance": row.get("tolerance", cells.decimal, minimum=Decimal(0)) or Decimal(0),
         "tolerance_type": row.get(
-            "tolerance_type", cells.choice, options=ToleranceType, default=ToleranceType.ABSOLUTE
+            "tolerance_type", cells.choice, options=ToleranceType, default=_tolerance_kind(row)
         ),
         "steady_band": row.get("steady_band", cells.decimal, minimum=Decimal(0)) or Decimal(0),
         "compare_with": row.get(
@@ -67,6 +73,12 @@ def validate(row: RowReader, catalogue: Catalogue) -> dict | None:
     }
     if parsed["unit"] is Unit.RATE and not parsed["rate_per"] and not row.failed("rate_per"):
         row.fail("rate_per", "a rate needs rate_per, e.g. 10000 for a rate per 10,000")
+    if _tolerance_kind(row) is ToleranceType.RELATIVE and parsed["tolerance_type"] is (
+        ToleranceType.ABSOLUTE
+    ):
+        row.fail(
+            "tolerance", "a tolerance written with % is relative: set tolerance_type to relative"
+        )
     if parsed["priority"] and not parsed["outcome"]:
         row.fail("outcome", "a measure with a priority needs the priority's outcome")
     needs_plan = any(parsed[k] for k in ("outcome", "priority", "programme"))
@@ -150,7 +162,9 @@ def _fields(parsed: dict, cache: dict) -> dict:
 def apply(parsed: dict, order: int, cache: dict) -> None:
     """Create the measure, or update it from the columns the file has: a column left out of
     the file leaves that setting as it was."""
-    given = parsed["columns"]
+    given = set(parsed["columns"])
+    if "tolerance" in given:
+        given.add("tolerance_type")  # a tolerance says its own kind ("10%") when no type is given
     fields = {
         field: value for field, (column, value) in _fields(parsed, cache).items() if column in given
     }

@@ -375,3 +375,26 @@ def test_a_blank_target_in_a_target_column_removes_the_target(write):
         ]
     )
     assert Measure.objects.get().targets.get().value is None
+
+
+def test_a_tolerance_written_with_a_percent_sign_is_relative(write):
+    import_files(
+        [
+            write(
+                "m.csv",
+                "measure_id,title,polarity,unit,frequency,target,tolerance\n"
+                "T,T,higher,count,monthly,25,10%\n",
+            )
+        ]
+    )
+    assert Measure.objects.get().tolerance_type == "relative"
+
+
+def test_a_percent_tolerance_said_to_be_absolute_is_refused(write):
+    text = (
+        "measure_id,title,polarity,unit,frequency,target,tolerance,tolerance_type\n"
+        "T,T,higher,count,monthly,25,10%,absolute\n"
+    )
+    assert [m.split(":")[0] for m in rejected_messages([write("m.csv", text)])] == [
+        "m.csv, row 2, column 'tolerance'"
+    ]
