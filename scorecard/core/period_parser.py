@@ -92,10 +92,25 @@ def _rolling_named(m: re.Match[str]) -> Period:
     return Period.rolling_12_months(_year(m[2]), _month_number(m[1]))
 
 
+def _dashed_year(m: re.Match[str]) -> Period:
+    """'2019-20' looks like a year but could mean a financial year or (wrongly written) a
+    month: refuse it and say what to write, rather than guess."""
+    raise PeriodError(
+        f"'{m[0]}' is ambiguous: write a financial year as {m[1]}/{int(m[1][2:]) + 1:02d}"
+        f" and a month as {m[1]}-09"
+    )
+
+
+def _iso_month_or_dashed_year(m: re.Match[str]) -> Period:
+    if len(m[2]) == 2 and int(m[2]) > 12 and int(m[2]) == (int(m[1]) + 1) % 100:
+        return _dashed_year(m)
+    return _iso_month(m)
+
+
 _FORMS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Period]]] = [
     (re.compile(rf"r12m\s+(?:to\s+)?{_MONTH_NAME}[\s-]+{_YEAR}"), _rolling_named),
     (re.compile(r"r12m\s+(?:to\s+)?(\d{4})-(\d{1,2})"), _rolling_iso),
-    (re.compile(r"(\d{4})-(\d{1,2})"), _iso_month),
+    (re.compile(r"(\d{4})-(\d{1,2})"), _iso_month_or_dashed_year),
     (re.compile(rf"{_MONTH_NAME}[\s-]+{_YEAR}"), _named_month),
     (re.compile(rf"{_FY}\s*q([1-4])"), _quarter_after),
     (re.compile(rf"q([1-4])\s*{_FY}"), _quarter_before),

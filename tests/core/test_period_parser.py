@@ -300,3 +300,16 @@ def test_any_four_digit_year_is_read_with_dates_or_refused(year, form):
     except PeriodError:
         return
     assert period.start <= period.end
+
+
+def test_a_dashed_financial_year_is_refused_with_the_forms_to_use():
+    with pytest.raises(PeriodError, match="write a financial year as 2019/20"):
+        parse_period("2019-20")
+
+
+def test_four_digit_years_either_side_of_a_dash_are_pooled_calendar_years():
+    assert parse_period("2019-2020").label == "2019-2020"
+
+
+def test_pooled_calendar_years_are_read():
+    assert parse_period("2015 - 2017").label == "2015-2017"
