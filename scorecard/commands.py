@@ -61,6 +61,12 @@ def _export(arguments: argparse.Namespace) -> int:
     from scorecard.core.periods import PeriodError
     from scorecard.interchange import exporter
 
+    if arguments.plan:
+        from scorecard.framework.models import Plan
+
+        if not Plan.objects.filter(plan_id=arguments.plan).exists():
+            known = ", ".join(Plan.objects.values_list("plan_id", flat=True)) or "none yet"
+            raise CommandFailed(f"--plan: there is no plan '{arguments.plan}' (plans: {known})")
     if arguments.what == "ratings":
         records = exporter.rating_records(arguments.plan)
         text = (

@@ -193,3 +193,11 @@ def test_serve_answers_pages_and_static_files(run, tmp_path, database_url):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_export_for_an_unknown_plan_fails_with_a_reason(run):
+    result = run("export", "scorecard", "--period", "2019-09", "--plan", "nosuch")
+    assert (result.returncode, result.stderr.strip()) == (
+        1,
+        "scorecard: --plan: there is no plan 'nosuch' (plans: none yet)",
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from django.db.models import OuterRef, Q, QuerySet, Subquery
@@ -172,25 +172,28 @@ def headlines_as_at(
 
 
 def _outcome_names(plan_id: str | None) -> dict[int, str]:
-    outcomes = Outcome.objects.order_by("plan__order", "order", "pk")
+    """Outcome names by id, in the plans' order; a name two plans share says its plan."""
+    outcomes = Outcome.objects.order_by("plan__order", "plan__pk", "order", "pk")
     if plan_id:
         outcomes = outcomes.filter(plan__plan_id=plan_id)
-    return dict(outcomes.values_list("pk", "name"))
+    rows = list(outcomes.values_list("pk", "name", "plan__name"))
+    shared = {name for name, n in Counter(name for _, name, _ in rows).items() if n > 1}
+    return {pk: f"{name} ({plan})" if name in shared else name for pk, name, plan in rows}
 
 
 def _roll_up(
     outcome_names: dict[int, str], rated: list[tuple[int | None, Headline]]
 ) -> tuple[list[tuple[str, Rollup]], Rollup]:
     """One roll-up per outcome (in the plan's order, empty ones too) and the total."""
-    groups: dict[str, Rollup] = {name: Rollup(name) for name in outcome_names.values()}
+    groups: dict[int | None, Rollup] = {pk: Rollup(name) for pk, name in outcome_names.items()}
     for outcome_id, found in rated:
-        name = outcome_names.get(outcome_id, OTHER_MEASURES)
-        groups.setdefault(name, Rollup(name)).add(found.rag, found.direction)
+        key = outcome_id if outcome_id in outcome_names else None
+        groups.setdefault(key, Rollup(OTHER_MEASURES)).add(found.rag, found.direction)
     total = Rollup("Total")
     for rollup in groups.values():
         total = total + rollup
     total.name = "Total"
-    return list(groups.items()), total
+    return [(rollup.name, rollup) for rollup in groups.values()], total
 
 
 # Ratings that need a director's attention, worst first.

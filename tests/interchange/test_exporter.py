@@ -115,3 +115,24 @@ def test_unrated_observations_say_why(tmp_path):
         (None, "no value: TBC"),
         (None, "no target"),
     ]
+
+
+def test_outcomes_two_plans_share_a_name_with_are_kept_apart(tmp_path):
+    framework = tmp_path / "f.csv"
+    framework.write_text(
+        "level,name,plan_id\nplan,Plan A,a\noutcome,Health,a\nplan,Plan B,b\noutcome,Health,b\n"
+    )
+    measures = tmp_path / "m.csv"
+    measures.write_text(
+        "measure_id,title,plan_id,outcome,polarity,unit,frequency,target\n"
+        "MA,A,a,Health,higher,count,monthly,10\nMB,B,b,Health,higher,count,monthly,10\n"
+    )
+    observations = tmp_path / "o.csv"
+    observations.write_text("measure_id,period,value\nMA,2019-09,12\nMB,2019-09,5\n")
+    import_files([framework, measures, observations])
+    summary = scorecard_document(parse_period("2019-09"))["summary"]
+    assert [(s["name"], s["G"], s["R"]) for s in summary] == [
+        ("Health (Plan A)", 1, 0),
+        ("Health (Plan B)", 0, 1),
+        ("Total", 1, 1),
+    ]
