@@ -176,10 +176,7 @@ def baseline_path(measures: list[SyntheticMeasure]) -> list[list]:
         for index, reading in enumerate(readings):
             period = reading.period
             target = _target_by_scan(measure.changes, period.first_month)
-            discontinued = (
-                rules.discontinued_from is not None
-                and period.first_month >= rules.discontinued_from.first_month
-            )
+            discontinued = rules.is_discontinued(period)
             rating = rate(
                 reading.value,
                 target,
@@ -188,7 +185,8 @@ def baseline_path(measures: list[SyntheticMeasure]) -> list[list]:
                 discontinued=discontinued,
                 status=reading.status,
             )
-            previous = _previous_by_search(readings, index, rules.comparison_period(period))
+            before = rules.comparison_period(period)
+            previous = None if discontinued else _previous_by_search(readings, index, before)
             way = direction(
                 reading.value,
                 previous.value if previous else None,

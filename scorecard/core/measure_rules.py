@@ -57,9 +57,11 @@ class MeasureRules:
         return period.shifted(-self.comparison_step(period.kind))
 
     def is_discontinued(self, period: Period) -> bool:
+        """Any period that reaches into the discontinuation counts: the year 2019/20 for a
+        measure discontinued from Q3 2019/20, as the scorecard for that year shows it."""
         return (
             self.discontinued_from is not None
-            and period.first_month >= self.discontinued_from.first_month
+            and period.last_month >= self.discontinued_from.first_month
         )
 
 

@@ -98,9 +98,11 @@ class MeasureRater:
             return None
         return Limits(target, target - self.rules.polarity.sign * self.rules.tolerance.band(target))
 
-    def rating(self, value: Decimal | None, status: str | None, first_month: int) -> Rating:
+    def rating(
+        self, value: Decimal | None, status: str | None, first_month: int, last_month: int
+    ) -> Rating:
         """`rate()` for one reading of this measure."""
-        if first_month >= self.ends:
+        if last_month >= self.ends:
             return BLUE_RATING
         if value is None:
             return self._no_value(status)
@@ -158,9 +160,13 @@ class MeasureRater:
                 span_end = starts[index + 1] if index + 1 < len(starts) else _NEVER
             add_target(targets[index])
             limits = all_limits[index]
-            if first_month >= ends:
+            if first_month + period.months > ends:
+                # Discontinued: rated B, and no direction is judged (DESIGN §3).
                 add_rating(BLUE_RATING)
-            elif value is None:
+                add_previous(None)
+                add_direction(None)
+                continue
+            if value is None:
                 add_rating(self._no_value(reading.status))
             elif limits is None:
                 add_rating(unrated)

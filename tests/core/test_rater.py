@@ -74,6 +74,8 @@ def expected(rules: MeasureRules, schedule: TargetSchedule, series: list[Reading
         )
         before = rules.comparison_period(reading.period)
         previous = unique.get((reading.breakdown, before.kind, before.first_month))
+        if rules.is_discontinued(reading.period):
+            previous = None  # a discontinued measure's readings are B, with no direction
         way = direction(
             reading.value, previous.value if previous else None, rules.polarity, rules.steady_band
         )
