@@ -34,7 +34,10 @@ def _marker(x: float, y: float, rag: str | None) -> str:
         return f'<rect x="{x - 5}" y="{y - 5}" width="10" height="10" fill="{fill}"/>'
     if rag == "B":
         return f'<polygon points="{x},{y - 6} {x + 6},{y} {x},{y + 6} {x - 6},{y}" fill="{fill}"/>'
-    return f'<circle cx="{x}" cy="{y}" r="5" fill="{fill}"/>'
+    if rag == "G":
+        return f'<circle cx="{x}" cy="{y}" r="5" fill="{fill}"/>'
+    # Not rated: a hollow ring, unlike any rating's shape.
+    return f'<circle cx="{x}" cy="{y}" r="4" fill="#ffffff" stroke="{fill}" stroke-width="2"/>'
 
 
 def _steps(corners: list[tuple[float, float]]) -> list[str]:

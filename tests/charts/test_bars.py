@@ -12,9 +12,14 @@ def parsed(svg: str) -> ElementTree.Element:
     return ElementTree.fromstring(svg)  # noqa: S314 - our own markup, made in this test
 
 
-def test_each_segment_is_labelled_with_letter_and_count():
+def test_each_bar_is_followed_by_its_counts_in_words():
     texts = [t.text for t in parsed(stacked_bars("T", GROUPS, chart_id="c")).iter(f"{SVG}text")]
-    assert [t for t in texts if t[0] in "GARB" and t[1] == " "] == ["G 7", "A 2", "A 6"]
+    assert [t for t in texts if t[0] in "GARB" and t[1] == " "] == ["G 7 · A 2", "A 6"]
+
+
+def test_a_thin_segment_is_still_counted_in_words():
+    groups = [("Total", {"G": 21, "A": 15, "R": 1})]
+    assert "G 21 · A 15 · R 1" in stacked_bars("T", groups, chart_id="c")
 
 
 def test_group_names_are_escaped():

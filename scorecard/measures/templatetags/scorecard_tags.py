@@ -14,13 +14,9 @@ RAG_CLASSES = {"G": "green", "A": "yellow", "R": "red", "B": "blue"}
 @register.simple_tag
 def rag_tag(rag, reason=None):
     if not rag:
-        label = "Not rated"
         return format_html(
-            '<strong class="govuk-tag govuk-tag--grey scorecard-rag">{}</strong>{}',
-            label,
-            format_html('<span class="govuk-visually-hidden">: {}</span>', reason)
-            if reason
-            else "",
+            '<strong class="govuk-tag govuk-tag--grey scorecard-rag">Not rated</strong>{}',
+            format_html(' <span class="scorecard-reason">({})</span>', reason) if reason else "",
         )
     rag = Rag(rag)
     return format_html(
