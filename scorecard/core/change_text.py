@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from scorecard.core.units import Unit, format_value
+from scorecard.core.units import MoneyUnit, Unit, format_value
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,23 +43,29 @@ def change_text(
     unit: Unit | str = Unit.COUNT,
     *,
     decimals: int | None = None,
+    money_unit: MoneyUnit | str = MoneyUnit.POUNDS,
 ) -> str:
     """e.g. "rose by 112% (Q3: 203 → Q4: 430)".
 
     Percent measures change by percentage points, so a "% change" of a percentage is never
-    confused with a change in points.
+    confused with a change in points. Across zero (an overspend becoming an underspend) a
+    percentage means nothing, so the change is given as an amount.
     """
-    shown = (
-        f"({earlier.label}: {format_value(earlier.value, unit, decimals=decimals)} → "
-        f"{later.label}: {format_value(later.value, unit, decimals=decimals)})"
-    )
+
+    def shown(value: Decimal) -> str:
+        return format_value(value, unit, decimals=decimals, money_unit=money_unit)
+
+    readings = f"({earlier.label}: {shown(earlier.value)} → {later.label}: {shown(later.value)})"
     verb = _verb(earlier.value, later.value)
     if verb == "was unchanged":
-        return f"{verb} {shown}"
+        return f"{verb} {readings}"
+    difference = abs(later.value - earlier.value)
     if Unit(unit) is Unit.PERCENT:
-        points = abs(later.value - earlier.value).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-        return f"{verb} by {points} percentage points {shown}"
+        points = difference.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+        return f"{verb} by {points} percentage points {readings}"
     change = percent_change(earlier.value, later.value)
-    if change is None:
-        return f"{verb} from zero {shown}"
-    return f"{verb} by {_whole_or_one_place(change)}% {shown}"
+    if change is None or (earlier.value < 0) != (later.value < 0):
+        return f"{verb} by {shown(difference)} {readings}"
+    if abs(change) < Decimal("0.05"):
+        return f"{verb} by less than 0.1% {readings}"
+    return f"{verb} by {_whole_or_one_place(change)}% {readings}"

@@ -16,6 +16,18 @@ class Unit(StrEnum):
     RATIO = "ratio"
 
 
+class MoneyUnit(StrEnum):
+    """What a money measure's numbers count: pounds, thousands or millions of pounds."""
+
+    POUNDS = "pounds"
+    THOUSANDS = "thousands"
+    MILLIONS = "millions"
+
+    @property
+    def suffix(self) -> str:
+        return {"pounds": "", "thousands": "k", "millions": "m"}[self.value]
+
+
 def rounded(value: Decimal, decimals: int | None) -> Decimal:
     if decimals is None:
         return value
@@ -39,6 +51,7 @@ def format_value(
     *,
     decimals: int | None = None,
     rate_per: int | None = None,
+    money_unit: MoneyUnit | str = MoneyUnit.POUNDS,
 ) -> str:
     if value is None:
         return "No value"
@@ -47,7 +60,8 @@ def format_value(
     if unit is Unit.PERCENT:
         return f"{number}%"
     if unit is Unit.MONEY:
-        return f"-£{number[1:]}" if number.startswith("-") else f"£{number}"
+        suffix = MoneyUnit(money_unit).suffix
+        return f"-£{number[1:]}{suffix}" if number.startswith("-") else f"£{number}{suffix}"
     if unit is Unit.DAYS:
         return f"{number} days"
     if unit is Unit.RATE and rate_per:
@@ -63,11 +77,12 @@ def format_fraction(
     *,
     decimals: int | None = None,
     rate_per: int | None = None,
+    money_unit: MoneyUnit | str = MoneyUnit.POUNDS,
 ) -> str:
     """`100.0% (94/94)`: the value with the counts it was made from, when they are known."""
     if decimals is None and numerator is not None and Unit(unit) is Unit.PERCENT:
         decimals = 1
-    text = format_value(value, unit, decimals=decimals, rate_per=rate_per)
+    text = format_value(value, unit, decimals=decimals, rate_per=rate_per, money_unit=money_unit)
     if numerator is None or denominator is None:
         return text
     return f"{text} ({plain_number(numerator)}/{plain_number(denominator)})"

@@ -38,6 +38,7 @@ MEASURES = FileKind(
     required=("measure_id", "title", "polarity", "unit", "frequency"),
     optional=(
         "outcome",
+        "money_unit",
         "priority",
         "programme",
         "rate_per",

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from scorecard.core.ratings import Polarity, ToleranceType
 from scorecard.core.series import CompareWith, Frequency
-from scorecard.core.units import Unit
+from scorecard.core.units import MoneyUnit, Unit
 from scorecard.framework.models import Board, Organisation, Outcome, Plan, Priority, Programme
 from scorecard.interchange import cells
 from scorecard.interchange.context import Catalogue, MeasureFacts, RowReader
@@ -52,6 +52,9 @@ def validate(row: RowReader, catalogue: Catalogue) -> dict | None:
         "unit": row.get("unit", cells.choice, options=Unit),
         "frequency": row.get("frequency", cells.choice, options=Frequency),
         "rate_per": row.get("rate_per", cells.whole_number, minimum=1),
+        "money_unit": row.get(
+            "money_unit", cells.choice, options=MoneyUnit, default=MoneyUnit.POUNDS
+        ),
         "target": row.get("target", cells.decimal),
         "tolerance": row.get("tolerance", cells.decimal, minimum=Decimal(0)) or Decimal(0),
         "tolerance_type": row.get(
@@ -149,7 +152,14 @@ def _fields(parsed: dict, cache: dict) -> dict:
         },
         **{
             k: (k, parsed[k].value)
-            for k in ("polarity", "unit", "frequency", "tolerance_type", "compare_with")
+            for k in (
+                "polarity",
+                "unit",
+                "frequency",
+                "tolerance_type",
+                "compare_with",
+                "money_unit",
+            )
         },
         **{k: (k, parsed[k] or "") for k in TEXT_COLUMNS},
         "discontinued_from": ("discontinued_from", _label(parsed["discontinued_from"])),

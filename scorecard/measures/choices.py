@@ -4,7 +4,7 @@ from django.db import models
 
 from scorecard.core.ratings import Polarity, ToleranceType
 from scorecard.core.series import CompareWith, Frequency
-from scorecard.core.units import Unit
+from scorecard.core.units import MoneyUnit, Unit
 
 
 def _choices(enum, labels: dict[str, str] | None = None) -> list[tuple[str, str]]:
@@ -14,6 +14,9 @@ def _choices(enum, labels: dict[str, str] | None = None) -> list[tuple[str, str]
 
 POLARITY_CHOICES = _choices(Polarity, {p.value: p.label for p in Polarity})
 UNIT_CHOICES = _choices(Unit)
+MONEY_UNIT_CHOICES = _choices(
+    MoneyUnit, {"pounds": "£", "thousands": "£ thousands (£k)", "millions": "£ millions (£m)"}
+)
 FREQUENCY_CHOICES = _choices(
     Frequency,
     {

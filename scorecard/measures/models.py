@@ -54,6 +54,9 @@ class Measure(models.Model):
     polarity = models.CharField(max_length=10, choices=choices.POLARITY_CHOICES)
     unit = models.CharField(max_length=10, choices=choices.UNIT_CHOICES)
     rate_per = models.PositiveIntegerField(null=True, blank=True)
+    money_unit = models.CharField(
+        max_length=10, choices=choices.MONEY_UNIT_CHOICES, default="pounds"
+    )
     frequency = models.CharField(max_length=10, choices=choices.FREQUENCY_CHOICES)
     tolerance = models.DecimalField(default=Decimal(0), **DECIMAL)
     tolerance_type = models.CharField(

@@ -42,6 +42,7 @@ def _change(rated: RatedReading, measure: Measure) -> str:
         ChangeReading(rated.reading.period.display, rated.reading.value),
         measure.unit,
         decimals=measure.decimals,
+        money_unit=measure.money_unit,
     )
 
 

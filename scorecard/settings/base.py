@@ -47,6 +47,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "scorecard.context_processors.service",
             ],
         },
     },
@@ -76,3 +77,6 @@ WHITENOISE_AUTOREFRESH = False
 SECRET_KEY = os.environ.get("SCORECARD_SECRET_KEY", "")
 DEBUG = False
 ALLOWED_HOSTS = env.listed("SCORECARD_ALLOWED_HOSTS", "127.0.0.1,localhost")
+
+# The tag in the phase banner ("Demo", "Beta"); blank for no banner.
+PHASE_BANNER = os.environ.get("SCORECARD_PHASE_BANNER", "")

@@ -11,3 +11,5 @@ from scorecard.settings.base import *  # noqa: F403
 SECRET_KEY = os.environ.get("SCORECARD_SECRET_KEY") or get_random_secret_key()
 DEBUG = False
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]", "testserver"]
+# The embedded default is where the demo runs: say so on every page.
+PHASE_BANNER = os.environ.get("SCORECARD_PHASE_BANNER", "Demo")

@@ -10,7 +10,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from scorecard.core.change_text import Reading, change_text, percent_change
-from scorecard.core.units import Unit
+from scorecard.core.units import MoneyUnit, Unit
 
 D = Decimal
 
@@ -36,8 +36,8 @@ def change(earlier: str, later: str, unit: Unit | str = Unit.COUNT, **kwargs: ob
         ("-10", "-20", "fell by 100% (Q3: -10 → Q4: -20)"),
         ("5", "5", "was unchanged (Q3: 5 → Q4: 5)"),
         ("5.0", "5", "was unchanged (Q3: 5 → Q4: 5)"),
-        ("0", "5", "rose from zero (Q3: 0 → Q4: 5)"),
-        ("0", "-5", "fell from zero (Q3: 0 → Q4: -5)"),
+        ("0", "5", "rose by 5 (Q3: 0 → Q4: 5)"),
+        ("0", "-5", "fell by 5 (Q3: 0 → Q4: -5)"),
         ("0", "0", "was unchanged (Q3: 0 → Q4: 0)"),
     ],
 )
@@ -121,7 +121,7 @@ def test_stated_percent_is_the_change_relative_to_the_earlier_value(earlier, lat
     assert stated_percent(change(str(earlier), str(later))) == expected
 
 
-@given(positive, st.integers(-99, 99).filter(bool))
+@given(positive, st.integers(-99, 99).filter(lambda points: abs(points) >= 5))
 def test_a_change_under_one_percent_is_stated_to_one_place(earlier, basis_points):
     later = earlier + earlier * basis_points / 10000
     expected = (D(abs(basis_points)) / 100).quantize(D("0.1"), rounding=ROUND_HALF_UP)
@@ -152,3 +152,24 @@ def test_percentage_points_are_the_difference_to_one_place(earlier, later):
     text = change(str(earlier), str(later), Unit.PERCENT)
     points = abs(later - earlier).quantize(D("0.1"), rounding=ROUND_HALF_UP)
     assert f"by {points} percentage points" in text
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later", "text"),
+    [
+        ("1000", "1000.3", "rose by less than 0.1% (Q3: 1,000 → Q4: 1,000.3)"),
+        ("2.18", "-5.909", "fell by 8.089 (Q3: 2.18 → Q4: -5.909)"),
+    ],
+)
+def test_tiny_changes_and_changes_across_zero(earlier, later, text):
+    assert change(earlier, later) == text
+
+
+def test_money_in_millions_changes_by_an_amount_across_zero():
+    text = change_text(
+        Reading("Q4 2017/18", D("2.18")),
+        Reading("Q3 2018/19", D("-1.067")),
+        Unit.MONEY,
+        money_unit=MoneyUnit.MILLIONS,
+    )
+    assert text == "fell by £3.247m (Q4 2017/18: £2.18m → Q3 2018/19: -£1.067m)"

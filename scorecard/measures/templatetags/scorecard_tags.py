@@ -49,6 +49,7 @@ def measure_value(measure, value, numerator=None, denominator=None):
         denominator,
         decimals=measure.decimals,
         rate_per=measure.rate_per,
+        money_unit=measure.money_unit,
     )
 
 
@@ -56,7 +57,13 @@ def measure_value(measure, value, numerator=None, denominator=None):
 def target_value(measure, value):
     if value is None:
         return "No target"
-    return format_value(value, measure.unit, decimals=measure.decimals, rate_per=measure.rate_per)
+    return format_value(
+        value,
+        measure.unit,
+        decimals=measure.decimals,
+        rate_per=measure.rate_per,
+        money_unit=measure.money_unit,
+    )
 
 
 @register.filter
