@@ -17,8 +17,22 @@ class CommandFailed(Exception):
 def _setup_django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "scorecard.settings.local")
     import django
+    from django.core.exceptions import ImproperlyConfigured
 
-    django.setup()
+    try:
+        django.setup()
+    except (ImproperlyConfigured, ValueError) as exc:
+        # dj-database-url raises ValueError for an address it cannot read.
+        raise CommandFailed(
+            f"settings: {exc} (check DATABASE_URL and SCORECARD_ settings)"
+        ) from None
+
+
+def _port(text: str) -> int:
+    """A TCP port for argparse: a whole number from 1 to 65535."""
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a port: use a number from 1 to 65535")
+    return int(text)
 
 
 def _create_schema() -> None:
@@ -49,11 +63,16 @@ def _parser() -> argparse.ArgumentParser:
     demo = commands.add_parser(
         "demo", help="load the demo council into a fresh database and serve it"
     )
-    demo.add_argument("--port", type=int, default=8000)
+    demo.add_argument("--port", type=_port, default=8000)
     demo.add_argument("--no-serve", action="store_true", help="load the demo only")
+    demo.add_argument(
+        "--force",
+        action="store_true",
+        help="replace the data in the database DATABASE_URL names even if it is not the demo's",
+    )
 
     serve = commands.add_parser("serve", help="serve the pages for the database DATABASE_URL names")
-    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--port", type=_port, default=8000)
 
     load = commands.add_parser("import", help="import measures, observations and other files")
     load.add_argument("files", nargs="+", type=Path, metavar="FILE")
@@ -72,9 +91,11 @@ def main(argv: list[str] | None = None) -> int:
     from scorecard import commands
 
     try:
-        if arguments.command == "demo":
-            os.environ.setdefault("DATABASE_URL", f"sqlite:///{Path.cwd() / DEMO_DATABASE_FILE}")
-            commands.prepare_fresh_demo_database()
+        if arguments.command == "demo" and not os.environ.get("DATABASE_URL"):
+            # The demo's own file: made afresh every time.
+            demo_file = Path.cwd() / DEMO_DATABASE_FILE
+            demo_file.unlink(missing_ok=True)
+            os.environ["DATABASE_URL"] = f"sqlite:///{demo_file}"
         _setup_django()
         _create_schema_or_fail()
         return commands.run(arguments)

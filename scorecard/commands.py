@@ -12,11 +12,19 @@ from scorecard.cli import CommandFailed
 DEMO_DATA_DIR = Path(__file__).resolve().parent / "demo" / "data"
 
 
-def prepare_fresh_demo_database() -> None:
-    """Remove the demo's SQLite file, so the demo always starts from nothing."""
-    url = os.environ["DATABASE_URL"]
-    if url.startswith("sqlite:///"):
-        Path(url.removeprefix("sqlite:///")).unlink(missing_ok=True)
+DEMO_LOADER = "demo loader"
+
+
+def _holds_other_data() -> bool:
+    """Anything in the database that the demo did not put there."""
+    from scorecard.framework.models import Plan
+    from scorecard.measures.models import Observation
+
+    demo_plans = {"business-plan", "cypp", "corporate-parenting"}
+    return (
+        Observation.objects.exclude(entered_by=DEMO_LOADER).exists()
+        or Plan.objects.exclude(plan_id__in=demo_plans).exists()
+    )
 
 
 def _empty_database() -> None:
@@ -29,11 +37,17 @@ def demo_files() -> list[Path]:
     return sorted(DEMO_DATA_DIR.glob("*.csv"))
 
 
-def load_demo() -> str:
+def load_demo(force: bool = False) -> str:
+    """Empty the database and load the demo; refuse to empty one holding other data."""
     from scorecard.interchange.importer import import_files
 
+    if not force and _holds_other_data():
+        raise CommandFailed(
+            "the database DATABASE_URL names holds data that is not the demo's; "
+            "use --force to replace it, or unset DATABASE_URL to use scorecard-demo.sqlite3"
+        )
     _empty_database()
-    return str(import_files(demo_files(), entered_by="demo loader"))
+    return str(import_files(demo_files(), entered_by=DEMO_LOADER))
 
 
 def _serve(port: int) -> int:
@@ -109,7 +123,7 @@ def run(arguments: argparse.Namespace) -> int:
 
     try:
         if arguments.command == "demo":
-            print(load_demo(), file=sys.stderr)
+            print(load_demo(arguments.force), file=sys.stderr)
             return 0 if arguments.no_serve else _serve(arguments.port)
         if arguments.command == "serve":
             return _serve(arguments.port)

@@ -201,3 +201,43 @@ def test_export_for_an_unknown_plan_fails_with_a_reason(run):
         1,
         "scorecard: --plan: there is no plan 'nosuch' (plans: none yet)",
     )
+
+
+@pytest.mark.parametrize("url", ["foo://bar", "notaurl"])
+def test_an_unreadable_database_url_is_a_one_line_reason(tmp_path, url):
+    environment = {**os.environ, "DATABASE_URL": url}
+    environment.pop("DJANGO_SETTINGS_MODULE", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "scorecard", "export", "ratings"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=environment,
+        timeout=120,
+    )
+    assert (result.returncode, result.stderr.strip()) == (
+        1,
+        "scorecard: settings: DATABASE_URL must start with sqlite:/// (a file) or postgres:// "
+        "(a server) (check DATABASE_URL and SCORECARD_ settings)",
+    )
+
+
+def test_a_port_out_of_range_is_refused(run):
+    result = run("serve", "--port", "99999")
+    assert result.returncode == 2 and "is not a port" in result.stderr
+
+
+def test_demo_will_not_replace_other_data_without_force(run, tmp_path):
+    (tmp_path / "m.csv").write_text(
+        "measure_id,title,polarity,unit,frequency\nX,X,higher,count,monthly\n"
+    )
+    (tmp_path / "o.csv").write_text("measure_id,period,value\nX,2019-09,5\n")
+    assert run("import", "m.csv", "o.csv").returncode == 0
+    refused = run("demo", "--no-serve")
+    forced = run("demo", "--no-serve", "--force")
+    assert (refused.returncode, forced.returncode) == (1, 0)
+    assert "use --force" in refused.stderr
+
+
+def test_demo_reloads_over_its_own_data(run):
+    assert [run("demo", "--no-serve").returncode for _ in range(2)] == [0, 0]

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 DEFAULT_DATABASE_FILE = "scorecard.sqlite3"
 
@@ -15,8 +16,16 @@ def database_url() -> str:
     return os.environ.get("DATABASE_URL") or f"sqlite:///{Path.cwd() / DEFAULT_DATABASE_FILE}"
 
 
+SUPPORTED_SCHEMES = ("sqlite://", "postgres://", "postgresql://")
+
+
 def database() -> dict:
-    config = dj_database_url.parse(database_url(), conn_max_age=60)
+    url = database_url()
+    if not url.startswith(SUPPORTED_SCHEMES):
+        raise ImproperlyConfigured(
+            "DATABASE_URL must start with sqlite:/// (a file) or postgres:// (a server)"
+        )
+    config = dj_database_url.parse(url, conn_max_age=60)
     if config["ENGINE"].endswith("sqlite3"):
         # Writers wait for each other rather than failing at once with "database is locked".
         config.setdefault("OPTIONS", {})["timeout"] = 20
