@@ -97,10 +97,24 @@ def as_json(document: object) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
+# A cell starting with one of these is run as a formula when the file is opened in a spreadsheet.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _safe_cell(value: object) -> object:
+    """Text that a spreadsheet would run as a formula is written with a leading apostrophe;
+    numbers (including negative ones) are written as they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def as_csv(records: list[dict], columns: list[str]) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for record in records:
-        writer.writerow({k: "" if record.get(k) is None else record[k] for k in columns})
+        writer.writerow(
+            {k: "" if record.get(k) is None else _safe_cell(record[k]) for k in columns}
+        )
     return buffer.getvalue()

@@ -99,6 +99,12 @@ def _latest_of(values: list[ComparatorValue], kind: str) -> ComparatorValue | No
     return max(matching, key=lambda v: v.period_last_month, default=None)
 
 
+def _like_for_like(earlier, latest) -> bool:
+    """Figures compare only when their periods are of one kind: a month's count against a
+    rolling year's, or a year's rate against a month's, says nothing about progress."""
+    return earlier is not None and latest is not None and earlier.period_kind == latest.period_kind
+
+
 def indicator_row(rated: RatedMeasure) -> IndicatorRow:
     measure = rated.measure
     headline = [o for o in rated.observations if not o.breakdown and o.value is not None]
@@ -109,17 +115,21 @@ def indicator_row(rated: RatedMeasure) -> IndicatorRow:
     comparators = list(measure.comparators.all())
     england = _latest_of(comparators, "england")
     neighbours = _latest_of(comparators, "statistical_neighbours")
-    benchmarks = [
-        Benchmark(name, value.value)
-        for name, value in (("England", england), ("statistical neighbours", neighbours))
-        if value is not None
-    ]
+    named = (("England", england), ("statistical neighbours", neighbours))
+    benchmarks = [Benchmark(n, v.value) for n, v in named if _like_for_like(v, latest)]
     progress = progress_statement(
-        baseline.value if baseline and baseline is not latest else None,
+        baseline.value if baseline is not latest and _like_for_like(baseline, latest) else None,
         latest.value if latest else None,
         Polarity(measure.polarity),
         benchmarks,
     )
+    unlike = [
+        n
+        for n, v in (("the baseline", baseline), *named)
+        if v is not None and v is not latest and not _like_for_like(v, latest)
+    ]
+    if unlike:
+        progress += f" (not compared with {' or '.join(unlike)}: a different kind of period)"
     return IndicatorRow(measure, baseline, latest, england, neighbours, progress)
 
 

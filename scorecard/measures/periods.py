@@ -8,8 +8,9 @@ from scorecard.core.period_parser import parse_period
 from scorecard.core.periods import Period, PeriodError, PeriodKind
 from scorecard.measures.models import Measure, Observation
 
-# A scorecard is viewed as at a month, quarter or year: the periods councils report in.
-PICKABLE_KINDS = [
+# A scorecard is usually viewed as at a month, quarter or year, the periods councils report in;
+# the others (rolling twelve months, pooled years) are offered too, but never chosen for you.
+REPORTING_KINDS = [
     PeriodKind.MONTH,
     PeriodKind.QUARTER,
     PeriodKind.FINANCIAL_YEAR,
@@ -21,7 +22,7 @@ PICKABLE_KINDS = [
 def available_periods(plan_id: str | None = None) -> list[Period]:
     """Periods with at least one observation, newest first; of those ending in the same month,
     the longest first, so a quarter's scorecard is offered before its last month's."""
-    rows = Observation.objects.filter(period_kind__in=PICKABLE_KINDS)
+    rows = Observation.objects.all()
     if plan_id:
         # A subquery, not a join: the index on the period columns and measure then covers it.
         rows = rows.filter(measure__in=Measure.objects.filter(plan__plan_id=plan_id).values("pk"))
@@ -36,7 +37,8 @@ def available_periods(plan_id: str | None = None) -> list[Period]:
 def chosen_period(label: str | None, offered: list[Period]) -> Period | None:
     """The period asked for (404 when it is not one we have), else the newest we have."""
     if not label:
-        return offered[0] if offered else None
+        reporting = [p for p in offered if p.kind in REPORTING_KINDS]
+        return (reporting or offered or [None])[0]
     try:
         period = parse_period(label)
     except PeriodError:

@@ -136,3 +136,10 @@ def test_outcomes_two_plans_share_a_name_with_are_kept_apart(tmp_path):
         ("Health (Plan B)", 0, 1),
         ("Total", 1, 1),
     ]
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_are_defused():
+    from scorecard.interchange.exporter import as_csv
+
+    text = as_csv([{"title": '=HYPERLINK("x")', "value": -5.9}], ["title", "value"])
+    assert text.splitlines()[1] == '"\'=HYPERLINK(""x"")",-5.9'
