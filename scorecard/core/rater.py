@@ -140,12 +140,15 @@ class MeasureRater:
         per observation, so it reads the measure's settings from local names."""
         earlier = _Earlier(readings)
         uniform, by_month, by_key = earlier.uniform, earlier.by_month.get, earlier.by_key.get
+        # One kind of period throughout: one comparison step for every reading.
+        uniform_step = self.step(readings[0].period.kind) if uniform else 0
         columns = RatedColumns()
         add_target, add_rating = columns.targets.append, columns.ratings.append
         add_direction, add_previous = columns.directions.append, columns.previous.append
         starts, targets, all_limits, as_good = self.starts, self.targets, self.limits, self.as_good
         ends, unrated, steps, step_for = self.ends, self.unrated, self.steps, self.step
         falling, steady, rising = self.falling, self.steady, self.rising
+        discontinues = ends != _NEVER
         steady_band = self.rules.steady_band
         least_change = -steady_band
         # The target change in force: found by bisection, then kept while the readings (which
@@ -153,14 +156,14 @@ class MeasureRater:
         index, span_start, span_end = -1, _NEVER, -_NEVER
         for reading in readings:
             period, value = reading.period, reading.value
-            first_month, kind = period.first_month, period.kind
+            first_month = period.first_month
             if not span_start <= first_month < span_end:
                 index = bisect_right(starts, first_month) - 1
                 span_start = starts[index] if index >= 0 else -_NEVER
                 span_end = starts[index + 1] if index + 1 < len(starts) else _NEVER
             add_target(targets[index])
             limits = all_limits[index]
-            if first_month + period.months > ends:
+            if discontinues and first_month + period.months > ends:
                 # Discontinued: rated B, and no direction is judged (DESIGN §3).
                 add_rating(BLUE_RATING)
                 add_previous(None)
@@ -174,10 +177,11 @@ class MeasureRater:
                 add_rating(GREEN_RATING)
             else:
                 add_rating(AMBER_RATING if as_good(value, limits.amber) else RED_RATING)
-            step = steps.get(kind) or step_for(kind)
             if uniform:
-                previous = by_month(first_month - step)
+                previous = by_month(first_month - uniform_step)
             else:
+                kind = period.kind
+                step = steps.get(kind) or step_for(kind)
                 previous = by_key((reading.breakdown, kind, first_month - step))
             add_previous(previous)
             before = previous.value if previous is not None else None
