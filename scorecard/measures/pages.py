@@ -9,7 +9,7 @@ from scorecard.charts.bars import stacked_bars
 from scorecard.charts.line import Point, line_chart
 from scorecard.core.change_text import Reading as ChangeReading
 from scorecard.core.change_text import change_text
-from scorecard.core.progress import Benchmark, progress_statement
+from scorecard.core.progress import Figure, indicator_progress
 from scorecard.core.ratings import Polarity
 from scorecard.core.series import RatedReading
 from scorecard.measures.models import ComparatorValue, Measure, Observation
@@ -99,10 +99,8 @@ def _latest_of(values: list[ComparatorValue], kind: str) -> ComparatorValue | No
     return max(matching, key=lambda v: v.period_last_month, default=None)
 
 
-def _like_for_like(earlier, latest) -> bool:
-    """Figures compare only when their periods are of one kind: a month's count against a
-    rolling year's, or a year's rate against a month's, says nothing about progress."""
-    return earlier is not None and latest is not None and earlier.period_kind == latest.period_kind
+def _figure(row: Observation | ComparatorValue | None) -> Figure | None:
+    return Figure(row.value, row.period_obj) if row is not None else None
 
 
 def indicator_row(rated: RatedMeasure) -> IndicatorRow:
@@ -115,21 +113,17 @@ def indicator_row(rated: RatedMeasure) -> IndicatorRow:
     comparators = list(measure.comparators.all())
     england = _latest_of(comparators, "england")
     neighbours = _latest_of(comparators, "statistical_neighbours")
-    named = (("England", england), ("statistical neighbours", neighbours))
-    benchmarks = [Benchmark(n, v.value) for n, v in named if _like_for_like(v, latest)]
-    progress = progress_statement(
-        baseline.value if baseline is not latest and _like_for_like(baseline, latest) else None,
-        latest.value if latest else None,
+    latest_figure = _figure(latest)
+    progress = indicator_progress(
+        latest_figure,
+        latest_figure if baseline is latest else _figure(baseline),
+        [
+            (name, _figure(row))
+            for name, row in (("England", england), ("statistical neighbours", neighbours))
+            if row is not None
+        ],
         Polarity(measure.polarity),
-        benchmarks,
     )
-    unlike = [
-        n
-        for n, v in (("the baseline", baseline), *named)
-        if v is not None and v is not latest and not _like_for_like(v, latest)
-    ]
-    if unlike:
-        progress += f" (not compared with {' or '.join(unlike)}: a different kind of period)"
     return IndicatorRow(measure, baseline, latest, england, neighbours, progress)
 
 

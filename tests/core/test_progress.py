@@ -39,3 +39,24 @@ def test_without_figures_it_says_there_is_not_enough_data():
     assert progress_statement(None, None, Polarity.HIGHER, [ENGLAND]) == (
         "Not enough data to judge progress"
     )
+
+
+def test_indicator_progress_compares_like_kinds_only():
+    from scorecard.core.periods import Period
+    from scorecard.core.progress import Figure, indicator_progress
+
+    latest = Figure(D("47.7"), Period.month(2018, 3))
+    baseline = Figure(D("43.8"), Period.month(2017, 3))
+    england = Figure(D("62"), Period.calendar_year(2017))
+    statement = indicator_progress(latest, baseline, [("England", england)], Polarity.LOWER)
+    assert statement == (
+        "Worsened since the baseline (not compared with England: a different kind of period)"
+    )
+
+
+def test_indicator_progress_with_no_latest_value():
+    from scorecard.core.progress import indicator_progress
+
+    assert indicator_progress(None, None, [], Polarity.HIGHER) == (
+        "Not enough data to judge progress"
+    )
