@@ -98,36 +98,12 @@ class MeasureRater:
             return None
         return Limits(target, target - self.rules.polarity.sign * self.rules.tolerance.band(target))
 
-    def rating(
-        self, value: Decimal | None, status: str | None, first_month: int, last_month: int
-    ) -> Rating:
-        """`rate()` for one reading of this measure."""
-        if last_month >= self.ends:
-            return BLUE_RATING
-        if value is None:
-            return self._no_value(status)
-        limits = self.limits[bisect_right(self.starts, first_month) - 1]
-        if limits is None:
-            return self.unrated
-        if self.as_good(value, limits.target):
-            return GREEN_RATING
-        return AMBER_RATING if self.as_good(value, limits.amber) else RED_RATING
-
     def _no_value(self, status: str | None) -> Rating:
         rating = self.unrated_by_status.get(status)
         if rating is None:
             rating = rate(None, None, self.rules.polarity, status=status)
             self.unrated_by_status[status] = rating
         return rating
-
-    def direction(self, value: Decimal | None, previous: Decimal | None) -> Direction | None:
-        """`direction()` for one reading of this measure against the one before."""
-        if value is None or previous is None:
-            return None
-        change = value - previous
-        if abs(change) <= self.rules.steady_band:
-            return self.steady
-        return self.rising if change > ZERO else self.falling
 
     def step(self, kind: PeriodKind) -> int:
         step = self.steps.get(kind)
@@ -136,7 +112,7 @@ class MeasureRater:
         return step
 
     def rate_columns(self, readings: Sequence[Reading]) -> RatedColumns:
-        """`rating` and `direction` for every reading, written out in one loop: this runs once
+        """`rate()` and `direction()` (ratings.py) for every reading, in one loop: this runs once
         per observation, so it reads the measure's settings from local names."""
         earlier = _Earlier(readings)
         uniform, by_month, by_key = earlier.uniform, earlier.by_month.get, earlier.by_key.get

@@ -11,7 +11,7 @@ from django.urls import reverse
 from scorecard.core.period_parser import parse_period
 from scorecard.core.periods import Period, PeriodKind
 from scorecard.core.ratings import Polarity, Tolerance, ToleranceType
-from scorecard.core.series import CompareWith, Frequency, MeasureRules, Reading, TargetChange
+from scorecard.core.series import CompareWith, Frequency, MeasureRules, Reading
 from scorecard.framework.models import Board, Organisation, Outcome, Plan, Priority, Programme
 from scorecard.measures import choices
 
@@ -143,10 +143,6 @@ class Target(models.Model):
 
     def __str__(self) -> str:
         return f"{self.measure_id} target {self.value} from {self.from_period or 'the start'}"
-
-    def change(self) -> TargetChange:
-        period = parse_period(self.from_period) if self.from_period else None
-        return TargetChange(period, self.value)
 
 
 class ObservationValues(models.Model):
