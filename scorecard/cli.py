@@ -8,6 +8,20 @@ import sys
 from pathlib import Path
 
 DEMO_DATABASE_FILE = "scorecard-demo.sqlite3"
+# What `scorecard export` writes: ratings and the scorecard, then the kinds of file it imports.
+EXPORT_KINDS = [
+    "ratings",
+    "scorecard",
+    "framework",
+    "people",
+    "projects",
+    "milestones",
+    "actions",
+    "action_updates",
+    "highlights",
+    "risks",
+    "risk_assessments",
+]
 
 
 class CommandFailed(Exception):
@@ -77,8 +91,12 @@ def _parser() -> argparse.ArgumentParser:
     load = commands.add_parser("import", help="import measures, observations and other files")
     load.add_argument("files", nargs="+", type=Path, metavar="FILE")
 
-    export = commands.add_parser("export", help="export ratings or the scorecard as JSON or CSV")
-    export.add_argument("what", choices=["ratings", "scorecard"])
+    export = commands.add_parser(
+        "export",
+        help="export ratings, the scorecard, the framework, people, delivery or risks "
+        "as JSON or CSV (CSV files of the framework, people, delivery and risks import again)",
+    )
+    export.add_argument("what", choices=EXPORT_KINDS, metavar="WHAT", help=", ".join(EXPORT_KINDS))
     export.add_argument("--format", choices=["json", "csv"], default="json")
     export.add_argument("--period", help="as at this period (needed for the scorecard)")
     export.add_argument("--plan", help="only this plan (its plan_id)")

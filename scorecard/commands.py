@@ -47,7 +47,25 @@ def load_demo(force: bool = False) -> str:
             "use --force to replace it, or unset DATABASE_URL to use scorecard-demo.sqlite3"
         )
     _empty_database()
-    return str(import_files(demo_files(), entered_by=DEMO_LOADER))
+    result = str(import_files(demo_files(), entered_by=DEMO_LOADER))
+    add_demo_users()
+    return result
+
+
+# Demo only: the README lists these sign-ins so anyone trying the demo can use the forms.
+DEMO_PASSWORD = "scorecard-demo"  # noqa: S105 -- published in the README, demo database only
+
+
+def add_demo_users() -> None:
+    from django.contrib.auth.models import Group, User
+
+    from scorecard.people.access import PERFORMANCE_TEAM
+
+    team, _ = Group.objects.get_or_create(name=PERFORMANCE_TEAM)
+    User.objects.create_superuser("admin", password=DEMO_PASSWORD)
+    performance = User.objects.create_user("performance", password=DEMO_PASSWORD)
+    performance.groups.add(team)
+    User.objects.create_user("viewer", password=DEMO_PASSWORD)
 
 
 def _serve(port: int) -> int:
@@ -70,37 +88,53 @@ def _import(files: list[Path]) -> int:
     return 0
 
 
-def _export(arguments: argparse.Namespace) -> int:
+def _check_plan(plan_id: str | None) -> None:
+    if plan_id:
+        from scorecard.framework.models import Plan
+
+        if not Plan.objects.filter(plan_id=plan_id).exists():
+            known = ", ".join(Plan.objects.values_list("plan_id", flat=True)) or "none yet"
+            raise CommandFailed(f"--plan: there is no plan '{plan_id}' (plans: {known})")
+
+
+def _export_ratings(arguments: argparse.Namespace) -> str:
+    from scorecard.interchange import exporter
+
+    records = exporter.rating_records(arguments.plan)
+    if arguments.format == "json":
+        return exporter.as_json(records)
+    return exporter.as_csv(records, exporter.RATING_COLUMNS)
+
+
+def _export_scorecard(arguments: argparse.Namespace) -> str:
     from scorecard.core.period_parser import parse_period
     from scorecard.core.periods import PeriodError
     from scorecard.interchange import exporter
 
-    if arguments.plan:
-        from scorecard.framework.models import Plan
+    if not arguments.period:
+        raise CommandFailed("export scorecard needs --period, e.g. --period '2019/20 Q2'")
+    try:
+        as_at = parse_period(arguments.period)
+    except PeriodError as exc:
+        raise CommandFailed(f"--period: {exc}") from None
+    document = exporter.scorecard_document(as_at, arguments.plan)
+    if arguments.format == "json":
+        return exporter.as_json(document)
+    return exporter.as_csv(document["measures"], exporter.SCORECARD_COLUMNS)
 
-        if not Plan.objects.filter(plan_id=arguments.plan).exists():
-            known = ", ".join(Plan.objects.values_list("plan_id", flat=True)) or "none yet"
-            raise CommandFailed(f"--plan: there is no plan '{arguments.plan}' (plans: {known})")
+
+def _export(arguments: argparse.Namespace) -> int:
+    from scorecard.interchange import delivery_export
+
+    _check_plan(arguments.plan)
     if arguments.what == "ratings":
-        records = exporter.rating_records(arguments.plan)
-        text = (
-            exporter.as_json(records)
-            if arguments.format == "json"
-            else exporter.as_csv(records, exporter.RATING_COLUMNS)
-        )
+        text = _export_ratings(arguments)
+    elif arguments.what == "scorecard":
+        text = _export_scorecard(arguments)
+    elif arguments.format == "json":
+        text = delivery_export.export_json(arguments.what, arguments.plan)
     else:
-        if not arguments.period:
-            raise CommandFailed("export scorecard needs --period, e.g. --period '2019/20 Q2'")
-        try:
-            as_at = parse_period(arguments.period)
-        except PeriodError as exc:
-            raise CommandFailed(f"--period: {exc}") from None
-        document = exporter.scorecard_document(as_at, arguments.plan)
-        text = (
-            exporter.as_json(document)
-            if arguments.format == "json"
-            else exporter.as_csv(document["measures"], exporter.SCORECARD_COLUMNS)
-        )
+        text = delivery_export.export_csv(arguments.what, arguments.plan)
     _write_output(text, arguments.output)
     return 0
 

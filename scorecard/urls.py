@@ -1,4 +1,5 @@
-from django.urls import path
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
 
 from scorecard.framework import views as framework_views
 from scorecard.measures import views as measure_views
@@ -13,4 +14,12 @@ urlpatterns = [
         measure_views.outcome_indicators,
         name="outcome_indicators",
     ),
+    path("", include("scorecard.delivery.urls")),
+    path("risks/", include("scorecard.risks.urls")),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        name="login",
+    ),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
 ]

@@ -241,3 +241,71 @@ def test_demo_will_not_replace_other_data_without_force(run, tmp_path):
 
 def test_demo_reloads_over_its_own_data(run):
     assert [run("demo", "--no-serve").returncode for _ in range(2)] == [0, 0]
+
+
+DELIVERY_EXPORTS = [
+    "framework",
+    "people",
+    "projects",
+    "milestones",
+    "actions",
+    "action_updates",
+    "highlights",
+    "risks",
+    "risk_assessments",
+]
+
+
+def test_every_delivery_export_works_on_a_new_empty_database(run):
+    from scorecard.interchange.delivery_export import EXPORTS
+
+    for what in DELIVERY_EXPORTS:
+        result = run("export", what, "--format", "csv")
+        assert (what, result.returncode, result.stdout) == (
+            what,
+            0,
+            ",".join(EXPORTS[what].kind.columns) + "\n",
+        )
+
+
+def test_a_delivery_csv_export_imports_again(run, tmp_path):
+    (tmp_path / "f.csv").write_text("level,name,plan_id\nplan,Our plan,p1\nprogramme,Roads,p1\n")
+    (tmp_path / "people.csv").write_text("person_id,name\njs,Jo Smith\n")
+    (tmp_path / "risks.csv").write_text(
+        "reference,title,plan_id,programmes,owner\nR1,=Potholes,p1,Roads,js\n"
+    )
+    (tmp_path / "ra.csv").write_text(
+        "reference,assessed_on,likelihood,impact\nR1,31/03/2019,4,5\nR1,30 June 2019,3,5\n"
+    )
+    assert run("import", "f.csv", "people.csv", "risks.csv", "ra.csv").returncode == 0
+    exported = run("export", "risks", "--format", "csv", "-o", "out.csv")
+    assert (exported.returncode, (tmp_path / "out.csv").read_text()) == (
+        0,
+        "reference,title,description,plan_id,programmes,owner,organisation,category,controls,"
+        "management_actions,target_score\nR1,'=Potholes,,p1,Roads,js,,,,,\n",
+    )
+    assert run("import", "out.csv").returncode == 0
+    again = run("export", "risks", "--format", "csv")
+    assert again.stdout == (tmp_path / "out.csv").read_text()
+
+
+def test_a_delivery_json_export_has_computed_fields(run, tmp_path):
+    (tmp_path / "risks.csv").write_text("reference,title\nR1,Potholes\n")
+    (tmp_path / "ra.csv").write_text(
+        "reference,assessed_on,likelihood,impact\nR1,2019-03-31,4,5\nR1,2019-06-30,3,5\n"
+    )
+    assert run("import", "risks.csv", "ra.csv").returncode == 0
+    risk = json.loads(run("export", "risks", "--format", "json").stdout)["risks"][0]
+    assert (risk["latest_score"], risk["latest_band"], risk["trend"]) == (
+        15,
+        "very high",
+        "improving",
+    )
+
+
+def test_a_delivery_export_for_an_unknown_plan_fails_with_a_reason(run):
+    result = run("export", "actions", "--plan", "nosuch")
+    assert (result.returncode, result.stderr.strip()) == (
+        1,
+        "scorecard: --plan: there is no plan 'nosuch' (plans: none yet)",
+    )

@@ -8,7 +8,10 @@ from scorecard.cli import _parser
 from scorecard.interchange.kinds import KINDS
 
 ROOT = Path(__file__).resolve().parents[1]
-FORMATS = (ROOT / "docs" / "formats.md").read_text()
+# The measures' formats and the delivery and risk formats, as one contract.
+FORMATS = "\n".join(
+    (ROOT / "docs" / name).read_text() for name in ("formats.md", "formats-delivery.md")
+)
 README = (ROOT / "README.md").read_text()
 
 
@@ -26,7 +29,8 @@ def test_every_command_is_in_the_readme():
 
 
 @pytest.mark.parametrize(
-    "page", ["user-guide.md", "formats.md", "rules.md", "deploy-postgresql.md"]
+    "page",
+    ["user-guide.md", "formats.md", "formats-delivery.md", "rules.md", "deploy-postgresql.md"],
 )
 def test_readme_links_each_guide(page):
     assert f"docs/{page}" in README

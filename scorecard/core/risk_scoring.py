@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from scorecard.core.ratings import Direction
+
 SCALE = range(1, 6)
 
 
@@ -56,3 +58,26 @@ def risk_band(score: int, bands: Sequence[RiskBand] = DEFAULT_BANDS) -> str:
     if not 1 <= score <= 25:
         raise RiskScoreError(f"a risk score is from 1 to 25, not {score}")
     return next(band.name for band in reversed(bands) if score >= band.lowest_score)
+
+
+def risk_trend(previous_score: int | None, score: int) -> Direction | None:
+    """A lower score than at the last assessment is an improving risk."""
+    if previous_score is None:
+        return None
+    if score < previous_score:
+        return Direction.IMPROVING
+    if score > previous_score:
+        return Direction.DECLINING
+    return Direction.STEADY
+
+
+def parse_bands(text: str) -> tuple[RiskBand, ...]:
+    """Bands as configured: 'low:1, medium:5, high:10, very high:15'."""
+    bands = []
+    for part in text.split(","):
+        name, _, lowest = part.partition(":")
+        if not name.strip() or not lowest.strip().isdigit():
+            raise RiskScoreError(f"'{part.strip()}' is not a band: write name:lowest score")
+        bands.append(RiskBand(name.strip(), int(lowest)))
+    check_bands(bands)
+    return tuple(bands)

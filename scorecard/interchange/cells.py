@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
+from scorecard.core.delivery_status import parse_status
 from scorecard.core.period_parser import parse_period
 from scorecard.core.periods import Period, PeriodError
+from scorecard.core.ratings import Rag
 
 
 class CellError(ValueError):
@@ -102,6 +106,8 @@ def choice(raw: str, options: type[StrEnum], *, default: StrEnum | None = None) 
 
 
 def period(raw: str, *, required: bool = False) -> Period | None:
+    if isinstance(raw, SpreadsheetDate):
+        raw = raw.month_text
     if not raw.strip():
         if required:
             raise CellError("a period is needed here")
@@ -124,3 +130,150 @@ def identifier(raw: str, *, required: bool = False, max_length: int = 60) -> str
             "and must start with a letter or digit"
         )
     return value
+
+
+# --- dates -------------------------------------------------------------------------------
+
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
+
+
+class SpreadsheetDate(str):
+    """A spreadsheet's date cell: its text is the ISO date, and it keeps the date itself, so a
+    date column reads it whatever the cell's display format, and a period column reads its
+    month (a cell typed `Sep-19` is stored as 1 September 2019)."""
+
+    day: dt.date
+
+    def __new__(cls, day: dt.date) -> SpreadsheetDate:
+        cell = super().__new__(cls, day.isoformat())
+        cell.day = day
+        return cell
+
+    @property
+    def month_text(self) -> str:
+        return f"{self.day.year:04d}-{self.day.month:02d}"
+
+
+_MONTH_NUMBERS = {
+    **{name.lower(): number for number, name in enumerate(calendar.month_name) if name},
+    **{name.lower(): number for number, name in enumerate(calendar.month_abbr) if name},
+    "sept": 9,
+}
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_NUMERIC_DATE = re.compile(r"(\d{1,2})([./])(\d{1,2})\2(\d{4})")
+_NAMED_DATE = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d{4})")
+DATE_FORMS = "2018-03-01, 01/03/2018, 01.03.2018 or 1 March 2018"
+
+
+def _date_parts(value: str) -> tuple[int, int, int] | None:
+    """(year, month, day) as written, or None when the text is in no accepted form."""
+    if m := _ISO_DATE.fullmatch(value):
+        return int(m[1]), int(m[2]), int(m[3])
+    if m := _NUMERIC_DATE.fullmatch(value):
+        return int(m[4]), int(m[3]), int(m[1])
+    if (m := _NAMED_DATE.fullmatch(value)) and m[2].lower() in _MONTH_NUMBERS:
+        return int(m[3]), _MONTH_NUMBERS[m[2].lower()], int(m[1])
+    return None
+
+
+def _check_year(year: int, raw: str) -> None:
+    if not EARLIEST_YEAR <= year <= LATEST_YEAR:
+        raise CellError(
+            f"'{raw}' is not a date we can use: years run from {EARLIEST_YEAR} to {LATEST_YEAR}"
+        )
+
+
+def date(raw: str, *, required: bool = False) -> dt.date | None:
+    """A day, as ISO (`2018-03-01`), day first (`01/03/2018`, `01.03.2018`), with the month's
+    name (`1 March 2018`, `1 Mar 2018`) or as a spreadsheet date cell."""
+    if isinstance(raw, SpreadsheetDate):
+        _check_year(raw.day.year, raw)
+        return raw.day
+    value = raw.strip()
+    if not value:
+        if required:
+            raise CellError(f"a date is needed here, e.g. {DATE_FORMS}")
+        return None
+    parts = _date_parts(value)
+    if parts is None:
+        raise CellError(f"'{raw}' is not a date: write it as {DATE_FORMS}")
+    year, month, day = parts
+    _check_year(year, raw)
+    if not 1 <= month <= 12:
+        raise CellError(f"'{raw}' is not a date: there is no month {month}")
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise CellError(
+            f"'{raw}' is not a real date: {calendar.month_name[month]} {year} has no day {day}"
+        ) from None
+
+
+LIST_SEPARATOR = ";"
+
+
+def _items(raw: str) -> list[str]:
+    """The parts of a cell separated by semicolons, trimmed, blanks left out."""
+    return [part.strip() for part in raw.split(LIST_SEPARATOR) if part.strip()]
+
+
+def dates(raw: str) -> tuple[dt.date, ...]:
+    """Dates in the order they were made, separated by semicolons: `2018-06-01; 2018-09-01`."""
+    if isinstance(raw, SpreadsheetDate):
+        return (raw.day,) if date(raw) else ()
+    found = []
+    for part in _items(raw):
+        try:
+            found.append(date(part))
+        except CellError:
+            if "," in part:
+                raise CellError(f"'{raw}': separate dates with semicolons (;)") from None
+            raise
+    return tuple(found)
+
+
+def names(raw: str, *, max_length: int = 300) -> tuple[str, ...]:
+    """Names separated by semicolons, each once, in the order given."""
+    value = text(raw)
+    found: list[str] = []
+    for name in _items(value):
+        if len(name) > max_length:
+            raise CellError(f"'{name[:40]}…' is longer than {max_length} characters")
+        if name not in found:
+            found.append(name)
+    return tuple(found)
+
+
+def identifiers(raw: str) -> tuple[str, ...]:
+    """Ids separated by semicolons (`jthompson; areece`), each once, in the order given."""
+    found = names(raw, max_length=60)
+    for item in found:
+        if "," in item:
+            raise CellError(f"'{item}': separate ids with semicolons (;), not commas")
+        identifier(item)
+    return found
+
+
+_YES = {"yes", "y", "true", "1"}
+_NO = {"no", "n", "false", "0", ""}
+
+
+def yes_no(raw: str) -> bool:
+    value = raw.strip().lower()
+    if value in _YES:
+        return True
+    if value in _NO:
+        return False
+    raise CellError(f"'{raw}' is not yes or no")
+
+
+def status(raw: str, *, required: bool = False) -> Rag | None:
+    """A delivery status: G, A, R or B, or the colour's name."""
+    if not raw.strip():
+        if required:
+            raise CellError("a status is needed here: G, A, R or B")
+        return None
+    try:
+        return parse_status(raw)
+    except ValueError as exc:
+        raise CellError(str(exc)) from None

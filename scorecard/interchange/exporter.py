@@ -8,6 +8,7 @@ import json
 from decimal import Decimal
 
 from scorecard.core.periods import Period
+from scorecard.interchange.readers import DEFUSED_STARTS
 from scorecard.measures.scorecard import build_scorecard, measures_for, rate_measures
 
 RATING_COLUMNS = [
@@ -97,14 +98,11 @@ def as_json(document: object) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
-# A cell starting with one of these is run as a formula when the file is opened in a spreadsheet.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
 def _safe_cell(value: object) -> object:
-    """Text that a spreadsheet would run as a formula is written with a leading apostrophe;
-    numbers (including negative ones) are written as they are."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    """Text that a spreadsheet would run as a formula (or that starts with an apostrophe) is
+    written with a leading apostrophe, which the importer drops again; numbers (including
+    negative ones) are written as they are."""
+    if isinstance(value, str) and value.startswith(DEFUSED_STARTS):
         return "'" + value
     return value
 

@@ -39,6 +39,9 @@ def validate(row: RowReader, catalogue: Catalogue) -> dict | None:
     name = row.get("name", required=True, max_length=NAME_LENGTHS.get(level, 300))
     if name is None or row.errors or not _place(row, catalogue, level, name, plan_id, parent):
         return None
+    catalogue.boards.update(
+        board for board in (name if level is Level.BOARD else "", extras["board"]) if board
+    )
     period = extras.pop("period")
     return {
         "level": level,
@@ -68,7 +71,7 @@ def _place(
         if (plan_id, parent) not in catalogue.outcomes:
             row.fail("parent", f"a priority's parent must be an outcome of plan '{plan_id}'")
             return False
-        catalogue.priorities.add((plan_id, name))
+        catalogue.add_priority(plan_id, name, parent)
     elif level is Level.PROGRAMME:
         if parent and (plan_id, parent) not in catalogue.priorities | catalogue.outcomes:
             row.fail("parent", f"no priority or outcome '{parent}' in plan '{plan_id}'")

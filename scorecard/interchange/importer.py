@@ -8,10 +8,21 @@ from pathlib import Path
 
 from django.db import transaction
 
-from scorecard.interchange import comparator_rows, framework_rows, measure_rows, observation_rows
+from scorecard.interchange import (
+    action_rows,
+    comparator_rows,
+    framework_rows,
+    highlight_rows,
+    measure_rows,
+    observation_rows,
+    people_rows,
+    project_rows,
+    risk_rows,
+)
 from scorecard.interchange.context import Catalogue, RowReader
 from scorecard.interchange.errors import ImportRejected, RowError
 from scorecard.interchange.kinds import APPLY_ORDER, KINDS, FileKind, kind_of
+from scorecard.interchange.lookups import Lookups
 from scorecard.interchange.readers import Table, UnreadableFile, read_table
 from scorecard.measures.models import Measure
 
@@ -86,6 +97,19 @@ VALIDATORS = {
     "observations": observation_rows.validate,
     "comparators": lambda row, catalogue, seen: comparator_rows.validate(row, catalogue),
 }
+# Kinds whose rows are checked against the catalogue alone and written a file at a time.
+DELIVERY = {
+    "people": (people_rows.validate, people_rows.apply_all),
+    "projects": (project_rows.validate, project_rows.apply_all),
+    "milestones": (project_rows.validate_milestone, project_rows.apply_milestones),
+    "actions": (action_rows.validate, action_rows.apply_all),
+    "action_updates": (action_rows.validate_update, action_rows.apply_updates),
+    "highlight_reports": (highlight_rows.validate, highlight_rows.apply_all),
+    "risks": (risk_rows.validate, risk_rows.apply_all),
+    "risk_assessments": (risk_rows.validate_assessment, risk_rows.apply_assessments),
+}
+for _name, (_validate, _) in DELIVERY.items():
+    VALIDATORS[_name] = lambda row, catalogue, seen, check=_validate: check(row, catalogue)
 
 
 def _check_rows(checked: CheckedFile, catalogue: Catalogue, seen: set) -> list[RowError]:
@@ -106,8 +130,12 @@ def _check_rows(checked: CheckedFile, catalogue: Catalogue, seen: set) -> list[R
 def _write(files: list[CheckedFile], entered_by: str) -> None:
     measures: dict[str, Measure] | None = None
     cache: dict = {}
+    lookups = Lookups()
     for checked in files:
         name = checked.kind.name
+        if name in DELIVERY:
+            DELIVERY[name][1](checked.parsed, lookups)
+            continue
         if name in ("observations", "comparators") and measures is None:
             measures = {m.measure_id: m for m in Measure.objects.all()}
         if name == "observations":

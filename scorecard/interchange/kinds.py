@@ -1,4 +1,4 @@
-"""The kinds of file we read, told apart by their header (docs/formats.md)."""
+"""The kinds of file we read, told apart by their header (docs/formats.md, formats-delivery.md)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,11 @@ class FileKind:
     name: str
     required: tuple[str, ...]
     optional: tuple[str, ...]
-    # Columns whose presence marks the kind, checked in the order of KINDS.
+    # A header is of this kind when it has every column of `marks`, at least one of
+    # `marks_any` (when given) and none of `forbids`. No header is of two kinds.
     marks: tuple[str, ...]
     forbids: tuple[str, ...] = ()
+    marks_any: tuple[str, ...] = ()
 
     @property
     def article(self) -> str:
@@ -20,11 +22,16 @@ class FileKind:
 
     @property
     def columns(self) -> tuple[str, ...]:
+        """Every column, in the order the docs list them and exports write them."""
         return self.required + self.optional
 
     def matches(self, header: list[str]) -> bool:
         present = set(header)
-        return all(m in present for m in self.marks) and not any(f in present for f in self.forbids)
+        return (
+            all(m in present for m in self.marks)
+            and (not self.marks_any or any(m in present for m in self.marks_any))
+            and not any(f in present for f in self.forbids)
+        )
 
 
 FRAMEWORK = FileKind(
@@ -74,10 +81,131 @@ OBSERVATIONS = FileKind(
     marks=("measure_id", "period"),
     forbids=("comparator", "polarity"),
 )
+PEOPLE = FileKind(
+    "people",
+    required=("person_id", "name"),
+    optional=("job_title", "organisation", "email"),
+    marks=("person_id",),
+)
+MILESTONE_COLUMNS = ("milestone", "due", "revised_due", "completed", "at_risk")
+PROJECTS = FileKind(
+    "projects",
+    required=("project_id", "title", "plan_id"),
+    optional=(
+        "outcome",
+        "priority",
+        "programme",
+        "owner",
+        "organisation",
+        "description",
+        "period",
+        "status",
+        "direction",
+        "latest_position",
+        "next_steps",
+    ),
+    marks=("project_id",),
+    forbids=MILESTONE_COLUMNS,
+)
+MILESTONES = FileKind(
+    "milestones",
+    required=("project_id", "milestone", "due"),
+    optional=("revised_due", "completed", "at_risk"),
+    marks=("project_id",),
+    marks_any=MILESTONE_COLUMNS,
+)
+ACTION_UPDATE_COLUMNS = ("date", "update")
+ACTIONS = FileKind(
+    "actions",
+    required=("plan_id", "action_plan", "reference", "description"),
+    optional=("programme", "board", "objective", "owners", "due", "revised_due", "status"),
+    marks=("action_plan",),
+    forbids=ACTION_UPDATE_COLUMNS,
+)
+ACTION_UPDATES = FileKind(
+    "action_updates",
+    required=("plan_id", "action_plan", "reference", "date", "update"),
+    optional=(),
+    marks=("action_plan",),
+    marks_any=ACTION_UPDATE_COLUMNS,
+)
+HIGHLIGHT_REPORTS = FileKind(
+    "highlight_reports",
+    required=("plan_id", "programme", "period", "status"),
+    optional=(
+        "reason_for_status",
+        "areas_of_success",
+        "areas_of_concern",
+        "focus_next_quarter",
+        "slippage",
+        "issues",
+        "risks",
+        "emerging_work",
+        "decisions_required",
+        "author",
+    ),
+    marks=("programme",),
+    # A programme column is also in measures, projects and actions files.
+    forbids=("measure_id", "project_id", "action_plan"),
+)
+ASSESSMENT_COLUMNS = ("assessed_on", "likelihood", "impact")
+RISKS = FileKind(
+    "risks",
+    required=("reference", "title"),
+    optional=(
+        "description",
+        "plan_id",
+        "programmes",
+        "owner",
+        "organisation",
+        "category",
+        "controls",
+        "management_actions",
+        "target_score",
+    ),
+    marks=("reference",),
+    # An actions file has a reference too: it is told by its action_plan.
+    forbids=("action_plan", *ASSESSMENT_COLUMNS),
+)
+RISK_ASSESSMENTS = FileKind(
+    "risk_assessments",
+    required=("reference", "assessed_on", "likelihood", "impact"),
+    optional=("period", "note"),
+    marks=("reference",),
+    marks_any=ASSESSMENT_COLUMNS,
+    forbids=("action_plan",),
+)
 
-KINDS = (FRAMEWORK, MEASURES, COMPARATORS, OBSERVATIONS)
+KINDS = (
+    FRAMEWORK,
+    PEOPLE,
+    MEASURES,
+    COMPARATORS,
+    OBSERVATIONS,
+    PROJECTS,
+    MILESTONES,
+    ACTIONS,
+    ACTION_UPDATES,
+    HIGHLIGHT_REPORTS,
+    RISKS,
+    RISK_ASSESSMENTS,
+)
+BY_NAME = {kind.name: kind for kind in KINDS}
 # The order files are applied in, whatever order they were named in: parents first.
-APPLY_ORDER = ("framework", "measures", "observations", "comparators")
+APPLY_ORDER = (
+    "framework",
+    "people",
+    "measures",
+    "observations",
+    "comparators",
+    "projects",
+    "milestones",
+    "actions",
+    "action_updates",
+    "highlight_reports",
+    "risks",
+    "risk_assessments",
+)
 
 
 def kind_of(header: list[str]) -> FileKind | None:

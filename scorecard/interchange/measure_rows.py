@@ -94,7 +94,23 @@ def validate(row: RowReader, catalogue: Catalogue) -> dict | None:
         return None
     catalogue.measures[parsed["measure_id"]] = MeasureFacts(parsed["unit"], parsed["rate_per"])
     catalogue.new_ids.add(parsed["measure_id"])
+    _note_framework(parsed, catalogue)
     return parsed
+
+
+def _note_framework(parsed: dict, catalogue: Catalogue) -> None:
+    """What this row creates, for later files of the import to refer to."""
+    plan_id = parsed["plan_id"]
+    if plan_id:
+        catalogue.plans.add(plan_id)
+    if parsed["outcome"]:
+        catalogue.outcomes.add((plan_id, parsed["outcome"]))
+    if parsed["priority"]:
+        catalogue.add_priority(plan_id, parsed["priority"], parsed["outcome"])
+    if parsed["programme"]:
+        catalogue.programmes.add((plan_id, parsed["programme"]))
+    if parsed["board"]:
+        catalogue.boards.add(parsed["board"])
 
 
 def _framework(parsed: dict, cache: dict) -> dict:

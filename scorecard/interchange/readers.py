@@ -10,6 +10,8 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
+from scorecard.interchange.cells import SpreadsheetDate
+
 
 class UnreadableFile(Exception):
     """The file cannot be read at all; the message says why in plain words."""
@@ -34,9 +36,23 @@ def _cell_text(cell: object, number_format: str = "") -> str:
             # A cell formatted as a percentage shows 84.8% but holds 0.848.
             number = (number * 100).normalize()
         return f"{number:f}"
-    if isinstance(cell, dt.datetime | dt.date):
-        return f"{cell.year:04d}-{cell.month:02d}"
+    if isinstance(cell, dt.datetime):
+        return SpreadsheetDate(cell.date())
+    if isinstance(cell, dt.date):
+        return SpreadsheetDate(cell)
     return str(cell).strip()
+
+
+# Exports write a cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`) with an
+# apostrophe before it, and a cell that starts with an apostrophe with one more, so that
+# reading drops exactly one: what was exported is read back unchanged.
+DEFUSED_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
+
+
+def undefused(cell: str) -> str:
+    if cell.startswith("'") and cell[1:].startswith(DEFUSED_STARTS):
+        return cell[1:]
+    return cell
 
 
 def _table(name: str, raw_rows: list[list[str]]) -> Table:
@@ -48,6 +64,7 @@ def _table(name: str, raw_rows: list[list[str]]) -> Table:
         header.pop()
     body = []
     for number, cells in numbered[1:]:
+        cells = [undefused(cell) for cell in cells]
         padded = cells + [""] * (len(header) - len(cells))
         record = dict(zip(header, padded, strict=False))
         if len(cells) > len(header) and any(cells[len(header) :]):

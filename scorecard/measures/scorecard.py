@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 
@@ -106,6 +106,16 @@ class Scorecard:
     groups: list[tuple[str, Rollup]]
     total: Rollup
     off_target: int = 0
+    # Projects count in the roll-ups beside the measures (DESIGN §3).
+    projects: list = field(default_factory=list)
+
+    @property
+    def reported_projects(self) -> int:
+        return sum(1 for position in self.projects if position.rag is not None)
+
+    @property
+    def counted_as(self) -> str:
+        return "measures and projects" if self.reported_projects else "measures"
 
 
 # A direction compares a reading with one a month, a quarter or a year earlier (whatever the
@@ -202,14 +212,23 @@ ATTENTION = (Rag.RED, Rag.AMBER)
 OFF_TARGET_SHOWN = 20
 
 
+def _project_ratings(as_at: Period, plan_id: str | None) -> tuple[list, list]:
+    from scorecard.delivery.positions import project_positions
+
+    positions = project_positions(as_at, plan_id)
+    return positions, [(p.project.rollup_outcome_id, p) for p in positions if p.rag]
+
+
 def summarise(as_at: Period, plan_id: str | None = None) -> Scorecard:
     """The roll-ups, and lines only for measures off target: what the overview shows, without
     loading every measure."""
     rows = measures_for(plan_id).values_list("pk", "outcome_id", *RULE_FIELDS)
     outcome_of = {pk: outcome_id for pk, outcome_id, *_ in rows}
     headlines = headlines_as_at({pk: rules_from(*rule) for pk, _, *rule in rows}, as_at)
+    positions, project_rated = _project_ratings(as_at, plan_id)
     groups, total = _roll_up(
-        _outcome_names(plan_id), [(outcome_of[pk], found) for pk, found in headlines.items()]
+        _outcome_names(plan_id),
+        [(outcome_of[pk], found) for pk, found in headlines.items()] + project_rated,
     )
     off_target = [pk for pk, found in headlines.items() if found.rag in ATTENTION]
     titles = dict(Measure.objects.filter(pk__in=off_target).values_list("pk", "title"))
@@ -218,7 +237,7 @@ def summarise(as_at: Period, plan_id: str | None = None) -> Scorecard:
     measures = Measure.objects.select_related("outcome").defer(*SCORECARD_DEFERRED)
     by_pk = {m.pk: m for m in measures.filter(pk__in=shown)}
     lines = [ScorecardLine(by_pk[pk], headlines[pk]) for pk in shown]
-    return Scorecard(as_at, lines, groups, total, off_target=len(off_target))
+    return Scorecard(as_at, lines, groups, total, len(off_target), positions)
 
 
 def build_scorecard(as_at: Period, plan_id: str | None = None) -> Scorecard:
@@ -226,7 +245,9 @@ def build_scorecard(as_at: Period, plan_id: str | None = None) -> Scorecard:
     measures = list(measures_for(plan_id).defer(*SCORECARD_DEFERRED))
     headlines = headlines_as_at({m.pk: m.rules() for m in measures}, as_at)
     lines = [ScorecardLine(measure, headlines[measure.pk]) for measure in measures]
+    positions, project_rated = _project_ratings(as_at, plan_id)
     groups, total = _roll_up(
-        _outcome_names(plan_id), [(line.measure.outcome_id, line.headline) for line in lines]
+        _outcome_names(plan_id),
+        [(line.measure.outcome_id, line.headline) for line in lines] + project_rated,
     )
-    return Scorecard(as_at, lines, groups, total)
+    return Scorecard(as_at, lines, groups, total, projects=positions)

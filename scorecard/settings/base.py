@@ -19,6 +19,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "scorecard.framework",
     "scorecard.measures",
+    "scorecard.people",
+    "scorecard.delivery",
+    "scorecard.risks",
 ]
 
 MIDDLEWARE = [
@@ -48,6 +51,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "scorecard.context_processors.service",
+                "scorecard.people.context_processors.editing",
             ],
         },
     },
@@ -80,3 +84,17 @@ ALLOWED_HOSTS = env.listed("SCORECARD_ALLOWED_HOSTS", "127.0.0.1,localhost")
 
 # The tag in the phase banner ("Demo", "Beta"); blank for no banner.
 PHASE_BANNER = os.environ.get("SCORECARD_PHASE_BANNER", "")
+
+# Risk bands by lowest score (DESIGN §3), e.g. "low:1, medium:5, high:10, very high:15";
+# blank keeps those defaults.
+SCORECARD_RISK_BANDS = os.environ.get("SCORECARD_RISK_BANDS", "")
+
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "overview"
+LOGOUT_REDIRECT_URL = "overview"
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]

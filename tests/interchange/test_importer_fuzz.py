@@ -44,7 +44,10 @@ cells = st.one_of(
 @st.composite
 def files(draw):
     kind = draw(st.sampled_from(KINDS))
-    columns = list(kind.required) + draw(st.lists(st.sampled_from(kind.optional), unique=True))
+    optional = (
+        st.lists(st.sampled_from(kind.optional), unique=True) if kind.optional else st.just([])
+    )
+    columns = list(kind.required) + draw(optional)
     if draw(st.booleans()):
         columns.append(draw(st.text(min_size=1, max_size=10)))
     rows = draw(st.lists(st.lists(cells, min_size=len(columns), max_size=len(columns)), max_size=6))

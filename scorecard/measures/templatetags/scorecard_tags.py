@@ -3,6 +3,7 @@
 from django import template
 from django.utils.html import format_html
 
+from scorecard.core.delivery_status import DeliveryKind, status_meaning
 from scorecard.core.ratings import Direction, Rag
 from scorecard.core.units import format_fraction, format_value
 
@@ -26,6 +27,33 @@ def rag_tag(rag, reason=None):
         rag.label,
         rag.value,
     )
+
+
+@register.simple_tag
+def status_tag(status, kind="project"):
+    """A delivery status (project, action, programme) in words: B means closed or complete."""
+    if not status:
+        return format_html(
+            '<strong class="govuk-tag govuk-tag--grey scorecard-rag">{}</strong>', "No status"
+        )
+    rag = Rag(status)
+    meaning = status_meaning(rag, DeliveryKind(kind))
+    label = "Blue" if rag is Rag.BLUE else rag.label
+    return format_html(
+        '<strong class="govuk-tag govuk-tag--{} scorecard-rag" title="{}">{} ({})</strong>',
+        RAG_CLASSES[rag.value],
+        meaning,
+        label,
+        rag.value,
+    )
+
+
+@register.filter
+def council_date(day):
+    """01.03.2018, the way the seeds' action plans write dates, in a machine-readable <time>."""
+    if not day:
+        return ""
+    return format_html('<time datetime="{}">{}</time>', day.isoformat(), day.strftime("%d.%m.%Y"))
 
 
 @register.simple_tag

@@ -1,0 +1,224 @@
+"""Forms the performance team uses to add and change actions and to log their progress."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django import forms
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from scorecard.core.delivery_status import DeliveryKind, status_meaning
+from scorecard.core.ratings import Rag
+from scorecard.delivery.models import Action, ActionPlan, ActionUpdate
+from scorecard.forms import GovukForm, GovukModelForm
+from scorecard.people.models import Person
+
+DATE_FORMATS = ["%d.%m.%Y", "%d/%m/%Y", "%Y-%m-%d", "%d %B %Y", "%d %b %Y"]
+DATE_HELP = "For example, 01.06.2018"
+EARLIEST, LATEST = date(1900, 1, 1), date(2100, 12, 31)
+STATUS_OPTIONS = [
+    (rag.value, f"{rag.label} ({rag.value}): {status_meaning(rag, DeliveryKind.ACTION)}")
+    for rag in Rag
+]
+
+
+def _shown(day: date) -> str:
+    return f"{day:%d.%m.%Y}"
+
+
+def date_field(label: str, help_text: str = DATE_HELP, **kwargs) -> forms.DateField:
+    """A date typed the council way (01.06.2018), shown back the same way."""
+    return forms.DateField(
+        label=label,
+        help_text=help_text,
+        input_formats=DATE_FORMATS,
+        widget=forms.DateInput(format="%d.%m.%Y"),
+        error_messages={
+            "required": f"Enter the {label[0].lower()}{label[1:]}",
+            "invalid": f"Enter a real date, for example 01.06.2018, in '{label}'",
+        },
+        **kwargs,
+    )
+
+
+def _check_range(form: forms.Form, name: str) -> None:
+    day = form.cleaned_data.get(name)
+    if day and not EARLIEST <= day <= LATEST:
+        form.add_error(name, "Enter a date between 1900 and 2100")
+
+
+class OwnersField(forms.ModelMultipleChoiceField):
+    """People, shown as 'name, job title (organisation)'."""
+
+    def label_from_instance(self, obj: Person) -> str:
+        return obj.described
+
+    def _check_values(self, value):
+        # A number too big for the database is no one, not a database error.
+        for key in value:
+            text = str(key).strip()
+            if text.lstrip("-").isdigit() and len(text.lstrip("-")) > 18:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": f"{text[:12]}…"},
+                )
+        return super()._check_values(value)
+
+
+class ActionForm(GovukModelForm):
+    """An action's details. The original date is set once; later changes are revised dates,
+    appended to the history (never replacing it)."""
+
+    owners = OwnersField(
+        queryset=Person.objects.select_related("organisation"),
+        required=False,
+        label="Owners",
+        help_text="Choose one or more. Hold Ctrl (Cmd on a Mac) to choose more than one.",
+    )
+    due = date_field("Original date", required=False)
+    new_revised_due = date_field(
+        "New revised date",
+        help_text=(
+            "Only when the date has moved, for example 01.06.2018. "
+            "It is added to the date history: earlier dates are kept."
+        ),
+        required=False,
+    )
+    status = forms.ChoiceField(
+        choices=STATUS_OPTIONS, widget=forms.RadioSelect, required=False, label="Status"
+    )
+
+    class Meta:
+        model = Action
+        fields = ["reference", "objective", "description", "owners", "due", "status"]
+        labels = {"reference": "Reference", "objective": "Objective", "description": "Action"}
+        help_texts = {
+            "reference": "Unique within the action plan, for example 3.2",
+            "objective": (
+                "The objective the action serves, with its number. "
+                "Actions with the same objective are shown together."
+            ),
+        }
+        widgets = {"objective": forms.TextInput(), "description": forms.Textarea(attrs={"rows": 4})}
+        error_messages = {
+            "reference": {"required": "Enter the action's reference, for example 3.2"},
+            "description": {"required": "Describe the action"},
+        }
+
+    field_order = [
+        "reference",
+        "objective",
+        "description",
+        "owners",
+        "due",
+        "new_revised_due",
+        "status",
+    ]
+
+    def __init__(self, *args, action_plan: ActionPlan, **kwargs) -> None:
+        self.action_plan = action_plan
+        super().__init__(*args, **kwargs)
+        owners = self.fields["owners"].widget.attrs
+        owners["class"] += " scorecard-action-owners"
+        owners["size"] = "6"
+        self.fields["objective"].widget.attrs["list"] = "objective-options"
+        self.fields["objective"].widget.attrs["autocomplete"] = "off"
+        if self.instance.pk is None:
+            del self.fields["new_revised_due"]
+        elif self.instance.due is not None:
+            self.fields["due"].disabled = True
+            self.fields[
+                "due"
+            ].help_text = (
+                "Set when the action was planned. To move the date, give a new revised date."
+            )
+
+    def clean_reference(self) -> str:
+        reference = self.cleaned_data["reference"].strip()
+        clash = Action.objects.filter(action_plan=self.action_plan, reference=reference)
+        if clash.exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(f"This action plan already has an action {reference}")
+        return reference
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        for name in ("due", "new_revised_due"):
+            _check_range(self, name)
+        revised = cleaned.get("new_revised_due")
+        if revised:
+            current = self.instance.current_due
+            if not cleaned.get("due"):
+                self.add_error("new_revised_due", "Give the original date before revising it")
+            elif revised == current:
+                self.add_error(
+                    "new_revised_due",
+                    f"The action is already due on {_shown(revised)}: "
+                    "leave the new revised date empty to keep it",
+                )
+        return cleaned
+
+    def save(self, commit: bool = True) -> Action:
+        action = super().save(commit=False)
+        action.action_plan = self.action_plan
+        revised = self.cleaned_data.get("new_revised_due")
+        if revised:
+            action.revise((*action.revisions, revised))
+        if action.pk is None:
+            last = self.action_plan.actions.order_by("-order").first()
+            action.order = last.order + 1 if last else 0
+        if commit:
+            action.save()
+            self.save_m2m()
+        return action
+
+
+class ActionUpdateForm(GovukForm):
+    dated = date_field("Date of the update", help_text="Today or earlier, for example 01.06.2018")
+    text = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 6}),
+        label="Progress update",
+        error_messages={"required": "Enter the progress update"},
+    )
+
+    def __init__(self, *args, action: Action, **kwargs) -> None:
+        self.action = action
+        kwargs.setdefault("initial", {"dated": timezone.localdate()})
+        super().__init__(*args, **kwargs)
+
+    def clean_dated(self) -> date:
+        day = self.cleaned_data["dated"]
+        if day > timezone.localdate():
+            raise forms.ValidationError("The date of the update must be today or in the past")
+        if day < EARLIEST:
+            raise forms.ValidationError("Enter a date between 1900 and today")
+        if ActionUpdate.objects.filter(action=self.action, dated=day).exists():
+            raise forms.ValidationError(
+                f"Action {self.action.reference} already has an update dated {_shown(day)}: "
+                "there can be one update a day, so choose another date"
+            )
+        return day
+
+    def save(self) -> ActionUpdate | None:
+        """The update, or None (with the error on the form) if another was saved meanwhile."""
+        update = ActionUpdate(
+            action=self.action, dated=self.cleaned_data["dated"], text=self.cleaned_data["text"]
+        )
+        try:
+            with transaction.atomic():
+                update.save()
+        except IntegrityError:
+            self.add_error("dated", "Another update was saved for this date: choose another")
+            return None
+        return update
+
+
+def save_action(form: ActionForm) -> Action | None:
+    """Save, turning a clash with an action saved meanwhile into an error on the form."""
+    try:
+        with transaction.atomic():
+            return form.save()
+    except IntegrityError:
+        form.add_error("reference", "Another action was saved with this reference: choose another")
+        return None

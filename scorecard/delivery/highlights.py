@@ -1,0 +1,144 @@
+"""The executive summary of a quarter's highlight reports, and one report with what it covers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from scorecard.core.delivery_status import status_trend
+from scorecard.core.periods import Period
+from scorecard.core.ratings import Direction, Rag
+from scorecard.core.wording import share_sentence
+from scorecard.delivery.models import HighlightReport
+from scorecard.framework.models import Plan, Programme
+
+# What the executive summary gathers, programme by programme, in the order it prints them.
+GATHERED = (
+    ("areas_of_success", "Progress"),
+    ("slippage", "Slippage"),
+    ("issues", "Issues"),
+    ("risks", "Risks"),
+    ("emerging_work", "Emerging work"),
+    ("decisions_required", "Decisions required"),
+)
+
+
+@dataclass
+class ReportLine:
+    programme: Programme
+    report: HighlightReport
+    trend: Direction | None
+    previous: HighlightReport | None
+
+
+@dataclass
+class Gathered:
+    heading: str
+    entries: list[tuple[Programme, str]]
+
+
+@dataclass
+class ExecutiveSummary:
+    plan: Plan
+    quarter: Period
+    lines: list[ReportLine]
+    not_reported: list[Programme]
+    gathered: list[Gathered] = field(default_factory=list)
+
+    @property
+    def counts(self) -> list[tuple[Rag, int]]:
+        return [(rag, sum(line.report.rag is rag for line in self.lines)) for rag in Rag]
+
+    @property
+    def headline(self) -> str:
+        """'five of the seven programmes rate Green' (of all the plan's programmes)."""
+        total = len(self.lines) + len(self.not_reported)
+        green = sum(line.report.rag is Rag.GREEN for line in self.lines)
+        sentence = share_sentence(green, total, "programme", "rate Green")
+        return sentence[0].upper() + sentence[1:]
+
+    @property
+    def others(self) -> str:
+        """'Two rate Amber and none rate Red.' style detail of the rest."""
+        parts = [f"{n} {rag.label}" for rag, n in self.counts if n and rag is not Rag.GREEN]
+        return ", ".join(parts)
+
+
+def reports_by_programme(plan: Plan, upto: Period) -> dict[int, list[HighlightReport]]:
+    """Each programme's reports up to a quarter, oldest first."""
+    reports: dict[int, list[HighlightReport]] = {}
+    rows = HighlightReport.objects.filter(
+        programme__plan=plan, period_last_month__lte=upto.last_month
+    ).order_by("period_last_month")
+    for report in rows.select_related("programme", "author"):
+        reports.setdefault(report.programme_id, []).append(report)
+    return reports
+
+
+def report_line(programme: Programme, reports: list[HighlightReport], quarter: Period):
+    current = [r for r in reports if r.period == quarter.label]
+    if not current:
+        return None
+    report = current[0]
+    earlier = [r for r in reports if r.period_last_month < report.period_last_month]
+    previous = earlier[-1] if earlier else None
+    trend = status_trend(previous.rag if previous else None, report.rag)
+    return ReportLine(programme, report, trend, previous)
+
+
+def executive_summary(plan: Plan, quarter: Period) -> ExecutiveSummary:
+    reports = reports_by_programme(plan, quarter)
+    lines, missing = [], []
+    for programme in plan.programmes.all():
+        line = report_line(programme, reports.get(programme.pk, []), quarter)
+        if line:
+            lines.append(line)
+        else:
+            missing.append(programme)
+    summary = ExecutiveSummary(plan, quarter, lines, missing)
+    for name, heading in GATHERED:
+        entries = [(ln.programme, getattr(ln.report, name)) for ln in lines]
+        summary.gathered.append(Gathered(heading, [(p, text) for p, text in entries if text]))
+    return summary
+
+
+def reported_quarters(plan: Plan | None) -> list[Period]:
+    """The quarters with at least one highlight report, newest first."""
+    if plan is None:
+        return []
+    rows = (
+        HighlightReport.objects.filter(programme__plan=plan)
+        .values_list("period_kind", "period_first_month", "period_months")
+        .distinct()
+    )
+    from scorecard.core.periods import PeriodKind
+
+    quarters = {Period(PeriodKind(kind), first, months) for kind, first, months in rows}
+    return sorted(quarters, reverse=True)
+
+
+def report_context(report: HighlightReport) -> dict:
+    """One highlight report with the programme's measures, projects and actions as at its
+    quarter, each with its current rating."""
+    from scorecard.delivery.models import Action
+    from scorecard.delivery.positions import project_positions, projects_for
+    from scorecard.measures.scorecard import ScorecardLine, headlines_as_at
+
+    programme, quarter = report.programme, report.period_obj
+    reports = reports_by_programme(programme.plan, quarter).get(programme.pk, [])
+    line = report_line(programme, reports, quarter)
+    measures = list(programme.measure_set.all())
+    headlines = headlines_as_at({m.pk: m.rules() for m in measures}, quarter)
+    projects = projects_for().filter(programme=programme)
+    actions = Action.objects.filter(action_plan__programme=programme).select_related("action_plan")
+    return {
+        "report": report,
+        "programme": programme,
+        "plan": programme.plan,
+        "quarter": quarter,
+        "trend": line.trend if line else None,
+        "previous": line.previous if line else None,
+        "sections": [(label, getattr(report, name)) for name, label in HighlightReport.SECTIONS],
+        "lines": [ScorecardLine(m, headlines[m.pk]) for m in measures],
+        "positions": project_positions(quarter, projects=projects),
+        "actions": list(actions.prefetch_related("owners")),
+    }

@@ -1,0 +1,140 @@
+"""Forms the performance team uses to add and change projects, their reports and milestones."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django import forms
+
+from scorecard.core.period_parser import parse_period
+from scorecard.core.periods import Period, PeriodError
+from scorecard.delivery.fields import STATUS_CHOICES
+from scorecard.delivery.models import DIRECTION_CHOICES, Milestone, Project, ProjectUpdate
+from scorecard.forms import GovukForm, GovukModelForm
+
+IDENTIFIER_HELP = "Letters, digits, dots, hyphens and underscores, for example BP-PRJ-01"
+EARLIEST = date(1900, 1, 1)
+
+
+class ProjectForm(GovukModelForm):
+    project_id = forms.RegexField(
+        regex=r"^[A-Za-z0-9][A-Za-z0-9._-]*$",
+        max_length=60,
+        label="Project reference",
+        help_text=IDENTIFIER_HELP,
+        error_messages={"invalid": "Enter a reference using only " + IDENTIFIER_HELP.lower()},
+    )
+
+    class Meta:
+        model = Project
+        fields = [
+            "project_id",
+            "title",
+            "description",
+            "plan",
+            "outcome",
+            "priority",
+            "programme",
+            "owner",
+            "organisation",
+        ]
+        labels = {"title": "Project title"}
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        plan = cleaned.get("plan")
+        for name in ("outcome", "priority", "programme"):
+            linked = cleaned.get(name)
+            linked_plan = getattr(linked, "plan_id", None) or getattr(
+                getattr(linked, "outcome", None), "plan_id", None
+            )
+            if linked and plan and linked_plan != plan.pk:
+                self.add_error(name, f"Choose a {name} of the plan '{plan}'")
+        return cleaned
+
+
+def _period(text: str) -> Period:
+    try:
+        return parse_period(text)
+    except PeriodError as exc:
+        raise forms.ValidationError(f"Enter a period such as Q2 2019/20: {exc}") from None
+
+
+class ProjectUpdateForm(GovukForm):
+    period = forms.CharField(
+        max_length=40, label="Period", help_text="The quarter or month reported on, e.g. Q2 2019/20"
+    )
+    status = forms.ChoiceField(choices=STATUS_CHOICES, widget=forms.RadioSelect, label="Status")
+    direction = forms.ChoiceField(
+        choices=[("", "Work it out from the milestones"), *DIRECTION_CHOICES],
+        required=False,
+        label="Direction",
+        help_text="Leave it to the milestones unless you have a reason to set it",
+    )
+    latest_position = forms.CharField(widget=forms.Textarea, required=False)
+    next_steps = forms.CharField(widget=forms.Textarea, required=False)
+
+    def clean_period(self) -> Period:
+        return _period(self.cleaned_data["period"])
+
+
+class MilestoneForm(GovukModelForm):
+    new_revised_due = forms.DateField(
+        required=False,
+        label="New revised due date",
+        help_text="For example 2018-06-01. Earlier revisions are kept.",
+    )
+
+    class Meta:
+        model = Milestone
+        fields = ["title", "due", "completed", "at_risk"]
+        labels = {"title": "Milestone", "due": "Original due date", "at_risk": "At risk"}
+        help_texts = {
+            "due": "For example 2018-03-01",
+            "completed": "The date it was achieved, if it has been",
+            "at_risk": "The owner reports it may be missed",
+        }
+
+    def __init__(self, *args, project: Project, **kwargs) -> None:
+        self.project = project
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and self.instance.due:
+            # Once set, the original date stays: a change is a revision, so history is kept.
+            self.fields["due"].disabled = True
+            self.fields["due"].help_text = "To move it, give a new revised due date below"
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        for name in ("due", "completed", "new_revised_due"):
+            day = cleaned.get(name)
+            if day and not EARLIEST <= day <= date(2100, 12, 31):
+                self.add_error(name, "Enter a date between 1900 and 2100")
+        if cleaned.get("completed") and cleaned["completed"] > date.today():
+            self.add_error("completed", "The completed date cannot be in the future")
+        title = cleaned.get("title")
+        clash = Milestone.objects.filter(project=self.project, title=title)
+        if title and clash.exclude(pk=self.instance.pk).exists():
+            self.add_error("title", "This project already has a milestone with that title")
+        return cleaned
+
+    def save(self, commit: bool = True) -> Milestone:
+        milestone = super().save(commit=False)
+        milestone.project = self.project
+        revised = self.cleaned_data.get("new_revised_due")
+        if revised:
+            milestone.revise((*milestone.revisions, revised))
+        if commit:
+            milestone.save()
+        return milestone
+
+
+def save_update(project: Project, form: ProjectUpdateForm) -> tuple[ProjectUpdate, bool]:
+    period = form.cleaned_data["period"]
+    update = ProjectUpdate.objects.filter(project=project, period=period.label).first()
+    created = update is None
+    update = update or ProjectUpdate(project=project)
+    update.set_period(period)
+    for name in ("status", "direction", "latest_position", "next_steps"):
+        setattr(update, name, form.cleaned_data[name])
+    update.save()
+    return update, created

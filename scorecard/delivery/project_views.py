@@ -1,0 +1,141 @@
+"""Pages for projects: the list with statuses as at a period, one project, and the forms."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+
+from scorecard.delivery import project_forms
+from scorecard.delivery.models import Milestone, Project, ProjectUpdate
+from scorecard.delivery.picking import chosen, chosen_plan, periods_of
+from scorecard.delivery.positions import milestone_state, position_of, project_positions
+from scorecard.framework.models import Plan
+from scorecard.people.access import performance_team_required
+
+PERIOD_HINT = "Each project shows the last status reported up to the end of this period."
+
+
+def project_list(request):
+    plan = chosen_plan(request, Plan.objects.filter(projects__isnull=False).distinct())
+    plan_id = plan.plan_id if plan else None
+    offered = periods_of(ProjectUpdate.objects.filter(project__plan=plan))
+    period = chosen(request, offered)
+    positions = project_positions(period, plan_id) if period else []
+    unreported = [] if period else list(Project.objects.filter(plan=plan))
+    return render(
+        request,
+        "delivery/project_list.html",
+        {
+            "plan": plan,
+            "plans": Plan.objects.all(),
+            "show_plan_choice": True,
+            "periods": offered,
+            "period": period,
+            "period_hint": PERIOD_HINT,
+            "period_button": "Show projects",
+            "positions": positions,
+            "unreported": unreported,
+        },
+    )
+
+
+def _project(project_id: str) -> Project:
+    projects = Project.objects.select_related(
+        "plan", "outcome", "priority", "programme", "owner__organisation", "organisation"
+    ).prefetch_related(Prefetch("milestones", queryset=Milestone.objects.order_by("order", "pk")))
+    return get_object_or_404(projects, project_id=project_id)
+
+
+def project_detail(request, project_id: str):
+    project = _project(project_id)
+    updates = list(project.updates.order_by("period_last_month"))
+    offered = sorted({u.period_obj for u in updates}, reverse=True)
+    period = chosen(request, offered)
+    position = position_of(project, updates, period) if period else None
+    on = position.on if position else None
+    return render(
+        request,
+        "delivery/project.html",
+        {
+            "project": project,
+            "plan": project.plan,
+            "periods": offered,
+            "period": period,
+            "period_hint": PERIOD_HINT,
+            "period_button": "Show project",
+            "position": position,
+            "milestones": [(m, milestone_state(m, on)) for m in project.milestones.all()],
+            "updates": list(reversed(updates)),
+        },
+    )
+
+
+def _form_page(request, form, title: str, back_url: str, caption: str = "", submit="Save"):
+    context = {
+        "form": form,
+        "title": title,
+        "caption": caption,
+        "back_url": back_url,
+        "submit_label": submit,
+    }
+    return render(request, "forms/page.html", context)
+
+
+@performance_team_required
+def project_create(request):
+    form = project_forms.ProjectForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        project = form.save()
+        messages.success(request, f"Project {project.project_id} added")
+        return redirect(project)
+    return _form_page(request, form, "Add a project", reverse("project_list"), submit="Add project")
+
+
+@performance_team_required
+def project_edit(request, project_id: str):
+    project = _project(project_id)
+    form = project_forms.ProjectForm(request.POST or None, instance=project)
+    form.fields["project_id"].disabled = True
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Project details saved")
+        return redirect(project)
+    back = project.get_absolute_url()
+    return _form_page(request, form, "Change project details", back, project.title)
+
+
+@performance_team_required
+def project_update_create(request, project_id: str):
+    project = _project(project_id)
+    form = project_forms.ProjectUpdateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        update, created = project_forms.save_update(project, form)
+        verb = "added" if created else "replaced"
+        messages.success(request, f"Status for {update.period_obj.display} {verb}")
+        return redirect(f"{project.get_absolute_url()}?period={update.period}")
+    back = project.get_absolute_url()
+    title = "Report the project's status"
+    return _form_page(request, form, title, back, project.title, "Save status")
+
+
+@performance_team_required
+def milestone_create(request, project_id: str):
+    return _milestone_form(request, _project(project_id), None)
+
+
+@performance_team_required
+def milestone_edit(request, project_id: str, pk: int):
+    project = _project(project_id)
+    return _milestone_form(request, project, get_object_or_404(Milestone, project=project, pk=pk))
+
+
+def _milestone_form(request, project: Project, milestone: Milestone | None):
+    form = project_forms.MilestoneForm(request.POST or None, instance=milestone, project=project)
+    if request.method == "POST" and form.is_valid():
+        saved = form.save()
+        messages.success(request, f"Milestone '{saved.title}' saved")
+        return redirect(project)
+    title = "Change a milestone" if milestone else "Add a milestone"
+    return _form_page(request, form, title, project.get_absolute_url(), project.title)

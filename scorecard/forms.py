@@ -1,0 +1,49 @@
+"""GOV.UK Design System classes on Django's widgets, so one template renders any form."""
+
+from __future__ import annotations
+
+from django import forms
+
+_CLASSES = {
+    forms.Textarea: "govuk-textarea",
+    forms.Select: "govuk-select",
+    forms.SelectMultiple: "govuk-select scorecard-select-multiple",
+    forms.DateInput: "govuk-input govuk-input--width-10",
+    forms.NumberInput: "govuk-input govuk-input--width-4",
+    forms.TextInput: "govuk-input",
+    forms.EmailInput: "govuk-input",
+}
+_NOT_DESCRIBED = (forms.RadioSelect, forms.CheckboxInput)
+
+
+class GovukStyle:
+    """Mixed into a form: GOV.UK classes on every widget, hints and errors linked to inputs."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            css = _CLASSES.get(type(field.widget))
+            if css:
+                field.widget.attrs["class"] = css
+            if field.help_text and not isinstance(field.widget, _NOT_DESCRIBED):
+                field.widget.attrs["aria-describedby"] = f"id_{name}-hint"
+
+    def full_clean(self) -> None:
+        super().full_clean()
+        for name in self.errors:
+            field = self.fields.get(name)
+            if field is None or isinstance(field.widget, _NOT_DESCRIBED):
+                continue
+            attrs = field.widget.attrs
+            base = attrs.get("class", "govuk-input").split()[0]
+            attrs["class"] = f"{attrs.get('class', '')} {base}--error".strip()
+            described = attrs.get("aria-describedby", "")
+            attrs["aria-describedby"] = f"{described} id_{name}-error".strip()
+
+
+class GovukForm(GovukStyle, forms.Form):
+    pass
+
+
+class GovukModelForm(GovukStyle, forms.ModelForm):
+    pass

@@ -1,0 +1,30 @@
+"""The people who own measures, projects, actions and risks."""
+
+from django.db import models
+
+from scorecard.framework.models import Organisation
+
+
+class Person(models.Model):
+    person_id = models.CharField(max_length=60, unique=True)
+    name = models.CharField(max_length=200)
+    job_title = models.CharField(max_length=300, blank=True)
+    organisation = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.PROTECT)
+    email = models.EmailField(blank=True)
+
+    class Meta:
+        ordering = ["name", "person_id"]
+        verbose_name_plural = "people"
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def described(self) -> str:
+        """'Jenny Thompson, Operational Manager Public Health West (Somerset County Council)'."""
+        parts = [self.name]
+        if self.job_title:
+            parts.append(f", {self.job_title}")
+        if self.organisation_id:
+            parts.append(f" ({self.organisation})")
+        return "".join(parts)

@@ -1,0 +1,88 @@
+"""The risk register: risks, their dated assessments and the programmes they threaten."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+from scorecard.core.ratings import Direction
+from scorecard.core.risk_scoring import DEFAULT_BANDS, RiskBand, parse_bands, risk_band, risk_score
+from scorecard.framework.models import Organisation, Plan, Programme
+from scorecard.people.models import Person
+
+
+def configured_bands() -> tuple[RiskBand, ...]:
+    """SCORECARD_RISK_BANDS, e.g. 'low:1, medium:5, high:10, very high:15' (DESIGN §3)."""
+    text = getattr(settings, "SCORECARD_RISK_BANDS", "")
+    return parse_bands(text) if text else DEFAULT_BANDS
+
+
+class Risk(models.Model):
+    reference = models.CharField(max_length=60, unique=True)
+    title = models.CharField(max_length=300)
+    description = models.TextField(blank=True)
+    plan = models.ForeignKey(Plan, null=True, blank=True, on_delete=models.PROTECT)
+    programmes = models.ManyToManyField(Programme, blank=True, related_name="risks")
+    owner = models.ForeignKey(Person, null=True, blank=True, on_delete=models.PROTECT)
+    organisation = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.PROTECT)
+    category = models.CharField(max_length=100, blank=True)
+    controls = models.TextField(blank=True)
+    management_actions = models.TextField(blank=True)
+    target_score = models.PositiveSmallIntegerField(null=True, blank=True)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "reference"]
+
+    def __str__(self) -> str:
+        return f"{self.reference} {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("risk", args=[self.reference])
+
+    @property
+    def target_band(self) -> str | None:
+        return risk_band(self.target_score, configured_bands()) if self.target_score else None
+
+
+class RiskAssessment(models.Model):
+    risk = models.ForeignKey(Risk, on_delete=models.CASCADE, related_name="assessments")
+    assessed_on = models.DateField()
+    period = models.CharField(max_length=40, blank=True)
+    likelihood = models.PositiveSmallIntegerField()
+    impact = models.PositiveSmallIntegerField()
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["risk", "assessed_on"]
+        constraints = [
+            models.UniqueConstraint(fields=["risk", "assessed_on"], name="one_assessment_per_day"),
+            models.CheckConstraint(
+                condition=models.Q(likelihood__gte=1, likelihood__lte=5),
+                name="likelihood_1_to_5",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(impact__gte=1, impact__lte=5), name="impact_1_to_5"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.risk.reference} {self.assessed_on}: {self.score}"
+
+    @property
+    def score(self) -> int:
+        return risk_score(self.likelihood, self.impact)
+
+    @property
+    def band(self) -> str:
+        return risk_band(self.score, configured_bands())
+
+
+def trend_of(assessments: list[RiskAssessment]) -> Direction | None:
+    from scorecard.core.risk_scoring import risk_trend
+
+    if not assessments:
+        return None
+    previous = assessments[-2].score if len(assessments) > 1 else None
+    return risk_trend(previous, assessments[-1].score)

@@ -1,0 +1,102 @@
+"""Pages of the risk register: the register, the heat map, a risk, and the team's forms."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+
+from scorecard.framework.models import Plan
+from scorecard.people.access import performance_team_required
+from scorecard.risks import register
+from scorecard.risks.forms import AssessmentForm, RiskForm
+from scorecard.risks.models import Risk
+
+
+def _filters(request) -> dict:
+    """The plan and period asked for (404 when unknown); no plan means every risk, no period
+    the latest assessments."""
+    plan_id = request.GET.get("plan")
+    plan = get_object_or_404(Plan, plan_id=plan_id) if plan_id else None
+    offered = register.offered_periods(plan)
+    try:
+        period = register.chosen_period(request.GET.get("period"), offered)
+    except LookupError as error:
+        raise Http404(str(error)) from None
+    chosen = {"plan": plan.plan_id if plan else "", "period": period.label if period else ""}
+    query = urlencode({name: value for name, value in chosen.items() if value})
+    return {
+        "plan": plan,
+        "plans": Plan.objects.all(),
+        "periods": offered,
+        "period": period,
+        "filter_query": f"?{query}" if query else "",
+        "bands": register.band_ranges(),
+    }
+
+
+def risk_register(request):
+    context = _filters(request)
+    context["rows"] = register.register_rows(context["plan"], context["period"])
+    return render(request, "risks/register.html", context)
+
+
+def risk_heat_map(request):
+    context = _filters(request)
+    rows = register.register_rows(context["plan"], context["period"])
+    context["heat_map"] = register.heat_map(rows)
+    return render(request, "risks/heat_map.html", context)
+
+
+def _risk(reference: str) -> Risk:
+    return get_object_or_404(
+        Risk.objects.select_related("owner", "owner__organisation", "organisation", "plan"),
+        reference=reference,
+    )
+
+
+def _posted(request):
+    return request.POST if request.method == "POST" else None
+
+
+def risk_detail(request, reference: str):
+    risk = _risk(reference)
+    context = {"risk": risk, "row": register.risk_row(risk), "bands": register.band_ranges()}
+    return render(request, "risks/risk.html", context)
+
+
+@performance_team_required
+def risk_create(request):
+    form = RiskForm(_posted(request))
+    if request.method == "POST" and form.is_valid() and (risk := form.save_checked()):
+        messages.success(request, f"Risk {risk.reference} added")
+        return redirect(risk)
+    return render(request, "risks/risk_form.html", {"form": form, "editing": False})
+
+
+@performance_team_required
+def risk_edit(request, reference: str):
+    risk = _risk(reference)
+    # The form changes the risk as it checks it: the page names the risk as it was.
+    context = {"reference": risk.reference, "risk_title": risk.title}
+    form = RiskForm(_posted(request), instance=risk)
+    if request.method == "POST" and form.is_valid() and (saved := form.save_checked()):
+        messages.success(request, f"Changes to risk {saved.reference} saved")
+        return redirect(saved)
+    return render(request, "risks/risk_form.html", {**context, "form": form, "editing": True})
+
+
+@performance_team_required
+def assessment_create(request, reference: str):
+    risk = _risk(reference)
+    form = AssessmentForm(_posted(request), risk=risk)
+    if request.method == "POST" and form.is_valid() and (assessment := form.save_checked()):
+        messages.success(
+            request,
+            f"Assessment of {register.long_date(assessment.assessed_on)} added: "
+            f"score {assessment.score} ({assessment.band})",
+        )
+        return redirect(risk)
+    return render(request, "risks/assessment_form.html", {"form": form, "risk": risk})

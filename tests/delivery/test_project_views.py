@@ -1,0 +1,145 @@
+"""Project pages: list and detail as at a period, and the performance team's forms."""
+
+from datetime import date
+
+import pytest
+from django.test import Client
+
+from scorecard.delivery.models import Milestone, Project, ProjectUpdate
+from tests.delivery import builders
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def council():
+    plan = builders.plan_with_programmes()
+    made = builders.project(plan)
+    builders.report(made, "Q1 2019/20", "A", latest_position="Design <b>agreed</b>")
+    builders.report(made, "Q2 2019/20", "G", next_steps="Open <script>alert(1)</script>")
+    builders.milestone(made, "Design", date(2019, 5, 1), completed=date(2019, 5, 1))
+    late = builders.milestone(made, "Build", date(2019, 8, 1), completed=date(2019, 9, 1))
+    late.revise((date(2019, 9, 1),))
+    late.save()
+    return plan
+
+
+def test_the_list_shows_each_project_status_and_direction_in_words(client, council):
+    page = client.get("/projects/?plan=plan&period=Q2 2019/20").content.decode()
+    assert "Green (G)" in page and "Improving" in page and "Q2 2019/20" in page
+    earlier = client.get("/projects/?plan=plan&period=Q1 2019/20").content.decode()
+    assert "Amber (A)" in earlier
+
+
+def test_the_project_page_shows_milestones_with_revised_dates_and_escapes_text(client, council):
+    page = client.get("/projects/PRJ-1/?period=Q2 2019/20").content.decode()
+    assert '<del><time datetime="2019-08-01">01.08.2019</time></del>' in page
+    assert '<strong><time datetime="2019-09-01">01.09.2019</time></strong>' in page
+    assert "Worked out from the milestones" in page
+    assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
+    assert "Design &lt;b&gt;agreed&lt;/b&gt;" in page
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/projects/NO-SUCH/",
+        "/projects/?plan=no-such-plan",
+        "/projects/?plan=plan&period=Q3 2030/31",
+        "/projects/?plan=plan&period=nonsense",
+        "/projects/PRJ-1/?period=Q4 2001/02",
+        "/projects/NO-SUCH/edit/",
+    ],
+)
+def test_unknown_projects_plans_and_periods_are_not_found(admin_client, council, url):
+    assert admin_client.get(url).status_code == 404
+
+
+FORMS = [
+    "/projects/new/",
+    "/projects/PRJ-1/edit/",
+    "/projects/PRJ-1/updates/new/",
+    "/projects/PRJ-1/milestones/new/",
+]
+
+
+@pytest.mark.parametrize("url", FORMS)
+def test_forms_need_a_sign_in_and_the_performance_team(client, council, url):
+    response = client.get(url)
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+    client.force_login(builders.outsider())
+    assert client.get(url).status_code == 403
+    assert client.post(url, {"title": "x"}).status_code == 403
+    client.force_login(builders.team_member())
+    assert client.get(url).status_code == 200
+
+
+def test_the_team_adds_a_project_and_reports_its_status(client, council):
+    client.force_login(builders.team_member())
+    plan = council
+    response = client.post(
+        "/projects/new/",
+        {"project_id": "PRJ-2", "title": "New library", "plan": plan.pk},
+    )
+    assert response.status_code == 302 and response["Location"] == "/projects/PRJ-2/"
+    response = client.post(
+        "/projects/PRJ-2/updates/new/",
+        {"period": "Sep-19", "status": "R", "direction": "", "latest_position": "Delayed"},
+    )
+    assert response.status_code == 302
+    update = ProjectUpdate.objects.get(project__project_id="PRJ-2")
+    assert (update.period, update.status) == ("2019-09", "R")
+    page = client.get(response["Location"]).content.decode()
+    assert "Status for Sep-19 added" in page and "Red (R)" in page
+
+
+def test_a_new_revised_date_is_added_to_the_history(client, council):
+    client.force_login(builders.team_member())
+    build = Milestone.objects.get(title="Build")
+    url = f"/projects/PRJ-1/milestones/{build.pk}/edit/"
+    form = {"title": "Build", "due": "2019-08-01", "completed": "", "new_revised_due": "2019-12-01"}
+    assert client.post(url, form).status_code == 302
+    build.refresh_from_db()
+    assert build.revised_due == ["2019-09-01", "2019-12-01"]
+
+
+@pytest.mark.parametrize(
+    ("url", "form", "message"),
+    [
+        ("/projects/new/", {"project_id": "bad id!", "title": "x"}, "Enter a reference"),
+        ("/projects/new/", {"project_id": "PRJ-1", "title": "x"}, "already exists"),
+        ("/projects/PRJ-1/updates/new/", {"period": "Q9 2019/20", "status": "G"}, "Enter a period"),
+        ("/projects/PRJ-1/updates/new/", {"period": "Q2 2019/20", "status": "X"}, "Select a valid"),
+        (
+            "/projects/PRJ-1/milestones/new/",
+            {"title": "Design", "due": "2019-01-01"},
+            "already has a milestone",
+        ),
+        ("/projects/PRJ-1/milestones/new/", {"title": "New", "due": "31/02/2019"}, "valid date"),
+        (
+            "/projects/PRJ-1/milestones/new/",
+            {"title": "New", "due": "2019-01-01", "completed": "2099-01-01"},
+            "cannot be in the future",
+        ),
+    ],
+)
+def test_bad_input_is_explained_and_nothing_is_written(client, council, url, form, message):
+    client.force_login(builders.team_member())
+    counts = (Project.objects.count(), ProjectUpdate.objects.count(), Milestone.objects.count())
+    response = client.post(url, form)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "There is a problem" in page and message in page
+    assert counts == (
+        Project.objects.count(),
+        ProjectUpdate.objects.count(),
+        Milestone.objects.count(),
+    )
+
+
+def test_forms_refuse_a_post_without_the_csrf_token(council):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(builders.team_member())
+    response = client.post("/projects/new/", {"project_id": "PRJ-9", "title": "x"})
+    assert response.status_code == 403
+    assert not Project.objects.filter(project_id="PRJ-9").exists()
