@@ -309,3 +309,23 @@ def test_a_delivery_export_for_an_unknown_plan_fails_with_a_reason(run):
         1,
         "scorecard: --plan: there is no plan 'nosuch' (plans: none yet)",
     )
+
+
+def test_a_malformed_delivery_import_is_refused_whole_listing_every_problem(run, tmp_path):
+    """Wrong header, bad date, likelihood 6, unknown owner: all named, and nothing written."""
+    assert run("demo", "--no-serve").returncode == 0
+    before = run("export", "risk_assessments", "--format", "csv").stdout
+    (tmp_path / "assessments.csv").write_text(
+        "reference,assessed_on,likelihood,impact\nORG0009,2019-07-08,2,5\nORG0009,31/02/2019,6,5\n"
+    )
+    (tmp_path / "risks.csv").write_text("reference,title,owner\nORG0010,Money,nobody-here\n")
+    (tmp_path / "odd.csv").write_text("reference,titel\nORG0011,Typo\n")
+    result = run("import", "assessments.csv", "risks.csv", "odd.csv")
+    assert result.returncode == 1
+    problems = result.stderr
+    assert "odd.csv, row 1" in problems
+    assert "assessments.csv, row 3, column 'assessed_on'" in problems
+    assert "assessments.csv, row 3, column 'likelihood'" in problems
+    assert "risks.csv, row 2, column 'owner'" in problems and "nobody-here" in problems
+    assert run("export", "risk_assessments", "--format", "csv").stdout == before
+    assert "ORG0010" not in run("export", "risks", "--format", "csv").stdout

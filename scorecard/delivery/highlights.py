@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from scorecard.core.delivery_status import status_trend
 from scorecard.core.periods import Period
 from scorecard.core.ratings import Direction, Rag
-from scorecard.core.wording import share_sentence
+from scorecard.core.wording import number_word, share_sentence
 from scorecard.delivery.models import HighlightReport
 from scorecard.framework.models import Plan, Programme
 
@@ -58,9 +58,13 @@ class ExecutiveSummary:
 
     @property
     def others(self) -> str:
-        """'Two rate Amber and none rate Red.' style detail of the rest."""
-        parts = [f"{n} {rag.label}" for rag, n in self.counts if n and rag is not Rag.GREEN]
-        return ", ".join(parts)
+        """'two rate Amber and one rates Red': the rest, by status."""
+        parts = [
+            f"{number_word(n)} {'rates' if n == 1 else 'rate'} {rag.label}"
+            for rag, n in self.counts
+            if n and rag is not Rag.GREEN
+        ]
+        return " and ".join(parts)
 
 
 def reports_by_programme(plan: Plan, upto: Period) -> dict[int, list[HighlightReport]]:

@@ -32,7 +32,7 @@ def sign_in(page, base: str, username: str) -> None:
     page.goto(f"{base}/accounts/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", "a long demo password")
-    page.click("button[type=submit]")
+    page.click("main button[type=submit]")
 
 
 def reading_pages(base: str) -> list[str]:
@@ -80,11 +80,13 @@ def test_forms_and_their_errors_have_no_axe_violations(live_server, demo_council
         # A form sent back with errors: the error summary and messages are checked too.
         page.goto(f"{base}/projects/new/")
         page.fill("#id_project_id", "not valid!")
-        page.click("button[type=submit]")
+        page.click("main button[type=submit]")
+        assert "There is a problem" in page.content()
         found["project form with errors"] = run_axe(page)
         page.goto(form_pages(base)[2])
         page.fill("#id_period", "Q9 2019/20")
-        page.click("button[type=submit]")
+        page.click("main button[type=submit]")
+        assert "Enter a period" in page.content()
         found["status form with errors"] = run_axe(page)
     finally:
         page.close()

@@ -33,7 +33,7 @@ def plan():
 def test_programmes_are_counted_by_status_in_words(plan):
     summary = executive_summary(plan, Q4)
     assert summary.headline == "Five of the seven programmes rate Green"
-    assert summary.others == "1 Amber"
+    assert summary.others == "one rates Amber"
     assert [p.name for p in summary.not_reported] == ["Programme 7"]
 
 

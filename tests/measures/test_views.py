@@ -50,7 +50,9 @@ def test_every_measure_and_outcome_page_answers(client, demo_council):
 
 def test_overview_shows_the_summary_in_words(client, demo_council):
     page = client.get("/?plan=business-plan&period=2019/20 Q2").content.decode()
-    assert "High level summary, Q2 2019/20" in page and "of measures rated as improving" in page
+    assert "High level summary, Q2 2019/20" in page
+    assert "of measures and projects rated as improving" in page
+    assert "Counts include 16 projects rated by their status." in page
 
 
 def test_measure_page_shows_rating_and_direction_in_words(client, demo_council):
