@@ -39,15 +39,20 @@ class Project(models.Model):
         return reverse("project", args=[self.project_id])
 
     @property
-    def rollup_outcome_id(self) -> int | None:
+    def rollup_outcome(self) -> Outcome | None:
         """The outcome whose roll-up the project counts in: its own, or its priority's or
         programme's (select_related keeps this query-free)."""
         if self.outcome_id:
-            return self.outcome_id
+            return self.outcome
         for parent in (self.priority, self.programme):
             if parent is not None and parent.outcome_id:
-                return parent.outcome_id
+                return parent.outcome
         return None
+
+    @property
+    def rollup_outcome_id(self) -> int | None:
+        outcome = self.rollup_outcome
+        return outcome.pk if outcome else None
 
 
 class ProjectUpdate(PeriodColumns):

@@ -11,17 +11,23 @@ def outcome_detail(request, pk: int):
     outcome = get_object_or_404(Outcome.objects.select_related("plan"), pk=pk)
     offered = available_periods(outcome.plan.plan_id)
     period = chosen_period(request.GET.get("period"), offered)
-    lines = []
+    lines, projects = [], []
     rollup = None
     if period:
         scorecard = build_scorecard(period, outcome.plan.plan_id)
         lines = [line for line in scorecard.lines if line.measure.outcome_id == outcome.pk]
+        projects = [p for p in scorecard.projects if p.project.rollup_outcome_id == outcome.pk]
         rollup = dict(scorecard.groups).get(outcome.name)
     sections = [
-        (priority, [line for line in lines if line.measure.priority_id == priority.pk])
+        (
+            priority,
+            [line for line in lines if line.measure.priority_id == priority.pk],
+            [p for p in projects if p.project.priority_id == priority.pk],
+        )
         for priority in outcome.priorities.all()
     ]
     unplaced = [line for line in lines if line.measure.priority_id is None]
+    unplaced_projects = [p for p in projects if p.project.priority_id is None]
     return render(
         request,
         "scorecard/outcome.html",
@@ -32,6 +38,8 @@ def outcome_detail(request, pk: int):
             "period": period,
             "sections": sections,
             "unplaced": unplaced,
+            "unplaced_projects": unplaced_projects,
+            "projects_counted": any(p.rag for p in projects),
             "rollup": rollup,
         },
     )

@@ -91,7 +91,28 @@ def scorecard_document(as_at: Period, plan_id: str | None = None) -> dict:
         )
     summary = [rollup.as_dict() for _, rollup in scorecard.groups]
     summary.append(scorecard.total.as_dict())
-    return {"period": as_at.label, "plan_id": plan_id, "measures": measures, "summary": summary}
+    return {
+        "period": as_at.label,
+        "plan_id": plan_id,
+        "measures": measures,
+        "projects": [_project_record(position) for position in scorecard.projects],
+        "summary": summary,
+    }
+
+
+def _project_record(position) -> dict:
+    """A project as the roll-ups count it: its last status by the period, and direction."""
+    project, update = position.project, position.update
+    outcome = project.rollup_outcome
+    return {
+        "project_id": project.project_id,
+        "title": project.title,
+        "outcome": outcome.name if outcome else None,
+        "period": update.period if update else None,
+        "status": update.status or None if update else None,
+        "direction": position.direction.value if position.direction else None,
+        "direction_set_by_officer": position.direction_set_by_officer,
+    }
 
 
 def as_json(document: object) -> str:

@@ -99,3 +99,31 @@ def test_a_project_linked_only_to_a_programme_counts_in_the_programme_outcome():
     builders.report(made, "Q2 2019/20", "R")
     (name, rollup), *_ = summarise(Q2, "plan").groups
     assert rollup.rag_counts[Rag.RED] == 1
+
+
+def test_the_outcome_page_and_the_scorecard_export_show_the_projects(client):
+    from scorecard.interchange.exporter import scorecard_document
+    from scorecard.measures.models import Measure, Observation
+
+    plan = builders.plan_with_programmes()
+    outcome = plan.outcomes.get()
+    measure = Measure.objects.create(
+        measure_id="M1",
+        title="M",
+        plan=plan,
+        outcome=outcome,
+        polarity="higher",
+        unit="count",
+        frequency="quarterly",
+    )
+    observation = Observation(measure=measure, value=3, entered_at="2019-10-01T00:00Z")
+    observation.set_period(Q2)
+    observation.save()
+    builders.report(builders.project(plan), "Q2 2019/20", "A")
+    page = client.get(f"/outcomes/{outcome.pk}/?period=Q2 2019/20").content.decode()
+    assert "Projects for this outcome" in page and "Project PRJ-1" in page
+    assert "Measures and projects:" in page and "Amber (A)" in page
+    document = scorecard_document(Q2, "plan")
+    assert [p["project_id"] for p in document["projects"]] == ["PRJ-1"]
+    assert document["projects"][0]["outcome"] == "Thriving places"
+    assert document["summary"][-1]["A"] == 1
