@@ -2,26 +2,12 @@
 
 import pytest
 
-from tests.browser.test_accessibility import AXE, axe_violations, browser, needs_browser
+from tests.browser.axe import axe_violations, needs_browser, page_violations, sign_in, visit
 from tests.delivery.test_action_plans import build_action_plans
-
-__all__ = ["browser"]  # the fixture, shared with the demo's accessibility tests
 
 pytestmark = [pytest.mark.browser, needs_browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "a-long-test-password"
-RULES = "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']"
-
-
-def _violations(page) -> list[dict]:
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        f"async () => await axe.run(document, {{runOnly: {{type: 'tag', values: {RULES}}}}})"
-    )
-    return [
-        {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:3]}
-        for v in result["violations"]
-    ]
 
 
 @pytest.fixture
@@ -35,19 +21,9 @@ def signed_in(browser, live_server):
     user.groups.add(Group.objects.get_or_create(name=PERFORMANCE_TEAM)[0])
     context = browser.new_context()
     page = context.new_page()
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("#id_username", "officer")
-    page.fill("#id_password", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_load_state()
+    sign_in(page, live_server.url, "officer", PASSWORD)
     yield page
     context.close()
-
-
-def _visit(page, url: str) -> list[dict]:
-    response = page.goto(url)
-    assert response is not None and response.status == 200, url
-    return _violations(page)
 
 
 def test_action_plan_pages_have_no_axe_violations(live_server, browser):
@@ -77,7 +53,7 @@ def test_action_forms_have_no_axe_violations(live_server, signed_in):
         f"{base}/actions/{data['actions']['2.1'].pk}/edit/",  # no date yet: no revising
         f"{base}/actions/{action}/updates/new/",
     ]
-    found = {url: _visit(signed_in, url) for url in urls}
+    found = {url: visit(signed_in, url) for url in urls}
     assert {url: v for url, v in found.items() if v} == {}
 
 
@@ -93,28 +69,28 @@ def test_forms_showing_errors_and_success_have_no_axe_violations(live_server, si
     page.click("main button[type=submit]")
     page.wait_for_load_state()
     assert "There is a problem" in page.content()
-    found["new action with errors"] = _violations(page)
+    found["new action with errors"] = page_violations(page)
 
     page.goto(f"{base}/actions/{data['actions']['3.2'].pk}/edit/")
     page.fill("#id_new_revised_due", "01.06.2018")
     page.click("main button[type=submit]")
     page.wait_for_load_state()
     assert "already due on 01.06.2018" in page.content()
-    found["edit with errors"] = _violations(page)
+    found["edit with errors"] = page_violations(page)
 
     page.goto(f"{base}/actions/{data['actions']['3.2'].pk}/updates/new/")
     page.fill("#id_dated", "10.05.2018")
     page.click("main button[type=submit]")
     page.wait_for_load_state()
     assert "There is a problem" in page.content()
-    found["update with errors"] = _violations(page)
+    found["update with errors"] = page_violations(page)
 
     page.fill("#id_dated", "20.06.2018")
     page.fill("#id_text", "Report written")
     page.click("main button[type=submit]")
     page.wait_for_load_state()
     assert "Progress update dated 20.06.2018 added" in page.content()
-    found["action after an update, with the success banner"] = _violations(page)
+    found["action after an update, with the success banner"] = page_violations(page)
 
     assert {name: v for name, v in found.items() if v} == {}
 

@@ -2,10 +2,8 @@
 
 import pytest
 
-from tests.browser.test_accessibility import AXE, axe_violations, browser, needs_browser
+from tests.browser.axe import axe_violations, needs_browser, page_violations
 from tests.risks.factories import PASSWORD, make_register, make_user
-
-__all__ = ["browser"]  # the shared Chromium, started once per module
 
 pytestmark = [pytest.mark.browser, needs_browser, pytest.mark.django_db(transaction=True)]
 
@@ -18,18 +16,6 @@ PUBLIC_PAGES = [
     "/risks/ORG0011/",
 ]
 FORMS = ["/risks/new/", "/risks/ORG0009/edit/", "/risks/ORG0009/assessments/new/"]
-
-
-def current_violations(page) -> list[dict]:
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "async () => await axe.run(document, {runOnly: {type: 'tag', values: "
-        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})"
-    )
-    return [
-        {"id": v["id"], "nodes": [n["target"] for n in v["nodes"]][:3]}
-        for v in result["violations"]
-    ]
 
 
 @pytest.fixture
@@ -83,7 +69,7 @@ def test_forms_showing_errors_have_no_axe_violations(live_server, signed_in, url
         page.click("main button[type=submit]")
         page.wait_for_selector(".govuk-error-summary")
         assert page.title().startswith("Error:")
-        assert current_violations(page) == []
+        assert page_violations(page) == []
     finally:
         page.close()
 
@@ -101,6 +87,6 @@ def test_success_banner_has_no_axe_violations(live_server, signed_in):
         page.click("main button[type=submit]")
         page.wait_for_url(f"{live_server.url}/risks/ORG0009/")
         assert "Assessment of 1 April 2019 added" in page.content()
-        assert current_violations(page) == []
+        assert page_violations(page) == []
     finally:
         page.close()

@@ -12,6 +12,8 @@ from scorecard.framework.models import Outcome, Plan, Priority, Programme
 from scorecard.people.access import PERFORMANCE_TEAM
 from scorecard.people.models import Person
 
+PASSWORD = "a long demo password"  # noqa: S105 -- test accounts only
+
 
 def plan_with_programmes(names=("Programme one", "Programme two")) -> Plan:
     plan = Plan.objects.create(plan_id="plan", name="The plan")
@@ -49,10 +51,10 @@ def highlight(programme: Programme, label: str, status: str, **text) -> Highligh
 
 
 def team_member(username="officer") -> User:
-    user = User.objects.create_user(username, password="a long demo password")
+    user = User.objects.create_user(username, password=PASSWORD)
     user.groups.add(Group.objects.get_or_create(name=PERFORMANCE_TEAM)[0])
     return user
 
 
 def outsider(username="reader") -> User:
-    return User.objects.create_user(username, password="a long demo password")
+    return User.objects.create_user(username, password=PASSWORD)

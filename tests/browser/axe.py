@@ -1,0 +1,83 @@
+"""Running axe-core in Debian's Chromium: shared by every browser test."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+# Outside CI a developer machine may lack Debian's Chromium; in CI its absence is a failure.
+needs_browser = pytest.mark.skipif(
+    not os.environ.get("CI") and not (Path(CHROMIUM).exists() and AXE.exists()),
+    reason="Debian's chromium and node_modules/axe-core are needed (installed by .ci/run)",
+)
+
+
+def launch_browser():
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API keeps an event loop running in this thread; Django's test database
+    # calls from the same thread are still synchronous and safe.
+    before = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield chromium
+        chromium.close()
+    if before is None:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = before
+
+
+RULES = "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']"
+
+
+def page_violations(page) -> list[dict]:
+    """axe-core's findings on the page as it is now (after a form was sent, say)."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        f"async () => await axe.run(document, {{runOnly: {{type: 'tag', values: {RULES}}}}})"
+    )
+    return [
+        {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:3]}
+        for v in result["violations"]
+    ]
+
+
+def visit(page, url: str, status: int = 200) -> list[dict]:
+    response = page.goto(url)
+    assert response is not None and response.status == status, url
+    return page_violations(page)
+
+
+def axe_violations(browser, url: str) -> list[dict]:
+    """Open the address in a new tab of `browser` (or of a signed-in context) and check it."""
+    page = browser.new_page()
+    try:
+        return visit(page, url)
+    finally:
+        page.close()
+
+
+def sign_in(page, base: str, username: str, password: str) -> None:
+    """Through the sign-in page, as a person would."""
+    page.goto(f"{base}/accounts/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("main button[type=submit]")
+    page.wait_for_load_state()
