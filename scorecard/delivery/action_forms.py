@@ -222,3 +222,29 @@ def save_action(form: ActionForm) -> Action | None:
     except IntegrityError:
         form.add_error("reference", "Another action was saved with this reference: choose another")
         return None
+
+
+class ActionPlanForm(GovukModelForm):
+    """An action plan: a programme's, or a board sub-group's (task group's)."""
+
+    class Meta:
+        model = ActionPlan
+        fields = ["plan", "name", "programme", "board"]
+        labels = {"name": "Name of the action plan or sub-group"}
+        help_texts = {
+            "name": "For example Health and Wellbeing",
+            "programme": "The programme the actions deliver, if any",
+            "board": "The board whose sub-group this is, if any",
+        }
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        plan, programme = cleaned.get("plan"), cleaned.get("programme")
+        if plan and programme and programme.plan_id != plan.pk:
+            self.add_error("programme", f"Choose a programme of the plan '{plan}'")
+        name = cleaned.get("name")
+        if plan and name:
+            clash = ActionPlan.objects.filter(plan=plan, name=name).exclude(pk=self.instance.pk)
+            if clash.exists():
+                self.add_error("name", "This plan already has an action plan with that name")
+        return cleaned

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from scorecard.delivery import action_forms
@@ -178,3 +179,30 @@ def action_update_create(request, pk: int):
         "submit_label": "Add update",
     }
     return render(request, "delivery/action_update_form.html", context)
+
+
+def _action_plan_form(request, action_plan: ActionPlan | None):
+    form = action_forms.ActionPlanForm(request.POST or None, instance=action_plan)
+    if request.method == "POST" and form.is_valid():
+        saved = form.save()
+        messages.success(request, f"Action plan '{saved.name}' saved")
+        return redirect(saved)
+    back = action_plan.get_absolute_url() if action_plan else reverse("action_plan_list")
+    context = {
+        "form": form,
+        "title": "Change the action plan" if action_plan else "Add an action plan",
+        "caption": action_plan.name if action_plan else "",
+        "back_url": back,
+        "submit_label": "Save action plan",
+    }
+    return render(request, "forms/page.html", context)
+
+
+@performance_team_required
+def action_plan_create(request):
+    return _action_plan_form(request, None)
+
+
+@performance_team_required
+def action_plan_edit(request, pk: int):
+    return _action_plan_form(request, get_object_or_404(ActionPlan, pk=pk))

@@ -2,7 +2,7 @@
 
 import pytest
 
-from scorecard.delivery.models import HighlightReport, Milestone, Project
+from scorecard.delivery.models import ActionPlan, HighlightReport, Milestone, Project
 from tests.browser.axe import needs_browser, page_violations, sign_in, visit
 from tests.delivery import builders
 
@@ -34,6 +34,8 @@ def form_pages(base: str) -> list[str]:
     report = HighlightReport.objects.select_related("programme").first()
     return [
         f"{base}/projects/new/",
+        f"{base}/action-plans/new/",
+        f"{base}/action-plans/{ActionPlan.objects.first().pk}/edit/",
         f"{base}/projects/{project.project_id}/edit/",
         f"{base}/projects/{project.project_id}/updates/new/",
         f"{base}/projects/{project.project_id}/milestones/new/",

@@ -143,3 +143,27 @@ def test_forms_refuse_a_post_without_the_csrf_token(council):
     response = client.post("/projects/new/", {"project_id": "PRJ-9", "title": "x"})
     assert response.status_code == 403
     assert not Project.objects.filter(project_id="PRJ-9").exists()
+
+
+def test_the_team_adds_and_changes_an_action_plan(client, council):
+    from scorecard.delivery.models import ActionPlan
+
+    assert client.get("/action-plans/new/").status_code == 302
+    client.force_login(builders.outsider())
+    assert client.post("/action-plans/new/", {"name": "X"}).status_code == 403
+    client.force_login(builders.team_member())
+    programme = council.programmes.first()
+    response = client.post(
+        "/action-plans/new/",
+        {"plan": council.pk, "name": "Health and Wellbeing", "programme": programme.pk},
+    )
+    assert response.status_code == 302
+    made = ActionPlan.objects.get()
+    assert (made.name, made.programme) == ("Health and Wellbeing", programme)
+    again = client.post("/action-plans/new/", {"plan": council.pk, "name": "Health and Wellbeing"})
+    assert "already has an action plan with that name" in again.content.decode()
+    edit = client.post(f"/action-plans/{made.pk}/edit/", {"plan": council.pk, "name": "Health"})
+    assert edit.status_code == 302
+    made.refresh_from_db()
+    assert made.name == "Health" and made.programme is None
+    assert ActionPlan.objects.count() == 1
