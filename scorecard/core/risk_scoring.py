@@ -9,6 +9,9 @@ from enum import StrEnum
 from scorecard.core.ratings import Direction
 
 SCALE = range(1, 6)
+# The words of the common 5x5 matrix, so a score is never just a number on the page.
+LIKELIHOOD_WORDS = {1: "rare", 2: "unlikely", 3: "possible", 4: "likely", 5: "almost certain"}
+IMPACT_WORDS = {1: "insignificant", 2: "minor", 3: "moderate", 4: "major", 5: "catastrophic"}
 
 
 class RiskBandName(StrEnum):

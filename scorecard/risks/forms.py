@@ -12,10 +12,11 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from scorecard.core.period_parser import parse_period
+from scorecard.core.risk_scoring import IMPACT_WORDS, LIKELIHOOD_WORDS
 from scorecard.framework.models import Organisation, Plan, Programme
 from scorecard.people.models import Person
 from scorecard.risks.models import Risk, RiskAssessment
-from scorecard.risks.register import IMPACT_WORDS, LIKELIHOOD_WORDS, long_date
+from scorecard.risks.register import long_date
 
 REFERENCE = re.compile(r"[A-Za-z0-9._-]+")
 # Addresses under /risks/ that a reference would hide, and names a browser rewrites ('.', '..').

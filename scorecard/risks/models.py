@@ -6,7 +6,6 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
-from scorecard.core.ratings import Direction
 from scorecard.core.risk_scoring import DEFAULT_BANDS, RiskBand, parse_bands, risk_band, risk_score
 from scorecard.framework.models import Organisation, Plan, Programme
 from scorecard.people.models import Person
@@ -77,12 +76,3 @@ class RiskAssessment(models.Model):
     @property
     def band(self) -> str:
         return risk_band(self.score, configured_bands())
-
-
-def trend_of(assessments: list[RiskAssessment]) -> Direction | None:
-    from scorecard.core.risk_scoring import risk_trend
-
-    if not assessments:
-        return None
-    previous = assessments[-2].score if len(assessments) > 1 else None
-    return risk_trend(previous, assessments[-1].score)

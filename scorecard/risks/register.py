@@ -15,13 +15,18 @@ from django.db.models import Prefetch, QuerySet
 from scorecard.core.period_parser import parse_period
 from scorecard.core.periods import Period, PeriodError
 from scorecard.core.ratings import Direction
-from scorecard.core.risk_scoring import SCALE, RiskBand, risk_band, risk_score, risk_trend
+from scorecard.core.risk_scoring import (
+    IMPACT_WORDS,
+    LIKELIHOOD_WORDS,
+    SCALE,
+    RiskBand,
+    risk_band,
+    risk_score,
+    risk_trend,
+)
 from scorecard.core.wording import plural
 from scorecard.framework.models import Plan
 from scorecard.risks.models import Risk, RiskAssessment, configured_bands
-
-LIKELIHOOD_WORDS = {1: "rare", 2: "unlikely", 3: "possible", 4: "likely", 5: "almost certain"}
-IMPACT_WORDS = {1: "insignificant", 2: "minor", 3: "moderate", 4: "major", 5: "catastrophic"}
 
 # Shades from the palette of GOV.UK tags: 1 green, 2 yellow, 3 orange, 4 red.
 SHADES = 4
