@@ -42,3 +42,46 @@ def test_any_measure_id_is_answered_without_error(client, measure_id):
 
     response = client.get(f"/measures/{quote(measure_id, safe='')}/")
     assert response.status_code in (200, 400, 404)
+
+
+DELIVERY_LISTS = [
+    "/projects/",
+    "/action-plans/",
+    "/highlight-reports/",
+    "/risks/",
+    "/risks/heat-map/",
+]
+
+
+@pytest.mark.parametrize("path", DELIVERY_LISTS)
+@settings(
+    max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None
+)
+@given(period=odd_text, plan=odd_text, flag=odd_text)
+def test_any_query_on_the_delivery_pages_is_answered_without_error(
+    client, path, period, plan, flag
+):
+    response = client.get(path, {"period": period, "plan": plan, "flag": flag})
+    assert response.status_code in (200, 400, 404)
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "/projects/{}/",
+        "/risks/{}/",
+        "/actions/{}/",
+        "/action-plans/{}/",
+        "/programmes/{}/highlight-reports/Q4 2017/18/",
+        "/programmes/1/highlight-reports/{}/",
+    ],
+)
+@settings(
+    max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None
+)
+@given(key=odd_text.filter(lambda t: "/" not in t and t.strip()))
+def test_any_delivery_key_is_answered_without_error(client, template, key):
+    from urllib.parse import quote
+
+    response = client.get(template.format(quote(key, safe="")))
+    assert response.status_code in (200, 400, 404)
