@@ -47,3 +47,18 @@ class GovukForm(GovukStyle, forms.Form):
 
 class GovukModelForm(GovukStyle, forms.ModelForm):
     pass
+
+
+class BoundedMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """A number too big for the database names no one: an invalid choice, not a database error."""
+
+    def _check_values(self, value):
+        for key in value:
+            text = str(key).strip()
+            if text.lstrip("-").isdigit() and len(text.lstrip("-")) > 18:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": f"{text[:12]}…"},
+                )
+        return super()._check_values(value)

@@ -34,12 +34,15 @@ def run(tmp_path, database_url):
     environment = {**os.environ, "DATABASE_URL": database_url}
     environment.pop("DJANGO_SETTINGS_MODULE", None)
 
-    def run(*arguments: str, database_url: bool = True) -> subprocess.CompletedProcess:
+    def run(
+        *arguments: str, database_url: bool = True, **settings: str
+    ) -> subprocess.CompletedProcess:
         env = (
             environment
             if database_url
             else {k: v for k, v in environment.items() if k != "DATABASE_URL"}
         )
+        env = {**env, **settings}
         return subprocess.run(
             [sys.executable, "-m", "scorecard", *arguments],
             capture_output=True,
@@ -329,3 +332,10 @@ def test_a_malformed_delivery_import_is_refused_whole_listing_every_problem(run,
     assert "risks.csv, row 2, column 'owner'" in problems and "nobody-here" in problems
     assert run("export", "risk_assessments", "--format", "csv").stdout == before
     assert "ORG0010" not in run("export", "risks", "--format", "csv").stdout
+
+
+def test_risk_bands_that_do_not_cover_every_score_stop_the_command(run):
+    result = run("export", "risks", "--format", "csv", SCORECARD_RISK_BANDS="low:2, high:10")
+    assert result.returncode == 1
+    assert result.stderr.startswith("scorecard: settings: SCORECARD_RISK_BANDS: risk bands must")
+    assert len(result.stderr.strip().splitlines()) == 1

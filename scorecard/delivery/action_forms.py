@@ -11,7 +11,7 @@ from django.utils import timezone
 from scorecard.core.delivery_status import DeliveryKind, status_meaning
 from scorecard.core.ratings import Rag
 from scorecard.delivery.models import Action, ActionPlan, ActionUpdate
-from scorecard.forms import GovukForm, GovukModelForm
+from scorecard.forms import BoundedMultipleChoiceField, GovukForm, GovukModelForm
 from scorecard.people.models import Person
 
 DATE_FORMATS = ["%d.%m.%Y", "%d/%m/%Y", "%Y-%m-%d", "%d %B %Y", "%d %b %Y"]
@@ -48,23 +48,11 @@ def _check_range(form: forms.Form, name: str) -> None:
         form.add_error(name, "Enter a date between 1900 and 2100")
 
 
-class OwnersField(forms.ModelMultipleChoiceField):
+class OwnersField(BoundedMultipleChoiceField):
     """People, shown as 'name, job title (organisation)'."""
 
     def label_from_instance(self, obj: Person) -> str:
         return obj.described
-
-    def _check_values(self, value):
-        # A number too big for the database is no one, not a database error.
-        for key in value:
-            text = str(key).strip()
-            if text.lstrip("-").isdigit() and len(text.lstrip("-")) > 18:
-                raise forms.ValidationError(
-                    self.error_messages["invalid_choice"],
-                    code="invalid_choice",
-                    params={"value": f"{text[:12]}…"},
-                )
-        return super()._check_values(value)
 
 
 class ActionForm(GovukModelForm):

@@ -18,6 +18,9 @@ DIRECTION_CHOICES = [
 
 
 class Project(models.Model):
+    # Words after /projects/ that are pages, not projects.
+    RESERVED_IDS = frozenset({"new"})
+
     project_id = models.CharField(max_length=60, unique=True)
     title = models.CharField(max_length=300)
     description = models.TextField(blank=True)

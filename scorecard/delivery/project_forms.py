@@ -14,6 +14,8 @@ from scorecard.forms import GovukForm, GovukModelForm
 
 IDENTIFIER_HELP = "Letters, digits, dots, hyphens and underscores, for example BP-PRJ-01"
 EARLIEST = date(1900, 1, 1)
+# Four-digit years only, as on import: 01/03/18 could be 1918 or 2018.
+DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d %B %Y", "%d %b %Y"]
 
 
 class ProjectForm(GovukModelForm):
@@ -40,8 +42,17 @@ class ProjectForm(GovukModelForm):
         ]
         labels = {"title": "Project title"}
 
+    def clean_project_id(self) -> str:
+        project_id = self.cleaned_data["project_id"]
+        if project_id.lower() in Project.RESERVED_IDS:
+            raise forms.ValidationError(
+                f"A project cannot be called '{project_id}': choose another"
+            )
+        return project_id
+
     def clean(self) -> dict:
         cleaned = super().clean()
+        _outcome_from_priority(self, cleaned)
         plan = cleaned.get("plan")
         for name in ("outcome", "priority", "programme"):
             linked = cleaned.get(name)
@@ -51,6 +62,17 @@ class ProjectForm(GovukModelForm):
             if linked and plan and linked_plan != plan.pk:
                 self.add_error(name, f"Choose a {name} of the plan '{plan}'")
         return cleaned
+
+
+def _outcome_from_priority(form: forms.ModelForm, cleaned: dict) -> None:
+    """A priority sits under one outcome: the project's outcome is that one (as on import)."""
+    priority, outcome = cleaned.get("priority"), cleaned.get("outcome")
+    if priority is None:
+        return
+    if outcome is not None and outcome.pk != priority.outcome_id:
+        form.add_error("priority", f"This priority is under the outcome '{priority.outcome}'")
+    else:
+        cleaned["outcome"] = priority.outcome
 
 
 def _period(text: str) -> Period:
@@ -81,6 +103,7 @@ class ProjectUpdateForm(GovukForm):
 class MilestoneForm(GovukModelForm):
     new_revised_due = forms.DateField(
         required=False,
+        input_formats=DATE_FORMATS,
         label="New revised due date",
         help_text="For example 2018-06-01. Earlier revisions are kept.",
     )
@@ -89,6 +112,7 @@ class MilestoneForm(GovukModelForm):
         model = Milestone
         fields = ["title", "due", "completed", "at_risk"]
         labels = {"title": "Milestone", "due": "Original due date", "at_risk": "At risk"}
+        field_classes = {"due": forms.DateField, "completed": forms.DateField}
         help_texts = {
             "due": "For example 2018-03-01",
             "completed": "The date it was achieved, if it has been",
@@ -98,6 +122,9 @@ class MilestoneForm(GovukModelForm):
     def __init__(self, *args, project: Project, **kwargs) -> None:
         self.project = project
         super().__init__(*args, **kwargs)
+        for name in ("due", "completed"):
+            self.fields[name].input_formats = DATE_FORMATS
+        self.fields["due"].required = True
         if self.instance.pk and self.instance.due:
             # Once set, the original date stays: a change is a revision, so history is kept.
             self.fields["due"].disabled = True
@@ -109,6 +136,9 @@ class MilestoneForm(GovukModelForm):
             day = cleaned.get(name)
             if day and not EARLIEST <= day <= date(2100, 12, 31):
                 self.add_error(name, "Enter a date between 1900 and 2100")
+        revised = cleaned.get("new_revised_due")
+        if revised and revised == (self.instance.current_due or cleaned.get("due")):
+            self.add_error("new_revised_due", "The milestone is already due on that date")
         if cleaned.get("completed") and cleaned["completed"] > date.today():
             self.add_error("completed", "The completed date cannot be in the future")
         title = cleaned.get("title")

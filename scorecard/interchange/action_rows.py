@@ -5,7 +5,7 @@ from __future__ import annotations
 from scorecard.delivery.models import Action, ActionPlan, ActionUpdate
 from scorecard.interchange import cells, references
 from scorecard.interchange.context import Catalogue, RowReader, unknown
-from scorecard.interchange.lookups import Lookups, save_changed, set_members
+from scorecard.interchange.lookups import Lookups, NewRowOrder, save_changed, set_members
 from scorecard.interchange.project_rows import merge, revised_history
 
 REFERENCE_LENGTH = 20
@@ -58,13 +58,12 @@ def validate(row: RowReader, catalogue: Catalogue) -> dict | None:
     return parsed
 
 
-def _action_plan(parsed: dict, lookups: Lookups, order: int) -> ActionPlan:
+def _action_plan(parsed: dict, lookups: Lookups, orders: NewRowOrder) -> ActionPlan:
     plans = lookups.action_plans()
     key = (parsed["plan_id"], parsed["action_plan"])
-    action_plan = plans.get(key) or ActionPlan(
-        plan=lookups.plan(parsed["plan_id"]), name=parsed["action_plan"]
-    )
-    values: dict = {"order": order}
+    plan = lookups.plan(parsed["plan_id"])
+    action_plan = plans.get(key) or ActionPlan(plan=plan, name=parsed["action_plan"])
+    values: dict = orders.place(action_plan, plan.pk)
     shared, given = parsed["plan"], parsed["columns"]
     if "programme" in given:
         values["programme"] = lookups.programme(parsed["plan_id"], shared["programme"])
@@ -75,9 +74,9 @@ def _action_plan(parsed: dict, lookups: Lookups, order: int) -> ActionPlan:
     return action_plan
 
 
-def _action_values(action: Action, parsed: dict, order: int) -> dict:
+def _action_values(action: Action, parsed: dict) -> dict:
     given = parsed["columns"]
-    values = {"description": parsed["description"], "order": order}
+    values = {"description": parsed["description"]}
     if "objective" in given:
         values["objective"] = parsed["objective"]
     if "status" in given:
@@ -94,21 +93,16 @@ def apply_all(rows: list[dict], lookups: Lookups) -> None:
     in file order."""
     actions = lookups.actions()
     people = lookups.people()
-    plan_orders: dict[str, list[str]] = {}
-    action_counts: dict[tuple[str, str], int] = {}
+    plan_orders = NewRowOrder(ActionPlan.objects.all(), "plan")
+    action_orders = NewRowOrder(Action.objects.all(), "action_plan")
     new_owners = []
     for parsed in rows:
-        named = plan_orders.setdefault(parsed["plan_id"], [])
-        if parsed["action_plan"] not in named:
-            named.append(parsed["action_plan"])
-        action_plan = _action_plan(parsed, lookups, named.index(parsed["action_plan"]))
-        plan_key = (parsed["plan_id"], parsed["action_plan"])
-        order = action_counts.get(plan_key, 0)
-        action_counts[plan_key] = order + 1
-        key = (*plan_key, parsed["reference"])
+        action_plan = _action_plan(parsed, lookups, plan_orders)
+        key = (parsed["plan_id"], parsed["action_plan"], parsed["reference"])
         action = actions.get(key) or Action(action_plan=action_plan, reference=parsed["reference"])
         is_new = action.pk is None
-        save_changed(action, _action_values(action, parsed, order))
+        values = {**_action_values(action, parsed), **action_orders.place(action, action_plan.pk)}
+        save_changed(action, values)
         actions[key] = action
         owners = [people[p] for p in parsed["owners"]]
         if is_new:

@@ -121,9 +121,14 @@ def period(raw: str, *, required: bool = False) -> Period | None:
 _IDENTIFIER = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
-def identifier(raw: str, *, required: bool = False, max_length: int = 60) -> str:
-    """An id that appears in web addresses: letters, digits, '.', '_' and '-', no spaces."""
+def identifier(
+    raw: str, *, required: bool = False, max_length: int = 60, reserved: frozenset = frozenset()
+) -> str:
+    """An id that appears in web addresses: letters, digits, '.', '_' and '-', no spaces, and
+    not a word the pages' addresses already use (such as 'new')."""
     value = text(raw, required=required, max_length=max_length)
+    if value.lower() in reserved:
+        raise CellError(f"'{value}' names a page of the site and cannot be an id: choose another")
     if value and not _IDENTIFIER.fullmatch(value):
         raise CellError(
             f"'{raw}' can only have letters, digits, dots, hyphens and underscores, "

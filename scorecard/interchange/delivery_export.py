@@ -113,6 +113,19 @@ def _plan_rows(plan: Plan) -> list[Record]:
                 lead=programme.lead,
             )
         )
+    # Every action plan, so one with no actions yet is kept too.
+    for action_plan in plan.action_plans.select_related("programme", "board").order_by(
+        "order", "pk"
+    ):
+        rows.append(
+            _framework_row(
+                "action_plan",
+                action_plan.name,
+                plan_id=plan.plan_id,
+                parent=_name(action_plan.programme),
+                board=_name(action_plan.board),
+            )
+        )
     return rows
 
 
@@ -190,7 +203,7 @@ def _report_columns(update: ProjectUpdate | None) -> Record:
         }
     return {
         "period": update.period,
-        "status": update.status,
+        "status": update.status or None,
         "direction": update.direction,
         "latest_position": update.latest_position,
         "next_steps": update.next_steps,
@@ -215,7 +228,7 @@ def project_records(plan_id: str | None = None) -> list[Record]:
         latest = reports[-1] if reports else None
         computed = {
             "latest_period": latest.period if latest else None,
-            "latest_status": latest.status if latest else None,
+            "latest_status": (latest.status or None) if latest else None,
         }
         for update in reports or [None]:
             records.append({**_project_columns(project), **_report_columns(update), **computed})

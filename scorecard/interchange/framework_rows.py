@@ -16,11 +16,12 @@ class Level(StrEnum):
     OUTCOME = "outcome"
     PRIORITY = "priority"
     PROGRAMME = "programme"
+    ACTION_PLAN = "action_plan"
 
 
 # The longest name each level's table holds.
 NAME_LENGTHS = {Level.ORGANISATION: 200, Level.BOARD: 200, Level.PLAN: 200}
-NEEDS_PLAN = {Level.PLAN, Level.OUTCOME, Level.PRIORITY, Level.PROGRAMME}
+NEEDS_PLAN = {Level.PLAN, Level.OUTCOME, Level.PRIORITY, Level.PROGRAMME, Level.ACTION_PLAN}
 
 
 def validate(row: RowReader, catalogue: Catalogue) -> dict | None:
@@ -77,6 +78,9 @@ def _place(
             row.fail("parent", f"no priority or outcome '{parent}' in plan '{plan_id}'")
             return False
         catalogue.programmes.add((plan_id, name))
+    elif level is Level.ACTION_PLAN and parent and (plan_id, parent) not in catalogue.programmes:
+        row.fail("parent", f"an action plan's parent must be a programme of plan '{plan_id}'")
+        return False
     return True
 
 
@@ -115,8 +119,27 @@ def apply(parsed: dict, order: int) -> None:
     _apply_within_plan(parsed, Plan.objects.get(plan_id=parsed["plan_id"]), order)
 
 
+def _apply_action_plan(parsed: dict, plan: Plan) -> None:
+    """Action plans keep their place when they exist (their actions' import orders them)."""
+    from scorecard.delivery.models import ActionPlan
+
+    programme = Programme.objects.filter(plan=plan, name=parsed["parent"]).first()
+    values = {"programme": programme, "board": _named(Board, parsed["board"])}
+    action_plan, created = ActionPlan.objects.get_or_create(
+        plan=plan, name=parsed["name"], defaults=values
+    )
+    if created:
+        action_plan.order = ActionPlan.objects.filter(plan=plan).count() - 1
+        action_plan.save(update_fields=["order"])
+    elif any(getattr(action_plan, k) != v for k, v in values.items()):
+        ActionPlan.objects.filter(pk=action_plan.pk).update(**values)
+
+
 def _apply_within_plan(parsed: dict, plan: Plan, order: int) -> None:
     level = parsed["level"]
+    if level is Level.ACTION_PLAN:
+        _apply_action_plan(parsed, plan)
+        return
     common = {"description": parsed["description"], "lead": parsed["lead"], "order": order}
     if level is Level.OUTCOME:
         Outcome.objects.update_or_create(plan=plan, name=parsed["name"], defaults=common)

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.db import models
+from django.db.models import Max, QuerySet
 
 from scorecard.delivery.models import Action, ActionPlan, Project
 from scorecard.framework.models import Board, Organisation, Outcome, Plan, Priority, Programme
@@ -136,3 +137,24 @@ def set_members(manager: Any, wanted: Iterable[models.Model]) -> None:
     wanted = list(wanted)
     if {m.pk for m in manager.all()} != {m.pk for m in wanted}:
         manager.set(wanted)
+
+
+class NewRowOrder:
+    """Where new rows go: after those already stored (in each group, such as a project's
+    milestones), in file order. Stored rows keep their place, so importing one new risk does not
+    move it ahead of the register."""
+
+    def __init__(self, stored: QuerySet, group: str | None = None) -> None:
+        self.group = group
+        if group is None:
+            top = stored.aggregate(top=Max("order"))["top"]
+            self.next: dict[Any, int] = {None: -1 if top is None else top}
+        else:
+            rows = stored.order_by().values_list(group).annotate(top=Max("order"))
+            self.next = dict(rows)
+
+    def place(self, instance: models.Model, group: Any = None) -> dict[str, int]:
+        if instance.pk is not None:
+            return {}
+        self.next[group] = self.next.get(group, -1) + 1
+        return {"order": self.next[group]}

@@ -7,7 +7,7 @@ from enum import StrEnum
 from scorecard.delivery.models import Milestone, Project, ProjectUpdate
 from scorecard.interchange import cells, references
 from scorecard.interchange.context import Catalogue, RowReader, unknown
-from scorecard.interchange.lookups import Lookups, save_changed
+from scorecard.interchange.lookups import Lookups, NewRowOrder, save_changed
 
 
 class OfficerDirection(StrEnum):
@@ -82,7 +82,9 @@ def merge(row: RowReader, catalogue: Catalogue, key: tuple, values: dict, what: 
 
 
 def validate(row: RowReader, catalogue: Catalogue) -> dict | None:
-    project_id = row.get("project_id", cells.identifier, required=True)
+    project_id = row.get(
+        "project_id", cells.identifier, required=True, reserved=Project.RESERVED_IDS
+    )
     if project_id:
         # Known from here on even if this row is bad, so its milestones are not blamed for it.
         catalogue.projects.add(project_id)
@@ -146,12 +148,13 @@ def apply_all(rows: list[dict], lookups: Lookups) -> None:
         )
     }
     saved: set[str] = set()
+    orders = NewRowOrder(Project.objects.all())
     for parsed in rows:
         project_id = parsed["project_id"]
         project = projects.get(project_id) or Project(project_id=project_id)
         if project_id not in saved:
             values = _project_values(parsed["details"], parsed["columns"], lookups)
-            save_changed(project, {**values, "order": len(saved)})
+            save_changed(project, {**values, **orders.place(project)})
             projects[project_id] = project
             saved.add(project_id)
         period = parsed["period"]
@@ -168,7 +171,9 @@ def apply_all(rows: list[dict], lookups: Lookups) -> None:
 
 def validate_milestone(row: RowReader, catalogue: Catalogue) -> dict | None:
     parsed = {
-        "project_id": row.get("project_id", cells.identifier, required=True),
+        "project_id": row.get(
+            "project_id", cells.identifier, required=True, reserved=Project.RESERVED_IDS
+        ),
         "milestone": row.get("milestone", required=True, max_length=300),
         "due": row.get("due", cells.date, required=True),
         "revised_due": row.get("revised_due", cells.dates),
@@ -200,9 +205,9 @@ def revised_history(item, revisions: tuple) -> list[str]:
     return after
 
 
-def _milestone_values(milestone: Milestone, parsed: dict, order: int) -> dict:
+def _milestone_values(milestone: Milestone, parsed: dict) -> dict:
     given = parsed["columns"]
-    values = {"due": parsed["due"], "order": order}
+    values = {"due": parsed["due"]}
     if "revised_due" in given:
         values["revised_due"] = revised_history(milestone, parsed["revised_due"])
     if "completed" in given:
@@ -219,12 +224,11 @@ def apply_milestones(rows: list[dict], lookups: Lookups) -> None:
         (m.project_id, m.title): m
         for m in Milestone.objects.filter(project__project_id__in={r["project_id"] for r in rows})
     }
-    counts: dict[str, int] = {}
+    orders = NewRowOrder(Milestone.objects.filter(project__in=projects.values()), "project")
     for parsed in rows:
         project = projects[parsed["project_id"]]
         milestone = existing.get((project.pk, parsed["milestone"])) or Milestone(
             project=project, title=parsed["milestone"]
         )
-        order = counts.get(project.project_id, 0)
-        counts[project.project_id] = order + 1
-        save_changed(milestone, _milestone_values(milestone, parsed, order))
+        values = {**_milestone_values(milestone, parsed), **orders.place(milestone, project.pk)}
+        save_changed(milestone, values)

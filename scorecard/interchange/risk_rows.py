@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from scorecard.interchange import cells, references
 from scorecard.interchange.context import Catalogue, RowReader, unknown
-from scorecard.interchange.lookups import Lookups, save_changed, set_members
+from scorecard.interchange.lookups import Lookups, NewRowOrder, save_changed, set_members
 from scorecard.risks.models import Risk, RiskAssessment
 
 HIGHEST_SCORE = 25
@@ -24,7 +24,9 @@ def _check_references(row: RowReader, catalogue: Catalogue, parsed: dict) -> Non
 
 def validate(row: RowReader, catalogue: Catalogue) -> dict | None:
     parsed = {
-        "reference": row.get("reference", cells.identifier, required=True),
+        "reference": row.get(
+            "reference", cells.identifier, required=True, reserved=Risk.RESERVED_REFERENCES
+        ),
         "title": row.get("title", required=True, max_length=300),
         "plan_id": row.get("plan_id", cells.identifier),
         "programmes": row.get("programmes", cells.names) or (),
@@ -48,9 +50,9 @@ def validate(row: RowReader, catalogue: Catalogue) -> dict | None:
     return parsed
 
 
-def _values(parsed: dict, lookups: Lookups, order: int) -> dict:
+def _values(parsed: dict, lookups: Lookups) -> dict:
     given = parsed["columns"]
-    values = {"title": parsed["title"], "order": order}
+    values = {"title": parsed["title"]}
     values.update({column: parsed[column] for column in TEXT_COLUMNS if column in given})
     if "plan_id" in given:
         values["plan"] = lookups.plan(parsed["plan_id"]) if parsed["plan_id"] else None
@@ -66,9 +68,10 @@ def _values(parsed: dict, lookups: Lookups, order: int) -> dict:
 def apply_all(rows: list[dict], lookups: Lookups) -> None:
     """Risks in the order of the file; each risk's programmes replaced by the file's."""
     risks = lookups.risks()
-    for order, parsed in enumerate(rows):
+    orders = NewRowOrder(Risk.objects.all())
+    for parsed in rows:
         risk = risks.get(parsed["reference"]) or Risk(reference=parsed["reference"])
-        save_changed(risk, _values(parsed, lookups, order))
+        save_changed(risk, {**_values(parsed, lookups), **orders.place(risk)})
         risks[risk.reference] = risk
         if "programmes" in parsed["columns"]:
             plan_id = parsed["plan_id"]
@@ -89,7 +92,9 @@ def score_part(raw: str) -> int | None:
 
 def validate_assessment(row: RowReader, catalogue: Catalogue) -> dict | None:
     parsed = {
-        "reference": row.get("reference", cells.identifier, required=True),
+        "reference": row.get(
+            "reference", cells.identifier, required=True, reserved=Risk.RESERVED_REFERENCES
+        ),
         "assessed_on": row.get("assessed_on", cells.date, required=True),
         "likelihood": row.get("likelihood", score_part),
         "impact": row.get("impact", score_part),

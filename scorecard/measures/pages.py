@@ -135,5 +135,6 @@ def ratings_chart(scorecard: Scorecard | None) -> str:
         (name, {rag.value: count for rag, count in rollup.rag_counts.items()})
         for name, rollup in scorecard.groups
     ]
-    title = f"Measures by rating and outcome, {scorecard.as_at.display}"
+    counted = scorecard.counted_as.capitalize()
+    title = f"{counted} by rating and outcome, {scorecard.as_at.display}"
     return stacked_bars(title, groups, chart_id="ratings-by-outcome")

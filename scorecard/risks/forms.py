@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from scorecard.core.period_parser import parse_period
 from scorecard.core.risk_scoring import IMPACT_WORDS, LIKELIHOOD_WORDS
+from scorecard.forms import BoundedMultipleChoiceField
 from scorecard.framework.models import Organisation, Plan, Programme
 from scorecard.people.models import Person
 from scorecard.risks.models import Risk, RiskAssessment
@@ -20,7 +21,6 @@ from scorecard.risks.register import long_date
 
 REFERENCE = re.compile(r"[A-Za-z0-9._-]+")
 # Addresses under /risks/ that a reference would hide, and names a browser rewrites ('.', '..').
-RESERVED_REFERENCES = {"new", "heat-map"}
 EARLIEST_YEAR = 1900
 PARTS = ("day", "month", "year")
 
@@ -108,7 +108,7 @@ class GovukFormMixin:
 # --- risks -------------------------------------------------------------------------------
 
 
-class ProgrammeChoices(forms.ModelMultipleChoiceField):
+class ProgrammeChoices(BoundedMultipleChoiceField):
     def label_from_instance(self, obj) -> str:
         return f"{obj.name} ({obj.plan.name})"
 
@@ -194,7 +194,7 @@ class RiskForm(GovukFormMixin, forms.ModelForm):
             raise forms.ValidationError(
                 "Reference must only include letters, numbers, full stops, hyphens and underscores"
             )
-        if reference.lower() in RESERVED_REFERENCES or not reference.strip("."):
+        if reference.lower() in Risk.RESERVED_REFERENCES or not reference.strip("."):
             raise forms.ValidationError(f"Reference cannot be {reference}: choose another")
         taken = Risk.objects.filter(reference__iexact=reference).exclude(pk=self.instance.pk)
         if taken.exists():
@@ -204,6 +204,8 @@ class RiskForm(GovukFormMixin, forms.ModelForm):
     def clean(self) -> dict:
         cleaned = super().clean()
         plan = cleaned.get("plan")
+        if cleaned.get("programmes") and not plan:
+            self.add_error("plan", "Choose the plan whose programmes this risk threatens")
         elsewhere = [p for p in cleaned.get("programmes") or [] if plan and p.plan_id != plan.pk]
         if elsewhere:
             self.add_error(
@@ -264,7 +266,7 @@ class GovukDateField(forms.MultiValueField):
     def _checked(self, day: str, month: str, year: str) -> date:
         try:
             value = date(int(year), int(month), int(day))
-        except ValueError:
+        except (ValueError, OverflowError):
             raise forms.ValidationError(
                 f"{self.noun.capitalize()} must be a real date", code="date"
             ) from None

@@ -18,6 +18,9 @@ def configured_bands() -> tuple[RiskBand, ...]:
 
 
 class Risk(models.Model):
+    # Words after /risks/ that are pages, not risks.
+    RESERVED_REFERENCES = frozenset({"new", "heat-map"})
+
     reference = models.CharField(max_length=60, unique=True)
     title = models.CharField(max_length=300)
     description = models.TextField(blank=True)

@@ -13,7 +13,7 @@ from datetime import date
 from django.db.models import Prefetch, QuerySet
 
 from scorecard.core.period_parser import parse_period
-from scorecard.core.periods import Period, PeriodError
+from scorecard.core.periods import Period
 from scorecard.core.ratings import Direction
 from scorecard.core.risk_scoring import (
     IMPACT_WORDS,
@@ -53,10 +53,13 @@ def period_display(label: str) -> str:
         return label
 
 
+def _financial_start_year(day: date) -> int:
+    return day.year if day.month >= 4 else day.year - 1
+
+
 def quarter_of(day: date) -> Period:
     """The financial quarter a date falls in."""
-    start_year = day.year if day.month >= 4 else day.year - 1
-    return Period.quarter(start_year, (day.month - 4) % 12 // 3 + 1)
+    return Period.quarter(_financial_start_year(day), (day.month - 4) % 12 // 3 + 1)
 
 
 # --- bands --------------------------------------------------------------------------------
@@ -226,19 +229,16 @@ def risk_row(risk: Risk) -> RiskRow:
 
 
 def offered_periods(plan: Plan | None) -> list[Period]:
-    """Periods to view the register as at, newest first: the financial quarter of every
-    assessment, and the period each was made for when it is given."""
+    """Periods to view the register as at, newest first: the financial quarter and year of every
+    assessment's date. As at a period means assessed by its end, whatever period an assessment
+    was made for (a year's risk may be assessed after the year ends)."""
     assessments = RiskAssessment.objects.all()
     if plan is not None:
         assessments = assessments.filter(risk__plan=plan)
     periods: set[Period] = set()
-    dated = assessments.order_by().values_list("assessed_on", "period").distinct()
-    for assessed_on, label in dated:
-        periods.add(quarter_of(assessed_on))
-        try:
-            periods.add(parse_period(label))
-        except (PeriodError, ValueError):
-            continue
+    for assessed_on in assessments.order_by().values_list("assessed_on", flat=True).distinct():
+        year = Period.financial_year(_financial_start_year(assessed_on))
+        periods |= {quarter_of(assessed_on), year}
     return sorted(periods, key=lambda p: (-p.last_month, -p.months, p.kind.value))
 
 

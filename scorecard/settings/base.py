@@ -87,7 +87,7 @@ PHASE_BANNER = os.environ.get("SCORECARD_PHASE_BANNER", "")
 
 # Risk bands by lowest score (DESIGN §3), e.g. "low:1, medium:5, high:10, very high:15";
 # blank keeps those defaults.
-SCORECARD_RISK_BANDS = os.environ.get("SCORECARD_RISK_BANDS", "")
+SCORECARD_RISK_BANDS = env.risk_bands()
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "overview"

@@ -41,3 +41,16 @@ def flag(name: str, default: bool = False) -> bool:
 
 def listed(name: str, default: str = "") -> list[str]:
     return [part.strip() for part in os.environ.get(name, default).split(",") if part.strip()]
+
+
+def risk_bands() -> str:
+    """SCORECARD_RISK_BANDS, checked now so a mistake stops the start, not a risk page."""
+    from scorecard.core.risk_scoring import RiskScoreError, parse_bands
+
+    text = os.environ.get("SCORECARD_RISK_BANDS", "").strip()
+    if text:
+        try:
+            parse_bands(text)
+        except RiskScoreError as exc:
+            raise ImproperlyConfigured(f"SCORECARD_RISK_BANDS: {exc}") from None
+    return text

@@ -167,3 +167,44 @@ def test_the_team_adds_and_changes_an_action_plan(client, council):
     made.refresh_from_db()
     assert made.name == "Health" and made.programme is None
     assert ActionPlan.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("url", "form", "message"),
+    [
+        ("/projects/new/", {"project_id": "new", "title": "x"}, "cannot be called"),
+        ("/projects/PRJ-1/milestones/new/", {"title": "No date"}, "This field is required"),
+        (
+            "/projects/PRJ-1/milestones/new/",
+            {"title": "Same", "due": "2019-01-01", "new_revised_due": "2019-01-01"},
+            "already due on that date",
+        ),
+        ("/projects/PRJ-1/milestones/new/", {"title": "Short", "due": "01/03/19"}, "valid date"),
+    ],
+)
+def test_project_forms_keep_the_importers_rules(client, council, url, form, message):
+    client.force_login(builders.team_member())
+    form = {"plan": council.pk, **form}
+    response = client.post(url, form)
+    assert response.status_code == 200 and message in response.content.decode()
+
+
+def test_a_priority_sets_the_projects_outcome_and_a_mismatch_is_refused(client, council):
+    from scorecard.framework.models import Outcome, Priority
+
+    client.force_login(builders.team_member())
+    priority = Priority.objects.get()
+    other = Outcome.objects.create(plan=council, name="Another outcome")
+    base = {"title": "x", "plan": council.pk, "priority": priority.pk}
+    refused = client.post("/projects/new/", {**base, "project_id": "P-A", "outcome": other.pk})
+    assert "This priority is under the outcome" in refused.content.decode()
+    made = client.post("/projects/new/", {**base, "project_id": "P-B"})
+    assert made.status_code == 302
+    assert Project.objects.get(project_id="P-B").outcome == priority.outcome
+
+
+def test_the_error_summary_links_to_the_first_radio(client, council):
+    client.force_login(builders.team_member())
+    response = client.post("/projects/PRJ-1/updates/new/", {"period": "Q2 2019/20"})
+    page = response.content.decode()
+    assert 'href="#id_status_0"' in page and 'id="id_status_0"' in page

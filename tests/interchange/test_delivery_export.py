@@ -122,6 +122,8 @@ def test_the_framework_is_written_parents_first_with_canonical_periods(council):
         "priority,Emotional health,cypp,Healthy lives,,,,,",
         "programme,Resilient families,cypp,Emotional health,,,,Fiona Phur,",
         'programme,"Children, families and communities",cypp,Healthy lives,,,,,',
+        "action_plan,Health and Wellbeing,cypp,Resilient families,,,Children's Trust Executive,,",
+        'action_plan,Leaving Care,cypp,"Children, families and communities",,,,,',
     ]
 
 
@@ -224,3 +226,27 @@ def test_the_demo_round_trips_byte_for_byte(tmp_path):
     first = export_all()
     assert all(len(text.splitlines()) > 1 for text in first.values())
     assert round_trip(tmp_path, first) == first
+
+
+def test_an_action_plan_with_no_actions_yet_survives_the_round_trip(council, tmp_path):
+    from scorecard.delivery.models import ActionPlan
+    from scorecard.framework.models import Plan, Programme
+
+    plan = Plan.objects.get(plan_id="cypp")
+    programme = Programme.objects.filter(plan=plan).first()
+    ActionPlan.objects.create(plan=plan, name="Not started", programme=programme, order=99)
+    first = export_all()
+    assert "action_plan,Not started,cypp," in first["framework"]
+    assert round_trip(tmp_path, first) == first
+    kept = ActionPlan.objects.get(name="Not started")
+    assert kept.programme.name == programme.name and not kept.actions.exists()
+
+
+def test_a_partial_import_puts_new_risks_after_the_register(council, tmp_path):
+    from scorecard.risks.models import Risk
+
+    before = list(Risk.objects.values_list("reference", flat=True))
+    extra = tmp_path / "one-risk.csv"
+    extra.write_text("reference,title\nNEW001,A new risk\n")
+    import_files([extra])
+    assert list(Risk.objects.values_list("reference", flat=True)) == [*before, "NEW001"]

@@ -780,3 +780,17 @@ def test_random_delivery_files_are_imported_or_rejected_row_by_row(council, tmp_
     except ImportRejected as rejection:
         assert rejection.errors and all(e.file == "fuzz.csv" and e.row for e in rejection.errors)
         assert row_counts() == before
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "column"),
+    [
+        ("p.csv", "project_id,title,plan_id\nnew,T,cypp\n", "project_id"),
+        ("r.csv", "reference,title\nheat-map,T\n", "reference"),
+        ("r.csv", "reference,title\nNEW,T\n", "reference"),
+    ],
+)
+def test_ids_that_name_a_page_of_the_site_are_refused(council, write, name, text, column):
+    (message,) = rejected([write(name, text)])
+    assert message.startswith(f"{name}, row 2, column '{column}'")
+    assert "names a page of the site" in message

@@ -114,19 +114,20 @@ def test_more_bands_than_shades_still_rise(settings):
     assert ranges[-1].scores == "score 25"
 
 
-def test_offered_periods_are_each_assessments_quarter_and_period_newest_first(risk_register):
+def test_offered_periods_are_each_assessment_dates_quarter_and_year_newest_first(risk_register):
     labels = [p.label for p in register.offered_periods(None)]
-    assert labels == ["2018/19 Q1", "2017/18", "2017/18 Q4", "2016/17", "2016/17 Q4"]
+    assert labels == ["2018/19", "2018/19 Q1", "2017/18", "2017/18 Q4", "2016/17", "2016/17 Q4"]
 
 
 def test_offered_periods_for_a_plan(risk_register):
     labels = [p.label for p in register.offered_periods(risk_register["business"])]
-    assert labels == ["2018/19 Q1"]
+    assert labels == ["2018/19", "2018/19 Q1"]
 
 
 def test_an_unreadable_period_label_still_offers_the_quarter(risk_register):
     RiskAssessment.objects.filter(risk__reference="ORG0010").update(period="autumn review")
-    assert [p.label for p in register.offered_periods(risk_register["business"])] == ["2018/19 Q1"]
+    offered = register.offered_periods(risk_register["business"])
+    assert [p.label for p in offered] == ["2018/19", "2018/19 Q1"]
 
 
 @pytest.mark.parametrize("label", ["not a period", "2040/41", "Q3 2018/19", "2018/19 Q13"])

@@ -548,3 +548,23 @@ def test_any_risk_form_input_is_answered_without_error(team_client, risk_registe
 def test_any_assessment_input_is_answered_without_error(team_client, risk_register, values):
     response = team_client.post("/risks/ORG0009/assessments/new/", ASSESSMENT | values)
     assert response.status_code in (200, 302)
+
+
+def test_huge_numbers_in_the_forms_are_explained_not_crashed_on(team_client, risk_register):
+    day = team_client.post(
+        "/risks/ORG0009/assessments/new/",
+        {**ASSESSMENT, "assessed_on_day": "9" * 20},
+    )
+    assert day.status_code == 200 and "must be a real date" in day.content.decode()
+    programmes = team_client.post("/risks/new/", {**NEW_RISK, "programmes": "9" * 23})
+    assert programmes.status_code == 200 and "There is a problem" in programmes.content.decode()
+    assert not Risk.objects.filter(reference="CYPP-R.1").exists()
+
+
+def test_programmes_need_the_risks_plan(team_client, risk_register):
+    from scorecard.framework.models import Programme
+
+    programme = Programme.objects.first()
+    response = team_client.post("/risks/new/", {**NEW_RISK, "programmes": str(programme.pk)})
+    assert "Choose the plan whose programmes this risk threatens" in response.content.decode()
+    assert not Risk.objects.filter(reference="CYPP-R.1").exists()
