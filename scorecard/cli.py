@@ -8,10 +8,8 @@ import sys
 from pathlib import Path
 
 DEMO_DATABASE_FILE = "scorecard-demo.sqlite3"
-# What `scorecard export` writes: ratings and the scorecard, then the kinds of file it imports.
-EXPORT_KINDS = [
-    "ratings",
-    "scorecard",
+# The kinds of file export writes that import reads again (`highlights`: highlight reports).
+ROUND_TRIP_KINDS = [
     "framework",
     "people",
     "projects",
@@ -22,6 +20,7 @@ EXPORT_KINDS = [
     "risks",
     "risk_assessments",
 ]
+EXPORT_KINDS = ["ratings", "scorecard", *ROUND_TRIP_KINDS]
 
 
 class CommandFailed(Exception):

@@ -8,6 +8,8 @@ import uuid
 
 import pytest
 
+from scorecard.cli import ROUND_TRIP_KINDS
+
 
 @pytest.fixture
 def database_url(tmp_path):
@@ -246,17 +248,7 @@ def test_demo_reloads_over_its_own_data(run):
     assert [run("demo", "--no-serve").returncode for _ in range(2)] == [0, 0]
 
 
-DELIVERY_EXPORTS = [
-    "framework",
-    "people",
-    "projects",
-    "milestones",
-    "actions",
-    "action_updates",
-    "highlights",
-    "risks",
-    "risk_assessments",
-]
+DELIVERY_EXPORTS = ROUND_TRIP_KINDS
 
 
 def test_every_delivery_export_works_on_a_new_empty_database(run):

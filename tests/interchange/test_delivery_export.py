@@ -7,6 +7,7 @@ import json
 import pytest
 from django.core.management import call_command
 
+from scorecard.cli import ROUND_TRIP_KINDS
 from scorecard.commands import demo_files
 from scorecard.interchange import kinds
 from scorecard.interchange.delivery_export import EXPORTS, export_csv, export_json
@@ -15,18 +16,7 @@ from tests.interchange.test_delivery_import import COUNCIL, row_counts, write_fi
 
 pytestmark = pytest.mark.django_db
 
-# The name of each export and the kind of file it writes (`highlights` writes highlight reports).
-ROUND_TRIP = [
-    "framework",
-    "people",
-    "projects",
-    "milestones",
-    "actions",
-    "action_updates",
-    "highlights",
-    "risks",
-    "risk_assessments",
-]
+ROUND_TRIP = ROUND_TRIP_KINDS
 
 
 @pytest.fixture
