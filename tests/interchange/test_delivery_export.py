@@ -5,7 +5,6 @@ import datetime as dt
 import json
 
 import pytest
-from django.core.management import call_command
 
 from scorecard.cli import ROUND_TRIP_KINDS
 from scorecard.commands import demo_files
@@ -31,7 +30,26 @@ def export_all(plan_id: str | None = None) -> dict[str, str]:
 
 
 def empty_database() -> None:
-    call_command("flush", interactive=False, verbosity=0)
+    """Delete everything inside the test's transaction (PostgreSQL will not TRUNCATE tables
+    with deferred foreign-key checks pending), children before the parents they protect."""
+    from scorecard.delivery.models import ActionPlan, HighlightReport, Project
+    from scorecard.framework.models import Board, Organisation, Plan
+    from scorecard.measures.models import Measure
+    from scorecard.people.models import Person
+    from scorecard.risks.models import Risk
+
+    for model in (
+        Risk,
+        ActionPlan,
+        Project,
+        HighlightReport,
+        Measure,
+        Person,
+        Plan,
+        Board,
+        Organisation,
+    ):
+        model.objects.all().delete()
 
 
 def round_trip(tmp_path, exported: dict[str, str]) -> dict[str, str]:
