@@ -27,8 +27,22 @@ def database_url(tmp_path):
     try:
         yield suite_url.rsplit("/", 1)[0] + f"/{name}"
     finally:
-        with psycopg.connect(suite_url, autocommit=True) as server:
-            server.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        drop_database(psycopg, suite_url, name)
+
+
+def drop_database(psycopg, suite_url: str, name: str) -> None:
+    """Drop the test's database. An autovacuum worker may still be in it for a moment, and only
+    a superuser may end that: wait for it a little; the throwaway server goes at the end anyway."""
+    import time
+
+    busy = (psycopg.errors.InsufficientPrivilege, psycopg.errors.ObjectInUse)
+    for _ in range(20):
+        try:
+            with psycopg.connect(suite_url, autocommit=True) as server:
+                server.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            return
+        except busy:
+            time.sleep(0.5)
 
 
 @pytest.fixture

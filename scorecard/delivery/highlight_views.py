@@ -31,6 +31,7 @@ def executive_summary(request):
             "show_plan_choice": True,
             "periods": offered,
             "period": quarter,
+            "period_label": "Quarter",
             "period_hint": "The quarter the programmes' highlight reports are for.",
             "period_button": "Show summary",
             "summary": summary,
