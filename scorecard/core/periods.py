@@ -89,6 +89,16 @@ class Period:
         return cls(PeriodKind.FINANCIAL_YEAR, first, 12)
 
     @classmethod
+    def quarter_containing(cls, day: date) -> Period:
+        """The financial quarter (April to June is Q1) that contains a day."""
+        year = financial_year_starting(day)
+        return cls.quarter(year, (day.month - FINANCIAL_YEAR_START_MONTH) % 12 // 3 + 1)
+
+    @classmethod
+    def financial_year_containing(cls, day: date) -> Period:
+        return cls.financial_year(financial_year_starting(day))
+
+    @classmethod
     def academic_year(cls, start_year: int) -> Period:
         first = _month_index(start_year, ACADEMIC_YEAR_START_MONTH)
         return cls(PeriodKind.ACADEMIC_YEAR, first, 12)
@@ -168,6 +178,11 @@ class Period:
         if not isinstance(other, Period):
             return NotImplemented
         return self.sort_key < other.sort_key
+
+
+def financial_year_starting(day: date) -> int:
+    """The calendar year in which the financial year containing `day` began."""
+    return day.year if day.month >= FINANCIAL_YEAR_START_MONTH else day.year - 1
 
 
 def _check_month(month: int) -> None:

@@ -26,7 +26,7 @@ from django.http import Http404
 from scorecard.core.action_flags import ActionFlags, Timescale, action_flags
 from scorecard.core.delivery_status import DeliveryKind, status_meaning
 from scorecard.core.period_parser import parse_period
-from scorecard.core.periods import FINANCIAL_YEAR_START_MONTH, Period, PeriodError
+from scorecard.core.periods import Period, PeriodError
 from scorecard.core.ratings import Rag
 from scorecard.core.wording import plural
 from scorecard.delivery.models import Action, ActionPlan, ActionUpdate
@@ -51,11 +51,7 @@ def key() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     return statuses, [(FLAG_LABELS[name], FLAG_MEANINGS[name]) for name in FLAG_NAMES]
 
 
-def quarter_of(day: date) -> Period:
-    """The financial quarter (April to June is Q1) that contains a day."""
-    year = day.year if day.month >= FINANCIAL_YEAR_START_MONTH else day.year - 1
-    quarter = (day.month - FINANCIAL_YEAR_START_MONTH) % 12 // 3 + 1
-    return Period.quarter(year, quarter)
+quarter_of = Period.quarter_containing
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from scorecard.delivery.action_plans import (
 )
 from scorecard.delivery.models import Action, ActionPlan
 from scorecard.delivery.picking import chosen_plan
+from scorecard.form_pages import form_page
 from scorecard.framework.models import Plan
 from scorecard.measures.templatetags.scorecard_tags import RAG_CLASSES
 from scorecard.people.access import performance_team_required
@@ -188,14 +189,14 @@ def _action_plan_form(request, action_plan: ActionPlan | None):
         messages.success(request, f"Action plan '{saved.name}' saved")
         return redirect(saved)
     back = action_plan.get_absolute_url() if action_plan else reverse("action_plan_list")
-    context = {
-        "form": form,
-        "title": "Change the action plan" if action_plan else "Add an action plan",
-        "caption": action_plan.name if action_plan else "",
-        "back_url": back,
-        "submit_label": "Save action plan",
-    }
-    return render(request, "forms/page.html", context)
+    return form_page(
+        request,
+        form,
+        title="Change the action plan" if action_plan else "Add an action plan",
+        back_url=back,
+        caption=action_plan.name if action_plan else "",
+        submit="Save action plan",
+    )
 
 
 @performance_team_required

@@ -12,6 +12,7 @@ from scorecard.delivery import highlights
 from scorecard.delivery.highlight_forms import HighlightReportForm
 from scorecard.delivery.models import HighlightReport
 from scorecard.delivery.picking import chosen, chosen_plan
+from scorecard.form_pages import form_page
 from scorecard.framework.models import Plan, Programme
 from scorecard.people.access import performance_team_required
 
@@ -56,14 +57,8 @@ def highlight_report_detail(request, programme_id: int, period: str):
 
 
 def _form_page(request, form, programme: Programme, title: str, back_url: str):
-    context = {
-        "form": form,
-        "title": title,
-        "caption": programme.name,
-        "back_url": back_url,
-        "submit_label": "Save highlight report",
-    }
-    return render(request, "forms/page.html", context)
+    caption, submit = programme.name, "Save highlight report"
+    return form_page(request, form, title=title, back_url=back_url, caption=caption, submit=submit)
 
 
 @performance_team_required

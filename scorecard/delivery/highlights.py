@@ -8,8 +8,11 @@ from scorecard.core.delivery_status import status_trend
 from scorecard.core.periods import Period
 from scorecard.core.ratings import Direction, Rag
 from scorecard.core.wording import number_word, share_sentence
-from scorecard.delivery.models import HighlightReport
+from scorecard.delivery.models import Action, HighlightReport
+from scorecard.delivery.picking import periods_of
+from scorecard.delivery.positions import project_positions, projects_for
 from scorecard.framework.models import Plan, Programme
+from scorecard.measures.scorecard import ScorecardLine, headlines_as_at
 
 # What the executive summary gathers, programme by programme, in the order it prints them.
 GATHERED = (
@@ -109,24 +112,12 @@ def reported_quarters(plan: Plan | None) -> list[Period]:
     """The quarters with at least one highlight report, newest first."""
     if plan is None:
         return []
-    rows = (
-        HighlightReport.objects.filter(programme__plan=plan)
-        .values_list("period_kind", "period_first_month", "period_months")
-        .distinct()
-    )
-    from scorecard.core.periods import PeriodKind
-
-    quarters = {Period(PeriodKind(kind), first, months) for kind, first, months in rows}
-    return sorted(quarters, reverse=True)
+    return periods_of(HighlightReport.objects.filter(programme__plan=plan))
 
 
 def report_context(report: HighlightReport) -> dict:
     """One highlight report with the programme's measures, projects and actions as at its
     quarter, each with its current rating."""
-    from scorecard.delivery.models import Action
-    from scorecard.delivery.positions import project_positions, projects_for
-    from scorecard.measures.scorecard import ScorecardLine, headlines_as_at
-
     programme, quarter = report.programme, report.period_obj
     reports = reports_by_programme(programme.plan, quarter).get(programme.pk, [])
     line = report_line(programme, reports, quarter)

@@ -11,6 +11,7 @@ from scorecard.delivery import project_forms
 from scorecard.delivery.models import Milestone, Project, ProjectUpdate
 from scorecard.delivery.picking import chosen, chosen_plan, periods_of
 from scorecard.delivery.positions import milestone_state, position_of, project_positions
+from scorecard.form_pages import form_page
 from scorecard.framework.models import Plan
 from scorecard.people.access import performance_team_required
 
@@ -72,17 +73,6 @@ def project_detail(request, project_id: str):
     )
 
 
-def _form_page(request, form, title: str, back_url: str, caption: str = "", submit="Save"):
-    context = {
-        "form": form,
-        "title": title,
-        "caption": caption,
-        "back_url": back_url,
-        "submit_label": submit,
-    }
-    return render(request, "forms/page.html", context)
-
-
 @performance_team_required
 def project_create(request):
     form = project_forms.ProjectForm(request.POST or None)
@@ -90,7 +80,8 @@ def project_create(request):
         project = form.save()
         messages.success(request, f"Project {project.project_id} added")
         return redirect(project)
-    return _form_page(request, form, "Add a project", reverse("project_list"), submit="Add project")
+    back = reverse("project_list")
+    return form_page(request, form, title="Add a project", back_url=back, submit="Add project")
 
 
 @performance_team_required
@@ -103,7 +94,8 @@ def project_edit(request, project_id: str):
         messages.success(request, "Project details saved")
         return redirect(project)
     back = project.get_absolute_url()
-    return _form_page(request, form, "Change project details", back, project.title)
+    title = "Change project details"
+    return form_page(request, form, title=title, back_url=back, caption=project.title)
 
 
 @performance_team_required
@@ -117,7 +109,9 @@ def project_update_create(request, project_id: str):
         return redirect(f"{project.get_absolute_url()}?period={update.period}")
     back = project.get_absolute_url()
     title = "Report the project's status"
-    return _form_page(request, form, title, back, project.title, "Save status")
+    return form_page(
+        request, form, title=title, back_url=back, caption=project.title, submit="Save status"
+    )
 
 
 @performance_team_required
@@ -138,4 +132,5 @@ def _milestone_form(request, project: Project, milestone: Milestone | None):
         messages.success(request, f"Milestone '{saved.title}' saved")
         return redirect(project)
     title = "Change a milestone" if milestone else "Add a milestone"
-    return _form_page(request, form, title, project.get_absolute_url(), project.title)
+    back = project.get_absolute_url()
+    return form_page(request, form, title=title, back_url=back, caption=project.title)

@@ -53,13 +53,7 @@ def period_display(label: str) -> str:
         return label
 
 
-def _financial_start_year(day: date) -> int:
-    return day.year if day.month >= 4 else day.year - 1
-
-
-def quarter_of(day: date) -> Period:
-    """The financial quarter a date falls in."""
-    return Period.quarter(_financial_start_year(day), (day.month - 4) % 12 // 3 + 1)
+quarter_of = Period.quarter_containing
 
 
 # --- bands --------------------------------------------------------------------------------
@@ -237,8 +231,7 @@ def offered_periods(plan: Plan | None) -> list[Period]:
         assessments = assessments.filter(risk__plan=plan)
     periods: set[Period] = set()
     for assessed_on in assessments.order_by().values_list("assessed_on", flat=True).distinct():
-        year = Period.financial_year(_financial_start_year(assessed_on))
-        periods |= {quarter_of(assessed_on), year}
+        periods |= {quarter_of(assessed_on), Period.financial_year_containing(assessed_on)}
     return sorted(periods, key=lambda p: (-p.last_month, -p.months, p.kind.value))
 
 

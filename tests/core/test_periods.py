@@ -446,3 +446,10 @@ def test_equal_periods_have_equal_labels(a, b):
 def test_sorted_periods_have_non_decreasing_end_dates(items):
     ends = [p.end for p in sorted(items)]
     assert ends == sorted(ends)
+
+
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)))
+def test_the_quarter_and_year_containing_a_day_contain_it(day):
+    for period in (Period.quarter_containing(day), Period.financial_year_containing(day)):
+        assert period.start <= day <= period.end
+    assert Period.financial_year_containing(day).contains(Period.quarter_containing(day))
