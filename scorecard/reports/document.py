@@ -163,3 +163,8 @@ class Report:
                 number(section.sections, f"{section.anchor}-")
 
         number(self.sections, "s")
+
+
+class ReportUnavailable(Exception):
+    """A one-line reason a report cannot be made, e.g. no plan has highlight reports for the
+    period asked for. The command prints it; the Reports page shows it."""
