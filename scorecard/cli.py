@@ -21,6 +21,9 @@ ROUND_TRIP_KINDS = [
     "risk_assessments",
 ]
 EXPORT_KINDS = ["ratings", "scorecard", *ROUND_TRIP_KINDS]
+# Kept in step with scorecard.reports.kinds.KINDS (a test checks), so that `--help` needs no
+# Django.
+REPORT_KINDS = ["corporate", "programme", "actions", "dashboard", "risks"]
 
 
 class CommandFailed(Exception):
@@ -100,6 +103,21 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--period", help="as at this period (needed for the scorecard)")
     export.add_argument("--plan", help="only this plan (its plan_id)")
     export.add_argument("-o", "--output", type=Path, help="write to this file, not the screen")
+
+    report = commands.add_parser(
+        "report",
+        help="write a committee paper (corporate, programme, actions, dashboard, risks) "
+        "as HTML, PDF, Word or Excel",
+    )
+    report.add_argument("kind", choices=REPORT_KINDS, metavar="KIND", help=", ".join(REPORT_KINDS))
+    report.add_argument("--period", required=True, help="as at this period, e.g. 'Q2 2019/20'")
+    report.add_argument("--format", choices=["html", "pdf", "docx", "xlsx"], default="pdf")
+    report.add_argument(
+        "--plan", help="this plan (its plan_id); else the first plan with something to report"
+    )
+    report.add_argument(
+        "-o", "--output", type=Path, help="write to this file (else a name made from the report)"
+    )
     return parser
 
 

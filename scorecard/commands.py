@@ -139,13 +139,38 @@ def _export(arguments: argparse.Namespace) -> int:
     return 0
 
 
-def _write_output(text: str, output: Path | None) -> None:
+def _report(arguments: argparse.Namespace) -> int:
+    from scorecard.core.period_parser import parse_period
+    from scorecard.core.periods import PeriodError
+    from scorecard.reports.document import ReportUnavailable
+    from scorecard.reports.kinds import KINDS, file_name, render
+
+    try:
+        as_at = parse_period(arguments.period)
+    except PeriodError as exc:
+        raise CommandFailed(f"--period: {exc}") from None
+    try:
+        report = KINDS[arguments.kind].build(as_at, arguments.plan)
+    except ReportUnavailable as exc:
+        raise CommandFailed(f"report {arguments.kind}: {exc}") from None
+    output = arguments.output or Path(file_name(report, arguments.format, arguments.plan or ""))
+    _write_output(render(report, arguments.format), output)
+    print(f"Wrote {output}", file=sys.stderr)
+    return 0
+
+
+def _write_output(content: str | bytes, output: Path | None) -> None:
+    """Write through a temporary file beside the output, so a failure (a full disk) never
+    leaves half a file under the name asked for."""
     if output is None:
-        sys.stdout.write(text)
+        sys.stdout.write(content if isinstance(content, str) else content.decode("utf-8"))
         return
     partial = output.with_name(output.name + ".partial")
     try:
-        partial.write_text(text, encoding="utf-8")
+        if isinstance(content, bytes):
+            partial.write_bytes(content)
+        else:
+            partial.write_text(content, encoding="utf-8")
         partial.replace(output)
     except OSError as exc:
         partial.unlink(missing_ok=True)
@@ -163,6 +188,8 @@ def run(arguments: argparse.Namespace) -> int:
             return _serve(arguments.port)
         if arguments.command == "import":
             return _import(arguments.files)
+        if arguments.command == "report":
+            return _report(arguments)
         return _export(arguments)
     except DatabaseError as exc:
         raise CommandFailed(f"database error: {str(exc).strip().splitlines()[0]}") from None

@@ -16,6 +16,7 @@ urlpatterns = [
     ),
     path("", include("scorecard.delivery.urls")),
     path("risks/", include("scorecard.risks.urls")),
+    path("reports/", include("scorecard.reports.urls")),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(redirect_authenticated_user=True),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from scorecard.core.rollup import whole_percent
+
 _WORDS = (
     "no",
     "one",
@@ -55,3 +57,26 @@ def _singular_verb(predicate: str) -> str:
     """'rate Green' -> 'rates Green' for one of many."""
     verb, _, rest = predicate.partition(" ")
     return f"{verb}s {rest}".strip() if verb and not verb.endswith("s") else predicate
+
+
+def _share(part: int, whole: int, noun: str) -> str:
+    """'21 of 37 measures (57%)': figures, as the overview's headline figures are printed."""
+    percent = whole_percent(part, whole)
+    share = f" ({percent}%)" if percent is not None else ""
+    return f"{part:,} of {whole:,} {plural(whole, noun)}{share}"
+
+
+def on_target_sentence(green: int, rated: int, noun: str = "measure") -> str:
+    """'21 of 37 measures (57%) are on or exceeding target'."""
+    if rated == 0:
+        return f"No {plural(2, noun)} are rated against a target"
+    verb = "is" if green == 1 else "are"
+    return f"{_share(green, rated, noun)} {verb} on or exceeding target"
+
+
+def improving_sentence(improving: int, judged: int, noun: str = "measure") -> str:
+    """'9 of 22 measures (41%) are improving', out of those with a direction."""
+    if judged == 0:
+        return f"No {plural(2, noun)} have a direction of performance yet"
+    verb = "is" if improving == 1 else "are"
+    return f"{_share(improving, judged, noun)} with a direction {verb} improving"

@@ -98,3 +98,10 @@ def target(measure, value: Decimal | None) -> Cell:
 def day(value: date | None) -> Cell:
     """01.03.2018, the way the councils' action plans write dates."""
     return Cell(value.strftime("%d.%m.%Y") if value else "")
+
+
+def timescale(chain: tuple[date, ...]) -> Cell:
+    """The first date then each revision: '01.08.2019 → 01.09.2019'."""
+    if not chain:
+        return Cell("No date set")
+    return Cell(" → ".join(day.strftime("%d.%m.%Y") for day in chain))

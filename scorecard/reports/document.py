@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import ClassVar
 
 RAG_WORDS = {"G": "Green", "A": "Amber", "R": "Red", "B": "Blue"}
 
@@ -52,6 +53,8 @@ class Column:
 class Table:
     """A real table: a caption, a header row, rows of cells. Each is one sheet in Excel."""
 
+    block: ClassVar[str] = "table"
+
     caption: str
     columns: list[Column]
     rows: list[list[Cell]]
@@ -72,6 +75,7 @@ class Table:
 
 @dataclass
 class Paragraph:
+    block: ClassVar[str] = "paragraph"
     text: str
     # "lead" for a summary sentence a reader should see first; "small" for notes.
     style: str = "body"
@@ -79,12 +83,15 @@ class Paragraph:
 
 @dataclass
 class Bullets:
+    block: ClassVar[str] = "bullets"
     items: list[str]
 
 
 @dataclass
 class Facts:
     """Labelled values: a report's front sheet, a measure's description and target."""
+
+    block: ClassVar[str] = "facts"
 
     items: list[tuple[str, str]]
 
@@ -93,6 +100,8 @@ class Facts:
 class Chart:
     """A chart as vector SVG (pages and PDF; Word gets a PNG of the same SVG), its text
     alternative, and the data table that always goes with it."""
+
+    block: ClassVar[str] = "chart"
 
     title: str
     svg: str

@@ -1,8 +1,16 @@
 """Counts in words for generated sentences."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from scorecard.core.wording import number_word, plural, share_sentence
+from scorecard.core.wording import (
+    improving_sentence,
+    number_word,
+    on_target_sentence,
+    plural,
+    share_sentence,
+)
 
 
 @pytest.mark.parametrize(
@@ -30,3 +38,32 @@ def test_plural():
     assert plural(1, "risk") == "risk"
     assert plural(2, "risk") == "risks"
     assert plural(2, "person", "people") == "people"
+
+
+@pytest.mark.parametrize(
+    ("green", "rated", "sentence"),
+    [
+        (21, 37, "21 of 37 measures (57%) are on or exceeding target"),
+        (1, 3, "1 of 3 measures (33%) is on or exceeding target"),
+        (1, 1, "1 of 1 measure (100%) is on or exceeding target"),
+        (0, 0, "No measures are rated against a target"),
+        (1500, 2000, "1,500 of 2,000 measures (75%) are on or exceeding target"),
+    ],
+)
+def test_on_target_sentence(green, rated, sentence):
+    assert on_target_sentence(green, rated) == sentence
+
+
+def test_improving_sentence_counts_only_measures_with_a_direction():
+    assert improving_sentence(9, 22) == "9 of 22 measures (41%) with a direction are improving"
+    assert improving_sentence(0, 0) == "No measures have a direction of performance yet"
+    assert improving_sentence(1, 2, "project") == (
+        "1 of 2 projects (50%) with a direction is improving"
+    )
+
+
+@given(st.integers(0, 10_000), st.integers(1, 10_000))
+def test_on_target_sentence_states_both_counts(green, extra):
+    rated = green + extra - 1 if green else extra
+    sentence = on_target_sentence(min(green, rated), rated)
+    assert f"of {rated:,} " in sentence and sentence.endswith("on or exceeding target")

@@ -1,0 +1,395 @@
+"""The Corporate Performance Report (seed 003): the quarterly Cabinet paper of a plan's
+measures and projects, rated as at one period."""
+
+from __future__ import annotations
+
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+
+from scorecard.charts.line import Point, line_chart
+from scorecard.core.periods import Period
+from scorecard.core.ratings import Direction, Polarity, Rag
+from scorecard.core.wording import improving_sentence, on_target_sentence
+from scorecard.delivery.models import Project, ProjectUpdate
+from scorecard.delivery.positions import ProjectPosition, milestone_state
+from scorecard.framework.models import Plan
+from scorecard.measures.models import Measure, Observation
+from scorecard.measures.pages import SeriesRow, headline_rows
+from scorecard.measures.scorecard import (
+    RatedMeasure,
+    Scorecard,
+    ScorecardLine,
+    build_scorecard,
+    measures_for,
+    rate_measures,
+)
+from scorecard.reports import cells
+from scorecard.reports.document import (
+    Bullets,
+    Cell,
+    Chart,
+    Column,
+    Facts,
+    Paragraph,
+    Report,
+    Section,
+    Table,
+)
+from scorecard.reports.plans import organisation_name, plan_for
+from scorecard.reports.summary import ratings_by_outcome, summary_table
+
+# The seed's paper shows each measure's last eight periods.
+PERIODS_SHOWN = 8
+
+
+def build(period: Period, plan_id: str | None = None) -> Report:
+    candidates = _plans_with_content() if plan_id else _plans_reporting(period)
+    plan = plan_for(plan_id, candidates, "no measures or projects")
+    scorecard = build_scorecard(period, plan.plan_id)
+    rated = {r.measure.pk: r for r in rate_measures(measures_for(plan.plan_id))}
+    outcomes = list(plan.outcomes.prefetch_related("priorities").order_by("order", "pk"))
+    sections = [
+        _vision(plan, outcomes),
+        _key(),
+        _summary(scorecard),
+        *_outcome_sections(scorecard, rated, outcomes),
+        _contacts(plan, outcomes, scorecard),
+    ]
+    return Report(
+        kind="corporate",
+        title="Corporate Performance Report",
+        period=period.display,
+        organisation=organisation_name(plan),
+        produced=timezone.localdate(),
+        cover=[line for line in (plan.name, plan.board.name if plan.board_id else "") if line],
+        sections=sections,
+    )
+
+
+def _plans_reporting(period: Period):
+    """Plans with figures or project reports for the period itself come first (the demo's
+    business plan for Q2 2019/20); failing those, any plan with measures or projects."""
+    within = {
+        "period_last_month__gte": period.first_month,
+        "period_last_month__lte": period.last_month,
+    }
+    reporting = Plan.objects.filter(
+        Q(Exists(Observation.objects.filter(measure__plan=OuterRef("pk"), **within)))
+        | Q(Exists(ProjectUpdate.objects.filter(project__plan=OuterRef("pk"), **within)))
+    )
+    return reporting if reporting.exists() else _plans_with_content()
+
+
+def _plans_with_content():
+    return Plan.objects.filter(
+        Q(Exists(Measure.objects.filter(plan=OuterRef("pk"))))
+        | Q(Exists(Project.objects.filter(plan=OuterRef("pk"))))
+    )
+
+
+def _vision(plan: Plan, outcomes: list) -> Section:
+    section = Section("Our vision and outcomes")
+    if plan.vision:
+        section.add(Paragraph(plan.vision, "lead"))
+    for number, outcome in enumerate(outcomes, start=1):
+        priorities = [p.name for p in outcome.priorities.all()]
+        section.add(Paragraph(f"Outcome {number}: {outcome.name}"))
+        if priorities:
+            section.add(Bullets(priorities))
+    return section
+
+
+def _key() -> Section:
+    ratings = Table(
+        "Key to ratings",
+        [Column("Rating"), Column("A measure"), Column("A project")],
+        [
+            [cells.rating(rag), Cell(rag.meaning), Cell(_project_meaning(rag))]
+            for rag in (Rag.GREEN, Rag.AMBER, Rag.RED, Rag.BLUE)
+        ],
+        sheet="Key to ratings",
+        row_headers=True,
+    )
+    directions = Table(
+        "Key to directions of performance",
+        [Column("Direction"), Column("Meaning")],
+        [
+            [cells.direction(way), Cell(meaning)]
+            for way, meaning in (
+                (Direction.IMPROVING, "Better than the period compared with"),
+                (Direction.STEADY, "Within the measure's steady band of that period"),
+                (Direction.DECLINING, "Worse than the period compared with"),
+            )
+        ],
+        sheet="Key to directions",
+        row_headers=True,
+    )
+    return Section(
+        "Key to ratings and directions",
+        [
+            Paragraph(
+                "Measures are rated against their targets; projects by their owners. "
+                "A direction compares a measure with its previous period, or with the same "
+                "period a year earlier where the measure says so, following its polarity."
+            ),
+            ratings,
+            directions,
+        ],
+    )
+
+
+def _project_meaning(rag: Rag) -> str:
+    return {
+        Rag.GREEN: "On target",
+        Rag.AMBER: "Requires attention",
+        Rag.RED: "Off target",
+        Rag.BLUE: "Closed",
+    }[rag]
+
+
+def _summary(scorecard: Scorecard) -> Section:
+    total = scorecard.total
+    noun = "measure and project" if scorecard.reported_projects else "measure"
+    table = summary_table(scorecard)
+    chart = ratings_by_outcome(scorecard, table)
+    return Section(
+        "High level summary",
+        [
+            Paragraph(
+                f"{on_target_sentence(total.rag_counts[Rag.GREEN], total.rated, noun)}; "
+                f"{improving_sentence(total.direction_counts[Direction.IMPROVING], total.with_direction, noun)}.",  # noqa: E501
+                "lead",
+            ),
+            Paragraph(
+                f"As at {scorecard.as_at.display}, counting {len(scorecard.lines):,} "
+                f"measures and {scorecard.reported_projects:,} projects with a status."
+            ),
+            table,
+            *([chart] if chart else []),
+        ],
+    )
+
+
+def _outcome_sections(
+    scorecard: Scorecard, rated: dict[int, RatedMeasure], outcomes: list
+) -> list[Section]:
+    lines_by_outcome: dict[int | None, list[ScorecardLine]] = {}
+    for line in scorecard.lines:
+        lines_by_outcome.setdefault(line.measure.outcome_id, []).append(line)
+    projects_by_outcome: dict[int | None, list[ProjectPosition]] = {}
+    for position in scorecard.projects:
+        projects_by_outcome.setdefault(position.project.rollup_outcome_id, []).append(position)
+    rollups = dict(scorecard.groups)
+    sections = []
+    for number, outcome in enumerate(outcomes, start=1):
+        lines = lines_by_outcome.get(outcome.pk, [])
+        positions = projects_by_outcome.get(outcome.pk, [])
+        if not lines and not positions:
+            continue
+        section = Section(f"Outcome {number}: {outcome.name}", new_page=True)
+        rollup = rollups.get(outcome.name)
+        if rollup is not None:
+            section.add(Paragraph(_outcome_sentence(rollup, bool(positions)), "lead"))
+        section.sections = [
+            _measure_section(line, rated[line.measure.pk], scorecard.as_at) for line in lines
+        ] + [_project_section(position) for position in positions]
+        sections.append(section)
+    unlinked = lines_by_outcome.get(None, [])
+    if unlinked:
+        section = Section("Measures not linked to an outcome", new_page=True)
+        section.sections = [
+            _measure_section(line, rated[line.measure.pk], scorecard.as_at) for line in unlinked
+        ]
+        sections.append(section)
+    return sections
+
+
+def _outcome_sentence(rollup, with_projects: bool) -> str:
+    noun = "measure and project" if with_projects else "measure"
+    on_target = on_target_sentence(rollup.rag_counts[Rag.GREEN], rollup.rated, noun)
+    improving = improving_sentence(
+        rollup.direction_counts[Direction.IMPROVING], rollup.with_direction, noun
+    )
+    return f"{on_target}; {improving}."
+
+
+def _shown_rows(rated: RatedMeasure, as_at: Period) -> list[SeriesRow]:
+    rows = [
+        row
+        for row in headline_rows(rated)
+        if row.rated.reading.period.last_month <= as_at.last_month
+    ]
+    return rows[-PERIODS_SHOWN:]
+
+
+def _measure_section(line: ScorecardLine, rated: RatedMeasure, as_at: Period) -> Section:
+    measure = rated.measure
+    headline = line.headline
+    rows = _shown_rows(rated, as_at)
+    latest = headline.latest
+    facts = [
+        ("Rating", cells.rating(headline.rag, headline.rating.reason).text),
+        ("Direction", cells.direction(headline.direction).text),
+        (
+            "Latest value",
+            cells.measure_value(measure, latest.reading.value).text
+            + f" ({latest.reading.period.display})"
+            if latest
+            else "No value reported by this period",
+        ),
+        ("Target", cells.target(measure, latest.target if latest else None).text),
+        ("Polarity", Polarity(measure.polarity).label),
+    ]
+    for label, value in (
+        ("Description", measure.description),
+        ("Benchmarking", measure.benchmarking),
+        ("Owner", measure.owner),
+        ("Source", measure.source),
+    ):
+        if value:
+            facts.append((label, value))
+    section = Section(measure.title, [Facts(facts)])
+    if rows:
+        table = _series_table(measure, rows)
+        chart = _chart(measure, rows, table)
+        section.add(chart if chart else table)
+    commentary = next((row for row in reversed(rows) if row.observation.commentary), None)
+    if commentary:
+        section.add(
+            Paragraph(f"Commentary and actions ({commentary.rated.reading.period.display})"),
+            Paragraph(commentary.observation.commentary),
+        )
+    return section
+
+
+def _series_table(measure: Measure, rows: list[SeriesRow]) -> Table:
+    return Table(
+        f"{measure.title}: the last {len(rows)} periods",
+        [
+            Column("Period"),
+            Column("Value", numeric=True),
+            Column("Target", numeric=True),
+            Column("Rating"),
+            Column("Direction"),
+            Column("Change"),
+        ],
+        [
+            [
+                Cell(row.rated.reading.period.display, header=True),
+                cells.measure_value(
+                    measure,
+                    row.observation.value,
+                    row.observation.numerator,
+                    row.observation.denominator,
+                    status=row.observation.get_status_display() if row.observation.status else "",
+                ),
+                cells.target(measure, row.rated.target),
+                cells.rating(row.rated.rating.rag, row.rated.rating.reason),
+                cells.direction(row.rated.direction),
+                Cell(row.change),
+            ]
+            for row in rows
+        ],
+        sheet=measure.measure_id,
+        row_headers=True,
+    )
+
+
+def _chart(measure: Measure, rows: list[SeriesRow], table: Table) -> Chart | None:
+    points = [
+        Point(
+            row.rated.reading.period.display,
+            row.rated.reading.value,
+            row.rated.target,
+            row.rated.rating.rag.value if row.rated.rating.rag else None,
+        )
+        for row in rows
+    ]
+    if sum(1 for p in points if p.value is not None) < 2:
+        return None
+    title = f"{measure.title}: values and target, last {len(points)} periods"
+    svg = line_chart(title, points, chart_id=f"chart-{measure.pk}")
+    if not svg:
+        return None
+    described = ", ".join(
+        f"{p.label} {cells.measure_value(measure, p.value).text}"
+        + (f" ({Rag(p.rag).label})" if p.rag else "")
+        for p in points
+        if p.value is not None
+    )
+    return Chart(title, svg, f"Line chart of {measure.title}: {described}.", table)
+
+
+def _project_section(position: ProjectPosition) -> Section:
+    project, update = position.project, position.update
+    facts = [
+        ("Status", cells.status(position.rag).text),
+        ("Direction", cells.direction(position.direction).text),
+        ("Why this direction", position.direction_reason),
+    ]
+    if update is not None:
+        facts.insert(0, ("Reported", update.period_obj.display))
+        if update.latest_position:
+            facts.append(("Latest position", update.latest_position))
+        if update.next_steps:
+            facts.append(("Next steps", update.next_steps))
+    if project.owner_id:
+        facts.append(("Owner", project.owner.name))
+    section = Section(f"Project: {project.title}", [Facts(facts)])
+    milestones = list(project.milestones.all())
+    if milestones:
+        section.add(
+            Table(
+                f"{project.title}: milestones",
+                [Column("Milestone"), Column("Due"), Column("Achieved"), Column("State")],
+                [
+                    [
+                        Cell(milestone.title, header=True),
+                        cells.timescale(milestone.timescale_chain),
+                        cells.day(milestone.completed) if milestone.completed else Cell("Not yet"),
+                        Cell(milestone_state(milestone, position.on)),
+                    ]
+                    for milestone in milestones
+                ],
+                sheet=f"{project.project_id} milestones",
+                row_headers=True,
+            )
+        )
+    return section
+
+
+def _contacts(plan: Plan, outcomes: list, scorecard: Scorecard) -> Section:
+    rows = []
+    if plan.lead:
+        rows.append([Cell(plan.name, header=True), Cell("Plan lead"), Cell(plan.lead)])
+    for outcome in outcomes:
+        if outcome.lead:
+            rows.append([Cell(outcome.name, header=True), Cell("Outcome lead"), Cell(outcome.lead)])
+    for line in scorecard.lines:
+        if line.measure.owner:
+            rows.append(
+                [
+                    Cell(line.measure.title, header=True),
+                    Cell("Measure owner"),
+                    Cell(line.measure.owner),
+                ]
+            )
+    section = Section("Contact details")
+    organisation = organisation_name(plan)
+    section.add(
+        Paragraph(
+            "For more about a measure or a project, contact its owner below"
+            + (f" or the performance team of {organisation}." if organisation else ".")
+        )
+    )
+    if rows:
+        section.add(
+            Table(
+                "Who to contact",
+                [Column("About"), Column("Role"), Column("Contact")],
+                rows,
+                sheet="Contacts",
+                row_headers=True,
+            )
+        )
+    return section

@@ -1,0 +1,50 @@
+"""The Reports page's form: which report, as at which period, for which plan, in which format."""
+
+from __future__ import annotations
+
+from django import forms
+
+from scorecard.core.period_parser import parse_period
+from scorecard.core.periods import Period, PeriodError
+from scorecard.forms import GovukForm
+from scorecard.framework.models import Plan
+from scorecard.reports.kinds import KINDS
+
+FORMAT_CHOICES = [
+    ("pdf", "PDF (to print or publish)"),
+    ("docx", "Word (to edit before publishing)"),
+    ("xlsx", "Excel (every table as a sheet)"),
+    ("html", "Web page (HTML)"),
+]
+FIRST_PLAN = ""
+
+
+class ReportForm(GovukForm):
+    kind = forms.ChoiceField(
+        label="Report",
+        choices=[(kind.name, kind.title) for kind in KINDS.values()],
+        widget=forms.RadioSelect,
+    )
+    period = forms.CharField(
+        label="As at",
+        max_length=40,
+        help_text="A quarter, month or year, for example Q2 2019/20, Sep-19 or 2019/20",
+        widget=forms.TextInput(attrs={"class": "govuk-input govuk-input--width-10"}),
+    )
+    plan = forms.ChoiceField(label="Plan", required=False)
+    format = forms.ChoiceField(label="Format", choices=FORMAT_CHOICES, widget=forms.RadioSelect)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["plan"].choices = [
+            (FIRST_PLAN, "The first plan with something to report"),
+            *Plan.objects.order_by("order", "name").values_list("plan_id", "name"),
+        ]
+        self.fields["period"].widget.attrs["class"] = "govuk-input govuk-input--width-10"
+
+    def clean_period(self) -> Period:
+        text = self.cleaned_data["period"]
+        try:
+            return parse_period(text)
+        except PeriodError as exc:
+            raise forms.ValidationError(f"Enter a period we recognise: {exc}") from None

@@ -1,0 +1,104 @@
+"""The reports there are, and the formats each renders to."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import import_module
+
+from scorecard.core.periods import Period
+from scorecard.reports.document import Report
+
+
+@dataclass(frozen=True)
+class ReportKind:
+    name: str
+    title: str
+    summary: str
+    module: str
+
+    def build(self, period: Period, plan_id: str | None = None) -> Report:
+        return import_module(self.module).build(period, plan_id)
+
+
+KINDS = {
+    kind.name: kind
+    for kind in (
+        ReportKind(
+            "corporate",
+            "Corporate performance report",
+            "The quarterly Cabinet paper: every measure and project by outcome, rated as at "
+            "the period, with the summary, charts, commentary and milestones.",
+            "scorecard.reports.corporate",
+        ),
+        ReportKind(
+            "programme",
+            "Plan progress report",
+            "The board's report on a plan's programmes: front sheet, achievements, status of "
+            "each programme, executive summary, outcome indicators and governance.",
+            "scorecard.reports.programme",
+        ),
+        ReportKind(
+            "actions",
+            "Task group work plans",
+            "Each action plan's actions by objective, with owners, timescales, the latest "
+            "update, status and flags.",
+            "scorecard.reports.actions",
+        ),
+        ReportKind(
+            "dashboard",
+            "Data dashboard",
+            "A board's measures with their breakdowns, as rate (numerator/denominator).",
+            "scorecard.reports.dashboard",
+        ),
+        ReportKind(
+            "risks",
+            "Risk register",
+            "The risks with their scores, bands and trends, and the heat map.",
+            "scorecard.reports.risks",
+        ),
+    )
+}
+
+
+def _renderer(format_name: str) -> Callable[[Report], bytes]:
+    if format_name == "html":
+        from scorecard.reports.render_html import render_html
+
+        return lambda report: render_html(report).encode("utf-8")
+    if format_name == "pdf":
+        from scorecard.reports.render_pdf import render_pdf
+
+        return render_pdf
+    if format_name == "docx":
+        from scorecard.reports.render_docx import render_docx
+
+        return render_docx
+    from scorecard.reports.render_xlsx import render_xlsx
+
+    return render_xlsx
+
+
+# Format: (file extension, media type).
+FORMATS = {
+    "html": ("html", "text/html; charset=utf-8"),
+    "pdf": ("pdf", "application/pdf"),
+    "docx": ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    "xlsx": ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+}
+
+
+def render(report: Report, format_name: str) -> bytes:
+    if format_name not in FORMATS:
+        raise ValueError(f"'{format_name}' is not a report format: use {', '.join(FORMATS)}")
+    return _renderer(format_name)(report)
+
+
+def file_name(report: Report, format_name: str, plan_id: str = "") -> str:
+    """e.g. corporate-business-plan-Q2-2019-20.pdf: safe on every file system."""
+    parts = [report.kind, plan_id, report.period]
+    stem = "-".join(part for part in parts if part)
+    safe = "".join(ch if ch.isalnum() else "-" for ch in stem)
+    while "--" in safe:
+        safe = safe.replace("--", "-")
+    return f"{safe.strip('-')}.{FORMATS[format_name][0]}"

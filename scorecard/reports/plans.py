@@ -1,0 +1,29 @@
+"""Which plan a report is about: the one asked for, else the first with something to report."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from scorecard.framework.models import Plan
+from scorecard.reports.document import ReportUnavailable
+
+
+def plan_for(plan_id: str | None, candidates: QuerySet[Plan], nothing: str) -> Plan:
+    """`candidates`: the plans that have something for this report. An unknown plan_id, or a
+    plan with nothing to report, is refused with a one-line reason that says what would work."""
+    if plan_id:
+        plan = Plan.objects.filter(plan_id=plan_id).first()
+        if plan is None:
+            known = ", ".join(Plan.objects.values_list("plan_id", flat=True)) or "none yet"
+            raise ReportUnavailable(f"no plan '{plan_id}': the plans are {known}")
+        if not candidates.filter(pk=plan.pk).exists():
+            raise ReportUnavailable(f"plan '{plan_id}' has {nothing}")
+        return plan
+    plan = candidates.order_by("order", "name").first()
+    if plan is None:
+        raise ReportUnavailable(f"no plan has {nothing}")
+    return plan
+
+
+def organisation_name(plan: Plan) -> str:
+    return plan.organisation.name if plan.organisation_id else ""

@@ -1,0 +1,65 @@
+"""The high level summary by outcome, as a table and as stacked bars of the same figures."""
+
+from __future__ import annotations
+
+from scorecard.core.ratings import Direction, Rag
+from scorecard.measures.pages import ratings_chart
+from scorecard.measures.scorecard import Scorecard
+from scorecard.reports import cells
+from scorecard.reports.document import Cell, Chart, Column, Table
+
+RAGS = (Rag.GREEN, Rag.AMBER, Rag.RED, Rag.BLUE)
+DIRECTIONS = (Direction.IMPROVING, Direction.STEADY, Direction.DECLINING)
+
+
+def _row(name: str, rollup) -> list[Cell]:
+    return [
+        Cell(name, header=True),
+        *(cells.count(rollup.rag_counts[rag]) for rag in RAGS),
+        cells.count(rollup.unrated),
+        *(cells.count(rollup.direction_counts[way]) for way in DIRECTIONS),
+        cells.whole_percent(rollup.pct_on_target),
+        cells.whole_percent(rollup.pct_improving),
+    ]
+
+
+def summary_table(scorecard: Scorecard) -> Table:
+    columns = [
+        Column("Outcome"),
+        *(Column(f"{rag.label} ({rag.value})", numeric=True) for rag in RAGS),
+        Column("Not rated", numeric=True),
+        *(Column(way.value.capitalize(), numeric=True) for way in DIRECTIONS),
+        Column("% on target", numeric=True),
+        Column("% improving", numeric=True),
+    ]
+    rows = [_row(name, rollup) for name, rollup in scorecard.groups]
+    rows.append(_row("Total", scorecard.total))
+    return Table(
+        f"High level summary by outcome, {scorecard.as_at.display}",
+        columns,
+        rows,
+        sheet="Summary by outcome",
+        row_headers=True,
+    )
+
+
+def ratings_by_outcome(scorecard: Scorecard, table: Table) -> Chart | None:
+    """The overview page's stacked bars; the summary table is its data."""
+    described = "; ".join(
+        f"{name}: "
+        + ", ".join(
+            f"{rollup.rag_counts[rag]} {rag.label}" for rag in RAGS if rollup.rag_counts[rag]
+        )
+        for name, rollup in scorecard.groups
+        if rollup.rated or rollup.rag_counts[Rag.BLUE]
+    )
+    svg = ratings_chart(scorecard)
+    if not svg:
+        return None
+    counted = scorecard.counted_as.capitalize()
+    return Chart(
+        f"{counted} by rating and outcome, {scorecard.as_at.display}",
+        svg,
+        f"Stacked bar chart of {scorecard.counted_as} by rating for each outcome. {described}.",
+        table,
+    )

@@ -1,0 +1,5 @@
+from django.urls import path
+
+from scorecard.reports import views
+
+urlpatterns = [path("", views.reports, name="reports")]

@@ -1,0 +1,55 @@
+"""The Reports page: the same reports as `scorecard report`, to download."""
+
+from __future__ import annotations
+
+from django.db.models import Max
+from django.http import HttpResponse
+from django.shortcuts import render
+
+from scorecard.core.periods import Period, PeriodKind
+from scorecard.measures.models import Observation
+from scorecard.reports.document import ReportUnavailable
+from scorecard.reports.forms import ReportForm
+from scorecard.reports.kinds import FORMATS, KINDS, file_name
+from scorecard.reports.kinds import render as render_report
+
+
+def _latest_quarter() -> str:
+    """The quarter of the latest figure: the period an officer most likely wants."""
+    latest = Observation.objects.aggregate(Max("period_last_month"))["period_last_month__max"]
+    if latest is None:
+        return ""
+    return Period.quarter_containing(Period(PeriodKind.MONTH, latest, 1).start).display
+
+
+def reports(request):
+    asked = "kind" in request.GET
+    form = ReportForm(
+        request.GET if asked else None,
+        initial={"kind": "corporate", "format": "pdf", "period": _latest_quarter()},
+    )
+    if asked and form.is_valid():
+        chosen = form.cleaned_data
+        try:
+            report = KINDS[chosen["kind"]].build(chosen["period"], chosen["plan"] or None)
+        except ReportUnavailable as exc:
+            form.add_error(
+                None, f"There is no {KINDS[chosen['kind']].title.lower()} to make: {exc}."
+            )
+        else:
+            return _download(report, chosen["format"], chosen["plan"])
+    status = 400 if asked else 200
+    return render(
+        request, "reports/page.html", {"form": form, "kinds": KINDS.values()}, status=status
+    )
+
+
+def _download(report, format_name: str, plan_id: str) -> HttpResponse:
+    response = HttpResponse(
+        render_report(report, format_name), content_type=FORMATS[format_name][1]
+    )
+    disposition = "inline" if format_name == "html" else "attachment"
+    response["Content-Disposition"] = (
+        f'{disposition}; filename="{file_name(report, format_name, plan_id)}"'
+    )
+    return response
