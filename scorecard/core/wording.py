@@ -59,24 +59,28 @@ def _singular_verb(predicate: str) -> str:
     return f"{verb}s {rest}".strip() if verb and not verb.endswith("s") else predicate
 
 
-def _share(part: int, whole: int, noun: str) -> str:
+def _share(part: int, whole: int, noun: str, nouns: str | None) -> str:
     """'21 of 37 measures (57%)': figures, as the overview's headline figures are printed."""
     percent = whole_percent(part, whole)
     share = f" ({percent}%)" if percent is not None else ""
-    return f"{part:,} of {whole:,} {plural(whole, noun)}{share}"
+    return f"{part:,} of {whole:,} {plural(whole, noun, nouns)}{share}"
 
 
-def on_target_sentence(green: int, rated: int, noun: str = "measure") -> str:
+def on_target_sentence(
+    green: int, rated: int, noun: str = "measure", nouns: str | None = None
+) -> str:
     """'21 of 37 measures (57%) are on or exceeding target'."""
     if rated == 0:
-        return f"No {plural(2, noun)} are rated against a target"
-    verb = "is" if green == 1 else "are"
-    return f"{_share(green, rated, noun)} {verb} on or exceeding target"
+        return f"No {plural(2, noun, nouns)} are rated against a target"
+    verb = "is" if 1 in (green, rated) else "are"
+    return f"{_share(green, rated, noun, nouns)} {verb} on or exceeding target"
 
 
-def improving_sentence(improving: int, judged: int, noun: str = "measure") -> str:
-    """'9 of 22 measures (41%) are improving', out of those with a direction."""
+def improving_sentence(
+    improving: int, judged: int, noun: str = "measure", nouns: str | None = None
+) -> str:
+    """'9 of 22 measures (41%) with a direction are improving'."""
     if judged == 0:
-        return f"No {plural(2, noun)} have a direction of performance yet"
-    verb = "is" if improving == 1 else "are"
-    return f"{_share(improving, judged, noun)} with a direction {verb} improving"
+        return f"No {plural(2, noun, nouns)} have a direction of performance yet"
+    verb = "is" if 1 in (improving, judged) else "are"
+    return f"{_share(improving, judged, noun, nouns)} with a direction {verb} improving"

@@ -44,7 +44,7 @@ PERIODS_SHOWN = 8
 
 def build(period: Period, plan_id: str | None = None) -> Report:
     candidates = _plans_with_content() if plan_id else _plans_reporting(period)
-    plan = plan_for(plan_id, candidates, "no measures or projects")
+    plan = plan_for(plan_id, candidates, "measures or projects")
     scorecard = build_scorecard(period, plan.plan_id)
     rated = {r.measure.pk: r for r in rate_measures(measures_for(plan.plan_id))}
     outcomes = list(plan.outcomes.prefetch_related("priorities").order_by("order", "pk"))
@@ -149,23 +149,22 @@ def _project_meaning(rag: Rag) -> str:
 
 def _summary(scorecard: Scorecard) -> Section:
     total = scorecard.total
-    noun = "measure and project" if scorecard.reported_projects else "measure"
+    nouns = _nouns(bool(scorecard.reported_projects))
     table = summary_table(scorecard)
     chart = ratings_by_outcome(scorecard, table)
     return Section(
         "High level summary",
         [
             Paragraph(
-                f"{on_target_sentence(total.rag_counts[Rag.GREEN], total.rated, noun)}; "
-                f"{improving_sentence(total.direction_counts[Direction.IMPROVING], total.with_direction, noun)}.",  # noqa: E501
+                _sentences(total, nouns),
                 "lead",
             ),
             Paragraph(
                 f"As at {scorecard.as_at.display}, counting {len(scorecard.lines):,} "
                 f"measures and {scorecard.reported_projects:,} projects with a status."
             ),
-            table,
-            *([chart] if chart else []),
+            # The chart carries the table as its data, so the table is not repeated.
+            chart or table,
         ],
     )
 
@@ -189,7 +188,7 @@ def _outcome_sections(
         section = Section(f"Outcome {number}: {outcome.name}", new_page=True)
         rollup = rollups.get(outcome.name)
         if rollup is not None:
-            section.add(Paragraph(_outcome_sentence(rollup, bool(positions)), "lead"))
+            section.add(Paragraph(_sentences(rollup, _nouns(bool(positions))), "lead"))
         section.sections = [
             _measure_section(line, rated[line.measure.pk], scorecard.as_at) for line in lines
         ] + [_project_section(position) for position in positions]
@@ -204,11 +203,19 @@ def _outcome_sections(
     return sections
 
 
-def _outcome_sentence(rollup, with_projects: bool) -> str:
-    noun = "measure and project" if with_projects else "measure"
-    on_target = on_target_sentence(rollup.rag_counts[Rag.GREEN], rollup.rated, noun)
+def _nouns(with_projects: bool) -> tuple[str, str]:
+    return (
+        ("measure or project", "measures and projects")
+        if with_projects
+        else ("measure", "measures")
+    )
+
+
+def _sentences(rollup, nouns: tuple[str, str]) -> str:
+    """'16 of 26 measures and projects (62%) are on or exceeding target; ...' from the core."""
+    on_target = on_target_sentence(rollup.rag_counts[Rag.GREEN], rollup.rated, *nouns)
     improving = improving_sentence(
-        rollup.direction_counts[Direction.IMPROVING], rollup.with_direction, noun
+        rollup.direction_counts[Direction.IMPROVING], rollup.with_direction, *nouns
     )
     return f"{on_target}; {improving}."
 
@@ -256,7 +263,9 @@ def _measure_section(line: ScorecardLine, rated: RatedMeasure, as_at: Period) ->
     commentary = next((row for row in reversed(rows) if row.observation.commentary), None)
     if commentary:
         section.add(
-            Paragraph(f"Commentary and actions ({commentary.rated.reading.period.display})"),
+            Paragraph(
+                f"Commentary and actions ({commentary.rated.reading.period.display})", "lead"
+            ),
             Paragraph(commentary.observation.commentary),
         )
     return section

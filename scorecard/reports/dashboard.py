@@ -70,7 +70,7 @@ def _observations_by(period: Period) -> QuerySet[Observation]:
     return Observation.objects.filter(period_last_month__lte=period.last_month)
 
 
-def _plans_with(observations) -> set[int]:
+def _plans_with(observations: QuerySet[Observation]) -> set[int]:
     return set(observations.order_by().values_list("measure__plan_id", flat=True).distinct())
 
 
@@ -381,7 +381,8 @@ def summary_sentences(plan: Plan, period: Period, headlines: list[Headline]) -> 
         sentences.append(
             f"As at {period.display}, {_count(rated)} {verb} rated: {and_list(counts)}."
         )
-        if total.rated:
+        # With one measure rated, its rating has just been given.
+        if total.rated > 1:
             sentences.append(on_target_sentence(total.rag_counts[Rag.GREEN], total.rated) + ".")
     else:
         sentences.append(f"As at {period.display}, no measure is rated against a target.")
@@ -486,14 +487,24 @@ def build(period: Period, plan_id: str | None = None) -> Report:
 
 
 def outcome_sentence(headlines: list[Headline], period: Period) -> str:
-    """'Four measures; as at Mar-18 one is Red (R) and three are not rated.'"""
+    """'Four measures; as at Mar-18, one is Red (R) and three are not rated.'"""
     total = roll_up("", [(h.rag, h.direction) for h in headlines])
+    count = len(headlines)
+    opening = f"{_count(count).capitalize()}; as at {period.display},"
+    if count == 1:
+        rag = next((r for r in Rag if total.rag_counts[r]), None)
+        return f"{opening} it is {f'{rag.label} ({rag.value})' if rag else 'not rated'}."
+    if total.unrated == count:
+        return f"{opening} none is rated."
     parts = []
     for rag in Rag:
         n = total.rag_counts[rag]
+        if n == count:
+            every = "both" if n == 2 else f"all {number_word(n)}"
+            return f"{opening} {every} are {rag.label} ({rag.value})."
         if n:
             parts.append(f"{number_word(n)} {'is' if n == 1 else 'are'} {rag.label} ({rag.value})")
     if total.unrated:
         n = total.unrated
         parts.append(f"{number_word(n)} {'is' if n == 1 else 'are'} not rated")
-    return f"{_count(len(headlines)).capitalize()}; as at {period.display}, {and_list(parts)}."
+    return f"{opening} {and_list(parts)}."

@@ -8,20 +8,20 @@ from scorecard.framework.models import Plan
 from scorecard.reports.document import ReportUnavailable
 
 
-def plan_for(plan_id: str | None, candidates: QuerySet[Plan], nothing: str) -> Plan:
-    """`candidates`: the plans that have something for this report. An unknown plan_id, or a
-    plan with nothing to report, is refused with a one-line reason that says what would work."""
+def plan_for(plan_id: str | None, candidates: QuerySet[Plan], wanted: str) -> Plan:
+    """`candidates`: the plans that have `wanted` ("measures or projects"). An unknown plan_id,
+    or a plan with nothing to report, is refused with a one-line reason."""
     if plan_id:
         plan = Plan.objects.filter(plan_id=plan_id).first()
         if plan is None:
             known = ", ".join(Plan.objects.values_list("plan_id", flat=True)) or "none yet"
             raise ReportUnavailable(f"no plan '{plan_id}': the plans are {known}")
         if not candidates.filter(pk=plan.pk).exists():
-            raise ReportUnavailable(f"plan '{plan_id}' has {nothing}")
+            raise ReportUnavailable(f"plan '{plan_id}' has no {wanted}")
         return plan
     plan = candidates.order_by("order", "name").first()
     if plan is None:
-        raise ReportUnavailable(f"no plan has {nothing}")
+        raise ReportUnavailable(f"no plan has {wanted}")
     return plan
 
 

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from scorecard.core.delivery_status import DeliveryKind
 from scorecard.core.period_parser import parse_period
-from scorecard.core.periods import Period
+from scorecard.core.periods import Period, PeriodKind
 from scorecard.core.ratings import Direction, Rag
 from scorecard.core.wording import number_word, plural
 from scorecard.delivery.highlights import ExecutiveSummary, ReportLine, executive_summary
@@ -87,8 +87,16 @@ def _quarters_text(quarters: list[Period]) -> str:
 def choose_plan(quarter: Period, plan_id: str | None) -> Plan:
     """The plan asked for, else the first (in plan order) with highlight reports for the quarter;
     refused with the quarters that do have reports when there are none."""
-    if plan_id:
-        plan = known_plan(plan_id)
+    plan = known_plan(plan_id) if plan_id else None
+    if quarter.kind is not PeriodKind.QUARTER:
+        held = periods_of(
+            HighlightReport.objects.filter(programme__plan=plan)
+            if plan
+            else HighlightReport.objects.all()
+        )
+        where = f": there are some for {_quarters_text(held)}" if held else ""
+        raise ReportUnavailable(f"highlight reports are for quarters, not {quarter.display}{where}")
+    if plan is not None:
         if not HighlightReport.objects.filter(programme__plan=plan, period=quarter.label).exists():
             held = periods_of(HighlightReport.objects.filter(programme__plan=plan))
             where = (
@@ -133,7 +141,7 @@ def build(period: Period, plan_id: str | None = None) -> Report:
         period=period.display,
         organisation=organisation_name(plan),
         produced=timezone.localdate(),
-        cover=[line for line in (board, f"{period.display}: {date_range(period)}") if line],
+        cover=[line for line in (board, sentence(date_range(period))) if line],
         sections=[
             front_sheet(plan, period, summary, title),
             achievements(summary, programmes),
@@ -150,7 +158,12 @@ def build(period: Period, plan_id: str | None = None) -> Report:
 
 def _board_words(plan: Plan) -> str:
     """'the Children's Trust Executive'; 'the board' when the plan names none."""
-    return f"the {plan.board.name}" if plan.board_id else "the board"
+    return _the(plan.board.name) if plan.board_id else "the board"
+
+
+def _the(name: str) -> str:
+    """'the Children and Young People's Plan'; a name that starts with 'The' as it is."""
+    return name if name.lower().startswith("the ") else f"the {name}"
 
 
 def _the_programmes(count: int) -> str:
@@ -162,7 +175,7 @@ def summary_sentences(plan: Plan, summary: ExecutiveSummary) -> str:
     quarter = summary.quarter
     total = len(summary.lines) + len(summary.not_reported)
     parts = [
-        f"This report sets out the progress of {_the_programmes(total)} of the {plan.name} in "
+        f"This report sets out the progress of {_the_programmes(total)} of {_the(plan.name)} in "
         f"{quarter.display}, as their highlight reports give it.",
         f"{summary.headline}{'; ' + summary.others if summary.others else ''}.",
     ]
@@ -192,8 +205,8 @@ def recommendation(plan: Plan, summary: ExecutiveSummary) -> str:
     if not decisions:
         return f"{noted}; the highlight reports ask for no decisions this quarter."
     return (
-        f"{noted} and consider the decisions the highlight reports ask for: "
-        f"{number_word(decisions)}, set out under '{DECISIONS}' in the executive summary."
+        f"{noted} and consider the {number_word(decisions)} {plural(decisions, 'decision')} "
+        f"the highlight reports ask of it, set out under '{DECISIONS}' in the executive summary."
     )
 
 
@@ -294,7 +307,7 @@ def achievements(summary: ExecutiveSummary, programmes: list[Programme]) -> Sect
     reported = _lines_by_programme(summary)
     section = Section(
         "Achievements",
-        [Paragraph(f"What each programme's highlight report for {quarter} counts as success.")],
+        [Paragraph(f"The areas of success each programme's highlight report for {quarter} gives.")],
     )
     for programme in programmes:
         line = reported.get(programme.pk)

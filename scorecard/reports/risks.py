@@ -100,6 +100,11 @@ def owner_name(risk: Risk) -> str:
 # --- summary -------------------------------------------------------------------------------
 
 
+def _counted(count: int, what: str) -> str:
+    """'one is very high', 'two are improving'."""
+    return f"{number_word(count)} {'is' if count == 1 else 'are'} {what}"
+
+
 def summary_sentences(rows: list[RiskRow], period: Period, banding: Banding) -> list[str]:
     total = len(rows)
     verb = "is" if total == 1 else "are"
@@ -108,25 +113,38 @@ def summary_sentences(rows: list[RiskRow], period: Period, banding: Banding) -> 
         f"as at {period.display}."
     ]
     assessed = [row.latest for row in rows if row.latest is not None]
-    if assessed:
-        counts = []
-        for band in reversed(banding.ranges):
-            n = sum(1 for line in assessed if line.band.name == band.name)
-            if n:
-                counts.append(f"{number_word(n)} {'is' if n == 1 else 'are'} {band.name}")
-        sentences.append(
-            f"By the latest assessment made by the end of {period.display}, {and_list(counts)}."
-        )
-        trends = []
-        for way in (Direction.IMPROVING, Direction.STEADY, Direction.DECLINING):
-            n = sum(1 for line in assessed if line.trend == way)
-            if n:
-                trends.append(f"{number_word(n)} {'is' if n == 1 else 'are'} {way.value}")
+    by_then = f"made by the end of {period.display}"
+    if len(assessed) == 1:
+        latest = assessed[0]
+        band = f"{latest.band.name} (score {latest.score})"
+        if total == 1:
+            sentences.append(f"By its latest assessment {by_then}, it is {band}.")
+        else:
+            sentences.append(f"The one risk assessed by the end of {period.display} is {band}.")
+        if latest.trend is None:
+            sentences.append("It has no earlier assessment to compare with.")
+        else:
+            sentences.append(f"Compared with the assessment before, it is {latest.trend.value}.")
+    elif assessed:
+        bands = [
+            _counted(n, band.name)
+            for band in reversed(banding.ranges)
+            if (n := sum(1 for line in assessed if line.band.name == band.name))
+        ]
+        sentences.append(f"By their latest assessments {by_then}, {and_list(bands)}.")
+        trends = [
+            _counted(n, way.value)
+            for way in (Direction.IMPROVING, Direction.STEADY, Direction.DECLINING)
+            if (n := sum(1 for line in assessed if line.trend == way))
+        ]
         first = sum(1 for line in assessed if line.trend is None)
+        if trends:
+            sentences.append(f"Since the assessment before, {and_list(trends)}.")
         if first:
             have = "has" if first == 1 else "have"
-            trends.append(f"{number_word(first)} {have} no earlier assessment to compare with")
-        sentences.append(f"Compared with the assessment before, {and_list(trends)}.")
+            sentences.append(
+                f"{number_word(first).capitalize()} {have} no earlier assessment to compare with."
+            )
     unassessed = total - len(assessed)
     if unassessed:
         verb = "has" if unassessed == 1 else "have"
@@ -225,7 +243,7 @@ def heat_map_table(grid: HeatMap, period: Period) -> Table:
     )
 
 
-def band_legend(banding: Banding) -> list:
+def band_legend(banding: Banding) -> list[Paragraph | Bullets]:
     return [
         Paragraph(
             "A risk's score is its likelihood (1 to 5) multiplied by its impact (1 to 5). "

@@ -25,7 +25,7 @@ def _row(name: str, rollup) -> list[Cell]:
 
 def summary_table(scorecard: Scorecard) -> Table:
     columns = [
-        Column("Outcome"),
+        Column("Outcome", width=4),
         *(Column(f"{rag.label} ({rag.value})", numeric=True) for rag in RAGS),
         Column("Not rated", numeric=True),
         *(Column(way.value.capitalize(), numeric=True) for way in DIRECTIONS),

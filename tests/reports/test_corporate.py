@@ -1,0 +1,162 @@
+"""The corporate report of the demo council: what seed 003 publishes, every number equal to
+`scorecard export scorecard` for the same period."""
+
+from decimal import Decimal
+
+import pytest
+
+from scorecard.core.period_parser import parse_period
+from scorecard.core.wording import on_target_sentence
+from scorecard.framework.models import Plan
+from scorecard.interchange.exporter import scorecard_document
+from scorecard.reports import corporate
+from scorecard.reports.document import Chart, Facts, Paragraph, ReportUnavailable, Table
+
+PERIOD = parse_period("Q2 2019/20")
+SUMMARY_KEYS = ["G", "A", "R", "B", "improving", "steady", "declining"]
+
+
+def _number(cell):
+    return None if cell.number is None else Decimal(str(cell.number))
+
+
+@pytest.fixture
+def report(demo_council):
+    return corporate.build(PERIOD)
+
+
+@pytest.fixture
+def exported(demo_council):
+    return scorecard_document(PERIOD, "business-plan")
+
+
+def test_the_default_plan_is_the_one_reporting_in_the_period(report):
+    assert report.cover[0] == Plan.objects.get(plan_id="business-plan").name
+    assert report.title == "Corporate Performance Report"
+    assert report.period == "Q2 2019/20"
+    assert report.organisation == "Somerset County Council"
+    titles = [section.title for section in report.sections]
+    assert titles[:3] == [
+        "Our vision and outcomes",
+        "Key to ratings and directions",
+        "High level summary",
+    ]
+    assert titles[-1] == "Contact details"
+    assert [t for t in titles if t.startswith("Outcome ")] == [
+        f"Outcome {n}: {o.name}"
+        for n, o in enumerate(Plan.objects.get(plan_id="business-plan").outcomes.all(), 1)
+        if t_has_content(report, o.name)
+    ]
+
+
+def t_has_content(report, outcome_name):
+    return any(section.title.endswith(outcome_name) for section in report.sections)
+
+
+def test_the_summary_table_equals_the_export(report, exported):
+    summary = next(s for s in report.sections if s.title == "High level summary")
+    chart = next(b for b in summary.blocks if isinstance(b, Chart))
+    table = chart.table
+    assert table.caption.startswith("High level summary by outcome")
+    rows = {row[0].text: row for row in table.rows}
+    headings = [column.heading for column in table.columns]
+    for expected in exported["summary"]:
+        row = rows[expected["name"]]
+        for key in SUMMARY_KEYS:
+            column = next(
+                i
+                for i, h in enumerate(headings)
+                if h.lower().startswith(
+                    {"G": "green", "A": "amber", "R": "red", "B": "blue"}.get(key, key)
+                )
+            )
+            assert _number(row[column]) == expected[key], (expected["name"], key)
+        assert _number(row[headings.index("% on target")]) == expected["pct_on_target"]
+        assert _number(row[headings.index("% improving")]) == expected["pct_improving"]
+    total = exported["summary"][-1]
+    lead = next(b for b in summary.blocks if isinstance(b, Paragraph) and b.style == "lead")
+    assert lead.text.startswith(
+        on_target_sentence(
+            total["G"],
+            total["G"] + total["A"] + total["R"],
+            "measure or project",
+            "measures and projects",
+        )
+    )
+    assert "by rating and outcome" in chart.title and chart.svg.startswith("<svg")
+
+
+def _measure_sections(report):
+    for _, section in report.walk():
+        facts = next((b for b in section.blocks if isinstance(b, Facts)), None)
+        if facts and dict(facts.items).get("Polarity"):
+            yield section, dict(facts.items)
+
+
+def test_every_measure_says_what_the_export_says(report, exported):
+    by_title = {m["title"]: m for m in exported["measures"]}
+    seen = 0
+    for section, facts in _measure_sections(report):
+        expected = by_title[section.title]
+        seen += 1
+        rag = expected["rag"]
+        assert facts["Rating"].endswith(f"({rag})") if rag else facts["Rating"].startswith("Not")
+        series = [b.table if isinstance(b, Chart) else b for b in section.blocks]
+        tables = [t for t in series if isinstance(t, Table)]
+        if expected["value"] is None:
+            continue
+        last = tables[0].rows[-1]
+        assert last[0].text == parse_period(expected["period"]).display
+        assert _number(last[1]) == Decimal(str(expected["value"]))
+        if expected["target"] is not None:
+            assert _number(last[2]) == Decimal(str(expected["target"]))
+        assert len(tables[0].rows) <= corporate.PERIODS_SHOWN
+    assert seen == len(exported["measures"])
+
+
+def test_projects_carry_their_status_milestones_and_next_steps(report, exported):
+    projects = {
+        s.title.removeprefix("Project: "): dict(
+            next(b for b in s.blocks if isinstance(b, Facts)).items
+        )
+        for _, s in report.walk()
+        if s.title.startswith("Project: ")
+    }
+    assert len(projects) == len(exported["projects"])
+    for project in exported["projects"]:
+        status = projects[project["title"]]["Status"]
+        if project["status"]:
+            assert f"({project['status']})" in status
+        else:
+            assert status == "No status"
+    milestones = [
+        b
+        for _, s in report.walk()
+        if s.title.startswith("Project: ")
+        for b in s.blocks
+        if isinstance(b, Table)
+    ]
+    assert milestones and all(t.columns[0].heading == "Milestone" for t in milestones)
+
+
+def test_a_chart_for_each_measure_with_two_values_and_its_table(report):
+    charts = [b for _, s in report.walk() for b in s.blocks if isinstance(b, Chart)]
+    assert len(charts) > 5
+    for chart in charts:
+        assert chart.svg.startswith("<svg") and chart.alt and chart.table.rows
+        assert 'role="img"' in chart.svg
+
+
+def test_an_unknown_plan_is_refused_with_the_plans_there_are(demo_council):
+    with pytest.raises(ReportUnavailable, match="no plan 'nope': the plans are .*business-plan"):
+        corporate.build(PERIOD, "nope")
+
+
+def test_a_named_plan_is_reported_even_without_figures_in_the_period(demo_council):
+    report = corporate.build(PERIOD, "cypp")
+    assert report.cover[0] == Plan.objects.get(plan_id="cypp").name
+
+
+def test_an_empty_database_has_no_report(db):
+    with pytest.raises(ReportUnavailable, match="no plan has measures or projects"):
+        corporate.build(PERIOD)

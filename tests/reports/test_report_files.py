@@ -1,0 +1,162 @@
+"""`scorecard report` as users run it: a separate process on the demo council, every kind in
+every format, the files read back with their own libraries and checked against
+`scorecard export scorecard` for the same period."""
+
+import io
+import json
+import os
+import subprocess
+import sys
+from decimal import Decimal
+
+import docx
+import openpyxl
+import pypdf
+import pytest
+
+from scorecard.core.period_parser import parse_period
+
+PERIOD = "Q2 2019/20"
+FORMATS = ["html", "pdf", "docx", "xlsx"]
+# Each kind at a period the demo has something for (seeds 003, 000 and 004).
+REPORTS = {
+    "corporate": PERIOD,
+    "programme": "Q4 2017/18",
+    "actions": "Q4 2017/18",
+    "dashboard": "Mar-18",
+    "risks": "2018/19",
+}
+
+
+def _scorecard(folder, *arguments):
+    environment = {
+        **{k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"},
+        "DATABASE_URL": f"sqlite:///{folder / 'demo.sqlite3'}",
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "scorecard", *arguments],
+        capture_output=True,
+        text=True,
+        cwd=folder,
+        env=environment,
+        timeout=600,
+    )
+
+
+@pytest.fixture(scope="module")
+def papers(tmp_path_factory):
+    """The demo loaded once, every report written once, and the scorecard export beside them."""
+    folder = tmp_path_factory.mktemp("papers")
+    loaded = _scorecard(folder, "demo", "--no-serve")
+    assert loaded.returncode == 0, loaded.stderr
+    written = {}
+    for kind, period in REPORTS.items():
+        for format_name in FORMATS:
+            output = folder / f"{kind}.{format_name}"
+            result = _scorecard(
+                folder, "report", kind, "--period", period, "--format", format_name, "-o", output
+            )
+            assert result.returncode == 0, (kind, format_name, result.stderr)
+            written[kind, format_name] = output.read_bytes()
+    exported = _scorecard(
+        folder, "export", "scorecard", "--period", PERIOD, "--plan", "business-plan"
+    )
+    assert exported.returncode == 0, exported.stderr
+    return written, json.loads(exported.stdout), folder
+
+
+def _figure(value) -> str:
+    return f"{Decimal(str(value)):f}"
+
+
+@pytest.mark.parametrize("kind", REPORTS)
+def test_every_kind_is_written_in_every_format(papers, kind):
+    written, _, _ = papers
+    html = written[kind, "html"].decode("utf-8")
+    assert html.startswith("<!DOCTYPE html>") and '<html lang="en-GB">' in html
+    assert written[kind, "pdf"].startswith(b"%PDF-")
+    assert docx.Document(io.BytesIO(written[kind, "docx"])).paragraphs
+    workbook = openpyxl.load_workbook(io.BytesIO(written[kind, "xlsx"]))
+    assert workbook.sheetnames[0] == "Contents" and len(workbook.sheetnames) > 1
+
+
+def test_the_pdf_is_tagged_titled_and_numbered(papers):
+    written, exported, _ = papers
+    reader = pypdf.PdfReader(io.BytesIO(written["corporate", "pdf"]))
+    assert reader.metadata.title.startswith("Corporate Performance Report: Q2 2019/20")
+    catalog = reader.trailer["/Root"]
+    assert catalog["/Lang"] == "en-GB"
+    assert "/StructTreeRoot" in catalog and catalog["/MarkInfo"]["/Marked"]
+    pages = [page.extract_text() for page in reader.pages]
+    assert f"Page 1 of {len(pages)}" in pages[0]
+    assert all("Corporate Performance Report Q2 2019/20" in page for page in pages[1:])
+    assert "Contents" in pages[1]
+    text = "\n".join(pages)
+    for measure in exported["measures"]:
+        assert measure["title"][:40] in text.replace("\n", " ")
+
+
+def test_the_pdf_summary_figures_equal_the_export(papers):
+    written, exported, _ = papers
+    reader = pypdf.PdfReader(io.BytesIO(written["corporate", "pdf"]))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    total = exported["summary"][-1]
+    rated = total["G"] + total["A"] + total["R"]
+    assert f"{total['G']} of {rated} measures and projects ({total['pct_on_target']}%)" in text
+
+
+def test_the_word_file_has_an_outline_and_tables_with_the_export_figures(papers):
+    written, exported, _ = papers
+    document = docx.Document(io.BytesIO(written["corporate", "docx"]))
+    headings = [p for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert headings[0].style.name == "Heading 1"
+    assert "High level summary" in [p.text for p in headings if p.style.name == "Heading 2"]
+    measure_titles = {p.text for p in headings if p.style.name == "Heading 3"}
+    assert {m["title"] for m in exported["measures"]} <= measure_titles
+    summary = next(t for t in document.tables if t.rows[0].cells[0].text == "Outcome")
+    total_row = next(r for r in summary.rows if r.cells[0].text == "Total")
+    total = exported["summary"][-1]
+    assert [c.text for c in total_row.cells[1:5]] == [str(total[k]) for k in ("G", "A", "R", "B")]
+
+
+def test_the_workbook_stores_the_export_figures_as_numbers(papers):
+    written, exported, _ = papers
+    workbook = openpyxl.load_workbook(io.BytesIO(written["corporate", "xlsx"]))
+    summary = workbook["Summary by outcome"]
+    header = [cell.value for cell in summary[3]]
+    assert summary.freeze_panes == "A4" and summary.auto_filter.ref
+    rows = {row[0]: row for row in summary.iter_rows(min_row=4, values_only=True)}
+    for expected in exported["summary"]:
+        row = rows[expected["name"]]
+        assert row[header.index("Green (G)")] == expected["G"]
+        assert row[header.index("Red (R)")] == expected["R"]
+        if expected["pct_on_target"] is not None:
+            assert row[header.index("% on target")] == pytest.approx(
+                expected["pct_on_target"] / 100
+            )
+    percent_cell = summary.cell(4, header.index("% on target") + 1)
+    assert percent_cell.number_format.endswith("%")
+    for measure in exported["measures"]:
+        if measure["value"] is None:
+            continue
+        sheet = workbook[measure["measure_id"][:31]]
+        last = [cell for cell in sheet[sheet.max_row]]
+        assert last[0].value == parse_period(measure["period"]).display
+        stored = Decimal(str(last[1].value))
+        if last[1].number_format.endswith("%"):
+            stored *= 100
+        assert stored == Decimal(str(measure["value"]))
+        assert isinstance(last[1].value, int | float)
+
+
+def test_a_bad_period_or_plan_is_one_line_and_writes_nothing(papers):
+    _, _, folder = papers
+    bad = _scorecard(folder, "report", "corporate", "--period", "Q9", "-o", "bad.pdf")
+    assert bad.returncode == 1 and bad.stderr.startswith("scorecard: --period:")
+    assert len(bad.stderr.strip().splitlines()) == 1
+    unknown = _scorecard(
+        folder, "report", "risks", "--period", PERIOD, "--plan", "nope", "-o", "bad.pdf"
+    )
+    assert unknown.returncode == 1
+    assert "no plan 'nope'" in unknown.stderr
+    assert not (folder / "bad.pdf").exists()
