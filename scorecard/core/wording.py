@@ -84,3 +84,10 @@ def improving_sentence(
         return f"No {plural(2, noun, nouns)} have a direction of performance yet"
     verb = "is" if 1 in (improving, judged) else "are"
     return f"{_share(improving, judged, noun, nouns)} with a direction {verb} improving"
+
+
+def and_list(items: list[str]) -> str:
+    """'a, b and c'."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} and {items[-1]}"

@@ -39,7 +39,8 @@ from scorecard.reports.document import (
     Section,
     Table,
 )
-from scorecard.reports.programme import known_plan, organisation_name, sentence
+from scorecard.reports.plans import known_plan, organisation_name
+from scorecard.reports.programme import sentence
 from scorecard.risks.register import long_date
 
 KIND = "actions"
@@ -291,6 +292,7 @@ def build(period: Period, plan_id: str | None = None) -> Report:
         period=period.display,
         organisation=organisation_name(plan),
         produced=timezone.localdate(),
+        landscape=True,
         cover=[
             line
             for line in (board, f"As at {long_date(as_at.on)}, the end of {period.display}")

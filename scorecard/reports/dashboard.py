@@ -8,7 +8,6 @@ come from the same scorecard the overview shows.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
@@ -19,7 +18,7 @@ from scorecard.core.periods import Period
 from scorecard.core.ratings import Rag, Unrated
 from scorecard.core.rollup import Rollup, roll_up
 from scorecard.core.series import NO_READING, Headline, RatedReading
-from scorecard.core.wording import number_word, on_target_sentence, plural
+from scorecard.core.wording import and_list, number_word, on_target_sentence, plural
 from scorecard.framework.models import Plan
 from scorecard.measures.models import Measure, Observation
 from scorecard.measures.pages import headline_rows, natural_key
@@ -42,6 +41,7 @@ from scorecard.reports.document import (
     Section,
     Table,
 )
+from scorecard.reports.plans import known_plan
 
 KIND = "dashboard"
 # Each measure's table shows the latest periods with figures, at most this many.
@@ -51,19 +51,6 @@ NO_FIGURE = "–"
 
 
 # --- choosing the plan ---------------------------------------------------------------------
-
-
-def plan_list(plans: Iterable[Plan]) -> str:
-    """'the plans are a, b, c', for a message about a plan that does not exist."""
-    ids = [plan.plan_id for plan in plans]
-    return f"the plans are {', '.join(ids)}" if ids else "there are no plans yet"
-
-
-def find_plan(plan_id: str) -> Plan:
-    plan = Plan.objects.select_related("organisation", "board").filter(plan_id=plan_id).first()
-    if plan is None:
-        raise ReportUnavailable(f"no plan '{plan_id}': {plan_list(Plan.objects.all())}")
-    return plan
 
 
 def _observations_by(period: Period) -> QuerySet[Observation]:
@@ -78,7 +65,7 @@ def choose_plan(period: Period, plan_id: str | None) -> Plan:
     """The plan asked for, or the first plan with breakdown figures up to the period, or
     failing that the first with any figures."""
     if plan_id:
-        plan = find_plan(plan_id)
+        plan = known_plan(plan_id)
         if not _observations_by(period).filter(measure__plan=plan).exists():
             raise ReportUnavailable(
                 f"{plan.name} has no measure figures for {period.display} or earlier"
@@ -353,12 +340,6 @@ def unrated_reasons(headlines: list[Headline]) -> list[str]:
         for key, n in reasons.items()
         if n
     ]
-
-
-def and_list(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def summary_sentences(plan: Plan, period: Period, headlines: list[Headline]) -> list[str]:

@@ -65,10 +65,14 @@ class Table:
     row_headers: bool = False
 
     def widths(self) -> list[int]:
-        """Each column's share of the width in whole percent: the widths given, else two
-        shares for a text column and one for a number. Fixed widths let a long report lay out
-        its tables in one pass instead of measuring every cell."""
-        shares = [c.width or (1 if c.numeric else 2) for c in self.columns]
+        """Each column's share of the width in whole percent: the widths given (a column
+        without one gets their average), else two shares for words and one for a figure.
+        Fixed widths let a long report lay out its tables without measuring every cell."""
+        given = [c.width for c in self.columns if c.width]
+        if given:
+            shares = [c.width or sum(given) / len(given) for c in self.columns]
+        else:
+            shares = [1 if c.numeric else 2 for c in self.columns]
         total = sum(shares)
         return [round(100 * share / total) for share in shares]
 
@@ -145,6 +149,8 @@ class Report:
     # Lines under the title on the cover ("Cabinet", "Quarter 2 2019/20").
     cover: list[str] = field(default_factory=list)
     language: str = "en-GB"
+    # Wide tables (task group work plans) read better across the page.
+    landscape: bool = False
 
     @property
     def full_title(self) -> str:

@@ -39,6 +39,7 @@ from scorecard.reports.document import (
     Section,
     Table,
 )
+from scorecard.reports.plans import known_plan, organisation_name
 from scorecard.risks.models import RiskAssessment
 from scorecard.risks.register import Banding, assessment_lines, long_date, risks_as_at
 
@@ -50,19 +51,6 @@ PROGRESS_WORDS = {Direction.IMPROVING: "down", Direction.DECLINING: "up"}
 
 
 # --- shared with the actions report ---------------------------------------------------------
-
-
-def known_plan(plan_id: str) -> Plan:
-    """The plan with this id, or a one-line reason naming the plans there are."""
-    plan = Plan.objects.select_related("organisation", "board").filter(plan_id=plan_id).first()
-    if plan is None:
-        known = ", ".join(Plan.objects.values_list("plan_id", flat=True)) or "none yet"
-        raise ReportUnavailable(f"no plan '{plan_id}': the plans are {known}")
-    return plan
-
-
-def organisation_name(plan: Plan) -> str:
-    return plan.organisation.name if plan.organisation_id else ""
 
 
 def date_range(period: Period) -> str:

@@ -50,7 +50,7 @@ RAG_SHADES = {
 HEADING_SIZES = {1: 24, 2: 18, 3: 14, 4: 12, 5: 11, 6: 11}
 PARAGRAPH_STYLES = {"lead": "Lead", "small": "Small"}
 MARGIN = Cm(2.5)
-# A4 less both margins: charts and tables use the full text width.
+# Portrait A4 less both margins: a chart fills it (and fits across a landscape page too).
 TEXT_WIDTH = Mm(210) - 2 * MARGIN
 TOC_PLACEHOLDER = "Right-click here and choose Update Field to show the contents."
 # Elements that follow w:shd inside w:tcPr (the schema fixes the order).
@@ -73,7 +73,7 @@ _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 def render_docx(report: Report) -> bytes:
     document = Document()
-    _page(document)
+    _page(document, report.landscape)
     _styles(document, report.language)
     _properties(document, report)
     _running_header(document, report)
@@ -93,10 +93,14 @@ def _plain(text: str) -> str:
 # The document as a whole
 
 
-def _page(document: WordDocument) -> None:
+def _page(document: WordDocument, landscape: bool) -> None:
     section = document.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Mm(210), Mm(297)
+    if landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = Mm(297), Mm(210)
+    else:
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = Mm(210), Mm(297)
     section.left_margin = section.right_margin = MARGIN
     section.top_margin = section.bottom_margin = MARGIN
 
@@ -259,7 +263,7 @@ def _table(document: WordDocument, block: Table) -> None:
     document.add_paragraph(_plain(block.caption), style="Caption")
     if not block.columns:
         return
-    table = _new_table(document, 1 + len(block.rows), _shares(block))
+    table = _new_table(document, 1 + len(block.rows), block.widths())
     _describe(table, block.caption)
     header, *body = table.rows
     # Repeats at the top of every page the table runs onto.
@@ -294,21 +298,13 @@ def _new_table(document: WordDocument, rows: int, shares: list[float]) -> WordTa
     for row in table.rows:
         # A row split over two pages reads as two rows.
         row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-    _widths(table, shares)
+    section = document.sections[0]
+    _widths(table, shares, section.page_width - section.left_margin - section.right_margin)
     return table
 
 
-def _shares(block: Table) -> list[float]:
-    given = [column.width for column in block.columns if column.width]
-    if not given:
-        # Words need more room than figures.
-        return [1 if column.numeric else 2 for column in block.columns]
-    # Columns without a share get the average of those with one.
-    return [column.width or sum(given) / len(given) for column in block.columns]
-
-
-def _widths(table: WordTable, shares: list[float]) -> None:
-    widths = [Emu(int(TEXT_WIDTH * share / sum(shares))) for share in shares]
+def _widths(table: WordTable, shares: list[float], text_width: int) -> None:
+    widths = [Emu(int(text_width * share / sum(shares))) for share in shares]
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width
     for row in table.rows:

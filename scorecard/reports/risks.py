@@ -12,10 +12,9 @@ from django.utils import timezone
 
 from scorecard.core.periods import Period
 from scorecard.core.ratings import Direction
-from scorecard.core.wording import number_word, plural
+from scorecard.core.wording import and_list, number_word, plural
 from scorecard.framework.models import Plan
 from scorecard.reports import cells
-from scorecard.reports.dashboard import and_list, find_plan
 from scorecard.reports.document import (
     Bullets,
     Cell,
@@ -27,6 +26,7 @@ from scorecard.reports.document import (
     Section,
     Table,
 )
+from scorecard.reports.plans import known_plan
 from scorecard.risks.models import Risk
 from scorecard.risks.register import (
     AssessmentLine,
@@ -53,7 +53,7 @@ def choose_plan(plan_id: str | None) -> Plan | None:
     """The plan asked for, or the first plan with risks; None when only risks outside any plan
     exist (the report then covers them all)."""
     if plan_id:
-        plan = find_plan(plan_id)
+        plan = known_plan(plan_id)
         if not Risk.objects.filter(plan=plan).exists():
             raise ReportUnavailable(f"{plan.name} has no risks on its register")
         return plan
