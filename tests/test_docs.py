@@ -30,7 +30,22 @@ def test_every_command_is_in_the_readme():
 
 @pytest.mark.parametrize(
     "page",
-    ["user-guide.md", "formats.md", "formats-delivery.md", "rules.md", "deploy-postgresql.md"],
+    [
+        "user-guide.md",
+        "formats.md",
+        "formats-delivery.md",
+        "rules.md",
+        "reports.md",
+        "deploy-postgresql.md",
+    ],
 )
 def test_readme_links_each_guide(page):
     assert f"docs/{page}" in README
+
+
+def test_the_reports_guide_names_every_kind_and_format():
+    from scorecard.reports.kinds import FORMATS, KINDS
+
+    guide = (ROOT / "docs" / "reports.md").read_text()
+    assert [k for k in KINDS if f"### `{k}`" not in guide] == []
+    assert [f for f in FORMATS if f not in guide] == []

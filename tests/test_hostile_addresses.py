@@ -85,3 +85,19 @@ def test_any_delivery_key_is_answered_without_error(client, template, key):
 
     response = client.get(template.format(quote(key, safe="")))
     assert response.status_code in (200, 400, 404)
+
+
+@settings(
+    max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None
+)
+@given(
+    kind=st.sampled_from(["corporate", "programme", "actions", "dashboard", "risks"]) | odd_text,
+    period=st.sampled_from(["Q2 2019/20", "2018/19", "Mar-18"]) | odd_text,
+    plan=st.sampled_from(["", "cypp"]) | odd_text,
+    format_name=st.sampled_from(["html", "xlsx"]) | odd_text,
+)
+def test_any_report_request_is_answered_without_error(client, kind, period, plan, format_name):
+    response = client.get(
+        "/reports/", {"kind": kind, "period": period, "plan": plan, "format": format_name}
+    )
+    assert response.status_code in (200, 400)

@@ -1,0 +1,77 @@
+"""The HTML renderer and the PDF made from it, on the sample report (no database)."""
+
+import io
+import re
+
+import pypdf
+
+from scorecard.reports.render_html import render_html
+from scorecard.reports.render_pdf import render_pdf
+from tests.reports.samples import HOSTILE, sample_report
+
+
+def test_headings_follow_the_sections_and_the_contents_links_to_them():
+    report = sample_report()
+    html = render_html(report)
+    assert html.count("<h1>") == 1
+    for level, section in report.walk():
+        assert f'<section id="{section.anchor}"' in html
+        assert f"<h{level}>{section.title}</h{level}>" in html
+        assert f'<a href="#{section.anchor}">' in html
+
+
+def test_user_text_is_escaped_everywhere():
+    html = render_html(sample_report())
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html
+
+
+def test_tables_have_captions_scoped_headers_widths_and_ratings_in_words():
+    html = render_html(sample_report())
+    assert "<caption>High level summary by outcome</caption>" in html
+    assert '<th scope="col" class="numeric">Green</th>' in html
+    assert re.search(r'<th scope="row" class=" strong">Q3 2018/19</th>', html)
+    assert re.search(r'<td class="rag rag-R">Red \(R\)</td>', html)
+    assert '<col style="width: ' in html
+
+
+def test_charts_are_inline_svg_with_a_caption_and_then_their_table():
+    html = render_html(sample_report())
+    figure = html.index('<figure class="chart">')
+    assert html.index('<svg xmlns="http://www.w3.org/2000/svg"', figure) > figure
+    assert html.index("<caption>Breastfeeding at 6-8 weeks: the last four quarters") > figure
+
+
+def test_the_document_says_its_language_title_and_author():
+    html = render_html(sample_report())
+    assert '<html lang="en-GB">' in html
+    assert (
+        "<title>Corporate Performance Report: Q2 2019/20 – Somerset County Council</title>" in html
+    )
+    assert '<meta name="author" content="Somerset County Council">' in html
+
+
+def test_the_pdf_is_tagged_a4_with_running_header_and_page_numbers():
+    reader = pypdf.PdfReader(io.BytesIO(render_pdf(sample_report())))
+    catalog = reader.trailer["/Root"]
+    assert catalog["/Lang"] == "en-GB"
+    assert catalog["/MarkInfo"]["/Marked"] and "/StructTreeRoot" in catalog
+    assert reader.metadata.title.startswith("Corporate Performance Report: Q2 2019/20")
+    width, height = (float(v) for v in reader.pages[0].mediabox[2:])
+    assert (round(width), round(height)) == (595, 842)
+    pages = [page.extract_text() for page in reader.pages]
+    total = len(pages)
+    for number, text in enumerate(pages, start=1):
+        assert f"Page {number} of {total}" in text
+    assert "Corporate Performance Report Q2 2019/20" in pages[1]
+    assert HOSTILE.split(">")[0] in " ".join(pages)
+
+
+def test_a_new_page_section_starts_a_page():
+    reader = pypdf.PdfReader(io.BytesIO(render_pdf(sample_report())))
+    starts = [
+        n for n, page in enumerate(reader.pages) if "Outcome 1: a county" in page.extract_text()
+    ]
+    # The contents list names it too; the section itself begins at the top of its own page.
+    body = reader.pages[starts[-1]].extract_text()
+    assert body.index("Outcome 1: a county") < 120
