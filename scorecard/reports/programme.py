@@ -40,7 +40,6 @@ from scorecard.reports.document import (
     Table,
 )
 from scorecard.reports.plans import known_plan, organisation_name
-from scorecard.risks.models import RiskAssessment
 from scorecard.risks.register import Banding, assessment_lines, long_date, risks_as_at
 
 KIND = "programme"
@@ -198,27 +197,13 @@ def recommendation(plan: Plan, summary: ExecutiveSummary) -> str:
     )
 
 
-def _counts_for(assessment: RiskAssessment, period: Period) -> bool:
-    """An assessment is part of the picture as at a period when it was made by the period's
-    end, or made for a period that had ended by then (a year's risk is often scored after the
-    year closes, in time for the year-end report)."""
-    if assessment.assessed_on <= period.end:
-        return True
-    try:
-        assessed_for = parse_period(assessment.period) if assessment.period else None
-    except ValueError:
-        return False
-    return assessed_for is not None and assessed_for.end <= period.end
-
-
 def risk_sentences(plan: Plan, period: Period) -> list[str]:
     """'ORG0009 Safeguarding Children: likelihood 3 × impact 5 = score 15 (very high), down
     from 20 at the assessment before.' for each of the plan's risks as at the period."""
     banding = Banding()
     found = []
-    for risk in risks_as_at(plan, None):
-        counted = [a for a in risk.assessments.all() if _counts_for(a, period)]
-        lines = assessment_lines(counted, banding)
+    for risk in risks_as_at(plan, period):
+        lines = assessment_lines(list(risk.assessments.all()), banding)
         name = f"{risk.reference} {risk.title}"
         if not lines:
             found.append(f"{name}: not assessed by {long_date(period.end)}.")

@@ -7,6 +7,7 @@ assessments dated on or before the period's last day.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -184,12 +185,33 @@ def _target_band(risk: Risk, banding: Banding) -> BandRange | None:
     return None
 
 
+def counts_as_at(assessed_on: date, assessed_for: str, period: Period) -> bool:
+    """An assessment is part of the register as at a period when it was made by the period's
+    end, or made for a period that had ended by then: a year's risk is often scored after the
+    year closes, in time for the year-end report (ORG0009's 2017/18 score, given in July 2018)."""
+    if assessed_on <= period.end:
+        return True
+    try:
+        return bool(assessed_for) and parse_period(assessed_for).end <= period.end
+    except ValueError:
+        return False
+
+
+def _assessments_as_at(period: Period) -> list[int]:
+    rows = RiskAssessment.objects.order_by().values_list("pk", "assessed_on", "period")
+    return [
+        pk
+        for pk, assessed_on, assessed_for in rows
+        if counts_as_at(assessed_on, assessed_for, period)
+    ]
+
+
 def risks_as_at(plan: Plan | None, period: Period | None) -> QuerySet[Risk]:
-    """The risks of a plan (or every risk), each with its programmes and its assessments up to
-    the end of the period, in three queries."""
+    """The risks of a plan (or every risk), each with its programmes and the assessments that
+    count as at the period (`counts_as_at`), in four queries."""
     assessments = RiskAssessment.objects.order_by("assessed_on")
     if period is not None:
-        assessments = assessments.filter(assessed_on__lte=period.end)
+        assessments = assessments.filter(pk__in=_assessments_as_at(period))
     risks = Risk.objects.select_related("owner", "owner__organisation", "organisation", "plan")
     if plan is not None:
         risks = risks.filter(plan=plan)
@@ -224,14 +246,17 @@ def risk_row(risk: Risk) -> RiskRow:
 
 def offered_periods(plan: Plan | None) -> list[Period]:
     """Periods to view the register as at, newest first: the financial quarter and year of every
-    assessment's date. As at a period means assessed by its end, whatever period an assessment
-    was made for (a year's risk may be assessed after the year ends)."""
+    assessment's date, and the period it was made for (a year's risk may be assessed after the
+    year ends, and counts as at that year: `counts_as_at`)."""
     assessments = RiskAssessment.objects.all()
     if plan is not None:
         assessments = assessments.filter(risk__plan=plan)
     periods: set[Period] = set()
-    for assessed_on in assessments.order_by().values_list("assessed_on", flat=True).distinct():
+    for assessed_on, assessed_for in assessments.order_by().values_list("assessed_on", "period"):
         periods |= {quarter_of(assessed_on), Period.financial_year_containing(assessed_on)}
+        # A note such as "autumn review" names no period to offer.
+        with suppress(ValueError):
+            periods.add(parse_period(assessed_for))
     return sorted(periods, key=lambda p: (-p.last_month, -p.months, p.kind.value))
 
 

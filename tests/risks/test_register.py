@@ -194,3 +194,29 @@ def test_register_takes_the_same_few_queries_however_many_risks(
         assert [len(row.programmes) for row in rows]
         register.heat_map(rows)
     assert len(rows) == 33
+
+
+def test_a_years_score_given_after_the_year_counts_as_at_that_year(risk_register):
+    """ORG0009's 2017/18 score was given in July 2018, for the year-end report."""
+    RiskAssessment.objects.filter(risk__reference="ORG0009", period="2017/18").update(
+        assessed_on=date(2018, 7, 9)
+    )
+    year_end = rows_by_reference(period=Period.quarter(2017, 4))["ORG0009"]
+    assert year_end.latest.score == 15
+    assert rows_by_reference(period=Period.quarter(2017, 3))["ORG0009"].latest.score == 20
+    offered = [p.label for p in register.offered_periods(None)]
+    assert "2017/18" in offered and "2018/19 Q2" in offered
+
+
+@pytest.mark.parametrize(
+    ("assessed_on", "assessed_for", "counts"),
+    [
+        (date(2018, 3, 31), "", True),
+        (date(2018, 4, 1), "", False),
+        (date(2018, 7, 9), "2017/18", True),
+        (date(2018, 7, 9), "2018/19 Q1", False),
+        (date(2018, 7, 9), "autumn review", False),
+    ],
+)
+def test_counts_as_at_the_end_of_q4_2017_18(assessed_on, assessed_for, counts):
+    assert register.counts_as_at(assessed_on, assessed_for, Period.quarter(2017, 4)) is counts
