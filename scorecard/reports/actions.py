@@ -264,7 +264,8 @@ def key_section(as_at: AsAt) -> Section:
                 f"Flags are worked out as at {long_date(as_at.on)}, the end of "
                 f"{as_at.period.display}. 'No update this quarter' means no progress update "
                 f"is dated from {long_date(as_at.cycle_start)}, when {as_at.cycle.display} "
-                "began, to that day.",
+                "began, to that day. Updates dated later are left out. Each status and revised "
+                "date is the latest the owner has given: their history is not yet kept.",
                 "small",
             ),
         ],

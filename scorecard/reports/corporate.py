@@ -7,9 +7,10 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from scorecard.charts.line import Point, line_chart
+from scorecard.core.delivery_status import DeliveryKind, status_meaning
 from scorecard.core.periods import Period
 from scorecard.core.ratings import Direction, Polarity, Rag
-from scorecard.core.wording import improving_sentence, on_target_sentence
+from scorecard.core.wording import improving_sentence, on_target_sentence, plural
 from scorecard.delivery.models import Project, ProjectUpdate
 from scorecard.delivery.positions import ProjectPosition, milestone_state
 from scorecard.framework.models import Plan
@@ -104,7 +105,7 @@ def _key() -> Section:
         "Key to ratings",
         [Column("Rating"), Column("A measure"), Column("A project")],
         [
-            [cells.rating(rag), Cell(rag.meaning), Cell(_project_meaning(rag))]
+            [cells.rating(rag), Cell(rag.meaning), Cell(status_meaning(rag, DeliveryKind.PROJECT))]
             for rag in (Rag.GREEN, Rag.AMBER, Rag.RED, Rag.BLUE)
         ],
         sheet="Key to ratings",
@@ -138,15 +139,6 @@ def _key() -> Section:
     )
 
 
-def _project_meaning(rag: Rag) -> str:
-    return {
-        Rag.GREEN: "On target",
-        Rag.AMBER: "Requires attention",
-        Rag.RED: "Off target",
-        Rag.BLUE: "Closed",
-    }[rag]
-
-
 def _summary(scorecard: Scorecard) -> Section:
     total = scorecard.total
     nouns = _nouns(bool(scorecard.reported_projects))
@@ -160,8 +152,10 @@ def _summary(scorecard: Scorecard) -> Section:
                 "lead",
             ),
             Paragraph(
-                f"As at {scorecard.as_at.display}, counting {len(scorecard.lines):,} "
-                f"measures and {scorecard.reported_projects:,} projects with a status."
+                f"As at {scorecard.as_at.display}, counting "
+                f"{len(scorecard.lines):,} {plural(len(scorecard.lines), 'measure')} and "
+                f"{scorecard.reported_projects:,} {plural(scorecard.reported_projects, 'project')} "
+                "with a status."
             ),
             # The chart carries the table as its data, so the table is not repeated.
             chart or table,
@@ -179,6 +173,7 @@ def _outcome_sections(
     for position in scorecard.projects:
         projects_by_outcome.setdefault(position.project.rollup_outcome_id, []).append(position)
     rollups = dict(scorecard.groups)
+    shown = {outcome.pk for outcome in outcomes}
     sections = []
     for number, outcome in enumerate(outcomes, start=1):
         lines = lines_by_outcome.get(outcome.pk, [])
@@ -191,14 +186,19 @@ def _outcome_sections(
             section.add(Paragraph(_sentences(rollup, _nouns(bool(positions))), "lead"))
         section.sections = [
             _measure_section(line, rated[line.measure.pk], scorecard.as_at) for line in lines
-        ] + [_project_section(position) for position in positions]
+        ] + [_project_section(position, scorecard.as_at) for position in positions]
         sections.append(section)
-    unlinked = lines_by_outcome.get(None, [])
-    if unlinked:
-        section = Section("Measures not linked to an outcome", new_page=True)
+    # Measures and projects outside the plan's outcomes still count in the summary ("Measures
+    # not linked to an outcome"), so they are reported too.
+    unlinked = [
+        line for key, found in lines_by_outcome.items() if key not in shown for line in found
+    ]
+    unplaced = [p for key, found in projects_by_outcome.items() if key not in shown for p in found]
+    if unlinked or unplaced:
+        section = Section("Not linked to an outcome", new_page=True)
         section.sections = [
             _measure_section(line, rated[line.measure.pk], scorecard.as_at) for line in unlinked
-        ]
+        ] + [_project_section(position, scorecard.as_at) for position in unplaced]
         sections.append(section)
     return sections
 
@@ -237,13 +237,7 @@ def _measure_section(line: ScorecardLine, rated: RatedMeasure, as_at: Period) ->
     facts = [
         ("Rating", cells.rating(headline.rag, headline.rating.reason).text),
         ("Direction", cells.direction(headline.direction).text),
-        (
-            "Latest value",
-            cells.measure_value(measure, latest.reading.value).text
-            + f" ({latest.reading.period.display})"
-            if latest
-            else "No value reported by this period",
-        ),
+        ("Latest value", _latest_value(measure, rows, latest)),
         ("Target", cells.target(measure, latest.target if latest else None).text),
         ("Polarity", Polarity(measure.polarity).label),
     ]
@@ -271,6 +265,29 @@ def _measure_section(line: ScorecardLine, rated: RatedMeasure, as_at: Period) ->
     return section
 
 
+def _latest_value(measure: Measure, rows: list[SeriesRow], latest) -> str:
+    """'67.0% (71/106) (Q2 2019/20)', or the status ('TBC') when the period has no value."""
+    if latest is None:
+        return "No value reported by this period"
+    row = next((r for r in reversed(rows) if r.rated.reading.period == latest.reading.period), None)
+    if row is None:
+        shown = cells.measure_value(measure, latest.reading.value).text
+    else:
+        shown = _value_cell(measure, row).text
+    return f"{shown} ({latest.reading.period.display})"
+
+
+def _value_cell(measure: Measure, row: SeriesRow) -> Cell:
+    observation = row.observation
+    return cells.measure_value(
+        measure,
+        observation.value,
+        observation.numerator,
+        observation.denominator,
+        status=observation.get_status_display() if observation.status else "",
+    )
+
+
 def _series_table(measure: Measure, rows: list[SeriesRow]) -> Table:
     return Table(
         f"{measure.title}: the last {len(rows)} periods",
@@ -285,13 +302,7 @@ def _series_table(measure: Measure, rows: list[SeriesRow]) -> Table:
         [
             [
                 Cell(row.rated.reading.period.display, header=True),
-                cells.measure_value(
-                    measure,
-                    row.observation.value,
-                    row.observation.numerator,
-                    row.observation.denominator,
-                    status=row.observation.get_status_display() if row.observation.status else "",
-                ),
+                _value_cell(measure, row),
                 cells.target(measure, row.rated.target),
                 cells.rating(row.rated.rating.rag, row.rated.rating.reason),
                 cells.direction(row.rated.direction),
@@ -329,7 +340,7 @@ def _chart(measure: Measure, rows: list[SeriesRow], table: Table) -> Chart | Non
     return Chart(title, svg, f"Line chart of {measure.title}: {described}.", table)
 
 
-def _project_section(position: ProjectPosition) -> Section:
+def _project_section(position: ProjectPosition, as_at: Period) -> Section:
     project, update = position.project, position.update
     facts = [
         ("Status", cells.status(position.rag).text),
@@ -346,6 +357,8 @@ def _project_section(position: ProjectPosition) -> Section:
         facts.append(("Owner", project.owner.name))
     section = Section(f"Project: {project.title}", [Facts(facts)])
     milestones = list(project.milestones.all())
+    # As at the end of the report: later achievements are not yet known to this paper.
+    on = position.on or as_at.end
     if milestones:
         section.add(
             Table(
@@ -355,8 +368,10 @@ def _project_section(position: ProjectPosition) -> Section:
                     [
                         Cell(milestone.title, header=True),
                         cells.timescale(milestone.timescale_chain),
-                        cells.day(milestone.completed) if milestone.completed else Cell("Not yet"),
-                        Cell(milestone_state(milestone, position.on)),
+                        cells.day(milestone.completed)
+                        if milestone.completed and milestone.completed <= on
+                        else Cell("Not yet"),
+                        Cell(milestone_state(milestone, on)),
                     ]
                     for milestone in milestones
                 ],

@@ -382,7 +382,8 @@ def rollup_row(name: str, rollup: Rollup, measures: int) -> list[Cell]:
         cells.count(rollup.rag_counts[Rag.GREEN]),
         cells.count(rollup.rag_counts[Rag.AMBER]),
         cells.count(rollup.rag_counts[Rag.RED]),
-        cells.count(rollup.unrated + rollup.rag_counts[Rag.BLUE]),
+        cells.count(rollup.rag_counts[Rag.BLUE]),
+        cells.count(rollup.unrated),
         cells.whole_percent(rollup.pct_on_target),
     ]
 
@@ -406,6 +407,7 @@ def ratings_table(groups: list[tuple[str, list[Headline]]], period: Period) -> T
             Column("Green", numeric=True),
             Column("Amber", numeric=True),
             Column("Red", numeric=True),
+            Column("Blue (discontinued)", numeric=True),
             Column("Not rated", numeric=True),
             Column("% on target", numeric=True),
         ],

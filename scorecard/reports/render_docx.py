@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Iterator
 from datetime import datetime, time
+from itertools import count
+from weakref import WeakKeyDictionary
 
 from docx import Document
 from docx.document import Document as WordDocument
@@ -18,6 +21,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.shape import CT_Inline
 from docx.shared import Cm, Emu, Mm, Pt, RGBColor
 from docx.table import Table as WordTable
 from docx.table import _Cell
@@ -84,6 +88,44 @@ def render_docx(report: Report) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+# Styles set by their ids: python-docx looks a style up by name, and checks whether it is the
+# default, on every paragraph and table, which costs more than the paragraph itself.
+STYLE_IDS = {
+    "Caption": "Caption",
+    "List Bullet": "ListBullet",
+    "TOC Heading": "TOCHeading",
+    "Lead": "Lead",
+    "Small": "Small",
+    **{f"Heading {level}": f"Heading{level}" for level in HEADING_SIZES},
+}
+TABLE_STYLE_ID = "TableGrid"
+# Each picture needs an id unique in its document; python-docx finds the next one by searching
+# the whole document, once per picture.
+_shape_ids: WeakKeyDictionary[object, Iterator[int]] = WeakKeyDictionary()
+
+
+def _add_paragraph(document: WordDocument, text: str = "", style: str | None = None):
+    paragraph = document.add_paragraph(text)
+    if style:
+        paragraph._p.style = STYLE_IDS[style]
+    return paragraph
+
+
+def _add_picture(document: WordDocument, paragraph: WordParagraph, png: bytes, width: int):
+    """The picture inline in a new run of `paragraph`; returns its wp:inline element."""
+    relationship, image = document.part.get_or_add_image(io.BytesIO(png))
+    across, down = image.scaled_dimensions(width, None)
+    shape_id = next(_shape_ids.setdefault(document.part, count(1)))
+    inline = CT_Inline.new_pic_inline(shape_id, relationship, image.filename, across, down)
+    paragraph.add_run()._r.add_drawing(inline)
+    return inline
+
+
+def _text_width(document: WordDocument) -> int:
+    page = document.element.body.sectPr
+    return page.page_width - page.left_margin - page.right_margin
 
 
 def _plain(text: str) -> str:
@@ -197,10 +239,10 @@ def _field(paragraph: WordParagraph, instruction: str, shown: str) -> None:
 
 
 def _cover(document: WordDocument, report: Report) -> None:
-    document.add_heading(_plain(report.title), level=1)
-    document.add_paragraph(_plain(report.organisation), style="Lead")
+    _add_paragraph(document, _plain(report.title), "Heading 1")
+    _add_paragraph(document, _plain(report.organisation), "Lead")
     if report.period:
-        document.add_paragraph(_plain(report.period), style="Lead")
+        _add_paragraph(document, _plain(report.period), "Lead")
     for line in report.cover:
         document.add_paragraph(_plain(line))
     document.add_paragraph(f"Produced on {report.produced.strftime('%d.%m.%Y')}")
@@ -209,13 +251,13 @@ def _cover(document: WordDocument, report: Report) -> None:
 def _contents(document: WordDocument) -> None:
     # "TOC Heading" looks like a heading but sits outside the outline, so the contents do not
     # list themselves.
-    heading = document.add_paragraph("Contents", style="TOC Heading")
+    heading = _add_paragraph(document, "Contents", "TOC Heading")
     heading.paragraph_format.page_break_before = True
     _field(document.add_paragraph(), r'TOC \o "1-3" \h \z \u', TOC_PLACEHOLDER)
 
 
 def _section(document: WordDocument, level: int, section: Section, *, first: bool) -> None:
-    heading = document.add_heading(_plain(section.title), level=min(level, 6))
+    heading = _add_paragraph(document, _plain(section.title), f"Heading {min(level, 6)}")
     # The body starts on a page of its own after the contents.
     if section.new_page or first:
         heading.paragraph_format.page_break_before = True
@@ -241,12 +283,12 @@ def _block(document: WordDocument, block: Block) -> None:
 
 
 def _paragraph(document: WordDocument, block: Paragraph) -> None:
-    document.add_paragraph(_plain(block.text), style=PARAGRAPH_STYLES.get(block.style))
+    _add_paragraph(document, _plain(block.text), PARAGRAPH_STYLES.get(block.style))
 
 
 def _bullets(document: WordDocument, block: Bullets) -> None:
     for item in block.items:
-        document.add_paragraph(_plain(item), style="List Bullet")
+        _add_paragraph(document, _plain(item), "List Bullet")
 
 
 def _facts(document: WordDocument, block: Facts) -> None:
@@ -260,7 +302,7 @@ def _facts(document: WordDocument, block: Facts) -> None:
 
 
 def _table(document: WordDocument, block: Table) -> None:
-    document.add_paragraph(_plain(block.caption), style="Caption")
+    _add_paragraph(document, _plain(block.caption), "Caption")
     if not block.columns:
         return
     table = _new_table(document, 1 + len(block.rows), block.widths())
@@ -280,12 +322,11 @@ def _chart(document: WordDocument, block: Chart) -> None:
     if block.svg.strip():
         picture = document.add_paragraph()
         picture.paragraph_format.keep_with_next = True
-        png = io.BytesIO(svg_to_png(block.svg))
-        shape = picture.add_run().add_picture(png, width=TEXT_WIDTH)
+        inline = _add_picture(document, picture, svg_to_png(block.svg), TEXT_WIDTH)
         # Word's alt text (and what screen readers announce) lives on wp:docPr.
-        shape._inline.docPr.set("descr", _plain(block.alt))
-        shape._inline.docPr.set("title", _plain(block.title))
-        document.add_paragraph(_plain(block.title), style="Caption")
+        inline.docPr.set("descr", _plain(block.alt))
+        inline.docPr.set("title", _plain(block.title))
+        _add_paragraph(document, _plain(block.title), "Caption")
     _table(document, block.table)
 
 
@@ -294,12 +335,11 @@ def _chart(document: WordDocument, block: Chart) -> None:
 
 def _new_table(document: WordDocument, rows: int, shares: list[float]) -> WordTable:
     table = document.add_table(rows=rows, cols=len(shares))
-    table.style = document.styles["Table Grid"]
+    table._tbl.tblPr.style = TABLE_STYLE_ID
     for row in table.rows:
         # A row split over two pages reads as two rows.
         row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-    section = document.sections[0]
-    _widths(table, shares, section.page_width - section.left_margin - section.right_margin)
+    _widths(table, shares, _text_width(document))
     return table
 
 

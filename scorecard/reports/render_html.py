@@ -7,7 +7,13 @@ from django.template.loader import render_to_string
 
 from scorecard.reports.document import Report
 
+# A contents list longer than this lists only the top-level sections: past a page or two, the
+# outcomes are the useful way in (and every listed entry costs the PDF a page-number lookup).
+CONTENTS_ENTRIES = 40
+
 
 def render_html(report: Report) -> str:
     report.assign_anchors()
-    return render_to_string("reports/document.html", {"report": report})
+    subsections = sum(len(section.sections) for section in report.sections)
+    depth = 2 if subsections <= CONTENTS_ENTRIES else 1
+    return render_to_string("reports/document.html", {"report": report, "contents_depth": depth})

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import logging
 
+import pydyf
+
 from scorecard.reports.document import Report
 from scorecard.reports.render_html import render_html
 
@@ -12,6 +14,24 @@ from scorecard.reports.render_html import render_html
 # report does not need a reader of the command's output to see them.
 logging.getLogger("weasyprint").setLevel(logging.ERROR)
 logging.getLogger("fontTools").setLevel(logging.ERROR)
+
+
+def _page_references(pdf: pydyf.PDF) -> tuple[bytes, ...]:
+    """pydyf rebuilds the list of every page's reference each time it is asked, and a tagged
+    PDF asks once per tagged element: the cost grew with the square of the pages (a 250-page
+    report spent most of its time here). The same tuple, built again only when a page has been
+    added since."""
+    kids = pdf.pages["Kids"]
+    cached = pdf.__dict__.get("_page_references_cache")
+    if cached is None or cached[0] != len(kids):
+        cached = (len(kids), pydyf.PDF.unmemoised_page_references(pdf))
+        pdf.__dict__["_page_references_cache"] = cached
+    return cached[1]
+
+
+if not hasattr(pydyf.PDF, "unmemoised_page_references"):
+    pydyf.PDF.unmemoised_page_references = pydyf.PDF.page_references.fget
+    pydyf.PDF.page_references = property(_page_references)
 
 
 def render_pdf(report: Report) -> bytes:

@@ -30,8 +30,9 @@ def test_tables_have_captions_scoped_headers_widths_and_ratings_in_words():
     html = render_html(sample_report())
     assert "<caption>High level summary by outcome</caption>" in html
     assert '<th scope="col" class="numeric">Green</th>' in html
-    assert re.search(r'<th scope="row" class=" strong">Q3 2018/19</th>', html)
-    assert re.search(r'<td class="rag rag-R">Red \(R\)</td>', html)
+    assert re.search(r'<th scope="row" class="strong">Q3 2018/19</th>', html)
+    assert re.search(r'<td class="rag rag-R ">Red \(R\)</td>', html)
+    assert 'class=""' not in html
     assert '<col style="width: ' in html
 
 
