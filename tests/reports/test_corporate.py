@@ -160,3 +160,32 @@ def test_a_named_plan_is_reported_even_without_figures_in_the_period(demo_counci
 def test_an_empty_database_has_no_report(db):
     with pytest.raises(ReportUnavailable, match="no plan has measures or projects"):
         corporate.build(PERIOD)
+
+
+def test_milestones_are_as_at_the_end_of_the_period(demo_council):
+    report = corporate.build(parse_period("Q1 2019/20"), "business-plan")
+    end = parse_period("Q1 2019/20").end
+    achieved = [
+        row
+        for _, section in report.walk()
+        if section.title.startswith("Project: ")
+        for block in section.blocks
+        if isinstance(block, Table)
+        for row in block.rows
+    ]
+    assert achieved
+    for row in achieved:
+        if row[2].text != "Not yet":
+            day, month, year = (int(part) for part in row[2].text.split("."))
+            assert (year, month, day) <= (end.year, end.month, end.day)
+            assert row[3].text == "Achieved"
+
+
+def test_a_project_outside_every_outcome_is_reported_where_it_is_counted(demo_council):
+    from scorecard.delivery.models import Project
+
+    project = Project.objects.filter(plan__plan_id="business-plan").first()
+    Project.objects.filter(pk=project.pk).update(outcome=None, priority=None, programme=None)
+    report = corporate.build(PERIOD)
+    unlinked = next(s for s in report.sections if s.title == "Not linked to an outcome")
+    assert f"Project: {project.title}" in [s.title for s in unlinked.sections]

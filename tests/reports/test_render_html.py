@@ -76,3 +76,31 @@ def test_a_new_page_section_starts_a_page():
     # The contents list names it too; the section itself begins at the top of its own page.
     body = reader.pages[starts[-1]].extract_text()
     assert body.index("Outcome 1: a county") < 120
+
+
+def test_a_long_contents_list_keeps_to_the_top_level_sections():
+    from scorecard.reports.document import Section
+    from scorecard.reports.render_html import CONTENTS_ENTRIES
+
+    report = sample_report()
+    report.sections[1].sections = [Section(f"Measure {n}") for n in range(CONTENTS_ENTRIES + 1)]
+    contents = render_html(report).split("<main>")[0]
+    assert "Measure 1<" not in contents and "Outcome 1: a county" in contents
+    report.sections[1].sections = report.sections[1].sections[:CONTENTS_ENTRIES]
+    assert "Measure 1<" in render_html(report).split("<main>")[0]
+
+
+def test_page_references_are_built_once_per_page_count():
+    import pydyf
+
+    import scorecard.reports.render_pdf  # noqa: F401 -- installs the memoised property
+
+    pdf = pydyf.PDF()
+    for _ in range(3):
+        pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))
+    first = pdf.page_references
+    assert first is pdf.page_references
+    assert first == pydyf.PDF.unmemoised_page_references(pdf)
+    pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))
+    assert len(pdf.page_references) == 4
+    assert pdf.page_references == pydyf.PDF.unmemoised_page_references(pdf)
