@@ -26,6 +26,14 @@ class Point:
     rag: str | None
 
 
+def point_of(rated) -> Point:
+    """A rated reading (scorecard.core.series.RatedReading) as a point on the chart."""
+    rag = rated.rating.rag
+    return Point(
+        rated.reading.period.display, rated.reading.value, rated.target, rag.value if rag else None
+    )
+
+
 def _marker(x: float, y: float, rag: str | None) -> str:
     fill = COLOURS.get(rag, COLOURS[None])
     if rag == "A":

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from scorecard.charts.bars import stacked_bars
-from scorecard.charts.line import Point, line_chart
+from scorecard.charts.line import line_chart, point_of
 from scorecard.core.change_text import Reading as ChangeReading
 from scorecard.core.change_text import change_text
 from scorecard.core.progress import Figure, indicator_progress
@@ -71,15 +71,7 @@ def breakdown_table(rated: RatedMeasure) -> tuple[list[str], list[tuple[str, lis
 
 def chart_svg(rated: RatedMeasure) -> str:
     rows = headline_rows(rated)[-CHART_PERIODS:]
-    points = [
-        Point(
-            row.rated.reading.period.display,
-            row.rated.reading.value,
-            row.rated.target,
-            row.rated.rating.rag.value if row.rated.rating.rag else None,
-        )
-        for row in rows
-    ]
+    points = [point_of(row.rated) for row in rows]
     title = f"{rated.measure.title}: values and target, last {len(points)} periods"
     return line_chart(title, points, chart_id=f"chart-{rated.measure.pk}")
 

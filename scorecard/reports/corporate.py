@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from scorecard.charts.line import Point, line_chart
+from scorecard.charts.line import line_chart, point_of
 from scorecard.core.delivery_status import DeliveryKind, status_meaning
 from scorecard.core.periods import Period
 from scorecard.core.ratings import Direction, Polarity, Rag
@@ -316,15 +316,7 @@ def _series_table(measure: Measure, rows: list[SeriesRow]) -> Table:
 
 
 def _chart(measure: Measure, rows: list[SeriesRow], table: Table) -> Chart | None:
-    points = [
-        Point(
-            row.rated.reading.period.display,
-            row.rated.reading.value,
-            row.rated.target,
-            row.rated.rating.rag.value if row.rated.rating.rag else None,
-        )
-        for row in rows
-    ]
+    points = [point_of(row.rated) for row in rows]
     if sum(1 for p in points if p.value is not None) < 2:
         return None
     title = f"{measure.title}: values and target, last {len(points)} periods"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from scorecard.charts.line import Point, line_chart
+from scorecard.charts.line import line_chart, point_of
 from scorecard.core.periods import Period
 from scorecard.core.ratings import Rag, Unrated
 from scorecard.core.rollup import Rollup, roll_up
@@ -186,15 +186,7 @@ def chart_of(figures: MeasureFigures) -> Chart | None:
     found = [(p, *figures.headline[p]) for p in figures.periods if p in figures.headline]
     if sum(1 for _, observation, _ in found if observation.value is not None) < 2:
         return None
-    points = [
-        Point(
-            period.display,
-            observation.value,
-            reading.target,
-            reading.rating.rag.value if reading.rating.rag else None,
-        )
-        for period, observation, reading in found
-    ]
+    points = [point_of(reading) for _, _, reading in found]
     title = f"{measure.title}: values and target, {found[0][0].display} to {found[-1][0].display}"
     table = Table(
         f"{measure.title}: values, target and rating",

@@ -34,8 +34,13 @@ if not hasattr(pydyf.PDF, "unmemoised_page_references"):
     pydyf.PDF.page_references = property(_page_references)
 
 
+def _fetch_nothing(url: str, *args, **kwargs):
+    """The report's HTML holds everything it needs; it never loads anything from elsewhere."""
+    raise ValueError(f"reports load nothing from outside: {url[:80]}")
+
+
 def render_pdf(report: Report) -> bytes:
     from weasyprint import HTML
 
-    document = HTML(string=render_html(report), base_url=None)
+    document = HTML(string=render_html(report), base_url=None, url_fetcher=_fetch_nothing)
     return document.write_pdf(pdf_variant="pdf/ua-1", uncompressed_pdf=False)
