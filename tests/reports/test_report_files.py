@@ -58,11 +58,20 @@ def papers(tmp_path_factory):
             )
             assert result.returncode == 0, (kind, format_name, result.stderr)
             written[kind, format_name] = output.read_bytes()
-    exported = _scorecard(
-        folder, "export", "scorecard", "--period", PERIOD, "--plan", "business-plan"
-    )
+    exported = _export(folder, PERIOD, "business-plan")
+    return written, exported, folder
+
+
+def _export(folder, period: str, plan_id: str) -> dict:
+    exported = _scorecard(folder, "export", "scorecard", "--period", period, "--plan", plan_id)
     assert exported.returncode == 0, exported.stderr
-    return written, json.loads(exported.stdout), folder
+    return json.loads(exported.stdout)
+
+
+def _stored(cell) -> Decimal:
+    """A workbook number as the export writes it: percent cells hold a fraction."""
+    value = Decimal(str(cell.value))
+    return value * 100 if cell.number_format.endswith("%") else value
 
 
 def _figure(value) -> str:
@@ -142,10 +151,7 @@ def test_the_workbook_stores_the_export_figures_as_numbers(papers):
         sheet = workbook[measure["measure_id"][:31]]
         last = [cell for cell in sheet[sheet.max_row]]
         assert last[0].value == parse_period(measure["period"]).display
-        stored = Decimal(str(last[1].value))
-        if last[1].number_format.endswith("%"):
-            stored *= 100
-        assert stored == Decimal(str(measure["value"]))
+        assert _stored(last[1]) == Decimal(str(measure["value"]))
         assert isinstance(last[1].value, int | float)
 
 
@@ -160,3 +166,40 @@ def test_a_bad_period_or_plan_is_one_line_and_writes_nothing(papers):
     assert unknown.returncode == 1
     assert "no plan 'nope'" in unknown.stderr
     assert not (folder / "bad.pdf").exists()
+
+
+def test_the_progress_reports_indicators_equal_the_export(papers):
+    written, _, folder = papers
+    exported = {m["title"]: m for m in _export(folder, REPORTS["programme"], "cypp")["measures"]}
+    workbook = openpyxl.load_workbook(io.BytesIO(written["programme", "xlsx"]))
+    compared = 0
+    for sheet in workbook.worksheets[1:]:
+        header = [cell.value for cell in sheet[3]]
+        if "Most recent" not in header:
+            continue
+        column = header.index("Most recent")
+        for row in sheet.iter_rows(min_row=4):
+            expected = exported[row[0].value]
+            if expected["value"] is None or not isinstance(row[column].value, int | float):
+                continue
+            assert _stored(row[column]) == Decimal(str(expected["value"])), row[0].value
+            compared += 1
+    assert compared > 40
+
+
+def test_the_dashboards_latest_figures_equal_the_export(papers):
+    written, _, folder = papers
+    period = REPORTS["dashboard"]
+    exported = _export(folder, period, "corporate-parenting")["measures"]
+    workbook = openpyxl.load_workbook(io.BytesIO(written["dashboard", "xlsx"]))
+    compared = 0
+    for measure in exported:
+        if measure["value"] is None or measure["measure_id"] not in workbook.sheetnames:
+            continue
+        sheet = workbook[measure["measure_id"]]
+        header = [cell.value for cell in sheet[3]]
+        shown = parse_period(measure["period"]).display
+        everything = next(row for row in sheet.iter_rows(min_row=4) if row[0].value == "All")
+        assert _stored(everything[header.index(shown)]) == Decimal(str(measure["value"]))
+        compared += 1
+    assert compared > 10
