@@ -64,17 +64,18 @@ class Table:
     # Cells of the first column are row headers (th scope="row" in HTML).
     row_headers: bool = False
 
-    def widths(self) -> list[int]:
-        """Each column's share of the width in whole percent: the widths given (a column
-        without one gets their average), else two shares for words and one for a figure.
-        Fixed widths let a long report lay out its tables without measuring every cell."""
+    def widths(self) -> list[float]:
+        """Each column's share of the width in percent, rounded down to 0.1 so they never add
+        up to more than 100: the widths given (a column without one gets their average), else
+        two shares for words and one for a figure. Fixed widths let a long report lay out its
+        tables without measuring every cell."""
         given = [c.width for c in self.columns if c.width]
         if given:
             shares = [c.width or sum(given) / len(given) for c in self.columns]
         else:
             shares = [1 if c.numeric else 2 for c in self.columns]
         total = sum(shares)
-        return [round(100 * share / total) for share in shares]
+        return [int(1000 * share / total) / 10 for share in shares]
 
     def __post_init__(self) -> None:
         for number, row in enumerate(self.rows, start=1):

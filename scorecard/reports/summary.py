@@ -25,12 +25,12 @@ def _row(name: str, rollup) -> list[Cell]:
 
 def summary_table(scorecard: Scorecard) -> Table:
     columns = [
-        Column("Outcome", width=4),
-        *(Column(f"{rag.label} ({rag.value})", numeric=True) for rag in RAGS),
-        Column("Not rated", numeric=True),
-        *(Column(way.value.capitalize(), numeric=True) for way in DIRECTIONS),
-        Column("% on target", numeric=True),
-        Column("% improving", numeric=True),
+        Column("Outcome", width=5),
+        *(Column(f"{rag.label} ({rag.value})", numeric=True, width=1) for rag in RAGS),
+        Column("Not rated", numeric=True, width=1),
+        *(Column(way.value.capitalize(), numeric=True, width=1) for way in DIRECTIONS),
+        Column("% on target", numeric=True, width=1),
+        Column("% improving", numeric=True, width=1),
     ]
     rows = [_row(name, rollup) for name, rollup in scorecard.groups]
     rows.append(_row("Total", scorecard.total))
