@@ -203,3 +203,39 @@ def test_the_dashboards_latest_figures_equal_the_export(papers):
         assert _stored(everything[header.index(shown)]) == Decimal(str(measure["value"]))
         compared += 1
     assert compared > 10
+
+
+def _shown_number(text: str) -> tuple[Decimal, int]:
+    """'£2.18m' -> (2.18, 2 places); '67.0% (71/106)' -> (67.0, 1): the figure a cell shows."""
+    import re
+
+    found = re.search(r"-?[£]?(-?[\d,]+(?:\.(\d+))?)", text)
+    assert found, text
+    return Decimal(found.group(1).replace(",", "")), len(found.group(2) or "")
+
+
+def test_every_measures_latest_figure_in_word_equals_the_export(papers):
+    from docx.oxml.ns import qn
+
+    written, exported, _ = papers
+    document = docx.Document(io.BytesIO(written["corporate", "docx"]))
+    by_caption = {}
+    for table in document.tables:
+        caption = table._tbl.tblPr.find(qn("w:tblCaption"))
+        if caption is not None:
+            by_caption[caption.get(qn("w:val"))] = table
+    compared = 0
+    for measure in exported["measures"]:
+        if measure["value"] is None:
+            continue
+        table = next(
+            t for c, t in by_caption.items() if c.startswith(f"{measure['title']}: the last")
+        )
+        last = [cell.text for cell in table.rows[-1].cells]
+        assert last[0] == parse_period(measure["period"]).display
+        shown, places = _shown_number(last[1])
+        assert abs(shown - Decimal(str(measure["value"]))) <= Decimal(5) / 10 ** (places + 1)
+        rag = measure["rag"]
+        assert last[3].endswith(f"({rag})") if rag else last[3].startswith("Not rated")
+        compared += 1
+    assert compared == sum(1 for m in exported["measures"] if m["value"] is not None) > 5
