@@ -91,3 +91,9 @@ def and_list(items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def capitalised(text: str) -> str:
+    """The first letter made a capital, the rest left as written ("ORG0009" stays)."""
+    text = text.strip()
+    return text[:1].upper() + text[1:]

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from scorecard.core.delivery_status import status_trend
 from scorecard.core.periods import Period
 from scorecard.core.ratings import Direction, Rag
-from scorecard.core.wording import number_word, share_sentence
+from scorecard.core.wording import capitalised, number_word, share_sentence
 from scorecard.delivery.models import Action, HighlightReport
 from scorecard.delivery.picking import periods_of
 from scorecard.delivery.positions import project_positions, projects_for
@@ -57,7 +57,7 @@ class ExecutiveSummary:
         total = len(self.lines) + len(self.not_reported)
         green = sum(line.report.rag is Rag.GREEN for line in self.lines)
         sentence = share_sentence(green, total, "programme", "rate Green")
-        return sentence[0].upper() + sentence[1:]
+        return capitalised(sentence)
 
     @property
     def others(self) -> str:

@@ -14,7 +14,7 @@ from django.utils import timezone
 from scorecard.core.delivery_status import DeliveryKind, status_meaning
 from scorecard.core.periods import Period
 from scorecard.core.ratings import Rag
-from scorecard.core.wording import number_word, plural
+from scorecard.core.wording import capitalised, number_word, plural
 from scorecard.delivery.action_plans import (
     FLAG_COUNT_WORDS,
     FLAG_LABELS,
@@ -40,7 +40,6 @@ from scorecard.reports.document import (
     Table,
 )
 from scorecard.reports.plans import known_plan, organisation_name
-from scorecard.reports.programme import sentence
 from scorecard.risks.register import long_date
 
 KIND = "actions"
@@ -209,7 +208,7 @@ def overview_table(summaries: list[ActionPlanSummary], noun: str, as_at: AsAt) -
     return Table(
         f"Actions by status and flag in each {noun}, as at {as_at.period.display}",
         [
-            Column(sentence(noun)),
+            Column(capitalised(noun)),
             Column("Actions", numeric=True),
             *status_columns,
             Column("No status", numeric=True),

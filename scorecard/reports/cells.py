@@ -104,4 +104,4 @@ def timescale(chain: tuple[date, ...]) -> Cell:
     """The first date then each revision: '01.08.2019 → 01.09.2019'."""
     if not chain:
         return Cell("No date set")
-    return Cell(" → ".join(day.strftime("%d.%m.%Y") for day in chain))
+    return Cell(" → ".join(revision.strftime("%d.%m.%Y") for revision in chain))

@@ -18,7 +18,13 @@ from scorecard.core.periods import Period
 from scorecard.core.ratings import Rag, Unrated
 from scorecard.core.rollup import Rollup, roll_up
 from scorecard.core.series import NO_READING, Headline, RatedReading
-from scorecard.core.wording import and_list, number_word, on_target_sentence, plural
+from scorecard.core.wording import (
+    and_list,
+    capitalised,
+    number_word,
+    on_target_sentence,
+    plural,
+)
 from scorecard.framework.models import Plan
 from scorecard.measures.models import Measure, Observation
 from scorecard.measures.pages import headline_rows, natural_key
@@ -41,7 +47,7 @@ from scorecard.reports.document import (
     Section,
     Table,
 )
-from scorecard.reports.plans import known_plan
+from scorecard.reports.plans import known_plan, organisation_name
 
 KIND = "dashboard"
 # Each measure's table shows the latest periods with figures, at most this many.
@@ -277,7 +283,7 @@ def latest_change(figures: MeasureFigures, headline: Headline) -> str:
     wanted = headline.latest.reading.period
     for row in headline_rows(figures.rated):
         if row.rated.reading.period == wanted:
-            return row.change[:1].upper() + row.change[1:] if row.change else ""
+            return capitalised(row.change)
     return ""
 
 
@@ -342,7 +348,7 @@ def summary_sentences(plan: Plan, period: Period, headlines: list[Headline]) -> 
         if count
         else f"{plan.name} has no measures with figures for {period.display} or earlier."
     )
-    sentences = [first[0].upper() + first[1:]]
+    sentences = [capitalised(first)]
     rated = total.rated + total.rag_counts[Rag.BLUE]
     if rated:
         counts = [
@@ -454,7 +460,7 @@ def build(period: Period, plan_id: str | None = None) -> Report:
         kind=KIND,
         title=f"{plan.name}: data dashboard",
         period=period.display,
-        organisation=plan.organisation.name if plan.organisation else "",
+        organisation=organisation_name(plan),
         sections=sections,
         produced=timezone.localdate(),
         cover=([plan.board.name] if plan.board else []) + [f"Data dashboard, {period.display}"],

@@ -16,8 +16,6 @@ from datetime import date
 from decimal import Decimal
 from typing import ClassVar
 
-RAG_WORDS = {"G": "Green", "A": "Amber", "R": "Red", "B": "Blue"}
-
 
 @dataclass(frozen=True, slots=True)
 class Cell:

@@ -29,7 +29,6 @@ class ReportForm(GovukForm):
         label="As at",
         max_length=40,
         help_text="A quarter, month or year, for example Q2 2019/20, Sep-19 or 2019/20",
-        widget=forms.TextInput(attrs={"class": "govuk-input govuk-input--width-10"}),
     )
     plan = forms.ChoiceField(label="Plan", required=False)
     format = forms.ChoiceField(label="Format", choices=FORMAT_CHOICES, widget=forms.RadioSelect)
@@ -40,6 +39,7 @@ class ReportForm(GovukForm):
             (FIRST_PLAN, "The first plan with something to report"),
             *Plan.objects.order_by("order", "name").values_list("plan_id", "name"),
         ]
+        # GovukStyle gives every text input the full width; a period needs ten characters.
         self.fields["period"].widget.attrs["class"] = "govuk-input govuk-input--width-10"
 
     def clean_period(self) -> Period:

@@ -18,7 +18,7 @@ from scorecard.core.delivery_status import DeliveryKind
 from scorecard.core.period_parser import parse_period
 from scorecard.core.periods import Period, PeriodKind
 from scorecard.core.ratings import Direction, Rag
-from scorecard.core.wording import number_word, plural
+from scorecard.core.wording import capitalised, number_word, plural
 from scorecard.delivery.highlights import ExecutiveSummary, ReportLine, executive_summary
 from scorecard.delivery.models import HighlightReport
 from scorecard.delivery.picking import periods_of
@@ -57,11 +57,6 @@ def date_range(period: Period) -> str:
     start, end = period.start, period.end
     first = f"{start.day} {start:%B}" if start.year == end.year else long_date(start)
     return f"{first} to {long_date(end)}"
-
-
-def sentence(text: str) -> str:
-    text = text.strip()
-    return text[:1].upper() + text[1:]
 
 
 # --- which plan -----------------------------------------------------------------------------
@@ -128,7 +123,7 @@ def build(period: Period, plan_id: str | None = None) -> Report:
         period=period.display,
         organisation=organisation_name(plan),
         produced=timezone.localdate(),
-        cover=[line for line in (board, sentence(date_range(period))) if line],
+        cover=[line for line in (board, capitalised(date_range(period))) if line],
         sections=[
             front_sheet(plan, period, summary, title),
             achievements(summary, programmes),
@@ -170,7 +165,7 @@ def summary_sentences(plan: Plan, summary: ExecutiveSummary) -> str:
     if missing:
         verb = "has" if missing == 1 else "have"
         parts.append(
-            sentence(
+            capitalised(
                 f"{number_word(missing)} {plural(missing, 'programme')} {verb} not sent a "
                 f"highlight report for {quarter.display}."
             )
@@ -504,7 +499,7 @@ def governance(plan: Plan, programmes: list[Programme]) -> Section:
         return Section("Governance", blocks)
     blocks.append(
         Paragraph(
-            sentence(
+            capitalised(
                 f"{'each of ' if count > 1 else ''}{_the_programmes(count)} reports to "
                 f"{_board_words(plan)} every quarter in a highlight report; this report "
                 "brings those reports together."

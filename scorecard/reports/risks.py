@@ -26,7 +26,7 @@ from scorecard.reports.document import (
     Section,
     Table,
 )
-from scorecard.reports.plans import known_plan
+from scorecard.reports.plans import known_plan, organisation_name
 from scorecard.risks.models import Risk
 from scorecard.risks.register import (
     AssessmentLine,
@@ -377,7 +377,7 @@ def build(period: Period, plan_id: str | None = None) -> Report:
         Section("Each risk", sections=[risk_section(row, period) for row in rows]),
     ]
     title = f"{plan.name}: risk register" if plan else "Risk register"
-    organisation = plan.organisation.name if plan and plan.organisation else ""
+    organisation = organisation_name(plan) if plan else ""
     return Report(
         kind=KIND,
         title=title,

@@ -5,6 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from scorecard.core.wording import (
+    capitalised,
     improving_sentence,
     number_word,
     on_target_sentence,
@@ -67,3 +68,9 @@ def test_on_target_sentence_states_both_counts(green, extra):
     rated = green + extra - 1 if green else extra
     sentence = on_target_sentence(min(green, rated), rated)
     assert f"of {rated:,} " in sentence and sentence.endswith("on or exceeding target")
+
+
+def test_capitalised_keeps_the_rest_as_written():
+    assert capitalised(" five of the seven programmes") == "Five of the seven programmes"
+    assert capitalised("ORG0009 safeguarding") == "ORG0009 safeguarding"
+    assert capitalised("") == ""
