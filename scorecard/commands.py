@@ -57,15 +57,67 @@ DEMO_PASSWORD = "scorecard-demo"  # noqa: S105 -- published in the README, demo 
 
 
 def add_demo_users() -> None:
+    """A sign-in for every role (README), and what the two owners own."""
     from django.contrib.auth.models import Group, User
 
-    from scorecard.people.access import PERFORMANCE_TEAM
+    from scorecard.people.permissions import PERFORMANCE_TEAM
 
     team, _ = Group.objects.get_or_create(name=PERFORMANCE_TEAM)
     User.objects.create_superuser("admin", password=DEMO_PASSWORD)
     performance = User.objects.create_user("performance", password=DEMO_PASSWORD)
     performance.groups.add(team)
+    _link_person(performance, "planning-and-performance-team")
+    for username, person_id, ownership in DEMO_OWNERS:
+        owner = User.objects.create_user(username, password=DEMO_PASSWORD)
+        _give_ownership(_link_person(owner, person_id), **ownership)
     User.objects.create_user("viewer", password=DEMO_PASSWORD)
+    _publish_demo_measures()
+
+
+# Who owns what in the demo: `owner` reports public health and social care figures, leads the
+# second CYPP programme and owns her corporate-parenting actions; `owner2` the others named.
+DEMO_OWNERS = (
+    (
+        "owner",
+        "jthompson",
+        {
+            "measures": ["BP-HV-NBV", "BP-HV-ASQ", "BP-PH-BF", "BP-ASC-CQC", "CPB-CLA-RATE"],
+            "programme": "Promoting healthy outcomes",
+        },
+    ),
+    (
+        "owner2",
+        "tjohnson",
+        {
+            "measures": ["BP-FIN-RBO", "BP-VOL-ENQ", "CPB-VISITS-SEEN", "CPB-PLACEMENT-STABILITY"],
+            "programme": "Achieving effective multi-agency support",
+        },
+    ),
+)
+
+
+def _link_person(user, person_id: str):
+    from scorecard.people.models import Person
+
+    person = Person.objects.get(person_id=person_id)
+    person.user = user
+    person.save(update_fields=["user"])
+    return person
+
+
+def _give_ownership(person, measures: list[str], programme: str) -> None:
+    from scorecard.framework.models import Programme
+    from scorecard.measures.models import Measure
+
+    person.measures.add(*Measure.objects.filter(measure_id__in=measures))
+    Programme.objects.get(plan__plan_id="cypp", name__startswith=programme).owners.add(person)
+
+
+def _publish_demo_measures() -> None:
+    """The business plan's measures are in a public Cabinet paper: publish those."""
+    from scorecard.measures.models import Measure
+
+    Measure.objects.filter(plan__plan_id="business-plan").update(published=True)
 
 
 def _serve(port: int) -> int:

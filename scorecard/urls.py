@@ -17,6 +17,11 @@ urlpatterns = [
     path("", include("scorecard.delivery.urls")),
     path("risks/", include("scorecard.risks.urls")),
     path("reports/", include("scorecard.reports.urls")),
+    path("", include("scorecard.cycles.urls")),
+    path("public/", include("scorecard.publishing.urls")),
+    path("api/", include("scorecard.api.urls")),
+    path("accounts/", include("scorecard.people.urls")),
+    path("", include("scorecard.audit.urls")),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(redirect_authenticated_user=True),

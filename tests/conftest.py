@@ -8,3 +8,23 @@ from scorecard.interchange.importer import import_files
 def demo_council(db):
     """The demo council, loaded through the same importer users use."""
     import_files(demo_files(), entered_by="test")
+
+
+@pytest.fixture
+def anonymous_client():
+    """A visitor who has not signed in: the public."""
+    from django.test import Client
+
+    return Client()
+
+
+@pytest.fixture
+def client(db, django_user_model):
+    """Most page tests read as a signed-in viewer: every page but the public ones needs a
+    sign-in. Tests of what the public sees use `anonymous_client`."""
+    from django.test import Client
+
+    signed_in = Client()
+    viewer, _ = django_user_model.objects.get_or_create(username="a-viewer")
+    signed_in.force_login(viewer)
+    return signed_in

@@ -4,6 +4,7 @@ objective, one action, and the forms the performance team uses to change them.""
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -27,7 +28,11 @@ from scorecard.delivery.picking import chosen_plan
 from scorecard.form_pages import form_page
 from scorecard.framework.models import Plan
 from scorecard.measures.templatetags.scorecard_tags import RAG_CLASSES
-from scorecard.people.access import performance_team_required
+from scorecard.people.permissions import (
+    performance_team_required,
+    require_change,
+    require_manage,
+)
 
 FLAG_TAG_COLOURS = {"overdue": "red", "slipped": "orange", "stale": "grey"}
 
@@ -136,6 +141,7 @@ def _action_form_page(request, form, action_plan: ActionPlan, action: Action | N
 @performance_team_required
 def action_create(request, pk: int):
     action_plan = get_object_or_404(ActionPlan.objects.select_related("plan"), pk=pk)
+    require_manage(request.user, action_plan)
     form = action_forms.ActionForm(request.POST or None, action_plan=action_plan)
     if request.method == "POST" and form.is_valid():
         action = action_forms.save_action(form)
@@ -145,9 +151,10 @@ def action_create(request, pk: int):
     return _action_form_page(request, form, action_plan, None)
 
 
-@performance_team_required
+@login_required
 def action_edit(request, pk: int):
     action = _action(pk)
+    require_change(request.user, action)
     reference = action.reference  # an invalid form changes the instance it is given
     form = action_forms.ActionForm(
         request.POST or None, instance=action, action_plan=action.action_plan
@@ -160,9 +167,10 @@ def action_edit(request, pk: int):
     return _action_form_page(request, form, action.action_plan, action, reference)
 
 
-@performance_team_required
+@login_required
 def action_update_create(request, pk: int):
     action = _action(pk)
+    require_change(request.user, action)
     form = action_forms.ActionUpdateForm(request.POST or None, action=action)
     if request.method == "POST" and form.is_valid():
         update = form.save()
@@ -206,4 +214,6 @@ def action_plan_create(request):
 
 @performance_team_required
 def action_plan_edit(request, pk: int):
-    return _action_plan_form(request, get_object_or_404(ActionPlan, pk=pk))
+    action_plan = get_object_or_404(ActionPlan, pk=pk)
+    require_manage(request.user, action_plan)
+    return _action_plan_form(request, action_plan)

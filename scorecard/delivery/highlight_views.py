@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
@@ -14,7 +15,7 @@ from scorecard.delivery.models import HighlightReport
 from scorecard.delivery.picking import chosen, chosen_plan
 from scorecard.form_pages import form_page
 from scorecard.framework.models import Plan, Programme
-from scorecard.people.access import performance_team_required
+from scorecard.people.permissions import require_change
 
 
 def executive_summary(request):
@@ -61,9 +62,10 @@ def _form_page(request, form, programme: Programme, title: str, back_url: str):
     return form_page(request, form, title=title, back_url=back_url, caption=caption, submit=submit)
 
 
-@performance_team_required
+@login_required
 def highlight_report_create(request, programme_id: int):
     programme = get_object_or_404(Programme.objects.select_related("plan"), pk=programme_id)
+    require_change(request.user, programme)
     form = HighlightReportForm(request.POST or None, programme=programme)
     if request.method == "POST" and form.is_valid():
         report = form.save()
@@ -73,9 +75,10 @@ def highlight_report_create(request, programme_id: int):
     return _form_page(request, form, programme, "Add a highlight report", back)
 
 
-@performance_team_required
+@login_required
 def highlight_report_edit(request, programme_id: int, period: str):
     report = _report(programme_id, period)
+    require_change(request.user, report)
     form = HighlightReportForm(request.POST or None, instance=report, programme=report.programme)
     if request.method == "POST" and form.is_valid():
         form.save()

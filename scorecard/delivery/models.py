@@ -31,6 +31,8 @@ class Project(models.Model):
     owner = models.ForeignKey(Person, null=True, blank=True, on_delete=models.PROTECT)
     organisation = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.PROTECT)
     order = models.PositiveIntegerField(default=0)
+    # Set when archived: nothing is deleted outright, so history and old papers stay whole.
+    archived_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["plan__order", "order", "project_id"]
@@ -110,6 +112,8 @@ class ActionPlan(models.Model):
     programme = models.ForeignKey(Programme, null=True, blank=True, on_delete=models.SET_NULL)
     board = models.ForeignKey(Board, null=True, blank=True, on_delete=models.SET_NULL)
     order = models.PositiveIntegerField(default=0)
+    # Set when archived: nothing is deleted outright, so history and old papers stay whole.
+    archived_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["plan__order", "order", "pk"]
@@ -131,7 +135,10 @@ class Action(RevisedDates):
     description = models.TextField()
     owners = models.ManyToManyField(Person, blank=True, related_name="actions")
     status = models.CharField(max_length=1, blank=True, choices=STATUS_CHOICES)
+    organisation = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.PROTECT)
     order = models.PositiveIntegerField(default=0)
+    # Set when archived: nothing is deleted outright, so history and old papers stay whole.
+    archived_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["action_plan", "order", "pk"]

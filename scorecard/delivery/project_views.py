@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,7 +14,7 @@ from scorecard.delivery.picking import chosen, chosen_plan, periods_of
 from scorecard.delivery.positions import milestone_state, position_of, project_positions
 from scorecard.form_pages import form_page
 from scorecard.framework.models import Plan
-from scorecard.people.access import performance_team_required
+from scorecard.people.permissions import performance_team_required, require_change
 
 PERIOD_HINT = "Each project shows the last status reported up to the end of this period."
 
@@ -84,9 +85,10 @@ def project_create(request):
     return form_page(request, form, title="Add a project", back_url=back, submit="Add project")
 
 
-@performance_team_required
+@login_required
 def project_edit(request, project_id: str):
     project = _project(project_id)
+    require_change(request.user, project)
     form = project_forms.ProjectForm(request.POST or None, instance=project)
     form.fields["project_id"].disabled = True
     if request.method == "POST" and form.is_valid():
@@ -98,9 +100,10 @@ def project_edit(request, project_id: str):
     return form_page(request, form, title=title, back_url=back, caption=project.title)
 
 
-@performance_team_required
+@login_required
 def project_update_create(request, project_id: str):
     project = _project(project_id)
+    require_change(request.user, project)
     form = project_forms.ProjectUpdateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         update, created = project_forms.save_update(project, form)
@@ -114,18 +117,19 @@ def project_update_create(request, project_id: str):
     )
 
 
-@performance_team_required
+@login_required
 def milestone_create(request, project_id: str):
     return _milestone_form(request, _project(project_id), None)
 
 
-@performance_team_required
+@login_required
 def milestone_edit(request, project_id: str, pk: int):
     project = _project(project_id)
     return _milestone_form(request, project, get_object_or_404(Milestone, project=project, pk=pk))
 
 
 def _milestone_form(request, project: Project, milestone: Milestone | None):
+    require_change(request.user, project)
     form = project_forms.MilestoneForm(request.POST or None, instance=milestone, project=project)
     if request.method == "POST" and form.is_valid():
         saved = form.save()

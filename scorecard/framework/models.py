@@ -92,7 +92,11 @@ class Programme(models.Model):
     name = models.CharField(max_length=300)
     description = models.TextField(blank=True)
     lead = models.CharField(max_length=200, blank=True)
+    owners = models.ManyToManyField("people.Person", blank=True, related_name="programmes")
+    organisation = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.PROTECT)
     order = models.PositiveIntegerField(default=0)
+    # Set when archived: nothing is deleted outright, so history and old papers stay whole.
+    archived_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["order", "pk"]

@@ -75,7 +75,13 @@ class Measure(models.Model):
     baseline_period = models.CharField(max_length=40, blank=True)
     decimals = models.PositiveSmallIntegerField(null=True, blank=True)
     notes = models.TextField(blank=True)
+    # The people who report this measure's figures (`owner` above is the role named in papers).
+    owners = models.ManyToManyField("people.Person", blank=True, related_name="measures")
+    # Shown on the public scorecard and in the open data.
+    published = models.BooleanField(default=False)
     order = models.PositiveIntegerField(default=0)
+    # Set when archived: nothing is deleted outright, so history and old papers stay whole.
+    archived_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["order", "measure_id"]

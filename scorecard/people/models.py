@@ -1,8 +1,9 @@
 """The people who own measures, projects, actions and risks."""
 
+from django.conf import settings
 from django.db import models
 
-from scorecard.framework.models import Organisation
+from scorecard.framework.models import Organisation, Plan
 
 
 class Person(models.Model):
@@ -11,6 +12,16 @@ class Person(models.Model):
     job_title = models.CharField(max_length=300, blank=True)
     organisation = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.PROTECT)
     email = models.EmailField(blank=True)
+    # The sign-in this person uses, if any: how the owner of an item is known when they sign in.
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="person",
+    )
+    # For a member of the performance team: the plans they look after (none listed: every plan).
+    plans = models.ManyToManyField(Plan, blank=True, related_name="performance_team")
 
     class Meta:
         ordering = ["name", "person_id"]

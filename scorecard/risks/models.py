@@ -33,6 +33,8 @@ class Risk(models.Model):
     management_actions = models.TextField(blank=True)
     target_score = models.PositiveSmallIntegerField(null=True, blank=True)
     order = models.PositiveIntegerField(default=0)
+    # Set when archived: nothing is deleted outright, so history and old papers stay whole.
+    archived_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["order", "reference"]

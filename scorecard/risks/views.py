@@ -5,11 +5,12 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
 from scorecard.framework.models import Plan
-from scorecard.people.access import performance_team_required
+from scorecard.people.permissions import performance_team_required, require_change
 from scorecard.risks import register
 from scorecard.risks.forms import AssessmentForm, RiskForm
 from scorecard.risks.models import Risk
@@ -76,9 +77,10 @@ def risk_create(request):
     return render(request, "risks/risk_form.html", {"form": form, "editing": False})
 
 
-@performance_team_required
+@login_required
 def risk_edit(request, reference: str):
     risk = _risk(reference)
+    require_change(request.user, risk)
     # The form changes the risk as it checks it: the page names the risk as it was.
     context = {"reference": risk.reference, "risk_title": risk.title}
     form = RiskForm(_posted(request), instance=risk)
@@ -88,9 +90,10 @@ def risk_edit(request, reference: str):
     return render(request, "risks/risk_form.html", {**context, "form": form, "editing": True})
 
 
-@performance_team_required
+@login_required
 def assessment_create(request, reference: str):
     risk = _risk(reference)
+    require_change(request.user, risk)
     form = AssessmentForm(_posted(request), risk=risk)
     if request.method == "POST" and form.is_valid() and (assessment := form.save_checked()):
         messages.success(

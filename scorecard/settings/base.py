@@ -22,6 +22,14 @@ INSTALLED_APPS = [
     "scorecard.people",
     "scorecard.delivery",
     "scorecard.risks",
+    "scorecard.audit",
+    "scorecard.cycles",
+    "scorecard.publishing",
+    "scorecard.api",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "django_filters",
+    "drf_spectacular",
 ]
 
 MIDDLEWARE = [
@@ -33,6 +41,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Every page needs a sign-in unless its view says otherwise (the public scorecard, sign-in).
+    "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -94,7 +104,44 @@ LOGIN_REDIRECT_URL = "overview"
 LOGOUT_REDIRECT_URL = "overview"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# A working day's sign-in: the session ends after eight hours or when the browser closes.
+SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+
+# Reminders and invitations: printed to the console unless a backend is configured
+# (SCORECARD_EMAIL_FILE_PATH writes each message to a file in that folder instead).
+EMAIL_FILE_PATH = os.environ.get("SCORECARD_EMAIL_FILE_PATH", "")
+EMAIL_BACKEND = os.environ.get(
+    "SCORECARD_EMAIL_BACKEND",
+    "django.core.mail.backends.filebased.EmailBackend"
+    if EMAIL_FILE_PATH
+    else "django.core.mail.backends.console.EmailBackend",
+)
+DEFAULT_FROM_EMAIL = os.environ.get("SCORECARD_FROM_EMAIL", "scorecard@localhost")
+
+# The JSON API (scorecard/api): same rules as the pages, token or session sign-in.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Civic Scorecard API",
+    "DESCRIPTION": "Plans, measures, observations, projects, actions, highlight reports and risks.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+}
