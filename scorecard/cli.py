@@ -26,6 +26,12 @@ EXPORT_KINDS = ["ratings", "scorecard", *ROUND_TRIP_KINDS]
 REPORT_KINDS = ["corporate", "programme", "actions", "dashboard", "risks"]
 
 
+AS_AT_HELP = (
+    "as the data stood at this past date and time, e.g. '2026-11-25 17:00' (UK time) "
+    "or 2026-11-25T17:00:00Z; a date alone means the end of that day"
+)
+
+
 class CommandFailed(Exception):
     """A one-line reason the command could not do its job."""
 
@@ -103,6 +109,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--period", help="as at this period (needed for the scorecard)")
     export.add_argument("--plan", help="only this plan (its plan_id)")
     export.add_argument("-o", "--output", type=Path, help="write to this file, not the screen")
+    export.add_argument("--as-at", metavar="WHEN", help=AS_AT_HELP)
 
     report = commands.add_parser(
         "report",
@@ -118,6 +125,11 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument(
         "-o", "--output", type=Path, help="write to this file (else a name made from the report)"
     )
+    remind = commands.add_parser(
+        "remind", help="email owners with updates still due, on their cycles' reminder dates"
+    )
+    remind.add_argument("--date", help="as if today were this date (YYYY-MM-DD)")
+    report.add_argument("--as-at", metavar="WHEN", help=AS_AT_HELP)
     return parser
 
 

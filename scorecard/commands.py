@@ -46,10 +46,69 @@ def load_demo(force: bool = False) -> str:
             "the database DATABASE_URL names holds data that is not the demo's; "
             "use --force to replace it, or unset DATABASE_URL to use scorecard-demo.sqlite3"
         )
+    from django.db import transaction
+
+    from scorecard.audit.actor import acting_as
+    from scorecard.audit.capture import batched
+
     _empty_database()
-    result = str(import_files(demo_files(), entered_by=DEMO_LOADER))
-    add_demo_users()
+    # One transaction, so that the audit trail's entries are written together at its end.
+    with acting_as(DEMO_LOADER), transaction.atomic(), batched():
+        result = str(import_files(demo_files(), entered_by=DEMO_LOADER))
+        add_demo_users()
+        add_demo_cycles()
     return result
+
+
+def add_demo_cycles() -> None:
+    """The Q3 2019/20 reporting cycles of the business plan and the CYPP (the demo's data run
+    to Q2, so the owners have figures and a highlight report due)."""
+    from datetime import date
+
+    from django.contrib.auth.models import User
+
+    from scorecard.core.periods import Period
+    from scorecard.cycles.models import ReportingCycle
+    from scorecard.framework.models import Plan
+
+    for plan in Plan.objects.filter(plan_id__in=["business-plan", "cypp"]):
+        cycle = ReportingCycle(
+            plan=plan,
+            opens=date(2019, 12, 16),
+            deadline=date(2020, 1, 17),
+            closes=date(2020, 1, 31),
+        )
+        cycle.set_period(Period.quarter(2019, 3))
+        cycle.save()
+        cycle.reminders.create(on=date(2020, 1, 6))
+        cycle.reminders.create(on=date(2020, 1, 15))
+    # The reminder emails need somewhere to go (the console, in the demo).
+    for username, address in (("owner", "jenny.thompson"), ("owner2", "tony.johnson")):
+        User.objects.filter(username=username, email="").update(email=f"{address}@example.org")
+
+
+def _remind(on: str | None) -> int:
+    from datetime import date
+
+    from django.utils import timezone
+
+    from scorecard.audit.actor import acting_as
+    from scorecard.cycles.reminders import send_reminders
+
+    try:
+        day = date.fromisoformat(on) if on else timezone.localdate()
+    except ValueError:
+        raise CommandFailed(f"'{on}' is not a date: write it as YYYY-MM-DD") from None
+    # Marking reminders sent is a change the audit trail keeps, by this name.
+    with acting_as("scorecard remind"):
+        lines = send_reminders(day)
+    for line in lines:
+        print(line)
+    cycles = sum(": reminded " in line for line in lines)
+    print(
+        f"{day:%d %B %Y}: reminders sent for {cycles} reporting cycle{'s' if cycles != 1 else ''}"
+    )
+    return 0
 
 
 # Demo only: the README lists these sign-ins so anyone trying the demo can use the forms.
@@ -115,9 +174,10 @@ def _give_ownership(person, measures: list[str], programme: str) -> None:
 
 def _publish_demo_measures() -> None:
     """The business plan's measures are in a public Cabinet paper: publish those."""
+    from scorecard.audit.capture import audited_update
     from scorecard.measures.models import Measure
 
-    Measure.objects.filter(plan__plan_id="business-plan").update(published=True)
+    audited_update(Measure.objects.filter(plan__plan_id="business-plan"), published=True)
 
 
 def _serve(port: int) -> int:
@@ -127,11 +187,17 @@ def _serve(port: int) -> int:
 
 
 def _import(files: list[Path]) -> int:
+    from django.db import transaction
+
+    from scorecard.audit.actor import acting_as
+    from scorecard.audit.capture import batched
     from scorecard.interchange.errors import ImportRejected
     from scorecard.interchange.importer import import_files
 
+    entered_by = f"import by {os.environ.get('USER', 'unknown')}"
     try:
-        result = import_files(files, entered_by=f"import by {os.environ.get('USER', 'unknown')}")
+        with acting_as(entered_by), transaction.atomic(), batched():
+            result = import_files(files, entered_by=entered_by)
     except ImportRejected as rejected:
         for error in rejected.errors:
             print(error, file=sys.stderr)
@@ -175,10 +241,34 @@ def _export_scorecard(arguments: argparse.Namespace) -> str:
     return exporter.as_csv(document["measures"], exporter.SCORECARD_COLUMNS)
 
 
+def _as_at(arguments: argparse.Namespace):
+    """The moment --as-at names, else None."""
+    from scorecard.audit.when import AsAtError, parse_as_at
+
+    if arguments.as_at is None:
+        return None
+    try:
+        return parse_as_at(arguments.as_at)
+    except AsAtError as exc:
+        raise CommandFailed(f"--as-at: {exc}") from None
+
+
 def _export(arguments: argparse.Namespace) -> int:
+    from contextlib import nullcontext
+
+    from scorecard.audit.rewind import as_at
+
+    moment = _as_at(arguments)
+    _check_plan(arguments.plan)
+    with as_at(moment) if moment else nullcontext():
+        text = _export_text(arguments)
+    _write_output(text, arguments.output)
+    return 0
+
+
+def _export_text(arguments: argparse.Namespace) -> str:
     from scorecard.interchange import delivery_export
 
-    _check_plan(arguments.plan)
     if arguments.what == "ratings":
         text = _export_ratings(arguments)
     elif arguments.what == "scorecard":
@@ -187,26 +277,27 @@ def _export(arguments: argparse.Namespace) -> int:
         text = delivery_export.export_json(arguments.what, arguments.plan)
     else:
         text = delivery_export.export_csv(arguments.what, arguments.plan)
-    _write_output(text, arguments.output)
-    return 0
+    return text
 
 
 def _report(arguments: argparse.Namespace) -> int:
+    from scorecard.audit.reports import build_report, rendered
     from scorecard.core.period_parser import parse_period
     from scorecard.core.periods import PeriodError
     from scorecard.reports.document import ReportUnavailable
-    from scorecard.reports.kinds import KINDS, file_name, render
+    from scorecard.reports.kinds import file_name
 
     try:
         as_at = parse_period(arguments.period)
     except PeriodError as exc:
         raise CommandFailed(f"--period: {exc}") from None
+    moment = _as_at(arguments)
     try:
-        report = KINDS[arguments.kind].build(as_at, arguments.plan)
+        report = build_report(arguments.kind, as_at, arguments.plan, moment)
     except ReportUnavailable as exc:
         raise CommandFailed(f"report {arguments.kind}: {exc}") from None
     output = arguments.output or Path(file_name(report, arguments.format, arguments.plan or ""))
-    _write_output(render(report, arguments.format), output)
+    _write_output(rendered(report, arguments.format, moment), output)
     print(f"Wrote {output}", file=sys.stderr)
     return 0
 
@@ -242,6 +333,8 @@ def run(arguments: argparse.Namespace) -> int:
             return _import(arguments.files)
         if arguments.command == "report":
             return _report(arguments)
+        if arguments.command == "remind":
+            return _remind(arguments.date)
         return _export(arguments)
     except DatabaseError as exc:
         raise CommandFailed(f"database error: {str(exc).strip().splitlines()[0]}") from None

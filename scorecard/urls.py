@@ -3,6 +3,7 @@ from django.urls import include, path
 
 from scorecard.framework import views as framework_views
 from scorecard.measures import views as measure_views
+from scorecard.people import views as people_views
 
 urlpatterns = [
     path("", measure_views.overview, name="overview"),
@@ -24,7 +25,7 @@ urlpatterns = [
     path("", include("scorecard.audit.urls")),
     path(
         "accounts/login/",
-        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        people_views.SignInView.as_view(),
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),

@@ -28,3 +28,13 @@ def client(db, django_user_model):
     viewer, _ = django_user_model.objects.get_or_create(username="a-viewer")
     signed_in.force_login(viewer)
     return signed_in
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """The sign-in and API token throttles count in the cache: each test starts from none."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

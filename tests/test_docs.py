@@ -37,6 +37,11 @@ def test_every_command_is_in_the_readme():
         "rules.md",
         "reports.md",
         "deploy-postgresql.md",
+        "cycles.md",
+        "accounts.md",
+        "audit.md",
+        "publishing.md",
+        "api.md",
     ],
 )
 def test_readme_links_each_guide(page):

@@ -1,3 +1,23 @@
-from django.urls import path  # noqa: F401
+"""The API's addresses, under /api/. The API answers for itself who may do what (tokens, the
+public's published measures), so its views are exempt from the pages' sign-in redirect."""
 
-urlpatterns: list = []
+from django.contrib.auth.decorators import login_not_required
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView
+from rest_framework.routers import SimpleRouter
+
+from scorecard.api.views import ENDPOINTS, TokenView
+
+router = SimpleRouter()
+for prefix, viewset in ENDPOINTS.items():
+    router.register(prefix, viewset, basename=f"api-{prefix}")
+
+urlpatterns = [
+    path("token/", TokenView.as_view(), name="api-token"),
+    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    *router.urls,
+]
+
+for pattern in urlpatterns:
+    # LoginRequiredMiddleware looks for `login_required = False` on the view function.
+    pattern.callback = login_not_required(pattern.callback)

@@ -1,3 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from scorecard.audit import archive_views
+
+urlpatterns: list = [
+    path("archive/<slug:kind>/<str:key>/", archive_views.archive, name="archive"),
+    path("restore/<slug:kind>/<str:key>/", archive_views.restore, name="restore"),
+]

@@ -8,6 +8,7 @@ from django import forms
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from scorecard.audit.locking import EditTokenMixin
 from scorecard.core.delivery_status import DeliveryKind, status_meaning
 from scorecard.core.ratings import Rag
 from scorecard.delivery.models import Action, ActionPlan, ActionUpdate
@@ -55,9 +56,11 @@ class OwnersField(BoundedMultipleChoiceField):
         return obj.described
 
 
-class ActionForm(GovukModelForm):
+class ActionForm(EditTokenMixin, GovukModelForm):
     """An action's details. The original date is set once; later changes are revised dates,
     appended to the history (never replacing it)."""
+
+    locked_noun = "action"
 
     owners = OwnersField(
         queryset=Person.objects.select_related("organisation"),
@@ -206,14 +209,16 @@ def save_action(form: ActionForm) -> Action | None:
     """Save, turning a clash with an action saved meanwhile into an error on the form."""
     try:
         with transaction.atomic():
-            return form.save()
+            return form.save_unless_changed()
     except IntegrityError:
         form.add_error("reference", "Another action was saved with this reference: choose another")
         return None
 
 
-class ActionPlanForm(GovukModelForm):
+class ActionPlanForm(EditTokenMixin, GovukModelForm):
     """An action plan: a programme's, or a board sub-group's (task group's)."""
+
+    locked_noun = "action plan"
 
     class Meta:
         model = ActionPlan

@@ -286,7 +286,7 @@ def action_row(action: Action, as_at: AsAt) -> ActionRow:
 
 
 def action_plans_for(plan: Plan | None) -> QuerySet[ActionPlan]:
-    plans = ActionPlan.objects.select_related("plan", "programme", "board")
+    plans = ActionPlan.objects.current().select_related("plan", "programme", "board")
     return plans.filter(plan=plan) if plan else plans.none()
 
 
@@ -294,7 +294,7 @@ def summarise(action_plans: QuerySet[ActionPlan], as_at: AsAt) -> list[ActionPla
     """Each action plan with its actions as at a period: four queries however many actions."""
     plans = list(
         action_plans.prefetch_related(
-            Prefetch("actions", queryset=actions_queryset().order_by("order", "pk"))
+            Prefetch("actions", queryset=actions_queryset().current().order_by("order", "pk"))
         )
     )
     return [

@@ -82,7 +82,9 @@ def action_plan_detail(request, pk: int):
     action_plan = get_object_or_404(ActionPlan.objects.select_related("plan"), pk=pk)
     flag = _flag(request)
     periods, as_at = _as_at(request, action_plan.plan)
-    summary = summarise(action_plans_for(action_plan.plan).filter(pk=pk), as_at)[0]
+    # Not action_plans_for(): an archived action plan's own page still opens.
+    shown = ActionPlan.objects.select_related("plan", "programme", "board").filter(pk=pk)
+    summary = summarise(shown, as_at)[0]
     context = _page_context(periods, as_at)
     context.update(
         {
@@ -192,8 +194,7 @@ def action_update_create(request, pk: int):
 
 def _action_plan_form(request, action_plan: ActionPlan | None):
     form = action_forms.ActionPlanForm(request.POST or None, instance=action_plan)
-    if request.method == "POST" and form.is_valid():
-        saved = form.save()
+    if request.method == "POST" and form.is_valid() and (saved := form.save_unless_changed()):
         messages.success(request, f"Action plan '{saved.name}' saved")
         return redirect(saved)
     back = action_plan.get_absolute_url() if action_plan else reverse("action_plan_list")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
+from scorecard.audit.locking import EditTokenMixin
 from scorecard.core.period_parser import parse_period
 from scorecard.core.periods import Period, PeriodError, PeriodKind
 from scorecard.delivery.fields import STATUS_CHOICES
@@ -12,7 +13,8 @@ from scorecard.forms import GovukModelForm
 from scorecard.framework.models import Programme
 
 
-class HighlightReportForm(GovukModelForm):
+class HighlightReportForm(EditTokenMixin, GovukModelForm):
+    locked_noun = "highlight report"
     quarter = forms.CharField(
         max_length=40, label="Quarter", help_text="The quarter reported on, for example Q4 2017/18"
     )

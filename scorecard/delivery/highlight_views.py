@@ -37,7 +37,7 @@ def executive_summary(request):
             "period_hint": "The quarter the programmes' highlight reports are for.",
             "period_button": "Show summary",
             "summary": summary,
-            "programmes": plan.programmes.all() if plan else [],
+            "programmes": plan.programmes.current() if plan else [],
         },
     )
 
@@ -67,8 +67,7 @@ def highlight_report_create(request, programme_id: int):
     programme = get_object_or_404(Programme.objects.select_related("plan"), pk=programme_id)
     require_change(request.user, programme)
     form = HighlightReportForm(request.POST or None, programme=programme)
-    if request.method == "POST" and form.is_valid():
-        report = form.save()
+    if request.method == "POST" and form.is_valid() and (report := form.save_unless_changed()):
         messages.success(request, f"Highlight report for {report.period_obj.display} added")
         return redirect(report)
     back = f"/highlight-reports/?plan={programme.plan.plan_id}"
@@ -80,8 +79,7 @@ def highlight_report_edit(request, programme_id: int, period: str):
     report = _report(programme_id, period)
     require_change(request.user, report)
     form = HighlightReportForm(request.POST or None, instance=report, programme=report.programme)
-    if request.method == "POST" and form.is_valid():
-        form.save()
+    if request.method == "POST" and form.is_valid() and form.save_unless_changed():
         messages.success(request, "Highlight report saved")
         return redirect(report)
     title = f"Change the highlight report for {report.period_obj.display}"

@@ -95,7 +95,7 @@ def report_line(programme: Programme, reports: list[HighlightReport], quarter: P
 def executive_summary(plan: Plan, quarter: Period) -> ExecutiveSummary:
     reports = reports_by_programme(plan, quarter)
     lines, missing = [], []
-    for programme in plan.programmes.all():
+    for programme in plan.programmes.current():
         line = report_line(programme, reports.get(programme.pk, []), quarter)
         if line:
             lines.append(line)
@@ -121,10 +121,14 @@ def report_context(report: HighlightReport) -> dict:
     programme, quarter = report.programme, report.period_obj
     reports = reports_by_programme(programme.plan, quarter).get(programme.pk, [])
     line = report_line(programme, reports, quarter)
-    measures = list(programme.measure_set.all())
+    measures = list(programme.measure_set.current())
     headlines = headlines_as_at({m.pk: m.rules() for m in measures}, quarter)
     projects = projects_for().filter(programme=programme)
-    actions = Action.objects.filter(action_plan__programme=programme).select_related("action_plan")
+    actions = (
+        Action.objects.current()
+        .filter(action_plan__programme=programme, action_plan__archived_at__isnull=True)
+        .select_related("action_plan")
+    )
     return {
         "report": report,
         "programme": programme,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.urls import reverse
 
+from scorecard.audit.archive import ArchivableQuerySet
 from scorecard.core.ratings import Direction, Rag
 from scorecard.delivery.fields import STATUS_CHOICES, RevisedDates
 from scorecard.framework.models import Board, Organisation, Outcome, Plan, Priority, Programme
@@ -33,6 +34,8 @@ class Project(models.Model):
     order = models.PositiveIntegerField(default=0)
     # Set when archived: nothing is deleted outright, so history and old papers stay whole.
     archived_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ArchivableQuerySet.as_manager()
 
     class Meta:
         ordering = ["plan__order", "order", "project_id"]
@@ -115,6 +118,8 @@ class ActionPlan(models.Model):
     # Set when archived: nothing is deleted outright, so history and old papers stay whole.
     archived_at = models.DateTimeField(null=True, blank=True)
 
+    objects = ArchivableQuerySet.as_manager()
+
     class Meta:
         ordering = ["plan__order", "order", "pk"]
         constraints = [
@@ -139,6 +144,8 @@ class Action(RevisedDates):
     order = models.PositiveIntegerField(default=0)
     # Set when archived: nothing is deleted outright, so history and old papers stay whole.
     archived_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ArchivableQuerySet.as_manager()
 
     class Meta:
         ordering = ["action_plan", "order", "pk"]

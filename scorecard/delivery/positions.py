@@ -80,14 +80,18 @@ def position_of(project: Project, updates: list[ProjectUpdate], as_at: Period) -
 
 
 def projects_for(plan_id: str | None = None) -> QuerySet[Project]:
-    projects = Project.objects.select_related(
-        "plan",
-        "outcome",
-        "priority__outcome",
-        "programme__outcome",
-        "owner__organisation",
-    ).prefetch_related(
-        Prefetch("milestones", queryset=Milestone.objects.order_by("order", "pk")),
+    projects = (
+        Project.objects.current()
+        .select_related(
+            "plan",
+            "outcome",
+            "priority__outcome",
+            "programme__outcome",
+            "owner__organisation",
+        )
+        .prefetch_related(
+            Prefetch("milestones", queryset=Milestone.objects.order_by("order", "pk")),
+        )
     )
     return projects.filter(plan__plan_id=plan_id) if plan_id else projects
 

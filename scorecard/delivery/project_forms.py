@@ -6,6 +6,7 @@ from datetime import date
 
 from django import forms
 
+from scorecard.audit.locking import EditTokenMixin
 from scorecard.core.period_parser import parse_period
 from scorecard.core.periods import Period, PeriodError
 from scorecard.delivery.fields import STATUS_CHOICES
@@ -18,7 +19,8 @@ EARLIEST = date(1900, 1, 1)
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d %B %Y", "%d %b %Y"]
 
 
-class ProjectForm(GovukModelForm):
+class ProjectForm(EditTokenMixin, GovukModelForm):
+    locked_noun = "project"
     project_id = forms.RegexField(
         regex=r"^[A-Za-z0-9][A-Za-z0-9._-]*$",
         max_length=60,
@@ -100,7 +102,8 @@ class ProjectUpdateForm(GovukForm):
         return _period(self.cleaned_data["period"])
 
 
-class MilestoneForm(GovukModelForm):
+class MilestoneForm(EditTokenMixin, GovukModelForm):
+    locked_noun = "milestone"
     new_revised_due = forms.DateField(
         required=False,
         input_formats=DATE_FORMATS,

@@ -25,7 +25,7 @@ def project_list(request):
     offered = periods_of(ProjectUpdate.objects.filter(project__plan=plan))
     period = chosen(request, offered)
     positions = project_positions(period, plan_id) if period else []
-    unreported = [] if period else list(Project.objects.filter(plan=plan))
+    unreported = [] if period else list(Project.objects.current().filter(plan=plan))
     return render(
         request,
         "delivery/project_list.html",
@@ -77,8 +77,7 @@ def project_detail(request, project_id: str):
 @performance_team_required
 def project_create(request):
     form = project_forms.ProjectForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        project = form.save()
+    if request.method == "POST" and form.is_valid() and (project := form.save_unless_changed()):
         messages.success(request, f"Project {project.project_id} added")
         return redirect(project)
     back = reverse("project_list")
@@ -91,8 +90,7 @@ def project_edit(request, project_id: str):
     require_change(request.user, project)
     form = project_forms.ProjectForm(request.POST or None, instance=project)
     form.fields["project_id"].disabled = True
-    if request.method == "POST" and form.is_valid():
-        form.save()
+    if request.method == "POST" and form.is_valid() and form.save_unless_changed():
         messages.success(request, "Project details saved")
         return redirect(project)
     back = project.get_absolute_url()
@@ -131,8 +129,7 @@ def milestone_edit(request, project_id: str, pk: int):
 def _milestone_form(request, project: Project, milestone: Milestone | None):
     require_change(request.user, project)
     form = project_forms.MilestoneForm(request.POST or None, instance=milestone, project=project)
-    if request.method == "POST" and form.is_valid():
-        saved = form.save()
+    if request.method == "POST" and form.is_valid() and (saved := form.save_unless_changed()):
         messages.success(request, f"Milestone '{saved.title}' saved")
         return redirect(project)
     title = "Change a milestone" if milestone else "Add a milestone"

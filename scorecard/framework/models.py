@@ -3,6 +3,8 @@
 from django.db import models
 from django.urls import reverse
 
+from scorecard.audit.archive import ArchivableQuerySet
+
 
 class NamedByTheCouncil(models.Model):
     """Something known by a unique name: an organisation or a board."""
@@ -97,6 +99,8 @@ class Programme(models.Model):
     order = models.PositiveIntegerField(default=0)
     # Set when archived: nothing is deleted outright, so history and old papers stay whole.
     archived_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ArchivableQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "pk"]

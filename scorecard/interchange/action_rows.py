@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from scorecard.audit import capture as audit
 from scorecard.delivery.models import Action, ActionPlan, ActionUpdate
 from scorecard.interchange import cells, references
 from scorecard.interchange.context import Catalogue, RowReader, unknown
@@ -110,6 +111,20 @@ def apply_all(rows: list[dict], lookups: Lookups) -> None:
         elif "owners" in parsed["columns"]:
             set_members(action.owners, owners)
     Action.owners.through.objects.bulk_create(new_owners)
+    # bulk_create sends no signals: the new actions' owners go in the audit trail here.
+    audit.record_members(
+        Action._meta.get_field("owners"),
+        _owners_of_new([link.action for link in new_owners], new_owners),
+    )
+
+
+def _owners_of_new(actions: list[Action], links: list) -> list[tuple]:
+    """(action, no owners before, its owners now) for each new action given owners."""
+    owners: dict = {}
+    for link in links:
+        owners.setdefault(link.action_id, set()).add(link.person_id)
+    held = {action.pk: action for action in actions}
+    return [(held[pk], set(), people) for pk, people in owners.items()]
 
 
 # --- action updates ------------------------------------------------------------------------
@@ -153,3 +168,4 @@ def apply_updates(rows: list[dict], lookups: Lookups) -> None:
         else:
             save_changed(update, {"text": parsed["update"]})
     ActionUpdate.objects.bulk_create(new)
+    audit.record_created(new)

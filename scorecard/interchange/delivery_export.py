@@ -101,7 +101,8 @@ def _plan_rows(plan: Plan) -> list[Record]:
                     lead=priority.lead,
                 )
             )
-    for programme in plan.programmes.select_related("priority", "outcome").order_by("order", "pk"):
+    programmes = plan.programmes.current().select_related("priority", "outcome")
+    for programme in programmes.order_by("order", "pk"):
         parent = programme.priority or programme.outcome
         rows.append(
             _framework_row(
@@ -114,8 +115,8 @@ def _plan_rows(plan: Plan) -> list[Record]:
             )
         )
     # Every action plan, so one with no actions yet is kept too.
-    for action_plan in plan.action_plans.select_related("programme", "board").order_by(
-        "order", "pk"
+    for action_plan in (
+        plan.action_plans.current().select_related("programme", "board").order_by("order", "pk")
     ):
         rows.append(
             _framework_row(
@@ -213,9 +214,11 @@ def _report_columns(update: ProjectUpdate | None) -> Record:
 def project_records(plan_id: str | None = None) -> list[Record]:
     """One row per project and report, reports in period order; a project with no report yet
     has one row with no period."""
-    projects = Project.objects.select_related(
-        "plan", "outcome", "priority", "programme", "owner", "organisation"
-    ).order_by(*PROJECT_ORDER)
+    projects = (
+        Project.objects.current()
+        .select_related("plan", "outcome", "priority", "programme", "owner", "organisation")
+        .order_by(*PROJECT_ORDER)
+    )
     projects = list(_in_plan(projects, plan_id, "plan__plan_id"))
     updates = defaultdict(list)
     for update in ProjectUpdate.objects.filter(project__in=projects).order_by(
@@ -241,7 +244,9 @@ def _timescale_fields(item: Milestone | Action) -> Record:
 
 
 def milestone_records(plan_id: str | None = None) -> list[Record]:
-    milestones = Milestone.objects.select_related("project").order_by(
+    # Archived items are left out of every export (their rows stay, and a re-import finds them).
+    milestones = Milestone.objects.filter(project__archived_at__isnull=True)
+    milestones = milestones.select_related("project").order_by(
         *(f"project__{field}" for field in PROJECT_ORDER), "order", "pk"
     )
     return [
@@ -274,9 +279,9 @@ def _action_columns(action: Action) -> Record:
 def action_records(plan_id: str | None = None, today: dt.date | None = None) -> list[Record]:
     today = today or dt.date.today()
     actions = (
-        Action.objects.select_related(
-            "action_plan__plan", "action_plan__programme", "action_plan__board"
-        )
+        Action.objects.current()
+        .filter(action_plan__archived_at__isnull=True)
+        .select_related("action_plan__plan", "action_plan__programme", "action_plan__board")
         .prefetch_related("owners")
         .order_by(*ACTION_ORDER, "order", "pk")
     )
@@ -302,7 +307,10 @@ def action_records(plan_id: str | None = None, today: dt.date | None = None) -> 
 
 
 def action_update_records(plan_id: str | None = None) -> list[Record]:
-    updates = ActionUpdate.objects.select_related("action__action_plan__plan").order_by(
+    updates = ActionUpdate.objects.filter(
+        action__archived_at__isnull=True, action__action_plan__archived_at__isnull=True
+    )
+    updates = updates.select_related("action__action_plan__plan").order_by(
         *(f"action__{field}" for field in ACTION_ORDER), "action__order", "action__pk", "dated"
     )
     return [
@@ -315,7 +323,8 @@ def action_update_records(plan_id: str | None = None) -> list[Record]:
 
 
 def highlight_records(plan_id: str | None = None) -> list[Record]:
-    reports = HighlightReport.objects.select_related("programme__plan", "author").order_by(
+    reports = HighlightReport.objects.filter(programme__archived_at__isnull=True)
+    reports = reports.select_related("programme__plan", "author").order_by(
         *_plan_order("programme__"),
         "programme__order",
         "programme__pk",
@@ -367,7 +376,8 @@ def _latest_assessment(assessments: list[RiskAssessment]) -> Record:
 
 def risk_records(plan_id: str | None = None) -> list[Record]:
     risks = (
-        Risk.objects.select_related("plan", "owner", "organisation")
+        Risk.objects.current()
+        .select_related("plan", "owner", "organisation")
         .prefetch_related("programmes", "assessments")
         .order_by("order", "reference")
     )
@@ -392,7 +402,8 @@ def risk_records(plan_id: str | None = None) -> list[Record]:
 
 
 def risk_assessment_records(plan_id: str | None = None) -> list[Record]:
-    assessments = RiskAssessment.objects.select_related("risk").order_by(
+    assessments = RiskAssessment.objects.filter(risk__archived_at__isnull=True)
+    assessments = assessments.select_related("risk").order_by(
         "risk__order", "risk__reference", "assessed_on"
     )
     bands = configured_bands()

@@ -121,6 +121,7 @@ def apply(parsed: dict, order: int) -> None:
 
 def _apply_action_plan(parsed: dict, plan: Plan) -> None:
     """Action plans keep their place when they exist (their actions' import orders them)."""
+    from scorecard.audit.capture import audited_update
     from scorecard.delivery.models import ActionPlan
 
     programme = Programme.objects.filter(plan=plan, name=parsed["parent"]).first()
@@ -132,7 +133,7 @@ def _apply_action_plan(parsed: dict, plan: Plan) -> None:
         action_plan.order = ActionPlan.objects.filter(plan=plan).count() - 1
         action_plan.save(update_fields=["order"])
     elif any(getattr(action_plan, k) != v for k, v in values.items()):
-        ActionPlan.objects.filter(pk=action_plan.pk).update(**values)
+        audited_update(ActionPlan.objects.filter(pk=action_plan.pk), **values)
 
 
 def _apply_within_plan(parsed: dict, plan: Plan, order: int) -> None:

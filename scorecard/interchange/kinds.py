@@ -65,6 +65,7 @@ MEASURES = FileKind(
         "discontinued_from",
         "decimals",
         "notes",
+        "published",
     ),
     marks=("measure_id", "polarity"),
 )

@@ -73,6 +73,8 @@ def validate(row: RowReader, catalogue: Catalogue) -> dict | None:
         "organisation": row.get("organisation", max_length=200),
         "board": row.get("board", max_length=200),
         **{column: row.get(column, max_length=TEXT_COLUMNS[column]) for column in TEXT_COLUMNS},
+        # On the public scorecard and in the open data (docs/publishing.md); blank means no.
+        "published": row.get("published", cells.yes_no),
     }
     if parsed["unit"] is Unit.RATE and not parsed["rate_per"] and not row.failed("rate_per"):
         row.fail("rate_per", "a rate needs rate_per, e.g. 10000 for a rate per 10,000")
@@ -182,6 +184,7 @@ def _fields(parsed: dict, cache: dict) -> dict:
         "baseline_period": ("baseline_period", _label(parsed["baseline_period"])),
         "organisation": ("organisation", _named(Organisation, parsed["organisation"], cache)),
         "board": ("board", _named(Board, parsed["board"], cache)),
+        "published": ("published", parsed["published"]),
     }
 
 

@@ -6,6 +6,8 @@ from decimal import Context, Decimal
 
 from django.utils import timezone
 
+from scorecard.audit import capture as audit
+from scorecard.audit.values import snapshot
 from scorecard.core.units import Unit
 from scorecard.interchange import cells
 from scorecard.interchange.context import Catalogue, RowReader
@@ -128,7 +130,7 @@ def apply_all(rows: list[dict], measures: dict[str, Measure], entered_by: str) -
     with their earlier values kept as revisions, unchanged rows left alone."""
     now = timezone.now()
     existing = _existing({measures[r["measure_id"]].pk for r in rows})
-    new, changed, revisions = [], [], []
+    new, changed, revisions, before = [], [], [], []
     for parsed in rows:
         measure = measures[parsed["measure_id"]]
         period, breakdown = parsed["period"], parsed["breakdown"] or ""
@@ -142,6 +144,7 @@ def apply_all(rows: list[dict], measures: dict[str, Measure], entered_by: str) -
             continue
         else:
             revisions.append(_revision(observation, now))
+            before.append(snapshot(observation))
             for field, value in values.items():
                 setattr(observation, field, value)
             changed.append(observation)
@@ -150,6 +153,9 @@ def apply_all(rows: list[dict], measures: dict[str, Measure], entered_by: str) -
     ObservationRevision.objects.bulk_create(revisions, batch_size=BATCH)
     fields = [*Observation.HISTORY_FIELDS, "entered_by", "entered_at"]
     Observation.objects.bulk_update(changed, fields, batch_size=BATCH)
+    # bulk_create and bulk_update send no signals: the audit trail is written here.
+    audit.record_created([*new, *revisions])
+    audit.record_changed(zip(before, changed, strict=True))
     for parsed in rows:
         if parsed["target"] is not None:
             _set_target(measures[parsed["measure_id"]], parsed["period"], parsed["target"])

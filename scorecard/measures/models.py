@@ -8,6 +8,7 @@ from functools import lru_cache
 from django.db import models
 from django.urls import reverse
 
+from scorecard.audit.archive import ArchivableQuerySet
 from scorecard.core.period_parser import parse_period
 from scorecard.core.periods import Period, PeriodKind
 from scorecard.core.ratings import Polarity, Tolerance, ToleranceType
@@ -82,6 +83,8 @@ class Measure(models.Model):
     order = models.PositiveIntegerField(default=0)
     # Set when archived: nothing is deleted outright, so history and old papers stay whole.
     archived_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ArchivableQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "measure_id"]

@@ -86,8 +86,9 @@ SCORECARD_DEFERRED = ("description", "benchmarking", "notes", "source")
 
 
 def measures_for(plan_id: str | None = None) -> QuerySet[Measure]:
-    """A plan's measures (all measures without a plan_id) in the order reports list them."""
-    queryset = Measure.objects.select_related("outcome")
+    """A plan's current measures (all of them without a plan_id), in the order reports list
+    them; archived measures are left out everywhere this is used."""
+    queryset = Measure.objects.current().select_related("outcome")
     if plan_id:
         queryset = queryset.filter(plan__plan_id=plan_id)
     return queryset.order_by("plan__order", "outcome__order", "outcome_id", "order", "measure_id")

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from django.contrib.auth.decorators import login_not_required
 from django.db.models import Prefetch
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 
 from scorecard.framework.models import Outcome, Plan
 from scorecard.measures import pages
@@ -35,7 +36,11 @@ def _scorecard_context(request) -> dict:
     }
 
 
+@login_not_required
 def overview(request):
+    # The public's front door is the public scorecard of published measures.
+    if not request.user.is_authenticated:
+        return redirect("public_scorecard")
     context = _scorecard_context(request)
     context["ratings_chart"] = pages.ratings_chart(context["scorecard"])
     plan = context["plan"]

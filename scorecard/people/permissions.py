@@ -1,6 +1,6 @@
 """Who may read and who may change what: one set of rules for the pages and the API.
 
-Roles (docs/rules.md, "Who may do what"):
+Roles (docs/accounts.md, "Who may do what"):
 - admin (a superuser): everything, including inviting people;
 - performance team (the group): changes everything in the plans they look after
   (a Person's `plans`; none listed means every plan);

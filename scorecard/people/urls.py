@@ -1,3 +1,28 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from scorecard.people import views
+
+urlpatterns = [
+    path("people/", views.people_list, name="people"),
+    path("people/<int:user_id>/", views.person_sign_in, name="person_sign_in"),
+    path(
+        "people/<int:user_id>/switch-off/",
+        views.set_active,
+        {"active": False},
+        name="switch_off_sign_in",
+    ),
+    path(
+        "people/<int:user_id>/switch-on/",
+        views.set_active,
+        {"active": True},
+        name="switch_on_sign_in",
+    ),
+    path("invite/", views.invite, name="invite"),
+    path("password/", views.PasswordChangeView.as_view(), name="password_change"),
+    path(
+        "set-password/<uidb64>/<token>/",
+        views.SetPasswordView.as_view(),
+        name="set_password",
+    ),
+    path("set-password/done/", views.SetPasswordDoneView.as_view(), name="set_password_done"),
+]

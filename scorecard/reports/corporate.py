@@ -83,8 +83,8 @@ def _plans_reporting(period: Period):
 
 def _plans_with_content():
     return Plan.objects.filter(
-        Q(Exists(Measure.objects.filter(plan=OuterRef("pk"))))
-        | Q(Exists(Project.objects.filter(plan=OuterRef("pk"))))
+        Q(Exists(Measure.objects.current().filter(plan=OuterRef("pk"))))
+        | Q(Exists(Project.objects.current().filter(plan=OuterRef("pk"))))
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
+from scorecard.audit.when import AsAtError, parse_as_at
 from scorecard.core.period_parser import parse_period
 from scorecard.core.periods import Period, PeriodError
 from scorecard.forms import GovukForm
@@ -32,6 +33,14 @@ class ReportForm(GovukForm):
     )
     plan = forms.ChoiceField(label="Plan", required=False)
     format = forms.ChoiceField(label="Format", choices=FORMAT_CHOICES, widget=forms.RadioSelect)
+    # A past moment: the paper exactly as it was made then (the audit trail rewinds to it).
+    as_at = forms.CharField(
+        label="Figures as they stood at (optional)",
+        required=False,
+        max_length=40,
+        help_text="Leave blank for the figures as they are now. To make a paper again exactly "
+        "as it was, give the date and time it was made, for example 2026-11-25 17:00",
+    )
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -41,6 +50,15 @@ class ReportForm(GovukForm):
         ]
         # GovukStyle gives every text input the full width; a period needs ten characters.
         self.fields["period"].widget.attrs["class"] = "govuk-input govuk-input--width-10"
+
+    def clean_as_at(self):
+        text = self.cleaned_data["as_at"].strip()
+        if not text:
+            return None
+        try:
+            return parse_as_at(text)
+        except AsAtError as exc:
+            raise forms.ValidationError(f"Enter the date and time as numbers: {exc}") from None
 
     def clean_period(self) -> Period:
         text = self.cleaned_data["period"]

@@ -114,7 +114,7 @@ def choose_plan(quarter: Period, plan_id: str | None) -> Plan:
 def build(period: Period, plan_id: str | None = None) -> Report:
     plan = choose_plan(period, plan_id)
     summary = executive_summary(plan, period)
-    programmes = list(plan.programmes.all())
+    programmes = list(plan.programmes.current())
     title = f"{plan.name}: progress report"
     board = plan.board.name if plan.board_id else ""
     return Report(

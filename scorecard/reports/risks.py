@@ -54,10 +54,11 @@ def choose_plan(plan_id: str | None) -> Plan | None:
     exist (the report then covers them all)."""
     if plan_id:
         plan = known_plan(plan_id)
-        if not Risk.objects.filter(plan=plan).exists():
+        if not Risk.objects.current().filter(plan=plan).exists():
             raise ReportUnavailable(f"{plan.name} has no risks on its register")
         return plan
-    with_risks = set(Risk.objects.order_by().values_list("plan_id", flat=True).distinct())
+    risks = Risk.objects.current().order_by()
+    with_risks = set(risks.values_list("plan_id", flat=True).distinct())
     for plan in Plan.objects.select_related("organisation", "board"):
         if plan.pk in with_risks:
             return plan

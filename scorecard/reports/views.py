@@ -6,12 +6,12 @@ from django.db.models import Max
 from django.http import HttpResponse
 from django.shortcuts import render
 
+from scorecard.audit.reports import build_report, rendered
 from scorecard.core.periods import Period, PeriodKind
 from scorecard.measures.models import Observation
 from scorecard.reports.document import ReportUnavailable
 from scorecard.reports.forms import ReportForm
 from scorecard.reports.kinds import FORMATS, KINDS, file_name
-from scorecard.reports.kinds import render as render_report
 
 
 def _latest_quarter() -> str:
@@ -31,22 +31,24 @@ def reports(request):
     if asked and form.is_valid():
         chosen = form.cleaned_data
         try:
-            report = KINDS[chosen["kind"]].build(chosen["period"], chosen["plan"] or None)
+            report = build_report(
+                chosen["kind"], chosen["period"], chosen["plan"] or None, chosen["as_at"]
+            )
         except ReportUnavailable as exc:
             form.add_error(
                 None, f"There is no {KINDS[chosen['kind']].title.lower()} to make: {exc}."
             )
         else:
-            return _download(report, chosen["format"], chosen["plan"])
+            return _download(report, chosen["format"], chosen["plan"], chosen["as_at"])
     status = 400 if asked else 200
     return render(
         request, "reports/page.html", {"form": form, "kinds": KINDS.values()}, status=status
     )
 
 
-def _download(report, format_name: str, plan_id: str) -> HttpResponse:
+def _download(report, format_name: str, plan_id: str, moment=None) -> HttpResponse:
     response = HttpResponse(
-        render_report(report, format_name), content_type=FORMATS[format_name][1]
+        rendered(report, format_name, moment), content_type=FORMATS[format_name][1]
     )
     disposition = "inline" if format_name == "html" else "attachment"
     response["Content-Disposition"] = (

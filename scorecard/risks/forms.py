@@ -11,6 +11,7 @@ from django import forms
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from scorecard.audit.locking import EditTokenMixin
 from scorecard.core.period_parser import parse_period
 from scorecard.core.risk_scoring import IMPACT_WORDS, LIKELIHOOD_WORDS
 from scorecard.forms import BoundedMultipleChoiceField
@@ -113,7 +114,8 @@ class ProgrammeChoices(BoundedMultipleChoiceField):
         return f"{obj.name} ({obj.plan.name})"
 
 
-class RiskForm(GovukFormMixin, forms.ModelForm):
+class RiskForm(EditTokenMixin, GovukFormMixin, forms.ModelForm):
+    locked_noun = "risk"
     grouped = {"programmes": "checkboxes"}
 
     reference = forms.CharField(
@@ -219,7 +221,7 @@ class RiskForm(GovukFormMixin, forms.ModelForm):
         """The saved risk, or None with an error when another change took the reference first."""
         try:
             with transaction.atomic():
-                return self.save()
+                return self.save_unless_changed()
         except IntegrityError:
             self.add_error("reference", "A risk with this reference already exists")
             return None

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from scorecard.audit.archive import ArchivableQuerySet
 from scorecard.core.risk_scoring import DEFAULT_BANDS, RiskBand, parse_bands, risk_band, risk_score
 from scorecard.framework.models import Organisation, Plan, Programme
 from scorecard.people.models import Person
@@ -35,6 +36,8 @@ class Risk(models.Model):
     order = models.PositiveIntegerField(default=0)
     # Set when archived: nothing is deleted outright, so history and old papers stay whole.
     archived_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ArchivableQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "reference"]

@@ -212,7 +212,9 @@ def risks_as_at(plan: Plan | None, period: Period | None) -> QuerySet[Risk]:
     assessments = RiskAssessment.objects.order_by("assessed_on")
     if period is not None:
         assessments = assessments.filter(pk__in=_assessments_as_at(period))
-    risks = Risk.objects.select_related("owner", "owner__organisation", "organisation", "plan")
+    risks = Risk.objects.current().select_related(
+        "owner", "owner__organisation", "organisation", "plan"
+    )
     if plan is not None:
         risks = risks.filter(plan=plan)
     return risks.prefetch_related(

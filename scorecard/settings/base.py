@@ -45,6 +45,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Who makes each change (the audit trail), and ?as_at= on the scorecard pages: last, so
+    # that a past view's rolled-back transaction holds only the view.
+    "scorecard.audit.middleware.AuditMiddleware",
+    "scorecard.audit.middleware.AsAtMiddleware",
 ]
 
 ROOT_URLCONF = "scorecard.urls"
@@ -138,10 +142,25 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Each API view says who may read and write (scorecard.api.permissions); anything that
+    # does not say needs a sign-in.
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    # The token endpoint takes passwords: few tries a minute from one address.
+    "DEFAULT_THROTTLE_RATES": {"token": "10/minute"},
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Civic Scorecard API",
     "DESCRIPTION": "Plans, measures, observations, projects, actions, highlight reports and risks.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SCHEMA_PATH_PREFIX": "/api",
+    # Separate request and response shapes, so read-only fields are never asked for.
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "RagStatusEnum": "scorecard.delivery.fields.STATUS_CHOICES",
+        "ObservationStatusEnum": "scorecard.measures.choices.ObservationStatus",
+    },
 }

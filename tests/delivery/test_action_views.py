@@ -216,7 +216,8 @@ def _form_urls(data) -> list[str]:
     ]
 
 
-def test_signed_out_visitors_are_sent_to_sign_in(client, data):
+def test_signed_out_visitors_are_sent_to_sign_in(anonymous_client, data):
+    client = anonymous_client
     for url in _form_urls(data):
         for response in (client.get(url), client.post(url, {"text": "x", "reference": "9"})):
             assert response.status_code == 302

@@ -80,6 +80,7 @@ def test_unknown_quarters_and_programmes_are_not_found(client, plan, url):
 def test_the_team_adds_and_changes_a_report(client, plan):
     programme = Programme.objects.get(name="Programme 7")
     url = f"/programmes/{programme.pk}/highlight-reports/new/"
+    client.logout()
     assert client.get(url).status_code == 302
     client.force_login(builders.outsider())
     assert client.get(url).status_code == 403

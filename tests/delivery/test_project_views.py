@@ -65,6 +65,7 @@ FORMS = [
 
 @pytest.mark.parametrize("url", FORMS)
 def test_forms_need_a_sign_in_and_the_performance_team(client, council, url):
+    client.logout()
     response = client.get(url)
     assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
     client.force_login(builders.outsider())
@@ -148,6 +149,7 @@ def test_forms_refuse_a_post_without_the_csrf_token(council):
 def test_the_team_adds_and_changes_an_action_plan(client, council):
     from scorecard.delivery.models import ActionPlan
 
+    client.logout()
     assert client.get("/action-plans/new/").status_code == 302
     client.force_login(builders.outsider())
     assert client.post("/action-plans/new/", {"name": "X"}).status_code == 403

@@ -194,7 +194,8 @@ FORM_URLS = ["/risks/new/", "/risks/ORG0009/edit/", "/risks/ORG0009/assessments/
 
 
 @pytest.mark.parametrize("url", FORM_URLS)
-def test_signed_out_visitors_are_sent_to_sign_in(client, risk_register, url):
+def test_signed_out_visitors_are_sent_to_sign_in(anonymous_client, risk_register, url):
+    client = anonymous_client
     for response in (client.get(url), client.post(url, NEW_RISK | ASSESSMENT)):
         assert response.status_code == 302
         assert response["Location"].startswith("/accounts/login/?next=")
@@ -224,9 +225,10 @@ def test_forms_for_unknown_risks_are_not_found(team_client, risk_register, url):
 
 
 def test_links_to_change_are_shown_only_to_the_team(client, team_client, risk_register):
-    anonymous = Client()
-    assert "Add a risk" not in page(anonymous, "/risks/")
-    assert "Add an assessment" not in page(anonymous, "/risks/ORG0009/")
+    viewer = Client()
+    viewer.force_login(make_user("a.reader", team=False))
+    assert "Add a risk" not in page(viewer, "/risks/")
+    assert "Add an assessment" not in page(viewer, "/risks/ORG0009/")
     assert 'href="/risks/new/"' in page(team_client, "/risks/")
     html = page(team_client, "/risks/ORG0009/")
     assert (

@@ -1,0 +1,188 @@
+"""Archive instead of delete: an archived item leaves every list, scorecard, roll-up, report and
+export, but its own page, its history and the papers already published from it stay whole.
+
+The rule lives in one place, `ArchivableQuerySet.current()`, the default manager of every model
+that can be archived (Measure, Programme, Project, ActionPlan, Action, Risk). The default manager
+itself hides nothing, so imports and item pages still find archived rows by their identifiers.
+
+This module is imported by the domain models, so it imports none of them at module level.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.apps import apps
+from django.core.exceptions import PermissionDenied
+from django.db import models, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+
+class ArchivableQuerySet(models.QuerySet):
+    def current(self, at: datetime | None = None) -> ArchivableQuerySet:
+        """Items not archived; given a moment, those not yet archived then (for "as at")."""
+        if at is None:
+            return self.filter(archived_at__isnull=True)
+        return self.filter(Q(archived_at__isnull=True) | Q(archived_at__gt=at))
+
+    def archived(self) -> ArchivableQuerySet:
+        return self.filter(archived_at__isnull=False)
+
+
+def is_archived(item: models.Model) -> bool:
+    return getattr(item, "archived_at", None) is not None
+
+
+# --- What can be archived, and how its page is addressed --------------------------------------
+
+
+@dataclass(frozen=True)
+class ArchivableKind:
+    """One kind of item that can be archived: its address word, model and identifying field."""
+
+    slug: str
+    label: str
+    noun: str
+    lookup: str
+    # What archiving takes away, said on the confirmation page.
+    leaves: str
+
+    @property
+    def model(self) -> type[models.Model]:
+        return apps.get_model(self.label)
+
+    def find(self, key: str) -> models.Model:
+        """The item (archived or not) named by `key`; LookupError when there is none."""
+        value: str | int = key
+        if self.lookup == "pk":
+            if not key.isdigit() or len(key) > 18:
+                raise LookupError(key)
+            value = int(key)
+        found = self.model._default_manager.filter(**{self.lookup: value}).first()
+        if found is None:
+            raise LookupError(key)
+        return found
+
+    def key_of(self, item: models.Model) -> str:
+        return str(getattr(item, self.lookup))
+
+
+KINDS = {
+    kind.slug: kind
+    for kind in (
+        ArchivableKind(
+            "measure",
+            "measures.Measure",
+            "measure",
+            "measure_id",
+            "the scorecard, the overview, the roll-ups, the reports and the exports",
+        ),
+        ArchivableKind(
+            "project",
+            "delivery.Project",
+            "project",
+            "project_id",
+            "the project list, the roll-ups, the reports and the exports",
+        ),
+        ArchivableKind(
+            "programme",
+            "framework.Programme",
+            "programme",
+            "pk",
+            "the executive summary, the reports and the exports",
+        ),
+        ArchivableKind(
+            "action-plan",
+            "delivery.ActionPlan",
+            "action plan",
+            "pk",
+            "the action plan list, the reports and the exports",
+        ),
+        ArchivableKind(
+            "action",
+            "delivery.Action",
+            "action",
+            "pk",
+            "its action plan, the reports and the exports",
+        ),
+        ArchivableKind(
+            "risk",
+            "risks.Risk",
+            "risk",
+            "reference",
+            "the risk register, the heat map, the reports and the exports",
+        ),
+    )
+}
+
+
+def kind_of(item: models.Model) -> ArchivableKind:
+    label = item._meta.label
+    for kind in KINDS.values():
+        if kind.label == label:
+            return kind
+    raise LookupError(label)
+
+
+# --- The two operations ------------------------------------------------------------------------
+
+
+class ArchiveError(Exception):
+    """The item is already in the state asked for."""
+
+
+class _StateChange:
+    """Archive or restore one item: `check()` says whether this user may, `execute()` does it."""
+
+    verb = ""
+
+    def __init__(self, item: models.Model, user) -> None:
+        self.item = item
+        self.user = user
+
+    def check(self) -> None:
+        from scorecard.people.permissions import can_manage
+
+        if not can_manage(self.user, self.item):
+            raise PermissionDenied(f"Only the performance team can {self.verb} this.")
+
+    def _stamp(self) -> datetime | None:
+        raise NotImplementedError
+
+    def _already(self, archived_at: datetime | None) -> bool:
+        raise NotImplementedError
+
+    def execute(self) -> models.Model:
+        self.check()
+        model = type(self.item)
+        with transaction.atomic():
+            # Read the row as stored now, so two clicks never archive twice.
+            stored = model._default_manager.select_for_update().get(pk=self.item.pk)
+            if self._already(stored.archived_at):
+                raise ArchiveError(self.verb)
+            stored.archived_at = self._stamp()
+            stored.save(update_fields=["archived_at"])
+        self.item.archived_at = stored.archived_at
+        return self.item
+
+
+class Archive(_StateChange):
+    verb = "archive"
+
+    def _stamp(self) -> datetime | None:
+        return timezone.now()
+
+    def _already(self, archived_at: datetime | None) -> bool:
+        return archived_at is not None
+
+
+class Restore(_StateChange):
+    verb = "restore"
+
+    def _stamp(self) -> datetime | None:
+        return None
+
+    def _already(self, archived_at: datetime | None) -> bool:
+        return archived_at is None

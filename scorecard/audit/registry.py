@@ -1,0 +1,64 @@
+"""Which models the audit trail follows, and which item's page shows each one's changes."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from django.apps import apps
+from django.db.models import Model
+
+# App labels ("measures") or model labels ("cycles.Submission"): other apps add theirs with
+# track() when their models exist.
+TRACKED: list[str] = ["framework", "measures", "people", "delivery", "risks", "cycles"]
+
+# The foreign key that makes a child's changes show on its parent's page.
+PARENTS: dict[str, str] = {
+    "measures.observation": "measure",
+    "measures.target": "measure",
+    "measures.comparatorvalue": "measure",
+    "measures.observationrevision": "observation",
+    "delivery.projectupdate": "project",
+    "delivery.milestone": "project",
+    "delivery.actionupdate": "action",
+    "delivery.highlightreport": "programme",
+    "risks.riskassessment": "risk",
+}
+
+
+def track(*labels: str, parents: dict[str, str] | None = None) -> None:
+    """Follow more apps or models (e.g. track("cycles", parents={"cycles.submission": ...}))."""
+    TRACKED.extend(label for label in labels if label not in TRACKED)
+    PARENTS.update(parents or {})
+    _tracked_labels.cache_clear()
+
+
+def label_of(model: type[Model]) -> str:
+    return model._meta.label_lower
+
+
+@cache
+def _tracked_labels() -> frozenset[str]:
+    labels = set()
+    for entry in TRACKED:
+        if "." in entry:
+            labels.add(entry.lower())
+        else:
+            labels.update(label_of(m) for m in apps.get_app_config(entry).get_models())
+    # The tables behind many-to-many fields are recorded on the item that holds the field.
+    return frozenset(label for label in labels if not apps.get_model(label)._meta.auto_created)
+
+
+def is_tracked(model: type[Model]) -> bool:
+    return label_of(model) in _tracked_labels()
+
+
+def parent_of(instance: Model) -> tuple[str, str]:
+    """(model label, id) of the item whose page shows this one's changes, else blanks."""
+    name = PARENTS.get(label_of(type(instance)))
+    if not name:
+        return "", ""
+    field = instance._meta.get_field(name)
+    parent_id = getattr(instance, field.attname)
+    if parent_id is None:
+        return "", ""
+    return label_of(field.related_model), str(parent_id)

@@ -1,0 +1,138 @@
+"""Writing an owner's reading of a measure: the observation, the revision it replaces, and the
+submission that tells the performance team it is in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+
+from scorecard.core.entry_checks import EntryProblem, computed_value, entry_problems
+from scorecard.core.periods import Period
+from scorecard.cycles.models import ReportingCycle, Submission
+from scorecard.measures.models import Measure, Observation, ObservationRevision
+from scorecard.people.permissions import person_of
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What someone entered for one reading (None: left blank)."""
+
+    value: Decimal | None
+    numerator: Decimal | None
+    denominator: Decimal | None
+    commentary: str = ""
+
+    def problems(self, measure: Measure) -> list[EntryProblem]:
+        found = entry_problems(measure.unit, self.value, self.numerator, self.denominator)
+        if found or self.denominator is None or self.numerator is None:
+            return found
+        computed = computed_value(measure.unit, self.numerator, self.denominator, measure.rate_per)
+        if self.value is not None and abs(self.value - computed) > Decimal("0.05") * max(
+            abs(computed), 1
+        ):
+            return [
+                EntryProblem(
+                    "value",
+                    f"The value ({self.value}) does not match the numerator divided by the "
+                    f"denominator ({computed}): leave the value blank to have it worked out",
+                )
+            ]
+        return entry_problems(measure.unit, computed, self.numerator, self.denominator)
+
+    def final_value(self, measure: Measure) -> Decimal | None:
+        """The value to keep: worked out from the counts when they are given."""
+        if self.numerator is not None and self.denominator:
+            return computed_value(measure.unit, self.numerator, self.denominator, measure.rate_per)
+        return self.value
+
+
+class EditedMeanwhile(Exception):
+    """Someone else saved this reading after the form was opened."""
+
+    def __init__(self, observation: Observation) -> None:
+        super().__init__(f"{observation} was changed by {observation.entered_by}")
+        self.observation = observation
+
+
+def history(measure: Measure, excluding: Period) -> list[Decimal]:
+    """The measure's past headline values, for the far-from-history check."""
+    readings = Observation.objects.filter(measure=measure, breakdown="", value__isnull=False)
+    return [
+        value
+        for value in readings.exclude(period=excluding.label).values_list("value", flat=True)
+        if value is not None
+    ]
+
+
+def current_reading(measure: Measure, period: Period) -> Observation | None:
+    return Observation.objects.filter(measure=measure, period=period.label, breakdown="").first()
+
+
+def stamp(observation: Observation | None) -> str:
+    """What a form carries to tell whether the reading changed while it was open."""
+    return observation.entered_at.isoformat() if observation is not None else "new"
+
+
+def entered_by_name(user) -> str:
+    person = person_of(user)
+    return person.name if person is not None else user.get_username()
+
+
+def save_reading(
+    *,
+    measure: Measure,
+    period: Period,
+    entry: Entry,
+    user,
+    cycle: ReportingCycle | None,
+    loaded: str | None,
+) -> Observation:
+    """Write the reading (keeping what it replaces) and mark it submitted, in one transaction.
+    `loaded` is the stamp the form was opened with; None skips the check (an upload)."""
+    now = timezone.now()
+    with transaction.atomic():
+        observation = (
+            Observation.objects.select_for_update()
+            .filter(measure=measure, period=period.label, breakdown="")
+            .first()
+        )
+        if loaded is not None and observation is not None and stamp(observation) != loaded:
+            raise EditedMeanwhile(observation)
+        values = {
+            "value": entry.final_value(measure),
+            "numerator": entry.numerator,
+            "denominator": entry.denominator,
+            "status": "",
+            "commentary": entry.commentary,
+        }
+        if observation is None:
+            observation = Observation(measure=measure, breakdown="")
+            observation.set_period(period)
+        elif any(getattr(observation, name) != values[name] for name in values):
+            ObservationRevision.objects.create(
+                observation=observation,
+                replaced_at=now,
+                entered_by=observation.entered_by,
+                entered_at=observation.entered_at,
+                **{name: getattr(observation, name) for name in Observation.HISTORY_FIELDS},
+            )
+        for name, value in values.items():
+            setattr(observation, name, value)
+        observation.entered_by = entered_by_name(user)
+        observation.entered_at = now
+        observation.save()
+        if cycle is not None:
+            mark_submitted(user, now, cycle=cycle, measure=measure, period=period.label)
+    return observation
+
+
+def mark_submitted(user, now, **item) -> Submission:
+    submission, _ = Submission.objects.get_or_create(**item)
+    submission.state = Submission.State.SUBMITTED
+    submission.submitted_by = user
+    submission.submitted_at = now
+    submission.save()
+    return submission

@@ -1,0 +1,339 @@
+"""Pages of the reporting cycle: my updates, a measure's value, the team's cycles, review,
+completeness, and the offline workbook."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from scorecard.core.period_parser import parse_period
+from scorecard.core.periods import PeriodError
+from scorecard.core.units import format_value
+from scorecard.cycles import due, workbook
+from scorecard.cycles.entry import (
+    EditedMeanwhile,
+    current_reading,
+    mark_submitted,
+    save_reading,
+    stamp,
+)
+from scorecard.cycles.forms import CycleForm, DecisionForm, MeasureValueForm, UploadForm
+from scorecard.cycles.models import ReportingCycle, Submission
+from scorecard.form_pages import form_page
+from scorecard.measures.models import Measure
+from scorecard.people.permissions import (
+    can_manage,
+    performance_team_required,
+    person_of,
+    require_change,
+    require_manage,
+)
+
+GROUPS = (
+    (due.RETURNED, "Returned to you"),
+    (due.DUE, "Due from you"),
+    (due.SUBMITTED, "Submitted, waiting for the performance team"),
+    (due.APPROVED, "Approved"),
+)
+
+
+def today():
+    return timezone.localdate()
+
+
+def my_updates(request):
+    person = person_of(request.user)
+    on = today()
+    cycles = []
+    for cycle in ReportingCycle.objects.taking_entries(on).select_related("plan"):
+        items = due.due_items(cycle, person) if person is not None else []
+        if not items:
+            continue
+        groups = [
+            (state, heading, [i for i in items if i.state == state]) for state, heading in GROUPS
+        ]
+        cycles.append(
+            {
+                "cycle": cycle,
+                "state": cycle.state(on),
+                "days": due.days_phrase(cycle, on),
+                "groups": [g for g in groups if g[2]],
+                "count": len(items),
+                "done": sum(i.is_in for i in items),
+                "has_measures": any(i.kind == due.MEASURE for i in items),
+            }
+        )
+    return render(request, "cycles/my_updates.html", {"cycles": cycles, "person": person})
+
+
+@require_POST
+def resubmit(request, pk: int):
+    """An owner says a returned project, action or highlight report has been put right."""
+    cycle = get_object_or_404(ReportingCycle, pk=pk)
+    item = due.find_item(cycle, request.POST.get("item", ""))
+    if item is None or item.kind == due.MEASURE:
+        raise Http404("No such item in this cycle")
+    require_change(request.user, item.item)
+    mark_submitted(request.user, timezone.now(), **item.submission_fields())
+    messages.success(request, f"Sent again to the performance team: {item.title}")
+    return redirect("my_updates")
+
+
+def _cycle_for(request, measure: Measure) -> ReportingCycle:
+    cycles = ReportingCycle.objects.filter(plan_id=measure.plan_id)
+    chosen = request.GET.get("cycle") or request.POST.get("cycle")
+    if chosen:
+        cycle = cycles.filter(pk=chosen if str(chosen).isdigit() else -1).first()
+    else:
+        cycle = cycles.taking_entries(today()).first()
+    if cycle is None:
+        raise Http404("There is no open reporting cycle for this measure's plan")
+    if not cycle.takes_entries(today()) and not can_manage(request.user, cycle.plan):
+        raise PermissionDenied("This reporting cycle is not taking entries.")
+    return cycle
+
+
+def shown(measure: Measure, value) -> str:
+    return format_value(
+        value,
+        measure.unit,
+        decimals=measure.decimals,
+        rate_per=measure.rate_per,
+        money_unit=measure.money_unit,
+    )
+
+
+def measure_value(request, measure_id: str):
+    measure = get_object_or_404(Measure.objects.select_related("plan"), measure_id=measure_id)
+    require_change(request.user, measure)
+    cycle = _cycle_for(request, measure)
+    periods = due.measure_periods(cycle, measure)
+    if not periods:
+        raise Http404(f"This cycle asks for no reading of {measure.measure_id}")
+    period = periods[-1]
+    try:
+        asked = parse_period(request.GET.get("period", ""))
+        period = asked if asked in periods else period
+    except PeriodError:
+        pass
+    reading = current_reading(measure, period)
+    initial = {"period": period.label, "loaded": stamp(reading)}
+    if reading is not None:
+        initial |= {
+            "value": reading.value,
+            "numerator": reading.numerator,
+            "denominator": reading.denominator,
+            "commentary": reading.commentary,
+        }
+    form = MeasureValueForm(request.POST or None, initial=initial, measure=measure, periods=periods)
+    back = reverse("my_updates")
+    if request.method == "POST" and form.is_valid():
+        try:
+            save_reading(
+                measure=measure,
+                period=form.cleaned_data["period"],
+                entry=form.entry(),
+                user=request.user,
+                cycle=cycle,
+                loaded=form.cleaned_data["loaded"] or "new",
+            )
+        except EditedMeanwhile as exc:
+            form.data = form.data.copy()
+            form.data["loaded"] = stamp(exc.observation)
+            form.add_error(
+                None,
+                f"{exc.observation.entered_by or 'Someone'} saved a value for "
+                f"{exc.observation.period_obj.display} at "
+                f"{timezone.localtime(exc.observation.entered_at):%H:%M on %d %B %Y}, after you "
+                "opened this form, so yours was not saved. Their value is "
+                f"{shown(measure, exc.observation.value)}. Your figures are still below: check "
+                "them and save again to replace theirs.",
+            )
+        else:
+            messages.success(
+                request, f"Saved {measure.title} for {form.cleaned_data['period'].display}"
+            )
+            return redirect(back)
+    return render(
+        request,
+        "cycles/measure_value.html",
+        {
+            "form": form,
+            "measure": measure,
+            "cycle": cycle,
+            "reading": reading,
+            "reading_value": shown(measure, reading.value) if reading else "",
+            "period": period,
+            "other_periods": [p for p in periods if p != period],
+            "back_url": back,
+            "title": f"Enter the value for {measure.title}",
+        },
+    )
+
+
+@performance_team_required
+def cycle_list(request):
+    on = today()
+    cycles = [(c, c.state(on)) for c in ReportingCycle.objects.select_related("plan")]
+    return render(request, "cycles/cycle_list.html", {"cycles": cycles, "today": on})
+
+
+@performance_team_required
+def cycle_create(request):
+    form = CycleForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        require_manage(request.user, form.cleaned_data["plan"])
+        cycle = form.save()
+        messages.success(request, f"Added the reporting cycle {cycle}")
+        return redirect(cycle)
+    return form_page(
+        request,
+        form,
+        title="Add a reporting cycle",
+        back_url=reverse("cycle_list"),
+        submit="Add cycle",
+    )
+
+
+def _team_cycle(request, pk: int) -> ReportingCycle:
+    cycle = get_object_or_404(ReportingCycle.objects.select_related("plan"), pk=pk)
+    require_manage(request.user, cycle.plan)
+    return cycle
+
+
+def cycle_edit(request, pk: int):
+    cycle = _team_cycle(request, pk)
+    form = CycleForm(request.POST or None, instance=cycle)
+    if request.method == "POST" and form.is_valid():
+        require_manage(request.user, form.cleaned_data["plan"])
+        form.save()
+        messages.success(request, f"Saved the reporting cycle {cycle}")
+        return redirect(cycle)
+    return form_page(
+        request,
+        form,
+        title="Change the reporting cycle",
+        caption=str(cycle),
+        back_url=cycle.get_absolute_url(),
+    )
+
+
+def cycle_detail(request, pk: int):
+    cycle = _team_cycle(request, pk)
+    on = today()
+    items = due.due_items(cycle)
+    return render(
+        request,
+        "cycles/cycle_review.html",
+        {
+            "cycle": cycle,
+            "state": cycle.state(on),
+            "days": due.days_phrase(cycle, on),
+            "items": items,
+            "done": sum(i.is_in for i in items),
+            "reminders": cycle.reminders.all(),
+            "form": DecisionForm(),
+        },
+    )
+
+
+@require_POST
+def cycle_decide(request, pk: int):
+    cycle = _team_cycle(request, pk)
+    form = DecisionForm(request.POST)
+    item = due.find_item(cycle, request.POST.get("item", ""))
+    if item is None:
+        raise Http404("No such item in this cycle")
+    if not form.is_valid():
+        messages.error(
+            request,
+            f"Not returned: {item.title}. "
+            + " ".join(str(e) for errors in form.errors.values() for e in errors),
+        )
+        return redirect(cycle)
+    submission, _ = Submission.objects.get_or_create(**item.submission_fields())
+    approve = form.cleaned_data["decision"] == "approve"
+    submission.state = Submission.State.APPROVED if approve else Submission.State.RETURNED
+    submission.comment = "" if approve else form.cleaned_data["comment"]
+    submission.decided_by = request.user
+    submission.decided_at = timezone.now()
+    if submission.submitted_at is None and item.reported:
+        submission.submitted_at = submission.decided_at
+    submission.save()
+    messages.success(request, f"{'Approved' if approve else 'Returned'}: {item.title}")
+    return redirect(cycle)
+
+
+def completeness(request, pk: int):
+    cycle = _team_cycle(request, pk)
+    on = today()
+    items = due.due_items(cycle)
+    groups = [(g, g.late(cycle, on)) for g in due.completeness(items)]
+    done = sum(i.is_in for i in items)
+    return render(
+        request,
+        "cycles/completeness.html",
+        {
+            "cycle": cycle,
+            "groups": groups,
+            "done": done,
+            "total": len(items),
+            "percent": round(100 * done / len(items)) if items else 100,
+            "past_deadline": on > cycle.deadline,
+        },
+    )
+
+
+def _my_items(request, cycle: ReportingCycle) -> list[due.DueItem]:
+    if can_manage(request.user, cycle.plan):
+        return due.due_items(cycle)
+    person = person_of(request.user)
+    return due.due_items(cycle, person) if person is not None else []
+
+
+def cycle_template(request, pk: int):
+    cycle = get_object_or_404(ReportingCycle.objects.select_related("plan"), pk=pk)
+    content = workbook.template(cycle, _my_items(request, cycle))
+    response = HttpResponse(
+        content,
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    name = f"{cycle.plan.plan_id}-{cycle.period.replace('/', '-').replace(' ', '-')}-values.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def cycle_upload(request, pk: int):
+    cycle = get_object_or_404(ReportingCycle.objects.select_related("plan"), pk=pk)
+    if not cycle.takes_entries(today()) and not can_manage(request.user, cycle.plan):
+        raise PermissionDenied("This reporting cycle is not taking entries.")
+    form = UploadForm(request.POST or None, request.FILES or None)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        result = workbook.read(
+            form.cleaned_data["workbook"], cycle, request.user, _my_items(request, cycle)
+        )
+        if not result.problems and result.warnings and not form.cleaned_data["confirm"]:
+            form.add_error(
+                "confirm",
+                "Some values are far outside their measure's history: "
+                "check them, then tick this box and upload again",
+            )
+        elif not result.problems and not result.rows:
+            form.add_error("workbook", "The workbook has no values filled in")
+        elif not result.problems:
+            saved = workbook.save(result, cycle, request.user)
+            messages.success(
+                request, f"Saved {saved} value{'s' if saved != 1 else ''} from the workbook"
+            )
+            return redirect("my_updates")
+    return render(
+        request,
+        "cycles/upload.html",
+        {"form": form, "cycle": cycle, "result": result, "back_url": reverse("my_updates")},
+    )

@@ -1,0 +1,138 @@
+"""Forms for signing in, inviting people and changing what a sign-in may do."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth import forms as auth_forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.text import slugify
+
+from scorecard.forms import BoundedMultipleChoiceField, GovukForm
+from scorecard.framework.models import Organisation, Plan
+from scorecard.people import throttle
+from scorecard.people.models import Person
+
+TEAM = "performance team"
+OWNER_OR_VIEWER = "owner or viewer"
+ROLE_CHOICES = [
+    (TEAM, "Performance team: changes everything in the plans they look after"),
+    (OWNER_OR_VIEWER, "Owner or viewer: reads everything, changes only the items they own"),
+]
+PLANS_HELP = "For the performance team only. Choose none for every plan."
+
+
+class SignInForm(AuthenticationForm):
+    """Django's sign-in form, refusing attempts once a username or address has failed too often.
+
+    The refusal reads the same whether or not the username exists: it says nothing about who
+    has an account.
+    """
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": "Enter a correct username and password. Both are case-sensitive.",
+        "throttled": throttle.REFUSED,
+    }
+
+    def clean(self):
+        username = self.cleaned_data.get("username") or ""
+        address = throttle.address_of(self.request)
+        if throttle.is_refused(username, address):
+            raise forms.ValidationError(self.error_messages["throttled"], code="throttled")
+        try:
+            cleaned = super().clean()
+        except forms.ValidationError:
+            throttle.record_failure(username, address)
+            raise
+        throttle.record_success(username)
+        return cleaned
+
+
+class PlansField(BoundedMultipleChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return obj.name
+
+
+class InviteForm(GovukForm):
+    username = forms.RegexField(
+        regex=r"^[\w.@+-]+$",
+        max_length=150,
+        help_text="Letters, digits and @ . + - _ only, for example jthompson",
+        error_messages={"invalid": "Enter a username using only letters, digits and @ . + - _"},
+    )
+    name = forms.CharField(label="Full name", max_length=200)
+    email = forms.EmailField(
+        label="Email address",
+        help_text="The invitation is sent here",
+        error_messages={"invalid": "Enter an email address like name@example.org"},
+    )
+    person = forms.ModelChoiceField(
+        queryset=Person.objects.filter(user__isnull=True),
+        required=False,
+        label="Person already in the scorecard (optional)",
+        help_text="Choose the person who owns items already, or leave blank to add a new one",
+        empty_label="A new person",
+    )
+    organisation = forms.ModelChoiceField(
+        queryset=Organisation.objects.all(), required=False, label="Organisation (optional)"
+    )
+    role = forms.ChoiceField(choices=ROLE_CHOICES, widget=forms.RadioSelect)
+    plans = PlansField(queryset=Plan.objects.all(), required=False, help_text=PLANS_HELP)
+
+    def clean_username(self) -> str:
+        username = self.cleaned_data["username"]
+        if get_user_model().objects.filter(username__iexact=username).exists():
+            raise forms.ValidationError(f"The username {username} is taken: choose another")
+        return username
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if cleaned.get("plans") and cleaned.get("role") != TEAM:
+            self.add_error("plans", "Choose plans only for a member of the performance team")
+        return cleaned
+
+    def new_person_id(self) -> str:
+        base = slugify(self.cleaned_data["username"])[:50] or "person"
+        person_id, n = base, 1
+        while Person.objects.filter(person_id=person_id).exists():
+            n += 1
+            person_id = f"{base}-{n}"
+        return person_id
+
+
+class RoleForm(GovukForm):
+    role = forms.ChoiceField(choices=ROLE_CHOICES, widget=forms.RadioSelect)
+    plans = PlansField(queryset=Plan.objects.all(), required=False, help_text=PLANS_HELP)
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if cleaned.get("plans") and cleaned.get("role") != TEAM:
+            self.add_error("plans", "Choose plans only for a member of the performance team")
+        return cleaned
+
+
+class _PasswordFields:
+    """GOV.UK inputs for Django's password forms; the rules are listed once above the form."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.help_text = ""
+            field.widget.attrs["class"] = "govuk-input govuk-!-width-one-half"
+
+    def full_clean(self) -> None:
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                attrs = self.fields[name].widget.attrs
+                attrs["class"] += " govuk-input--error"
+                attrs["aria-describedby"] = f"id_{name}-error"
+
+
+class PasswordChangeForm(_PasswordFields, auth_forms.PasswordChangeForm):
+    pass
+
+
+class SetPasswordForm(_PasswordFields, auth_forms.SetPasswordForm):
+    pass

@@ -1,0 +1,137 @@
+"""Sign-ins: inviting someone, changing their role, switching a sign-in off, and the list."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.contrib.auth.tokens import default_token_generator
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from scorecard.people import permissions
+from scorecard.people.account_forms import TEAM
+from scorecard.people.models import Person
+
+INVITATION_SUBJECT = "You are invited to Civic Scorecard"
+
+
+@dataclass
+class SignIn:
+    user: object
+    role: str
+    person: Person | None
+    organisation: str
+    plans: str
+    last_login: datetime | None
+    active: bool
+
+
+def team_group() -> Group:
+    return Group.objects.get_or_create(name=permissions.PERFORMANCE_TEAM)[0]
+
+
+def people() -> list[SignIn]:
+    """Every sign-in with what it may do, for the people page."""
+    users = get_user_model().objects.order_by("username").prefetch_related("groups")
+    persons = {
+        p.user_id: p
+        for p in Person.objects.filter(user__isnull=False)
+        .select_related("organisation")
+        .prefetch_related("plans")
+    }
+    rows = []
+    for user in users:
+        person = persons.get(user.pk)
+        user._person = person  # spares role_of() a query per row
+        in_team = user.is_superuser or any(
+            g.name == permissions.PERFORMANCE_TEAM for g in user.groups.all()
+        )
+        user._in_performance_team = in_team
+        plans = [plan.name for plan in person.plans.all()] if person else []
+        rows.append(
+            SignIn(
+                user=user,
+                role=permissions.role_of(user) if user.is_active else "switched off",
+                person=person,
+                organisation=str(person.organisation) if person and person.organisation else "",
+                plans=", ".join(plans) if plans else ("every plan" if in_team else ""),
+                last_login=user.last_login,
+                active=user.is_active,
+            )
+        )
+    return rows
+
+
+def set_password_link(request, user) -> str:
+    """A one-time link: the token is made from the password hash and last sign-in, so it stops
+    working once the password is set (and after PASSWORD_RESET_TIMEOUT)."""
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    token = default_token_generator.make_token(user)
+    path = reverse("set_password", kwargs={"uidb64": uid, "token": token})
+    return request.build_absolute_uri(path)
+
+
+@transaction.atomic
+def invite(request, form) -> object:
+    """Make the sign-in (no usable password yet), link it to a person, send the invitation."""
+    data = form.cleaned_data
+    user = get_user_model()(username=data["username"], email=data["email"])
+    user.set_unusable_password()
+    user.save()
+    person = data.get("person")
+    if person is None:
+        person = Person(person_id=form.new_person_id(), name=data["name"])
+    person.name = data["name"]
+    person.email = data["email"]
+    if data.get("organisation"):
+        person.organisation = data["organisation"]
+    person.user = user
+    person.save()
+    apply_role(user, person, data["role"], data.get("plans") or [])
+    link = set_password_link(request, user)
+    # Sent inside the transaction: if the mail cannot be sent, no half-made sign-in is kept.
+    send_mail(
+        INVITATION_SUBJECT,
+        invitation_text(person.name, user.get_username(), link),
+        None,
+        [user.email],
+    )
+    return user
+
+
+def invitation_text(name: str, username: str, link: str) -> str:
+    return (
+        f"Dear {name},\n\n"
+        "You have been invited to Civic Scorecard, where you report on and read the council's "
+        "performance.\n\n"
+        f"Your username is: {username}\n\n"
+        "Choose your password by opening this link (it works once, and for a few days):\n"
+        f"{link}\n\n"
+        "Your password needs at least 12 characters and must not be a common one.\n"
+    )
+
+
+def apply_role(user, person: Person | None, role: str, plans) -> None:
+    group = team_group()
+    if role == TEAM:
+        user.groups.add(group)
+    else:
+        user.groups.remove(group)
+        plans = []
+    if person is not None:
+        person.plans.set(plans)
+    for cached in ("_in_performance_team", "_person"):
+        user.__dict__.pop(cached, None)
+
+
+def set_active(user, active: bool) -> None:
+    """Switch a sign-in off or on. Nothing is deleted: what they did stays theirs. A switched-off
+    user's sessions stop working at once (Django's ModelBackend refuses inactive users)."""
+    user.is_active = active
+    user.save(update_fields=["is_active"])

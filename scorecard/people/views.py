@@ -1,0 +1,139 @@
+"""Pages for sign-ins: signing in, the people list, inviting, roles, passwords."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse, reverse_lazy
+from django.views.decorators.http import require_POST
+
+from scorecard.form_pages import form_page
+from scorecard.people import account_forms, accounts, permissions
+from scorecard.people.account_forms import OWNER_OR_VIEWER, TEAM, InviteForm, RoleForm, SignInForm
+from scorecard.people.models import Person
+
+
+class SignInView(auth_views.LoginView):
+    form_class = SignInForm
+    redirect_authenticated_user = True
+
+
+def _require_admin(user) -> None:
+    if not permissions.is_admin(user):
+        raise PermissionDenied("Only an administrator can do this.")
+
+
+def _require_team(user) -> None:
+    # The performance team may look at the list; only an administrator changes it.
+    if not permissions.in_performance_team(user):
+        raise PermissionDenied("Only the performance team and administrators can see this.")
+
+
+@login_required
+def people_list(request):
+    _require_team(request.user)
+    return render(
+        request,
+        "people/people_list.html",
+        {"rows": accounts.people(), "is_admin": permissions.is_admin(request.user)},
+    )
+
+
+@login_required
+def invite(request):
+    _require_admin(request.user)
+    form = InviteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = accounts.invite(request, form)
+        messages.success(request, f"Invitation sent to {user.email}")
+        return redirect("people")
+    return form_page(
+        request,
+        form,
+        title="Invite someone",
+        back_url=reverse("people"),
+        submit="Send invitation",
+    )
+
+
+def _person_of(user) -> Person | None:
+    return Person.objects.filter(user=user).first()
+
+
+@login_required
+def person_sign_in(request, user_id: int):
+    """One sign-in: what it may do, and (for an administrator) the forms to change that."""
+    _require_team(request.user)
+    user = get_object_or_404(get_user_model(), pk=user_id)
+    person = _person_of(user)
+    in_team = permissions.in_performance_team(user)
+    initial = {
+        "role": TEAM if in_team else OWNER_OR_VIEWER,
+        "plans": list(person.plans.all()) if person else [],
+    }
+    form = RoleForm(request.POST or None, initial=initial)
+    if request.method == "POST":
+        _require_admin(request.user)
+        if user.is_superuser:
+            raise PermissionDenied("An administrator's role is changed from the command line.")
+        if form.is_valid():
+            accounts.apply_role(user, person, form.cleaned_data["role"], form.cleaned_data["plans"])
+            messages.success(request, f"Role for {user.get_username()} saved")
+            return redirect("person_sign_in", user_id=user.pk)
+    return render(
+        request,
+        "people/person.html",
+        {
+            "subject": user,
+            "person": person,
+            "role": permissions.role_of(user) if user.is_active else "switched off",
+            "form": form,
+            "submit_label": "Save role",
+            "is_admin": permissions.is_admin(request.user),
+        },
+    )
+
+
+@login_required
+@require_POST
+def set_active(request, user_id: int, active: bool):
+    _require_admin(request.user)
+    user = get_object_or_404(get_user_model(), pk=user_id)
+    if user.pk == request.user.pk:
+        raise PermissionDenied("You cannot switch off your own sign-in.")
+    accounts.set_active(user, active)
+    state = "switched on" if active else "switched off"
+    messages.success(request, f"Sign-in for {user.get_username()} {state}")
+    return redirect("person_sign_in", user_id=user.pk)
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "registration/password_change.html"
+    form_class = account_forms.PasswordChangeForm
+    success_url = reverse_lazy("overview")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, "Your password has been changed")
+        return response
+
+
+class SetPasswordView(auth_views.PasswordResetConfirmView):
+    """The invitation's one-time link: choose a password, then sign in with it."""
+
+    template_name = "registration/set_password.html"
+    form_class = account_forms.SetPasswordForm
+    success_url = reverse_lazy("set_password_done")
+
+    def get_user(self, uidb64):
+        user = super().get_user(uidb64)
+        # A switched-off sign-in cannot be brought back by an old invitation.
+        return user if user is not None and user.is_active else None
+
+
+class SetPasswordDoneView(auth_views.PasswordResetCompleteView):
+    template_name = "registration/set_password_done.html"

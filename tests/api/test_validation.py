@@ -1,0 +1,155 @@
+"""Bad input is a 400 naming the field and saying what is wrong; nothing is written."""
+
+import pytest
+
+from scorecard.measures.models import Measure, Observation
+
+pytestmark = pytest.mark.django_db
+
+
+def post_observation(client, **body):
+    body = {"measure": "BP-HV-NBV", "period": "2019/20 Q2", **body}
+    return client.post("/api/observations/", body, format="json")
+
+
+@pytest.mark.parametrize(
+    ("body", "field", "words"),
+    [
+        ({"period": "Quarter two"}, "period", "not a period we recognise"),
+        ({"period": "2019-20"}, "period", "ambiguous"),
+        ({"period": 2019}, "period", "as text"),
+        ({"value": "101"}, "value", "between 0 and 100"),
+        ({"value": "-1"}, "value", "less than 0"),
+        ({"value": "lots"}, "value", "number"),
+        ({"numerator": "12", "denominator": "10"}, "numerator", "more than the denominator"),
+        ({"numerator": "12"}, "denominator", "as well as"),
+        ({"numerator": "1", "denominator": "0"}, "denominator", "cannot be 0"),
+        ({"measure": "NO-SUCH-MEASURE", "value": "1"}, "measure", "not exist"),
+        ({"value": "1", "status": "maybe"}, "status", "not a valid choice"),
+        ({"value": "1", "period": "2019/20 Q1"}, "non_field_errors", "already exists"),
+    ],
+)
+def test_a_bad_observation_is_refused_with_a_message_naming_the_field(api_as, body, field, words):
+    before = Observation.objects.count()
+    response = post_observation(api_as("owner"), **body)
+    assert response.status_code == 400, response.content
+    messages = response.json()[field]
+    assert any(words.lower() in message.lower() for message in messages), messages
+    assert Observation.objects.count() == before
+
+
+def test_the_value_is_worked_out_from_the_numerator_and_denominator(api_as):
+    response = post_observation(api_as("owner"), numerator="45", denominator="60", value="1")
+    assert response.status_code == 201, response.content
+    saved = Observation.objects.get(pk=response.json()["id"])
+    assert saved.value == 75
+    assert (saved.numerator, saved.denominator) == (45, 60)
+
+
+def test_a_rate_is_worked_out_per_its_base(api_as):
+    body = {
+        "measure": "CPB-CLA-RATE",
+        "period": "2018-04",
+        "numerator": "50",
+        "denominator": "100000",
+    }
+    response = api_as("owner").post("/api/observations/", body, format="json")
+    assert response.status_code == 201, response.content
+    assert Observation.objects.get(pk=response.json()["id"]).value == 5
+
+
+def test_a_status_alone_says_why_there_is_no_figure(api_as):
+    response = post_observation(api_as("owner"), status="not yet published")
+    assert response.status_code == 201, response.content
+    response = post_observation(api_as("owner"), period="2019/20 Q3")
+    assert response.status_code == 400
+    assert "value" in response.json()
+
+
+def test_a_highlight_report_is_for_a_quarter(api_as):
+    programme = api_as("owner").get("/api/programmes/", {"owner": "jthompson"}).json()
+    body = {"programme": programme["results"][0]["id"], "period": "2019/20", "status": "G"}
+    response = api_as("owner").post("/api/highlight-reports/", body, format="json")
+    assert response.status_code == 400
+    assert "quarter" in response.json()["period"][0]
+
+
+@pytest.mark.parametrize(
+    ("url", "body", "field"),
+    [
+        (
+            "/api/risk-assessments/",
+            {"risk": "ORG0009", "assessed_on": "2019-01-01", "likelihood": 6, "impact": 1},
+            "likelihood",
+        ),
+        (
+            "/api/risk-assessments/",
+            {"risk": "ORG0009", "assessed_on": "1066-10-14", "likelihood": 1, "impact": 1},
+            "assessed_on",
+        ),
+        (
+            "/api/projects/",
+            {"project_id": "new", "title": "x", "plan": "business-plan"},
+            "project_id",
+        ),
+        (
+            "/api/projects/",
+            {"project_id": "has space", "title": "x", "plan": "business-plan"},
+            "project_id",
+        ),
+        (
+            "/api/measures/",
+            {
+                "measure_id": "BP-HV-NBV",
+                "title": "x",
+                "polarity": "higher",
+                "unit": "count",
+                "frequency": "monthly",
+            },
+            "measure_id",
+        ),
+        (
+            "/api/measures/",
+            {
+                "measure_id": "M-2",
+                "title": "x",
+                "polarity": "higher",
+                "unit": "count",
+                "frequency": "monthly",
+                "discontinued_from": "soon",
+            },
+            "discontinued_from",
+        ),
+        (
+            "/api/targets/",
+            {"measure": "BP-HV-NBV", "from_period": "next year", "value": "1"},
+            "from_period",
+        ),
+        (
+            "/api/milestones/",
+            {"project": "BP-PRJ-01", "title": "x", "revised_due": ["soon"]},
+            "revised_due",
+        ),
+    ],
+)
+def test_the_team_gets_field_messages_too(api_as, url, body, field):
+    response = api_as("performance").post(url, body, format="json")
+    assert response.status_code == 400, response.content
+    assert field in response.json()
+
+
+def test_a_programme_from_another_plan_is_refused(api_as):
+    other_plan = api_as("viewer").get("/api/programmes/", {"plan": "cypp"}).json()["results"][0]
+    response = api_as("performance").patch(
+        "/api/measures/BP-HV-NBV/", {"programme": other_plan["id"]}, format="json"
+    )
+    assert response.status_code == 400
+    assert "programme" in response.json()
+    assert Measure.objects.get(measure_id="BP-HV-NBV").programme_id != other_plan["id"]
+
+
+def test_a_body_that_is_not_json_is_a_400(api_as):
+    response = api_as("owner").post(
+        "/api/observations/", "{not json", content_type="application/json"
+    )
+    assert response.status_code == 400

@@ -1,0 +1,340 @@
+"""Writing through the API: owners their own items, the team everything in its plan, nobody
+anything else; a refused or invalid write is a 403 or 400 and writes nothing."""
+
+from decimal import Decimal
+
+import pytest
+
+from scorecard.delivery.models import HighlightReport, Milestone, Project, ProjectUpdate
+from scorecard.framework.models import Plan, Programme
+from scorecard.measures.models import Measure, Observation, ObservationRevision, Target
+from scorecard.people.models import Person
+from scorecard.risks.models import Risk, RiskAssessment
+
+pytestmark = pytest.mark.django_db
+
+LATER = "2019/20 Q2"  # after BP-HV-NBV's latest figure (2019/20 Q1)
+
+
+def observation(measure_id="BP-HV-NBV", period=LATER, **values):
+    return {"measure": measure_id, "period": period, "value": "86.4", **values}
+
+
+def test_an_owner_enters_their_measures_next_value(api_as):
+    response = api_as("owner").post("/api/observations/", observation(), format="json")
+    assert response.status_code == 201, response.content
+    body = response.json()
+    assert body["period"] == "2019/20 Q2"
+    assert Decimal(body["value"]) == Decimal("86.4")
+    saved = Observation.objects.get(measure__measure_id="BP-HV-NBV", period="2019/20 Q2")
+    assert saved.entered_by == "Jenny Thompson"
+
+
+def test_periods_are_accepted_in_any_form_and_stored_canonically(api_as):
+    response = api_as("owner").post(
+        "/api/observations/", observation(period="Q2 2019/20"), format="json"
+    )
+    assert response.status_code == 201, response.content
+    saved = Observation.objects.get(pk=response.json()["id"])
+    assert saved.period == "2019/20 Q2"
+    assert saved.period_kind == "quarter"
+
+
+def test_an_owner_cannot_enter_someone_elses_measure(api_as):
+    before = Observation.objects.count()
+    response = api_as("owner").post(
+        "/api/observations/",
+        observation("BP-FIN-RBO", period="2019/20 Q3", value="12"),
+        format="json",
+    )
+    assert response.status_code == 403
+    assert Observation.objects.count() == before
+
+
+def test_an_owner_cannot_change_someone_elses_figure(api_as):
+    theirs = Observation.objects.filter(measure__measure_id="BP-FIN-RBO").first()
+    response = api_as("owner").patch(
+        f"/api/observations/{theirs.pk}/", {"value": "1"}, format="json"
+    )
+    assert response.status_code == 403
+    theirs.refresh_from_db()
+    assert theirs.value != Decimal(1)
+
+
+def test_an_owner_cannot_move_their_figure_onto_someone_elses_measure(api_as):
+    mine = Observation.objects.filter(measure__measure_id="BP-HV-NBV").first()
+    response = api_as("owner").patch(
+        f"/api/observations/{mine.pk}/", {"measure": "BP-FIN-RBO"}, format="json"
+    )
+    assert response.status_code == 403
+    mine.refresh_from_db()
+    assert mine.measure.measure_id == "BP-HV-NBV"
+
+
+def test_a_revised_figure_keeps_what_it_was(api_as):
+    mine = Observation.objects.filter(measure__measure_id="BP-HV-NBV").last()
+    was = mine.value
+    response = api_as("owner").patch(
+        f"/api/observations/{mine.pk}/", {"value": "49.9"}, format="json"
+    )
+    assert response.status_code == 200, response.content
+    revision = ObservationRevision.objects.filter(observation=mine).latest("replaced_at")
+    assert revision.value == was
+    assert response.json()["revisions"][0]["value"] is not None
+
+
+def test_a_viewer_writes_nothing(api_as):
+    client = api_as("viewer")
+    assert client.post("/api/observations/", observation(), format="json").status_code == 403
+    measure = Measure.objects.get(measure_id="BP-HV-NBV")
+    response = client.patch(
+        f"/api/measures/{measure.measure_id}/", {"title": "Changed"}, format="json"
+    )
+    assert response.status_code == 403
+    measure.refresh_from_db()
+    assert measure.title != "Changed"
+
+
+def test_the_public_writes_nothing(public_api):
+    response = public_api.post("/api/observations/", observation(), format="json")
+    assert response.status_code == 401
+    assert not Observation.objects.filter(period="2019/20 Q2", measure__measure_id="BP-HV-NBV")
+
+
+def test_an_owner_may_not_add_measures_or_set_targets(api_as):
+    client = api_as("owner")
+    response = client.post("/api/targets/", {"measure": "BP-HV-NBV", "value": "90"}, format="json")
+    assert response.status_code == 403
+    response = client.post(
+        "/api/measures/",
+        {"measure_id": "NEW-1", "title": "New", "polarity": "higher", "unit": "count"},
+        format="json",
+    )
+    assert response.status_code == 403
+    assert not Measure.objects.filter(measure_id="NEW-1").exists()
+
+
+def test_an_owner_may_not_publish_or_hand_over_their_measure(api_as):
+    client = api_as("owner")
+    measure = Measure.objects.get(measure_id="BP-HV-NBV")
+    for change in ({"published": False}, {"owners": ["tjohnson"]}, {"archived_at": None}):
+        response = client.patch("/api/measures/BP-HV-NBV/", change, format="json")
+        assert response.status_code in (200, 403), response.content
+    measure.refresh_from_db()
+    assert measure.published
+    assert list(measure.owners.values_list("person_id", flat=True)) == ["jthompson"]
+    response = client.patch("/api/measures/BP-HV-NBV/", {"published": False}, format="json")
+    assert response.status_code == 403
+    response = client.patch("/api/measures/BP-HV-NBV/", {"notes": "Checked"}, format="json")
+    assert response.status_code == 200
+
+
+def test_an_owner_reports_on_their_programme_but_not_anothers(api_as):
+    mine = Programme.objects.get(owners__person_id="jthompson")
+    theirs = Programme.objects.get(owners__person_id="tjohnson")
+    report = {"period": "2019/20 Q1", "status": "G", "areas_of_success": "On track"}
+    client = api_as("owner")
+    response = client.post(
+        "/api/highlight-reports/", {**report, "programme": mine.pk}, format="json"
+    )
+    assert response.status_code == 201, response.content
+    response = client.post(
+        "/api/highlight-reports/", {**report, "programme": theirs.pk}, format="json"
+    )
+    assert response.status_code == 403
+    assert not HighlightReport.objects.filter(programme=theirs, period="2019/20 Q1").exists()
+
+
+def test_the_team_writes_anything_in_its_plans(api_as):
+    client = api_as("performance")
+    assert (
+        client.post(
+            "/api/observations/",
+            observation("BP-FIN-RBO", period="2019/20 Q3", value="12"),
+            format="json",
+        ).status_code
+        == 201
+    )
+    response = client.post(
+        "/api/targets/",
+        {"measure": "BP-FIN-RBO", "from_period": "2020/21", "value": "5"},
+        format="json",
+    )
+    assert response.status_code == 201, response.content
+    target = Target.objects.get(pk=response.json()["id"])
+    assert target.from_period == "2020/21"
+    assert target.from_month == target.measure.targets.get(pk=target.pk).from_month >= 0
+    response = client.post(
+        "/api/measures/",
+        {
+            "measure_id": "BP-NEW",
+            "title": "New measure",
+            "polarity": "higher",
+            "unit": "count",
+            "frequency": "quarterly",
+            "plan": "business-plan",
+            "owners": ["jthompson"],
+        },
+        format="json",
+    )
+    assert response.status_code == 201, response.content
+    assert Measure.objects.get(measure_id="BP-NEW").owners.get().person_id == "jthompson"
+    response = client.patch(
+        "/api/measures/BP-NEW/", {"archived_at": "2020-01-01T00:00:00Z"}, format="json"
+    )
+    assert response.status_code == 200
+    assert Measure.objects.get(measure_id="BP-NEW").archived_at is not None
+
+
+def test_a_team_member_for_one_plan_writes_only_in_that_plan(api_as):
+    member = Person.objects.get(user__username="performance")
+    member.plans.set([Plan.objects.get(plan_id="business-plan")])
+    client = api_as("performance")
+    response = client.post(
+        "/api/observations/",
+        observation("BP-FIN-RBO", period="2019/20 Q3", value="12"),
+        format="json",
+    )
+    assert response.status_code == 201
+    other = Measure.objects.get(measure_id="CPB-CLA-RATE")
+    response = client.post(
+        "/api/observations/", observation(other.measure_id, period="2018-04"), format="json"
+    )
+    assert response.status_code == 403
+    assert not other.observations.filter(period="2018-04").exists()
+
+
+def test_the_team_adds_projects_updates_milestones_risks_and_assessments(api_as):
+    client = api_as("performance")
+    posts = [
+        (
+            "/api/projects/",
+            {
+                "project_id": "BP-NEW-1",
+                "title": "A new project",
+                "plan": "business-plan",
+                "owner": "jthompson",
+            },
+        ),
+        (
+            "/api/project-updates/",
+            {
+                "project": "BP-NEW-1",
+                "period": "Sep-19",
+                "status": "A",
+                "latest_position": "Started",
+            },
+        ),
+        (
+            "/api/milestones/",
+            {
+                "project": "BP-NEW-1",
+                "title": "Start",
+                "due": "2019-10-01",
+                "revised_due": ["2019-11-01"],
+            },
+        ),
+        ("/api/risks/", {"reference": "RSK-NEW", "title": "A new risk", "plan": "business-plan"}),
+        (
+            "/api/risk-assessments/",
+            {
+                "risk": "RSK-NEW",
+                "assessed_on": "2019-10-01",
+                "period": "2019/20 Q2",
+                "likelihood": 3,
+                "impact": 4,
+            },
+        ),
+    ]
+    for url, body in posts:
+        response = client.post(url, body, format="json")
+        assert response.status_code == 201, (url, response.content)
+    assert ProjectUpdate.objects.get(project__project_id="BP-NEW-1").period == "2019-09"
+    assert Milestone.objects.get(project__project_id="BP-NEW-1").revised_due == ["2019-11-01"]
+    assessment = RiskAssessment.objects.get(risk__reference="RSK-NEW")
+    assert assessment.score == 12
+    assert client.get(f"/api/risk-assessments/{assessment.pk}/").json()["score"] == 12
+
+
+def test_a_projects_owner_updates_it_and_no_other(api_as):
+    project = Project.objects.first()
+    project.owner = Person.objects.get(person_id="jthompson")
+    project.save()
+    other = Project.objects.exclude(pk=project.pk).first()
+    client = api_as("owner")
+    update = {"period": "2019/20 Q3", "status": "G"}
+    assert (
+        client.post(
+            "/api/project-updates/", {**update, "project": project.project_id}, format="json"
+        ).status_code
+        == 201
+    )
+    assert (
+        client.post(
+            "/api/project-updates/", {**update, "project": other.project_id}, format="json"
+        ).status_code
+        == 403
+    )
+    assert not other.updates.filter(period="2019/20 Q3").exists()
+
+
+def test_an_owner_assesses_their_risk(api_as):
+    risk = Risk.objects.first()
+    client = api_as("owner2")
+    body = {"risk": risk.reference, "assessed_on": "2020-01-02", "likelihood": 2, "impact": 2}
+    assert client.post("/api/risk-assessments/", body, format="json").status_code == 403
+    risk.owner = Person.objects.get(person_id="tjohnson")
+    risk.save()
+    assert client.post("/api/risk-assessments/", body, format="json").status_code == 201
+
+
+def test_an_api_write_is_in_the_audit_trail_with_who_made_it(api_as):
+    from scorecard.audit.models import AuditEntry
+
+    response = api_as("owner").post("/api/observations/", observation(), format="json")
+    assert response.status_code == 201
+    entry = AuditEntry.objects.filter(
+        model="measures.observation", object_id=str(response.json()["id"])
+    ).get()
+    assert entry.who.startswith("Jenny Thompson")
+
+
+def test_a_change_sent_with_a_stale_etag_is_refused_and_nothing_is_lost(api_as):
+    mine = Observation.objects.filter(measure__measure_id="BP-HV-NBV").last()
+    url = f"/api/observations/{mine.pk}/"
+    owner, team = api_as("owner"), api_as("performance")
+    tag = owner.get(url)["ETag"]
+    assert tag
+    # The team corrects the figure while the owner is still looking at the old one.
+    first = team.patch(url, {"value": "50.5"}, format="json", HTTP_IF_MATCH=tag)
+    assert first.status_code == 200, first.content
+    assert first["ETag"] != tag
+    second = owner.patch(url, {"value": "49.9"}, format="json", HTTP_IF_MATCH=tag)
+    assert second.status_code == 412
+    detail = second.json()["detail"]
+    assert "changed by Planning and Performance Team" in detail
+    assert "has not been saved" in detail
+    mine.refresh_from_db()
+    assert mine.value == Decimal("50.5")
+    # Read again, change again: now it goes through.
+    fresh = owner.get(url)["ETag"]
+    assert (
+        owner.patch(url, {"value": "49.9"}, format="json", HTTP_IF_MATCH=fresh).status_code == 200
+    )
+
+
+def test_naming_yourself_author_does_not_make_a_programme_yours(api_as):
+    hers = Programme.objects.get(owners__person_id="jthompson")
+    body = {"programme": hers.pk, "period": "2019/20 Q1", "status": "R", "author": "tjohnson"}
+    response = api_as("owner2").post("/api/highlight-reports/", body, format="json")
+    assert response.status_code == 403
+    assert not HighlightReport.objects.filter(programme=hers, period="2019/20 Q1").exists()
+    # Her report, by her: he cannot take it over or move it to his programme either.
+    body["author"] = "jthompson"
+    created = api_as("owner").post("/api/highlight-reports/", body, format="json")
+    assert created.status_code == 201
+    url = f"/api/highlight-reports/{created.json()['id']}/"
+    assert api_as("owner2").patch(url, {"author": "tjohnson"}, format="json").status_code == 403
+    his = Programme.objects.get(owners__person_id="tjohnson")
+    assert api_as("owner").patch(url, {"programme": his.pk}, format="json").status_code == 403
+    assert HighlightReport.objects.get(pk=created.json()["id"]).programme == hers

@@ -1,0 +1,68 @@
+"""axe-core in a real Chromium on the archive pages: each confirmation page, archived items'
+pages with their notice (and the success banner beside it), and an edit refused because
+someone else saved first."""
+
+import pytest
+
+from scorecard.commands import DEMO_PASSWORD, add_demo_users
+from tests.browser.axe import needs_browser, page_violations, sign_in, visit
+
+pytestmark = [pytest.mark.browser, needs_browser, pytest.mark.django_db(transaction=True)]
+
+CONFIRMATIONS = [
+    "/archive/measure/BP-HV-NBV/",
+    "/archive/project/BP-PRJ-03/",
+    "/archive/action/1/",
+    "/archive/action-plan/1/",
+    "/archive/risk/ORG0009/",
+    "/archive/programme/2/",
+]
+ARCHIVED_PAGES = [
+    "/projects/BP-PRJ-03/",
+    "/actions/1/",
+    "/action-plans/1/",
+    "/risks/ORG0009/",
+]
+
+
+@pytest.fixture
+def team_page(live_server, browser, demo_council):
+    add_demo_users()
+    context = browser.new_context()
+    page = context.new_page()
+    sign_in(page, live_server.url, "performance", DEMO_PASSWORD)
+    yield page
+    context.close()
+
+
+def test_archive_pages_have_no_axe_violations(live_server, team_page):
+    base = live_server.url
+    found = {url: visit(team_page, f"{base}{url}") for url in CONFIRMATIONS}
+    # Archive the measure through its confirmation page, as a person would.
+    team_page.goto(f"{base}/archive/measure/BP-HV-NBV/")
+    team_page.click("main button[type=submit]")
+    team_page.wait_for_load_state()
+    assert "was archived on" in team_page.content()
+    found["/measures/BP-HV-NBV/ (just archived)"] = page_violations(team_page)
+    for url in ARCHIVED_PAGES:
+        kind, key = url.strip("/").split("/")
+        slug = {"projects": "project", "actions": "action", "action-plans": "action-plan"}
+        team_page.goto(f"{base}/archive/{slug.get(kind, 'risk')}/{key}/")
+        team_page.click("main button[type=submit]")
+        team_page.wait_for_load_state()
+        found[f"{url} (archived)"] = visit(team_page, f"{base}{url}")
+        assert "was archived on" in team_page.content()
+    found["/restore/risk/ORG0009/"] = visit(team_page, f"{base}/restore/risk/ORG0009/")
+    assert {url: v for url, v in found.items() if v} == {}
+
+
+def test_a_refused_edit_has_no_axe_violations(live_server, team_page):
+    from scorecard.delivery.models import Project
+
+    team_page.goto(f"{live_server.url}/projects/BP-PRJ-03/edit/")
+    Project.objects.filter(project_id="BP-PRJ-03").update(title="Changed by someone else")
+    team_page.fill("#id_title", "My title")
+    team_page.click("main button[type=submit]")
+    team_page.wait_for_load_state()
+    assert "while you were editing" in team_page.content()
+    assert page_violations(team_page) == []

@@ -1,0 +1,80 @@
+"""axe-core on the reporting cycle's pages, signed in as an owner and as the performance team,
+including forms showing their errors and warnings: zero violations allowed."""
+
+import pytest
+
+from scorecard.commands import DEMO_PASSWORD
+from tests.browser.axe import needs_browser, page_violations, sign_in, visit
+
+pytestmark = [pytest.mark.browser, needs_browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def cycle(demo_council):
+    from scorecard.commands import add_demo_cycles, add_demo_users
+    from scorecard.cycles.models import ReportingCycle
+
+    add_demo_users()
+    add_demo_cycles()
+    return ReportingCycle.objects.get(plan__plan_id="business-plan")
+
+
+def signed_in_page(browser, base, username):
+    context = browser.new_context()
+    page = context.new_page()
+    sign_in(page, base, username, DEMO_PASSWORD)
+    return context, page
+
+
+def test_owner_pages_have_no_axe_violations(live_server, browser, cycle):
+    base = live_server.url
+    context, page = signed_in_page(browser, base, "owner")
+    try:
+        found = {}
+        value_form = f"{base}/measures/BP-HV-NBV/values/new/?cycle={cycle.pk}&period=2019/20 Q3"
+        for url in (f"{base}/my-updates/", value_form, f"{base}/cycles/{cycle.pk}/upload/"):
+            found[url] = visit(page, url)
+        # The form with an error, then with the far-from-history warning and its tick box.
+        visit(page, value_form)
+        page.fill("#id_value", "101")
+        page.click("main button[type=submit]")
+        found["value error"] = page_violations(page)
+        page.fill("#id_value", "2")
+        page.click("main button[type=submit]")
+        assert page.locator("#id_confirm").count() == 1
+        found["value warning"] = page_violations(page)
+        page.check("#id_confirm")
+        page.click("main button[type=submit]")
+        found["my updates after saving"] = page_violations(page)
+        visit(page, f"{base}/cycles/{cycle.pk}/upload/")
+        page.click("main button[type=submit]")
+        found["upload error"] = page_violations(page)
+    finally:
+        context.close()
+    assert {url: v for url, v in found.items() if v} == {}
+
+
+def test_team_pages_have_no_axe_violations(live_server, browser, cycle):
+    from scorecard.cycles.due import due_items
+    from scorecard.cycles.entry import mark_submitted
+
+    mark_submitted(None, None, **due_items(cycle)[0].submission_fields())
+    base = live_server.url
+    context, page = signed_in_page(browser, base, "performance")
+    try:
+        urls = [
+            f"{base}/cycles/",
+            f"{base}/cycles/new/",
+            f"{base}/cycles/{cycle.pk}/",
+            f"{base}/cycles/{cycle.pk}/edit/",
+            f"{base}/cycles/{cycle.pk}/completeness/",
+            f"{base}/my-updates/",
+        ]
+        found = {url: visit(page, url) for url in urls}
+        visit(page, f"{base}/cycles/new/")
+        page.fill("#id_period", "not a period")
+        page.click("main button[type=submit]")
+        found["cycle form errors"] = page_violations(page)
+    finally:
+        context.close()
+    assert {url: v for url, v in found.items() if v} == {}

@@ -1,0 +1,90 @@
+"""Owners change their own items and no one else's, through the API as through the pages; and
+even their own items they may not archive (that is the performance team's)."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+
+from tests.security.matrix import fingerprint
+
+pytestmark = pytest.mark.django_db
+
+
+def as_user(username: str) -> Client:
+    """Signed in before the fingerprint is taken: signing in writes the last sign-in time."""
+    client = Client()
+    client.force_login(User.objects.get(username=username))
+    return client
+
+
+def api_items(s) -> dict[str, str]:
+    """Jenny's items, at their API addresses."""
+    return {
+        "measure": f"/api/measures/{s.measure.measure_id}/",
+        "project": f"/api/projects/{s.project.project_id}/",
+        "action": f"/api/actions/{s.action.pk}/",
+        "programme": f"/api/programmes/{s.programme.pk}/",
+        "risk": f"/api/risks/{s.risk.reference}/",
+    }
+
+
+TEXT = {"measure": "title", "project": "title", "action": "description"}
+TEXT.update(programme="description", risk="description")
+
+
+@pytest.mark.parametrize("kind", sorted(TEXT))
+def test_through_the_api_an_owner_changes_their_own_item_and_not_anothers(demo_roles, kind):
+    url = api_items(demo_roles)[kind]
+    change = {TEXT[kind]: "Changed through the API"}
+    owner, other, viewer = as_user("owner"), as_user("owner2"), as_user("viewer")
+    before = fingerprint()
+    refused = other.patch(url, change, content_type="application/json")
+    assert refused.status_code == 403, refused.content
+    assert viewer.patch(url, change, content_type="application/json").status_code == 403
+    assert fingerprint() == before, "a refused change was written"
+    allowed = owner.patch(url, change, content_type="application/json")
+    assert allowed.status_code == 200, allowed.content
+    assert allowed.json()[TEXT[kind]] == "Changed through the API"
+
+
+def test_through_the_api_an_owner_cannot_add_a_figure_to_anothers_measure(demo_roles):
+    other = as_user("owner2")
+    before = fingerprint()
+    response = other.post(
+        "/api/observations/",
+        {"measure": demo_roles.measure.measure_id, "period": "Q1 2019/20", "value": "50"},
+        content_type="application/json",
+    )
+    assert response.status_code == 403, response.content
+    assert fingerprint() == before
+
+
+def test_through_the_api_an_owner_cannot_give_their_item_away(demo_roles):
+    url = api_items(demo_roles)["project"]
+    owner = as_user("owner")
+    before = fingerprint()
+    response = owner.patch(url, {"owner": None}, content_type="application/json")
+    assert response.status_code == 403
+    assert fingerprint() == before
+
+
+ARCHIVABLE = {
+    "measure": lambda s: s.measure.measure_id,
+    "project": lambda s: s.project.project_id,
+    "programme": lambda s: str(s.programme.pk),
+    "action": lambda s: str(s.action.pk),
+    "risk": lambda s: s.risk.reference,
+}
+
+
+@pytest.mark.parametrize("kind", sorted(ARCHIVABLE))
+def test_an_owner_cannot_archive_even_their_own_item(demo_roles, kind):
+    url = f"/archive/{kind}/{ARCHIVABLE[kind](demo_roles)}/"
+    owner, team = as_user("owner"), as_user("performance")
+    before = fingerprint()
+    assert owner.post(url).status_code == 403
+    assert fingerprint() == before
+    assert team.post(url).status_code == 302
+    assert fingerprint() != before
