@@ -7,6 +7,7 @@ from __future__ import annotations
 import django_filters as filters
 from django import forms
 from django.db.models import Q
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
@@ -309,3 +310,39 @@ class RiskAssessmentFilter(filters.FilterSet):
     class Meta:
         model = RiskAssessment
         fields: list[str] = []
+
+
+# --- The public's filters ----------------------------------------------------------------------
+# The public (no token) lists published measures and their figures, but may not ask who owns
+# them: these drop the owner filter (an owner given is ignored, as any unknown parameter is).
+
+
+class PublicMeasureFilter(MeasureFilter):
+    owner = None
+
+    class Meta(MeasureFilter.Meta):
+        pass
+
+
+class PublicObservationFilter(ObservationFilter):
+    owner = None
+
+    class Meta(ObservationFilter.Meta):
+        pass
+
+
+class PublicTargetFilter(TargetFilter):
+    owner = None
+
+    class Meta(TargetFilter.Meta):
+        pass
+
+
+class PublicFilterBackend(DjangoFilterBackend):
+    """The view's `public_filterset_class` for the public, its `filterset_class` otherwise."""
+
+    def get_filterset_class(self, view, queryset=None):
+        public = getattr(view, "public_filterset_class", None)
+        if public is not None and view.for_the_public():
+            return public
+        return super().get_filterset_class(view, queryset)

@@ -30,15 +30,8 @@ MANAGED_ON_CREATE = frozenset(
     }
 )
 
-# Items owners never change, even their own measure's: targets are set by the team.
-MANAGED_ALWAYS = frozenset({"measures.Target", "people.Person"})
-
-# Fields that say who owns an item, where it sits, whether the public sees it, and whether it
-# is archived: only the team changes these, even on an item the owner may otherwise edit.
-MANAGED_FIELDS = frozenset(
-    {"owners", "owner", "plan", "organisation", "published", "archived_at", "order", "board"}
-)
-
+# Archiving (or restoring) is the team's, and is the one change allowed to an archived item.
+ARCHIVING = frozenset({"archived_at"})
 
 # A highlight report's author may change it, but naming yourself the author of a new report,
 # or moving a report, does not make the programme yours: those need the programme's owner.
@@ -57,11 +50,21 @@ def may_create(user, item: Model) -> bool:
 def may_change(user, item: Model, changed: frozenset[str] = frozenset()) -> bool:
     """May this user change the item (as it stands, and again as it will be), setting these
     fields?"""
-    if item._meta.label in MANAGED_ALWAYS or changed & MANAGED_FIELDS:
+    label = item._meta.label
+    if changed == ARCHIVING:
         return rules.can_manage(user, item)
-    if item._meta.label == BY_PROGRAMME and changed & {"programme", "author"}:
-        return rules.can_change(user, item.programme)
-    return rules.can_change(user, item)
+    allowed = rules.can_change(user, item)
+    if changed - rules.owner_fields(label):
+        allowed = allowed and rules.can_manage(user, item)
+    if label == BY_PROGRAMME and changed & {"programme", "author"}:
+        allowed = allowed and rules.can_change(user, item.programme)
+    return allowed
+
+
+def may_write(user, item: Model) -> bool:
+    """A first look at an item before reading the body: could this user change it at all?
+    (Which fields they may change, and whether the item is archived, is checked on the write.)"""
+    return rules.can_change(user, item) or rules.can_manage(user, item)
 
 
 def might_write(user, label: str) -> bool:
@@ -97,4 +100,4 @@ class ScorecardPermission(BasePermission):
     def has_object_permission(self, request, view, obj) -> bool:
         if request.method in SAFE_METHODS:
             return rules.can_read(request.user, obj)
-        return may_change(request.user, obj)
+        return may_write(request.user, obj)

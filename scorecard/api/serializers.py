@@ -33,10 +33,23 @@ from scorecard.people.permissions import person_of
 from scorecard.risks.models import Risk, RiskAssessment
 
 
+class LinkField(serializers.SlugRelatedField):
+    """A link to another item by its reference. A NUL character is refused before the lookup:
+    PostgreSQL cannot hold one in text, and would fail the query rather than find nothing."""
+
+    default_error_messages = {
+        **serializers.SlugRelatedField.default_error_messages,
+        "null_characters": "References may not contain null characters.",
+    }
+
+    def to_internal_value(self, data):
+        if isinstance(data, str) and "\x00" in data:
+            self.fail("null_characters")
+        return super().to_internal_value(data)
+
+
 def _link(model, slug_field: str, **kwargs) -> serializers.SlugRelatedField:
-    return serializers.SlugRelatedField(
-        slug_field=slug_field, queryset=model._default_manager.all(), **kwargs
-    )
+    return LinkField(slug_field=slug_field, queryset=model._default_manager.all(), **kwargs)
 
 
 OPTIONAL = {"required": False, "allow_null": True}
@@ -58,26 +71,58 @@ PERIOD_READ = ("period_kind", "period_first_month", "period_months", "period_las
 
 
 class SamePlan:
-    """Links to an outcome, priority or programme must be of the item's own plan."""
+    """Every serializer's links to outcomes, priorities, programmes or action plans must stay
+    in the item's own plan: checked once here, for every serializer that lists its LINKS.
 
-    LINKS = ("outcome", "priority", "programme")
+    A link not sent is checked too when the plan changes, so a measure cannot be moved to
+    another plan and keep the old plan's outcome."""
+
+    LINKS: tuple[str, ...] = ("outcome", "priority", "programme")
+
+    def validate(self, attrs: dict) -> dict:
+        return self.check_same_plan(super().validate(attrs))
+
+    def plan_of(self, attrs: dict):
+        """The plan the item will be in."""
+        return attrs.get("plan", getattr(self.instance, "plan", None))
 
     def check_same_plan(self, attrs: dict) -> dict:
-        instance = getattr(self, "instance", None)
-        plan = attrs.get("plan", getattr(instance, "plan", None))
+        plan = self.plan_of(attrs)
+        if plan is None:
+            return attrs
         errors = {}
         for name in self.LINKS:
-            linked = attrs.get(name)
-            if linked is None or plan is None:
-                continue
-            linked_plan = getattr(linked, "plan_id", None)
-            if linked_plan is None and hasattr(linked, "outcome"):
-                linked_plan = linked.outcome.plan_id
-            if linked_plan != plan.pk:
-                errors[name] = [f"Choose a {name} of the plan '{plan.plan_id}'"]
+            for linked in self._linked(attrs, name):
+                if _plan_pk(linked) != plan.pk:
+                    noun = name.rstrip("s").replace("_", " ")
+                    article = "an" if noun[0] in "aeiou" else "a"
+                    errors[name] = [f"Choose {article} {noun} of the plan '{plan.plan_id}'"]
+                    break
         if errors:
             raise serializers.ValidationError(errors)
         return attrs
+
+    def _linked(self, attrs: dict, name: str) -> list:
+        if name in attrs:
+            linked = attrs[name]
+        elif self.instance is not None and "plan" in attrs:
+            linked = getattr(self.instance, name)
+        else:
+            return []
+        if linked is None:
+            return []
+        if hasattr(linked, "all"):
+            return list(linked.all())
+        if isinstance(linked, (list, tuple)):
+            return list(linked)
+        return [linked]
+
+
+def _plan_pk(item) -> int | None:
+    """The plan an outcome, priority, programme or action plan is in."""
+    if item._meta.label == "framework.Priority":
+        return item.outcome.plan_id
+    return item.plan_id
 
 
 # --- The framework ---------------------------------------------------------------------------
@@ -150,9 +195,6 @@ class ProgrammeSerializer(SamePlan, WritingSerializer):
             "archived_at",
         ]
 
-    def validate(self, attrs: dict) -> dict:
-        return self.check_same_plan(attrs)
-
 
 # --- Measures and their figures -------------------------------------------------------------
 
@@ -204,9 +246,6 @@ class MeasureSerializer(SamePlan, WritingSerializer):
             "steady_band": {"min_value": 0},
         }
 
-    def validate(self, attrs: dict) -> dict:
-        return self.check_same_plan(attrs)
-
 
 class TargetSerializer(WritingSerializer):
     measure = _link(Measure, "measure_id")
@@ -237,7 +276,7 @@ class RevisionSerializer(serializers.ModelSerializer):
 
 class ObservationSerializer(WritingSerializer):
     """A measure's figure for a period. Where a numerator and denominator are given, the value
-    is worked out from them; a value given as well is replaced."""
+    is worked out from them; a value given as well must agree with them (within 5%)."""
 
     measure = _link(Measure, "measure_id")
     period = PeriodField()
@@ -271,38 +310,39 @@ class ObservationSerializer(WritingSerializer):
         measure = given("measure")
         numerator, denominator = given("numerator"), given("denominator")
         value, status = given("value"), given("status") or ""
-        if numerator is not None and denominator is not None and denominator != 0:
-            value = entry_checks.computed_value(
-                measure.unit, numerator, denominator, measure.rate_per
-            )
-            attrs["value"] = value
-        if value is None and numerator is None and denominator is None and status:
-            # A status such as "not yet published" says why there is no figure.
-            return attrs
-        problems = entry_checks.entry_problems(measure.unit, value, numerator, denominator)
+        # The one rule for pages, workbooks, imports and the API (core.entry_checks).
+        problems = entry_checks.reading_problems(
+            measure.unit, measure.rate_per, value, numerator, denominator, status=status
+        )
         if problems:
             errors: dict[str, list[str]] = {}
             for problem in problems:
                 errors.setdefault(problem.field, []).append(problem.message)
             raise serializers.ValidationError(errors)
+        computed = entry_checks.final_value(
+            measure.unit, measure.rate_per, value, numerator, denominator
+        )
+        if computed != value:
+            attrs["value"] = computed
         return attrs
 
-    def update(self, instance, validated_data):
-        # Keep what the figure was, as the importer does, when it is revised.
-        self._before = {f: getattr(instance, f) for f in Observation.HISTORY_FIELDS}
-        self._before |= {"entered_by": instance.entered_by, "entered_at": instance.entered_at}
-        return super().update(instance, validated_data)
+    def fill(self, instance, values: dict) -> None:
+        # The figure itself is taken in before_save, by Observation.revise (as the pages and
+        # the importer take it), which keeps what it was.
+        values = dict(values)
+        self._figure = {f: values.pop(f) for f in Observation.HISTORY_FIELDS if f in values}
+        super().fill(instance, values)
 
     def before_save(self, instance, creating: bool) -> None:
-        now = timezone.now()
-        if not creating:
-            if all(getattr(instance, f) == self._before[f] for f in Observation.HISTORY_FIELDS):
-                return
-            ObservationRevision(observation=instance, replaced_at=now, **self._before).save()
+        figure = self._figure
+        if not creating and all(getattr(instance, f) == v for f, v in figure.items()):
+            return  # the figure is as it was: who entered it, and when, stay as they were
         user = self.context["request"].user
         person = person_of(user)
-        instance.entered_by = person.name if person else user.get_username()
-        instance.entered_at = now
+        by = person.name if person else user.get_username()
+        revision = instance.revise(figure, by, timezone.now())
+        if revision is not None:
+            revision.save()
 
 
 class ComparatorValueSerializer(WritingSerializer):
@@ -350,9 +390,6 @@ class ProjectSerializer(SamePlan, WritingSerializer):
             "archived_at",
         ]
 
-    def validate(self, attrs: dict) -> dict:
-        return self.check_same_plan(attrs)
-
 
 class ProjectUpdateSerializer(WritingSerializer):
     project = _link(Project, "project_id")
@@ -385,19 +422,26 @@ class MilestoneSerializer(WritingSerializer):
         fields += ["order"]
 
 
-class ActionPlanSerializer(WritingSerializer):
+class ActionPlanSerializer(SamePlan, WritingSerializer):
     plan = plan_link()
+    LINKS = ("programme",)
 
     class Meta:
         model = ActionPlan
         fields = ["id", "plan", "name", "programme", "board", "order", "archived_at"]
 
 
-class ActionSerializer(WritingSerializer):
+class ActionSerializer(SamePlan, WritingSerializer):
     owners = people_links()
     due = CouncilDateField(**OPTIONAL)
     revised_due = RevisedDatesField(required=False, help_text="Later due dates, oldest first")
     plan = serializers.CharField(source="action_plan.plan.plan_id", read_only=True)
+    # An action moves only to another action plan of its own plan.
+    LINKS = ("action_plan",)
+
+    def plan_of(self, attrs: dict):
+        current = getattr(self.instance, "action_plan", None)
+        return current.plan if current is not None else None
 
     class Meta:
         model = Action
@@ -447,10 +491,11 @@ class HighlightReportSerializer(WritingSerializer):
 # --- Risks -----------------------------------------------------------------------------------
 
 
-class RiskSerializer(WritingSerializer):
+class RiskSerializer(SamePlan, WritingSerializer):
     reference = IdentifierField(reserved=Risk.RESERVED_REFERENCES)
     plan = plan_link(**OPTIONAL)
     owner = person_link(**OPTIONAL)
+    LINKS = ("programmes",)
 
     class Meta:
         model = Risk
@@ -490,3 +535,21 @@ class RiskAssessmentSerializer(WritingSerializer):
             "likelihood": {"min_value": 1, "max_value": 5},
             "impact": {"min_value": 1, "max_value": 5},
         }
+
+
+# --- What the public reads ---------------------------------------------------------------------
+
+# Who owns and enters what, the team's notes, revisions and archiving are for signed-in readers:
+# the public (no token) reads published measures and their figures without them.
+NOT_PUBLIC = frozenset({"owners", "owner", "notes", "entered_by", "revisions", "archived_at"})
+
+
+class PublicMeasureSerializer(MeasureSerializer):
+    class Meta(MeasureSerializer.Meta):
+        fields = [name for name in MeasureSerializer.Meta.fields if name not in NOT_PUBLIC]
+
+
+class PublicObservationSerializer(ObservationSerializer):
+    class Meta(ObservationSerializer.Meta):
+        fields = [name for name in ObservationSerializer.Meta.fields if name not in NOT_PUBLIC]
+        read_only_fields = [*PERIOD_READ, "entered_at"]

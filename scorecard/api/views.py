@@ -30,6 +30,7 @@ from scorecard.framework.models import Board, Organisation, Outcome, Plan, Prior
 from scorecard.measures.models import ComparatorValue, Measure, Observation, Target
 from scorecard.people.models import Person
 from scorecard.people.permissions import signed_in
+from scorecard.publishing.published import published_measures
 from scorecard.risks.models import Risk, RiskAssessment
 
 # An id in an address: a natural id (letters, digits, '.', '_', '-') or a number.
@@ -84,10 +85,12 @@ class ItemViewSet(viewsets.ModelViewSet):
     permission_classes = [ScorecardPermission]
     pagination_class = Pages
     lookup_value_regex = NUMBER
-    # Whether the public (not signed in) may read: published measures and their figures only.
+    filter_backends = [filters.PublicFilterBackend]
+    # Whether the public (not signed in) may read: published measures and their figures only,
+    # read with `public_serializer_class` and filtered with `public_filterset_class`.
     public = False
-    # The path from this kind of item to its measure's `published`, for the public's lists.
-    published_path = ""
+    public_serializer_class = None
+    public_filterset_class = None
 
     def retrieve(self, request, *args, **kwargs):
         instance = self.get_object()
@@ -109,14 +112,24 @@ class ItemViewSet(viewsets.ModelViewSet):
                 raise _edited_meanwhile(serializer.instance)
             self._saved = serializer.save()
 
+    def for_the_public(self) -> bool:
+        # The schema describes what signed-in readers get.
+        return not signed_in(self.request.user) and not getattr(self, "swagger_fake_view", False)
+
     def get_queryset(self):
         queryset = super().get_queryset()
-        if self.public and not signed_in(self.request.user):
-            prefix = f"{self.published_path}__" if self.published_path else ""
-            queryset = queryset.filter(
-                **{f"{prefix}published": True, f"{prefix}archived_at__isnull": True}
-            )
+        if self.public and self.for_the_public():
+            # What is published is decided in one place: scorecard.publishing.published.
+            published = published_measures().values("pk")
+            if queryset.model is Measure:
+                return queryset.filter(pk__in=published)
+            return queryset.filter(measure__in=published)
         return queryset
+
+    def get_serializer_class(self):
+        if self.public_serializer_class is not None and self.for_the_public():
+            return self.public_serializer_class
+        return super().get_serializer_class()
 
 
 def _item_views(model_name: str, natural: str | None = None):
@@ -196,6 +209,8 @@ class MeasureViewSet(ItemViewSet):
     lookup_field = "measure_id"
     lookup_value_regex = NATURAL_ID
     public = True
+    public_serializer_class = serializers.PublicMeasureSerializer
+    public_filterset_class = filters.PublicMeasureFilter
 
 
 @_item_views("target")
@@ -204,7 +219,7 @@ class TargetViewSet(ItemViewSet):
     serializer_class = serializers.TargetSerializer
     filterset_class = filters.TargetFilter
     public = True
-    published_path = "measure"
+    public_filterset_class = filters.PublicTargetFilter
 
 
 @_item_views("observation")
@@ -213,7 +228,8 @@ class ObservationViewSet(ItemViewSet):
     serializer_class = serializers.ObservationSerializer
     filterset_class = filters.ObservationFilter
     public = True
-    published_path = "measure"
+    public_serializer_class = serializers.PublicObservationSerializer
+    public_filterset_class = filters.PublicObservationFilter
 
 
 @_item_views("comparator value")

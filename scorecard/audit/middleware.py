@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.db import OperationalError
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import Resolver404, resolve
 
@@ -42,8 +44,18 @@ class AsAtMiddleware:
             return render(request, "400.html", {"reason": reason}, status=400)
         request.as_at = moment
         request.as_at_banner = _banner(request, moment)
-        with as_at(moment):
-            return self.get_response(request)
+        try:
+            with as_at(moment):
+                return self.get_response(request)
+        except OperationalError:
+            # The rewind met a row being saved at that moment (or a locked database).
+            return busy(request)
+
+
+def busy(request) -> HttpResponse:
+    response = render(request, "503.html", status=503)
+    response["Retry-After"] = "5"
+    return response
 
 
 def _as_at_page(request) -> bool:

@@ -25,13 +25,6 @@ PARENTS: dict[str, str] = {
 }
 
 
-def track(*labels: str, parents: dict[str, str] | None = None) -> None:
-    """Follow more apps or models (e.g. track("cycles", parents={"cycles.submission": ...}))."""
-    TRACKED.extend(label for label in labels if label not in TRACKED)
-    PARENTS.update(parents or {})
-    _tracked_labels.cache_clear()
-
-
 def label_of(model: type[Model]) -> str:
     return model._meta.label_lower
 

@@ -12,13 +12,17 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.apps import apps
-from django.db import DEFAULT_DB_ALIAS, transaction
+from django.db import DEFAULT_DB_ALIAS, connection, transaction
 
 from scorecard.audit.actor import not_recording
 from scorecard.audit.models import AuditAction, AuditEntry
 from scorecard.audit.values import concrete_fields, decode
 
 _moment: ContextVar[datetime.datetime | None] = ContextVar("as_at_moment", default=None)
+
+# How long a rewind waits for a row someone is saving at that moment before giving up (the
+# caller says "try again"), so that a past view never holds up, or deadlocks with, a save.
+LOCK_WAIT = "3s"
 
 
 @contextmanager
@@ -27,12 +31,20 @@ def as_at(moment: datetime.datetime) -> Iterator[None]:
     try:
         with transaction.atomic(), not_recording():
             try:
+                _wait_briefly_for_locks()
                 rewind_to(moment)
                 yield
             finally:
                 transaction.set_rollback(True)
     finally:
         _moment.reset(token)
+
+
+def _wait_briefly_for_locks() -> None:
+    """PostgreSQL only: SQLite has one writer at a time and waits its own busy timeout."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"SET LOCAL lock_timeout = '{LOCK_WAIT}'")
 
 
 def current_moment() -> datetime.datetime | None:

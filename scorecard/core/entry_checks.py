@@ -1,7 +1,8 @@
 """Checks on a figure someone enters for a measure: what blocks saving, and what only warns.
 
 Blocks: a percent outside 0–100, a negative count, a numerator above its denominator where the
-value is a proportion, a zero denominator. Warns: a value far outside the measure's history
+value is a proportion, a zero denominator, and a value given with its counts that is more than 5%
+away from what the counts make. Warns: a value far outside the measure's history
 (see `far_from_history`); the person entering it confirms it and may save.
 """
 
@@ -23,6 +24,10 @@ LARGEST = Decimal("1e15")
 NEVER_NEGATIVE = {Unit.PERCENT, Unit.RATE, Unit.COUNT, Unit.DAYS, Unit.RATIO}
 # Units whose numerator counts a part of the denominator, so it can never be the larger.
 PROPORTIONS = {Unit.PERCENT}
+
+# A value given with its numerator and denominator may differ from what they make by this share of
+# it (or of 1, for a value under 1) before it is refused: room for rounding, not for another figure.
+MISMATCH = Decimal("0.05")
 
 # far_from_history: how many interquartile ranges beyond the middle half a value may lie, and the
 # fewest past values that make a history worth comparing with.
@@ -62,6 +67,50 @@ def computed_value(
     else:
         scale = 1
     return _kept(numerator * scale / denominator)
+
+
+def final_value(
+    unit: str,
+    rate_per: int | None,
+    value: Decimal | None,
+    numerator: Decimal | None,
+    denominator: Decimal | None,
+) -> Decimal | None:
+    """The value to keep: worked out from the counts when both are given (and the denominator is
+    not zero), else the value as given."""
+    if numerator is not None and denominator:
+        return computed_value(unit, numerator, denominator, rate_per)
+    return value
+
+
+def reading_problems(
+    unit: str,
+    rate_per: int | None,
+    value: Decimal | None,
+    numerator: Decimal | None,
+    denominator: Decimal | None,
+    *,
+    status: str = "",
+) -> list[EntryProblem]:
+    """Everything that stops a reading being saved, the one rule for the form, the workbook, the
+    API and the importer: `entry_problems`; a value given with both counts must be within 5%
+    (`MISMATCH`) of what they make; and the value they make is checked as a value is. A status
+    (such as "TBC") with no figures at all says why there is none, and is not a problem."""
+    if status and value is None and numerator is None and denominator is None:
+        return []
+    found = entry_problems(unit, value, numerator, denominator)
+    if found or numerator is None or denominator is None:
+        return found
+    computed = computed_value(unit, numerator, denominator, rate_per)
+    if value is not None and abs(value - computed) > MISMATCH * max(abs(computed), Decimal(1)):
+        return [
+            EntryProblem(
+                "value",
+                f"The value ({value}) does not match the numerator divided by the "
+                f"denominator ({computed}): leave the value blank to have it worked out",
+            )
+        ]
+    return entry_problems(unit, computed, numerator, denominator)
 
 
 def _too_precise(number: Decimal) -> bool:

@@ -21,6 +21,7 @@ from django.urls import reverse
 from scorecard.core.periods import Period
 from scorecard.core.ratings import Rag
 from scorecard.core.series import Frequency
+from scorecard.core.wording import plural
 from scorecard.cycles.models import ReportingCycle, Submission
 from scorecard.delivery.models import Action, ActionUpdate, HighlightReport, Project, ProjectUpdate
 from scorecard.framework.models import Programme
@@ -161,18 +162,7 @@ class DueItem:
 
 
 def _submissions(cycle: ReportingCycle) -> dict[str, Submission]:
-    found = {}
-    for submission in cycle.submissions.all():
-        if submission.measure_id:
-            key = f"{MEASURE}:{submission.measure_id}:{submission.period}"
-        elif submission.project_id:
-            key = f"{PROJECT}:{submission.project_id}"
-        elif submission.action_id:
-            key = f"{ACTION}:{submission.action_id}"
-        else:
-            key = f"{HIGHLIGHT}:{submission.programme_id}"
-        found[key] = submission
-    return found
+    return {submission.key: submission for submission in cycle.submissions.all()}
 
 
 def _owned(queryset, path: str, person):
@@ -320,7 +310,7 @@ class Completeness:
         return round(100 * self.done / self.total) if self.total else 100
 
     def late(self, cycle: ReportingCycle, today: date) -> list[DueItem]:
-        if today <= cycle.deadline:
+        if not cycle.past_deadline(today):
             return []
         return [item for item in self.items if not item.is_in]
 
@@ -339,5 +329,5 @@ def days_phrase(cycle: ReportingCycle, today: date) -> str:
     if days == 0:
         return "due today"
     if days > 0:
-        return f"{days} day{'s' if days != 1 else ''} left"
-    return f"{-days} day{'s' if days != -1 else ''} overdue"
+        return f"{days} {plural(days, 'day')} left"
+    return f"{-days} {plural(-days, 'day')} overdue"

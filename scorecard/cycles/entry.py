@@ -9,10 +9,11 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from scorecard.core.entry_checks import EntryProblem, computed_value, entry_problems
+from scorecard.audit.when import described
+from scorecard.core.entry_checks import EntryProblem, final_value, reading_problems
 from scorecard.core.periods import Period
 from scorecard.cycles.models import ReportingCycle, Submission
-from scorecard.measures.models import Measure, Observation, ObservationRevision
+from scorecard.measures.models import Measure, Observation
 from scorecard.people.permissions import person_of
 
 
@@ -26,27 +27,15 @@ class Entry:
     commentary: str = ""
 
     def problems(self, measure: Measure) -> list[EntryProblem]:
-        found = entry_problems(measure.unit, self.value, self.numerator, self.denominator)
-        if found or self.denominator is None or self.numerator is None:
-            return found
-        computed = computed_value(measure.unit, self.numerator, self.denominator, measure.rate_per)
-        if self.value is not None and abs(self.value - computed) > Decimal("0.05") * max(
-            abs(computed), 1
-        ):
-            return [
-                EntryProblem(
-                    "value",
-                    f"The value ({self.value}) does not match the numerator divided by the "
-                    f"denominator ({computed}): leave the value blank to have it worked out",
-                )
-            ]
-        return entry_problems(measure.unit, computed, self.numerator, self.denominator)
+        return reading_problems(
+            measure.unit, measure.rate_per, self.value, self.numerator, self.denominator
+        )
 
     def final_value(self, measure: Measure) -> Decimal | None:
         """The value to keep: worked out from the counts when they are given."""
-        if self.numerator is not None and self.denominator:
-            return computed_value(measure.unit, self.numerator, self.denominator, measure.rate_per)
-        return self.value
+        return final_value(
+            measure.unit, measure.rate_per, self.value, self.numerator, self.denominator
+        )
 
 
 class EditedMeanwhile(Exception):
@@ -55,6 +44,16 @@ class EditedMeanwhile(Exception):
     def __init__(self, observation: Observation) -> None:
         super().__init__(f"{observation} was changed by {observation.entered_by}")
         self.observation = observation
+
+    def message(self, their_value: str) -> str:
+        """What the person whose save was refused is told; `their_value` as the page shows it."""
+        theirs = self.observation
+        return (
+            f"{theirs.entered_by or 'Someone'} saved a value for {theirs.period_obj.display} at "
+            f"{described(theirs.entered_at)}, after you opened this form, so yours was not "
+            f"saved. Their value is {their_value}. Your figures are still below: check them and "
+            "save again to replace theirs."
+        )
 
 
 def history(measure: Measure, excluding: Period) -> list[Decimal]:
@@ -111,18 +110,9 @@ def save_reading(
         if observation is None:
             observation = Observation(measure=measure, breakdown="")
             observation.set_period(period)
-        elif any(getattr(observation, name) != values[name] for name in values):
-            ObservationRevision.objects.create(
-                observation=observation,
-                replaced_at=now,
-                entered_by=observation.entered_by,
-                entered_at=observation.entered_at,
-                **{name: getattr(observation, name) for name in Observation.HISTORY_FIELDS},
-            )
-        for name, value in values.items():
-            setattr(observation, name, value)
-        observation.entered_by = entered_by_name(user)
-        observation.entered_at = now
+        revision = observation.revise(values, entered_by_name(user), now)
+        if revision is not None:
+            revision.save()  # the observation is stored: only a stored one has a revision
         observation.save()
         if cycle is not None:
             mark_submitted(user, now, cycle=cycle, measure=measure, period=period.label)

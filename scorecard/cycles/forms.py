@@ -234,7 +234,7 @@ class CycleForm(GovukModelForm):
             if opens and deadline and not opens <= day <= deadline:
                 self.add_error(
                     "reminder_dates",
-                    f"The reminder on {day:%d %B %Y} is not between the opening date and "
+                    f"The reminder on {day.day} {day:%B %Y} is not between the opening date and "
                     "the deadline",
                 )
         plan, period = cleaned.get("plan"), cleaned.get("period")

@@ -15,7 +15,8 @@ from scorecard.measures.models import PeriodColumns
 NOT_YET_OPEN = "not yet open"
 OPEN = "open"
 PAST_DEADLINE = "past deadline"
-CLOSED = "closed"
+# Signed off by the team (the `closed` field) or past its closing date: shown as "closed".
+PAST_CLOSING = "closed"
 
 
 class ReportingCycleQuerySet(models.QuerySet):
@@ -52,15 +53,18 @@ class ReportingCycle(PeriodColumns):
 
     def state(self, today: date) -> str:
         if self.closed or today > self.closes:
-            return CLOSED
+            return PAST_CLOSING
         if today < self.opens:
             return NOT_YET_OPEN
-        if today > self.deadline:
+        if self.past_deadline(today):
             return PAST_DEADLINE
         return OPEN
 
     def takes_entries(self, today: date) -> bool:
         return not self.closed and today >= self.opens
+
+    def past_deadline(self, today: date) -> bool:
+        return today > self.deadline
 
     def days_left(self, today: date) -> int:
         """Days until the deadline; negative when it has passed."""
@@ -145,3 +149,14 @@ class Submission(models.Model):
 
     def __str__(self) -> str:
         return f"{self.cycle}: {self.state}"
+
+    @property
+    def key(self) -> str:
+        """The key of the item it is for (cycles.due.DueItem.key)."""
+        if self.measure_id:
+            return f"measure:{self.measure_id}:{self.period}"
+        if self.project_id:
+            return f"project:{self.project_id}"
+        if self.action_id:
+            return f"action:{self.action_id}"
+        return f"highlight report:{self.programme_id}"

@@ -10,6 +10,8 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
+from scorecard.audit.capture import audited_update
+from scorecard.core.wording import plural
 from scorecard.cycles.due import DUE, RETURNED, days_phrase, due_items
 from scorecard.cycles.models import Reminder
 
@@ -22,11 +24,12 @@ def email_of(person) -> str:
 
 
 def _message(person, cycle, items, today: date) -> str:
+    deadline = cycle.deadline
     lines = [
         f"Dear {person.name},",
         "",
         f"The {cycle.plan.name} reporting cycle for {cycle.period_obj.display} needs these from "
-        f"you by {cycle.deadline:%A %d %B %Y} ({days_phrase(cycle, today)}):",
+        f"you by {deadline:%A} {deadline.day} {deadline:%B %Y} ({days_phrase(cycle, today)}):",
         "",
     ]
     for item in items:
@@ -49,10 +52,12 @@ def send_reminders(today: date) -> list[str]:
     for reminder in reminders.select_related("cycle__plan"):
         cycle = reminder.cycle
         with transaction.atomic():
-            # Claim the reminder first, so a second run at the same time sends nothing.
-            claimed = Reminder.objects.filter(pk=reminder.pk, sent_at__isnull=True).update(
-                sent_at=timezone.now()
+            # Claim the reminder first, so a second run at the same time sends nothing: the row
+            # is locked, and a run that waited for the lock finds sent_at set and claims nothing.
+            claim = Reminder.objects.select_for_update().filter(
+                pk=reminder.pk, sent_at__isnull=True
             )
+            claimed = audited_update(claim, sent_at=timezone.now())
             if not claimed:
                 continue
             waiting: dict[int, tuple] = {}
@@ -68,12 +73,12 @@ def send_reminders(today: date) -> list[str]:
                     done.append(f"{cycle}: {person.name} has no email address, not reminded")
                     continue
                 send_mail(
-                    f"Reminder: {len(items)} update{'s' if len(items) != 1 else ''} due by "
-                    f"{cycle.deadline:%d %B %Y}",
+                    f"Reminder: {len(items)} {plural(len(items), 'update')} due by "
+                    f"{cycle.deadline.day} {cycle.deadline:%B %Y}",
                     _message(person, cycle, items, today),
                     settings.DEFAULT_FROM_EMAIL,
                     [address],
                 )
                 sent += 1
-            done.append(f"{cycle}: reminded {sent} owner{'s' if sent != 1 else ''}")
+            done.append(f"{cycle}: reminded {sent} {plural(sent, 'owner')}")
     return done

@@ -3,6 +3,8 @@ completeness, and the offline workbook."""
 
 from __future__ import annotations
 
+import re
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
@@ -14,6 +16,7 @@ from django.views.decorators.http import require_POST
 from scorecard.core.period_parser import parse_period
 from scorecard.core.periods import PeriodError
 from scorecard.core.units import format_value
+from scorecard.core.wording import plural
 from scorecard.cycles import due, workbook
 from scorecard.cycles.entry import (
     EditedMeanwhile,
@@ -33,6 +36,8 @@ from scorecard.people.permissions import (
     require_change,
     require_manage,
 )
+
+ID = re.compile(r"[0-9]{1,18}")
 
 GROUPS = (
     (due.RETURNED, "Returned to you"),
@@ -64,7 +69,7 @@ def my_updates(request):
                 "days": due.days_phrase(cycle, on),
                 "groups": [g for g in groups if g[2]],
                 "count": len(items),
-                "done": sum(i.is_in for i in items),
+                "done": due.Completeness("All", items).done,
                 "has_measures": any(i.kind == due.MEASURE for i in items),
             }
         )
@@ -79,22 +84,34 @@ def resubmit(request, pk: int):
     if item is None or item.kind == due.MEASURE:
         raise Http404("No such item in this cycle")
     require_change(request.user, item.item)
+    _require_open(request, cycle)
+    if item.state != due.RETURNED:
+        # Only a returned item is sent again: an approved one stays approved, and one already
+        # submitted is waiting for the team.
+        messages.error(request, f"Not sent again: {item.title} has not been returned to you")
+        return redirect("my_updates")
     mark_submitted(request.user, timezone.now(), **item.submission_fields())
     messages.success(request, f"Sent again to the performance team: {item.title}")
     return redirect("my_updates")
+
+
+def _require_open(request, cycle: ReportingCycle) -> None:
+    """Owners report only in a cycle taking entries; whoever manages its plan may at any time."""
+    if not cycle.takes_entries(today()) and not can_manage(request.user, cycle.plan):
+        raise PermissionDenied("This reporting cycle is not taking entries.")
 
 
 def _cycle_for(request, measure: Measure) -> ReportingCycle:
     cycles = ReportingCycle.objects.filter(plan_id=measure.plan_id)
     chosen = request.GET.get("cycle") or request.POST.get("cycle")
     if chosen:
-        cycle = cycles.filter(pk=chosen if str(chosen).isdigit() else -1).first()
+        # Only ASCII digits: str.isdigit also takes "²", which is no primary key.
+        cycle = cycles.filter(pk=chosen).first() if ID.fullmatch(str(chosen)) else None
     else:
         cycle = cycles.taking_entries(today()).first()
     if cycle is None:
         raise Http404("There is no open reporting cycle for this measure's plan")
-    if not cycle.takes_entries(today()) and not can_manage(request.user, cycle.plan):
-        raise PermissionDenied("This reporting cycle is not taking entries.")
+    _require_open(request, cycle)
     return cycle
 
 
@@ -145,15 +162,7 @@ def measure_value(request, measure_id: str):
         except EditedMeanwhile as exc:
             form.data = form.data.copy()
             form.data["loaded"] = stamp(exc.observation)
-            form.add_error(
-                None,
-                f"{exc.observation.entered_by or 'Someone'} saved a value for "
-                f"{exc.observation.period_obj.display} at "
-                f"{timezone.localtime(exc.observation.entered_at):%H:%M on %d %B %Y}, after you "
-                "opened this form, so yours was not saved. Their value is "
-                f"{shown(measure, exc.observation.value)}. Your figures are still below: check "
-                "them and save again to replace theirs.",
-            )
+            form.add_error(None, exc.message(shown(measure, exc.observation.value)))
         else:
             messages.success(
                 request, f"Saved {measure.title} for {form.cleaned_data['period'].display}"
@@ -235,7 +244,7 @@ def cycle_detail(request, pk: int):
             "state": cycle.state(on),
             "days": due.days_phrase(cycle, on),
             "items": items,
-            "done": sum(i.is_in for i in items),
+            "done": due.Completeness("All", items).done,
             "reminders": cycle.reminders.all(),
             "form": DecisionForm(),
         },
@@ -274,17 +283,17 @@ def completeness(request, pk: int):
     on = today()
     items = due.due_items(cycle)
     groups = [(g, g.late(cycle, on)) for g in due.completeness(items)]
-    done = sum(i.is_in for i in items)
+    overall = due.Completeness("All", items)
     return render(
         request,
         "cycles/completeness.html",
         {
             "cycle": cycle,
             "groups": groups,
-            "done": done,
-            "total": len(items),
-            "percent": round(100 * done / len(items)) if items else 100,
-            "past_deadline": on > cycle.deadline,
+            "done": overall.done,
+            "total": overall.total,
+            "percent": overall.percent,
+            "past_deadline": cycle.past_deadline(on),
         },
     )
 
@@ -310,8 +319,7 @@ def cycle_template(request, pk: int):
 
 def cycle_upload(request, pk: int):
     cycle = get_object_or_404(ReportingCycle.objects.select_related("plan"), pk=pk)
-    if not cycle.takes_entries(today()) and not can_manage(request.user, cycle.plan):
-        raise PermissionDenied("This reporting cycle is not taking entries.")
+    _require_open(request, cycle)
     form = UploadForm(request.POST or None, request.FILES or None)
     result = None
     if request.method == "POST" and form.is_valid():
@@ -328,9 +336,7 @@ def cycle_upload(request, pk: int):
             form.add_error("workbook", "The workbook has no values filled in")
         elif not result.problems:
             saved = workbook.save(result, cycle, request.user)
-            messages.success(
-                request, f"Saved {saved} value{'s' if saved != 1 else ''} from the workbook"
-            )
+            messages.success(request, f"Saved {saved} {plural(saved, 'value')} from the workbook")
             return redirect("my_updates")
     return render(
         request,

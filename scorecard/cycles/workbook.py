@@ -17,8 +17,10 @@ from scorecard.core.entry_checks import far_from_history
 from scorecard.core.period_parser import parse_period
 from scorecard.core.periods import Period, PeriodError
 from scorecard.cycles.due import MEASURE, DueItem
-from scorecard.cycles.entry import Entry, history, save_reading
+from scorecard.cycles.entry import Entry, current_reading, history, save_reading
 from scorecard.cycles.models import ReportingCycle
+from scorecard.interchange.exporter import _safe_cell as safe_cell
+from scorecard.interchange.readers import undefused
 from scorecard.measures.models import Measure, Observation
 from scorecard.people.permissions import can_change
 
@@ -82,9 +84,9 @@ def template(cycle: ReportingCycle, items: list[DueItem]) -> bytes:
     guide = book.active
     guide.title = "Instructions"
     guide.column_dimensions["A"].width = 110
-    guide.append([f"{cycle.plan.name}: {cycle.period_obj.display} reporting cycle"])
+    guide.append([safe_cell(f"{cycle.plan.name}: {cycle.period_obj.display} reporting cycle")])
     guide["A1"].font = Font(bold=True, size=14)
-    guide.append([f"Data deadline: {cycle.deadline:%d %B %Y}"])
+    guide.append([f"Data deadline: {cycle.deadline.day} {cycle.deadline:%B %Y}"])
     for line in INSTRUCTIONS:
         guide.append([line])
     for row in guide.iter_rows(min_row=3):
@@ -102,22 +104,22 @@ def template(cycle: ReportingCycle, items: list[DueItem]) -> bytes:
             continue
         measure = item.item
         last = _previous(measure, item.period)
-        now = Observation.objects.filter(
-            measure=measure, breakdown="", period=item.period.label
-        ).first()
+        now = current_reading(measure, item.period)
         sheet.append(
-            [
-                measure.measure_id,
-                measure.title,
-                item.period.label,
-                unit_label(measure),
-                last.period_obj.display if last else "",
-                last.value if last else None,
-                now.value if now else None,
-                now.numerator if now else None,
-                now.denominator if now else None,
-                now.commentary if now else "",
-            ]
+            _defused(
+                [
+                    measure.measure_id,
+                    measure.title,
+                    item.period.label,
+                    unit_label(measure),
+                    last.period_obj.display if last else "",
+                    last.value if last else None,
+                    now.value if now else None,
+                    now.numerator if now else None,
+                    now.denominator if now else None,
+                    now.commentary if now else "",
+                ]
+            )
         )
     for row in sheet.iter_rows(min_row=2):
         for cell in row[6:]:
@@ -129,6 +131,13 @@ def template(cycle: ReportingCycle, items: list[DueItem]) -> bytes:
     return out.getvalue()
 
 
+def _defused(cells: list) -> list:
+    """Cells safe to open: text a spreadsheet would run as a formula (a measure's title or an
+    owner's commentary starting with "=", say) gets the apostrophe the exporter gives it, which
+    reading drops again (`_text`), so what goes out comes back unchanged."""
+    return [safe_cell(cell) for cell in cells]
+
+
 @dataclass
 class Upload:
     rows: list[tuple[Measure, Period, Entry]] = field(default_factory=list)
@@ -137,7 +146,7 @@ class Upload:
 
 
 def _text(cell) -> str:
-    return "" if cell is None else str(cell).strip()
+    return "" if cell is None else undefused(str(cell).strip())
 
 
 def _decimal(cell) -> Decimal | None:

@@ -13,6 +13,7 @@ from scorecard.core.delivery_status import DeliveryKind, status_meaning
 from scorecard.core.ratings import Rag
 from scorecard.delivery.models import Action, ActionPlan, ActionUpdate
 from scorecard.forms import BoundedMultipleChoiceField, GovukForm, GovukModelForm
+from scorecard.people import permissions
 from scorecard.people.models import Person
 
 DATE_FORMATS = ["%d.%m.%Y", "%d/%m/%Y", "%Y-%m-%d", "%d %B %Y", "%d %b %Y"]
@@ -108,9 +109,13 @@ class ActionForm(EditTokenMixin, GovukModelForm):
         "status",
     ]
 
-    def __init__(self, *args, action_plan: ActionPlan, **kwargs) -> None:
+    def __init__(self, *args, action_plan: ActionPlan, user=None, **kwargs) -> None:
         self.action_plan = action_plan
         super().__init__(*args, **kwargs)
+        if self.instance.pk is None:
+            self.instance.action_plan = action_plan
+        # Who owns the action is the team's (for its plan) to change, not the owners'.
+        permissions.lock_managed_fields(self, user, self.instance)
         owners = self.fields["owners"].widget.attrs
         owners["class"] += " scorecard-action-owners"
         owners["size"] = "6"
@@ -219,6 +224,10 @@ class ActionPlanForm(EditTokenMixin, GovukModelForm):
     """An action plan: a programme's, or a board sub-group's (task group's)."""
 
     locked_noun = "action plan"
+
+    def __init__(self, *args, user=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        permissions.lock_managed_fields(self, user, self.instance)
 
     class Meta:
         model = ActionPlan

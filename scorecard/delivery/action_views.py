@@ -32,6 +32,7 @@ from scorecard.people.permissions import (
     performance_team_required,
     require_change,
     require_manage,
+    require_saving,
 )
 
 FLAG_TAG_COLOURS = {"overdue": "red", "slipped": "orange", "stale": "grey"}
@@ -144,8 +145,9 @@ def _action_form_page(request, form, action_plan: ActionPlan, action: Action | N
 def action_create(request, pk: int):
     action_plan = get_object_or_404(ActionPlan.objects.select_related("plan"), pk=pk)
     require_manage(request.user, action_plan)
-    form = action_forms.ActionForm(request.POST or None, action_plan=action_plan)
+    form = action_forms.ActionForm(request.POST or None, action_plan=action_plan, user=request.user)
     if request.method == "POST" and form.is_valid():
+        require_saving(request.user, form.instance, adding=True)
         action = action_forms.save_action(form)
         if action is not None:
             messages.success(request, f"Action {action.reference} added")
@@ -159,9 +161,11 @@ def action_edit(request, pk: int):
     require_change(request.user, action)
     reference = action.reference  # an invalid form changes the instance it is given
     form = action_forms.ActionForm(
-        request.POST or None, instance=action, action_plan=action.action_plan
+        request.POST or None, instance=action, action_plan=action.action_plan, user=request.user
     )
     if request.method == "POST" and form.is_valid():
+        # Checked again on the action as it will be: its owners cannot hand it over.
+        require_saving(request.user, form.instance, form.changed_data)
         saved = action_forms.save_action(form)
         if saved is not None:
             messages.success(request, f"Action {saved.reference} saved")
@@ -193,10 +197,15 @@ def action_update_create(request, pk: int):
 
 
 def _action_plan_form(request, action_plan: ActionPlan | None):
-    form = action_forms.ActionPlanForm(request.POST or None, instance=action_plan)
-    if request.method == "POST" and form.is_valid() and (saved := form.save_unless_changed()):
-        messages.success(request, f"Action plan '{saved.name}' saved")
-        return redirect(saved)
+    form = action_forms.ActionPlanForm(
+        request.POST or None, instance=action_plan, user=request.user
+    )
+    if request.method == "POST" and form.is_valid():
+        # The plan chosen, not only the one it was in, must be one the user looks after.
+        require_saving(request.user, form.instance, form.changed_data, adding=action_plan is None)
+        if saved := form.save_unless_changed():
+            messages.success(request, f"Action plan '{saved.name}' saved")
+            return redirect(saved)
     back = action_plan.get_absolute_url() if action_plan else reverse("action_plan_list")
     return form_page(
         request,
@@ -216,5 +225,6 @@ def action_plan_create(request):
 @performance_team_required
 def action_plan_edit(request, pk: int):
     action_plan = get_object_or_404(ActionPlan, pk=pk)
+    require_change(request.user, action_plan)
     require_manage(request.user, action_plan)
     return _action_plan_form(request, action_plan)

@@ -11,6 +11,7 @@ from scorecard.delivery.fields import STATUS_CHOICES
 from scorecard.delivery.models import HighlightReport
 from scorecard.forms import GovukModelForm
 from scorecard.framework.models import Programme
+from scorecard.people import permissions
 
 
 class HighlightReportForm(EditTokenMixin, GovukModelForm):
@@ -28,9 +29,15 @@ class HighlightReportForm(EditTokenMixin, GovukModelForm):
 
     field_order = ["quarter", "status"]
 
-    def __init__(self, *args, programme: Programme, **kwargs) -> None:
+    def __init__(self, *args, programme: Programme, user=None, **kwargs) -> None:
         self.programme = programme
         super().__init__(*args, **kwargs)
+        self.instance.programme = programme
+        # Its author may change a report, so naming the author is the programme's owners' (and
+        # the team's) choice, as through the API: never an author's own.
+        if user is not None and not permissions.can_change(user, programme):
+            self.fields["author"].disabled = True
+            self.fields["author"].help_text = "Only the programme's owners can change this."
         if self.instance.pk:
             self.fields["quarter"].initial = self.instance.period_obj.display
             self.fields["quarter"].disabled = True

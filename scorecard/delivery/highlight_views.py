@@ -66,10 +66,12 @@ def _form_page(request, form, programme: Programme, title: str, back_url: str):
 def highlight_report_create(request, programme_id: int):
     programme = get_object_or_404(Programme.objects.select_related("plan"), pk=programme_id)
     require_change(request.user, programme)
-    form = HighlightReportForm(request.POST or None, programme=programme)
-    if request.method == "POST" and form.is_valid() and (report := form.save_unless_changed()):
-        messages.success(request, f"Highlight report for {report.period_obj.display} added")
-        return redirect(report)
+    form = HighlightReportForm(request.POST or None, programme=programme, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        require_change(request.user, form.instance)
+        if report := form.save_unless_changed():
+            messages.success(request, f"Highlight report for {report.period_obj.display} added")
+            return redirect(report)
     back = f"/highlight-reports/?plan={programme.plan.plan_id}"
     return _form_page(request, form, programme, "Add a highlight report", back)
 
@@ -78,9 +80,14 @@ def highlight_report_create(request, programme_id: int):
 def highlight_report_edit(request, programme_id: int, period: str):
     report = _report(programme_id, period)
     require_change(request.user, report)
-    form = HighlightReportForm(request.POST or None, instance=report, programme=report.programme)
-    if request.method == "POST" and form.is_valid() and form.save_unless_changed():
-        messages.success(request, "Highlight report saved")
-        return redirect(report)
+    form = HighlightReportForm(
+        request.POST or None, instance=report, programme=report.programme, user=request.user
+    )
+    if request.method == "POST" and form.is_valid():
+        # Checked again on the report as it will be: its author cannot hand it to someone else.
+        require_change(request.user, form.instance)
+        if form.save_unless_changed():
+            messages.success(request, "Highlight report saved")
+            return redirect(report)
     title = f"Change the highlight report for {report.period_obj.display}"
     return _form_page(request, form, report.programme, title, report.get_absolute_url())

@@ -12,6 +12,7 @@ from scorecard.core.periods import Period, PeriodError
 from scorecard.delivery.fields import STATUS_CHOICES
 from scorecard.delivery.models import DIRECTION_CHOICES, Milestone, Project, ProjectUpdate
 from scorecard.forms import GovukForm, GovukModelForm
+from scorecard.people import permissions
 
 IDENTIFIER_HELP = "Letters, digits, dots, hyphens and underscores, for example BP-PRJ-01"
 EARLIEST = date(1900, 1, 1)
@@ -43,6 +44,11 @@ class ProjectForm(EditTokenMixin, GovukModelForm):
             "organisation",
         ]
         labels = {"title": "Project title"}
+
+    def __init__(self, *args, user=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Who owns the project and where it sits are the team's (for its plan) to change.
+        permissions.lock_managed_fields(self, user, self.instance)
 
     def clean_project_id(self) -> str:
         project_id = self.cleaned_data["project_id"]

@@ -14,7 +14,11 @@ from scorecard.delivery.picking import chosen, chosen_plan, periods_of
 from scorecard.delivery.positions import milestone_state, position_of, project_positions
 from scorecard.form_pages import form_page
 from scorecard.framework.models import Plan
-from scorecard.people.permissions import performance_team_required, require_change
+from scorecard.people.permissions import (
+    performance_team_required,
+    require_change,
+    require_saving,
+)
 
 PERIOD_HINT = "Each project shows the last status reported up to the end of this period."
 
@@ -76,10 +80,13 @@ def project_detail(request, project_id: str):
 
 @performance_team_required
 def project_create(request):
-    form = project_forms.ProjectForm(request.POST or None)
-    if request.method == "POST" and form.is_valid() and (project := form.save_unless_changed()):
-        messages.success(request, f"Project {project.project_id} added")
-        return redirect(project)
+    form = project_forms.ProjectForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        # A team member looking after some plans adds projects to those plans only.
+        require_saving(request.user, form.instance, adding=True)
+        if project := form.save_unless_changed():
+            messages.success(request, f"Project {project.project_id} added")
+            return redirect(project)
     back = reverse("project_list")
     return form_page(request, form, title="Add a project", back_url=back, submit="Add project")
 
@@ -88,11 +95,14 @@ def project_create(request):
 def project_edit(request, project_id: str):
     project = _project(project_id)
     require_change(request.user, project)
-    form = project_forms.ProjectForm(request.POST or None, instance=project)
+    form = project_forms.ProjectForm(request.POST or None, instance=project, user=request.user)
     form.fields["project_id"].disabled = True
-    if request.method == "POST" and form.is_valid() and form.save_unless_changed():
-        messages.success(request, "Project details saved")
-        return redirect(project)
+    if request.method == "POST" and form.is_valid():
+        # Checked again on the project as it will be: still in the user's plans, or theirs.
+        require_saving(request.user, form.instance, form.changed_data)
+        if form.save_unless_changed():
+            messages.success(request, "Project details saved")
+            return redirect(project)
     back = project.get_absolute_url()
     title = "Change project details"
     return form_page(request, form, title=title, back_url=back, caption=project.title)

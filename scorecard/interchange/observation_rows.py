@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-from decimal import Context, Decimal
+from decimal import Decimal
 
 from django.utils import timezone
 
 from scorecard.audit import capture as audit
 from scorecard.audit.values import snapshot
-from scorecard.core.units import Unit
+from scorecard.core.entry_checks import final_value, reading_problems
 from scorecard.interchange import cells
 from scorecard.interchange.context import Catalogue, RowReader
 from scorecard.measures.choices import ObservationStatus
 from scorecard.measures.models import Measure, Observation, ObservationRevision, Target
 
 STATUSES = {s.value.lower(): s.value for s in ObservationStatus if s.value}
-SCALED_UNITS = {Unit.PERCENT.value: 100, Unit.RATIO.value: 1}
 
 
 def _status(raw: str) -> str:
@@ -26,21 +25,6 @@ def _status(raw: str) -> str:
         return STATUSES[value.lower()]
     except KeyError:
         raise cells.CellError(f"'{raw}' is not one of {', '.join(STATUSES.values())}") from None
-
-
-def computed_value(unit: str, rate_per: int | None, numerator: Decimal, denominator: Decimal):
-    """A value made from its counts, for units where the counts define it, rounded to what the
-    database keeps exactly; CellError when it is too large to keep."""
-    scale = rate_per if unit == Unit.RATE.value else SCALED_UNITS.get(unit)
-    if scale is None or denominator == 0:
-        return None
-    exact = numerator * scale / denominator
-    if abs(exact) >= cells.LARGEST:
-        raise cells.CellError(f"numerator / denominator gives {exact:.3E}, which is too large")
-    rounded = Context(prec=cells.SIGNIFICANT_DIGITS).create_decimal(exact)
-    if rounded.as_tuple().exponent < -cells.DECIMAL_PLACES:
-        rounded = rounded.quantize(Decimal(1).scaleb(-cells.DECIMAL_PLACES))
-    return rounded.normalize()
 
 
 def validate(row: RowReader, catalogue: Catalogue, seen: set) -> dict | None:
@@ -61,17 +45,17 @@ def validate(row: RowReader, catalogue: Catalogue, seen: set) -> dict | None:
         row.fail("measure_id", f"no measure '{measure_id}': add it in a measures file first")
     if row.errors:
         return None
-    if parsed["value"] is None and parsed["numerator"] is not None and parsed["denominator"]:
-        try:
-            parsed["value"] = computed_value(
-                facts.unit, facts.rate_per, parsed["numerator"], parsed["denominator"]
-            )
-        except cells.CellError as exc:
-            row.fail("numerator", str(exc))
-            return None
-    if parsed["value"] is None and not parsed["status"]:
+    figures = (parsed["value"], parsed["numerator"], parsed["denominator"])
+    if figures == (None, None, None) and not parsed["status"]:
         row.fail("value", "give a value, or a status saying why there is none (e.g. TBC)")
         return None
+    # The one rule for a reading, as the form, the workbook and the API apply it.
+    problems = reading_problems(facts.unit, facts.rate_per, *figures, status=parsed["status"])
+    for problem in problems:
+        row.fail(problem.field, problem.message)
+    if problems:
+        return None
+    parsed["value"] = final_value(facts.unit, facts.rate_per, *figures)
     if parsed["target"] is not None and not _target_agrees(row, parsed, seen):
         return None
     key = (measure_id, parsed["period"].label, parsed["breakdown"] or "")
@@ -107,16 +91,6 @@ def _values(parsed: dict) -> dict:
     }
 
 
-def _revision(observation: Observation, now) -> ObservationRevision:
-    return ObservationRevision(
-        observation=observation,
-        replaced_at=now,
-        entered_by=observation.entered_by,
-        entered_at=observation.entered_at,
-        **{f: getattr(observation, f) for f in Observation.HISTORY_FIELDS},
-    )
-
-
 def _existing(measure_ids: set[int]) -> dict[tuple, Observation]:
     rows = Observation.objects.filter(measure_id__in=measure_ids)
     return {(o.measure_id, o.period, o.breakdown): o for o in rows}
@@ -137,18 +111,14 @@ def apply_all(rows: list[dict], measures: dict[str, Measure], entered_by: str) -
         values = _values(parsed)
         observation = existing.get((measure.pk, period.label, breakdown))
         if observation is None:
-            observation = Observation(measure=measure, breakdown=breakdown, **values)
+            observation = Observation(measure=measure, breakdown=breakdown)
             observation.set_period(period)
+            observation.revise(values, entered_by, now)
             new.append(observation)
-        elif _unchanged(observation, values):
-            continue
-        else:
-            revisions.append(_revision(observation, now))
+        elif not _unchanged(observation, values):
             before.append(snapshot(observation))
-            for field, value in values.items():
-                setattr(observation, field, value)
+            revisions.append(observation.revise(values, entered_by, now))
             changed.append(observation)
-        observation.entered_by, observation.entered_at = entered_by, now
     Observation.objects.bulk_create(new, batch_size=BATCH)
     ObservationRevision.objects.bulk_create(revisions, batch_size=BATCH)
     fields = [*Observation.HISTORY_FIELDS, "entered_by", "entered_at"]

@@ -199,6 +199,18 @@ class Observation(PeriodColumns, ObservationValues):
     def reading(self) -> Reading:
         return Reading(self.period_obj, self.value, self.breakdown, self.status or None)
 
+    def revise(self, values: dict, by: str, at) -> ObservationRevision | None:
+        """Take these values (of HISTORY_FIELDS), entered by `by` at `at`. Returns the revision
+        keeping what a stored observation had when any value changes, else None; nothing is
+        saved: the caller saves both (one by one, or in bulk)."""
+        revision = None
+        if self.pk is not None and any(getattr(self, f) != v for f, v in values.items()):
+            revision = ObservationRevision.of(self, at)
+        for name, value in values.items():
+            setattr(self, name, value)
+        self.entered_by, self.entered_at = by, at
+        return revision
+
 
 class ObservationRevision(ObservationValues):
     """An earlier state of an observation, kept when a later import or edit replaced it."""
@@ -211,6 +223,17 @@ class ObservationRevision(ObservationValues):
 
     def __str__(self) -> str:
         return f"{self.observation} was {self.value} until {self.replaced_at:%Y-%m-%d %H:%M}"
+
+    @classmethod
+    def of(cls, observation: Observation, replaced_at) -> ObservationRevision:
+        """What the observation holds now, as a revision replaced at `replaced_at` (unsaved)."""
+        return cls(
+            observation=observation,
+            replaced_at=replaced_at,
+            entered_by=observation.entered_by,
+            entered_at=observation.entered_at,
+            **{name: getattr(observation, name) for name in Observation.HISTORY_FIELDS},
+        )
 
 
 class ComparatorValue(PeriodColumns):

@@ -10,7 +10,7 @@ from django.utils.text import slugify
 
 from scorecard.forms import BoundedMultipleChoiceField, GovukForm
 from scorecard.framework.models import Organisation, Plan
-from scorecard.people import throttle
+from scorecard.people import backends, throttle
 from scorecard.people.models import Person
 
 TEAM = "performance team"
@@ -23,10 +23,11 @@ PLANS_HELP = "For the performance team only. Choose none for every plan."
 
 
 class SignInForm(AuthenticationForm):
-    """Django's sign-in form, refusing attempts once a username or address has failed too often.
+    """Django's sign-in form, saying so when the throttle refused the attempt.
 
-    The refusal reads the same whether or not the username exists: it says nothing about who
-    has an account.
+    The throttle itself is in the authentication backend (scorecard/people/backends.py), so it
+    covers every way in, not only this form. The refusal reads the same whether or not the
+    username exists: it says nothing about who has an account.
     """
 
     error_messages = {
@@ -35,18 +36,10 @@ class SignInForm(AuthenticationForm):
         "throttled": throttle.REFUSED,
     }
 
-    def clean(self):
-        username = self.cleaned_data.get("username") or ""
-        address = throttle.address_of(self.request)
-        if throttle.is_refused(username, address):
-            raise forms.ValidationError(self.error_messages["throttled"], code="throttled")
-        try:
-            cleaned = super().clean()
-        except forms.ValidationError:
-            throttle.record_failure(username, address)
-            raise
-        throttle.record_success(username)
-        return cleaned
+    def get_invalid_login_error(self):
+        if backends.was_refused(self.request):
+            return forms.ValidationError(self.error_messages["throttled"], code="throttled")
+        return super().get_invalid_login_error()
 
 
 class PlansField(BoundedMultipleChoiceField):

@@ -48,11 +48,9 @@ def people() -> list[SignIn]:
     rows = []
     for user in users:
         person = persons.get(user.pk)
-        user._person = person  # spares role_of() a query per row
         in_team = user.is_superuser or any(
             g.name == permissions.PERFORMANCE_TEAM for g in user.groups.all()
         )
-        user._in_performance_team = in_team
         plans = [plan.name for plan in person.plans.all()] if person else []
         rows.append(
             SignIn(
@@ -126,8 +124,15 @@ def apply_role(user, person: Person | None, role: str, plans) -> None:
         plans = []
     if person is not None:
         person.plans.set(plans)
-    for cached in ("_in_performance_team", "_person"):
-        user.__dict__.pop(cached, None)
+    _forget_role(user)
+
+
+def _forget_role(user) -> None:
+    """Drop what scorecard.people.permissions remembered about this user object's role, so the
+    next question about it reads the new role from the database."""
+    for remembered in ("_in_performance_team", "_person"):
+        if remembered in vars(user):
+            delattr(user, remembered)
 
 
 def set_active(user, active: bool) -> None:

@@ -1,4 +1,4 @@
-from scorecard.people.access import in_performance_team
+from scorecard.people.permissions import in_performance_team
 
 
 def editing(request) -> dict:

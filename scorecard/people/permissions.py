@@ -1,6 +1,6 @@
 """Who may read and who may change what: one set of rules for the pages and the API.
 
-Roles (docs/accounts.md, "Who may do what"):
+Roles (docs/accounts.md, "Roles"):
 - admin (a superuser): everything, including inviting people;
 - performance team (the group): changes everything in the plans they look after
   (a Person's `plans`; none listed means every plan);
@@ -11,13 +11,15 @@ Roles (docs/accounts.md, "Who may do what"):
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Model, Q, QuerySet
+from django.db.models import Model
+
+from scorecard.audit.registry import PARENTS
 
 PERFORMANCE_TEAM = "Performance team"
 
@@ -99,21 +101,29 @@ def owns_anything(person) -> bool:
 
 
 def _parent(item: Model) -> Model | None:
-    """The item whose owners own this one: an update belongs to its project, and so on."""
-    label = item._meta.label
-    parents = {
-        "measures.Observation": "measure",
-        "measures.Target": "measure",
-        "measures.ComparatorValue": "measure",
-        "measures.ObservationRevision": "observation",
-        "delivery.ProjectUpdate": "project",
-        "delivery.Milestone": "project",
-        "delivery.ActionUpdate": "action",
-        "delivery.HighlightReport": "programme",
-        "risks.RiskAssessment": "risk",
-    }
-    attribute = parents.get(label)
+    """The item whose owners own this one: an update belongs to its project, and so on. The
+    table is the audit trail's (an item's changes show on its parent's page)."""
+    attribute = PARENTS.get(item._meta.label_lower)
     return getattr(item, attribute) if attribute else None
+
+
+def _container(item: Model) -> Model | None:
+    """What the item sits in, for archiving: its parent, or an action's action plan."""
+    parent = _parent(item)
+    if parent is None and item._meta.label == "delivery.Action" and item.action_plan_id:
+        parent = item.action_plan
+    return parent
+
+
+def archived_in(item: Model) -> Model | None:
+    """The archived item this one is, or sits in (an observation's measure, an update's
+    project, an action's action plan…); None when nothing around it is archived."""
+    current: Model | None = item
+    while current is not None:
+        if getattr(current, "archived_at", None) is not None:
+            return current
+        current = _container(current)
+    return None
 
 
 def plan_id_of(item: Model) -> int | None:
@@ -179,8 +189,10 @@ def owns(user, item: Model) -> bool:
 
 
 def can_change(user, item: Model) -> bool:
-    """Admin and the plan's performance team change anything; owners their own items."""
-    if not signed_in(user):
+    """Admin and the plan's performance team change anything; owners their own items. Nothing
+    archived (nor anything in an archived item) changes until it is restored: restoring is
+    `can_manage`'s."""
+    if not signed_in(user) or archived_in(item) is not None:
         return False
     return is_admin(user) or in_team_for(user, item) or owns(user, item)
 
@@ -195,6 +207,12 @@ def can_manage(user, item: Model | None = None) -> bool:
 
 
 def require_change(user, item: Model) -> None:
+    archived = archived_in(item) if signed_in(user) else None
+    if archived is not None:
+        noun = archived._meta.verbose_name
+        raise PermissionDenied(
+            f"This {noun} is archived: it cannot be changed until the performance team restores it."
+        )
     if not can_change(user, item):
         raise PermissionDenied("You can only change items you own.")
 
@@ -204,44 +222,103 @@ def require_manage(user, item: Model | None = None) -> None:
         raise PermissionDenied("Only the performance team can do this.")
 
 
-# --- Querysets -------------------------------------------------------------------------------
+# --- Forms -----------------------------------------------------------------------------------
 
-
-OWNER_PATHS = {
-    "measures.Measure": "owners",
-    "framework.Programme": "owners",
-    "delivery.Action": "owners",
-    "delivery.Project": "owner",
-    "risks.Risk": "owner",
-    "measures.Observation": "measure__owners",
-    "delivery.ProjectUpdate": "project__owner",
-    "delivery.Milestone": "project__owner",
-    "delivery.ActionUpdate": "action__owners",
-    "delivery.HighlightReport": "programme__owners",
-    "risks.RiskAssessment": "risk__owner",
+# Fields that say who owns an item and where it sits: only the team for the item's plan (or an
+# admin) changes them, even on an item its owner may otherwise change. (A highlight report's
+# author is the programme's to choose: see `lock_managed_fields`.)
+# The fields an owner may change on an item they own (or on a figure or update of it): their
+# figures, commentary, status, updates, positions and dates. Every other field is the team's:
+# what an item is (a measure's title, unit, polarity, tolerance… which decide what its rating
+# means; a risk's title and target score), where it sits (plan, outcome, programme, action
+# plan, board, order), who owns it, whether the public sees it, and whether it is archived.
+# Kinds of item not listed (organisations, boards, people, plans, outcomes, priorities,
+# targets, action plans) only the team changes. The pages and the API both keep to this list.
+_OWNER_FIELDS: dict[str, frozenset[str]] = {
+    "framework.Programme": frozenset({"description"}),
+    "measures.Measure": frozenset({"notes", "source", "benchmarking"}),
+    "measures.Observation": frozenset(
+        {"measure", "period", "breakdown", "value", "numerator", "denominator", "status"}
+        | {"commentary"}
+    ),
+    "measures.ComparatorValue": frozenset(
+        {"measure", "comparator", "comparator_type", "period", "value", "rank", "quartile"}
+    ),
+    "delivery.Project": frozenset({"title", "description"}),
+    "delivery.ProjectUpdate": frozenset(
+        {"project", "period", "status", "direction", "latest_position", "next_steps"}
+    ),
+    "delivery.Milestone": frozenset(
+        {"project", "title", "due", "revised_due", "completed", "at_risk"}
+    ),
+    "delivery.Action": frozenset({"objective", "description", "status", "due", "revised_due"}),
+    "delivery.ActionUpdate": frozenset({"action", "dated", "text"}),
+    "delivery.HighlightReport": frozenset({"programme", "period", "status", "author"}),
+    "risks.Risk": frozenset({"description", "controls", "management_actions"}),
+    "risks.RiskAssessment": frozenset(
+        {"risk", "assessed_on", "period", "likelihood", "impact", "note"}
+    ),
 }
 
 
-def owned_by(queryset: QuerySet, person) -> QuerySet:
-    """The items in the queryset that this person owns."""
-    path = OWNER_PATHS[queryset.model._meta.label]
-    return queryset.filter(**{path: person}).distinct()
+def owner_fields(label: str) -> frozenset[str]:
+    """The fields an owner may change on an item of this kind ("app.Model")."""
+    if label == "delivery.HighlightReport":
+        # Every section of the report is the author's to write.
+        from scorecard.delivery.models import HighlightReport
+
+        return _OWNER_FIELDS[label] | {name for name, _ in HighlightReport.SECTIONS}
+    return _OWNER_FIELDS.get(label, frozenset())
 
 
-def changeable_by(queryset: QuerySet, user, plan_path: str) -> QuerySet:
-    """The items in the queryset this user may change; `plan_path` leads to the plan's pk."""
-    if is_admin(user):
-        return queryset
-    condition = Q(pk__in=[])
-    if in_performance_team(user):
-        plans = team_plan_ids(user)
-        if plans is None:
-            return queryset
-        condition |= Q(**{f"{plan_path}__in": plans})
-    person = person_of(user)
-    if person is not None and queryset.model._meta.label in OWNER_PATHS:
-        condition |= Q(**{OWNER_PATHS[queryset.model._meta.label]: person})
-    return queryset.filter(condition).distinct()
+# Names the team's fields carry on forms that are not tied to one model.
+MANAGED_FIELDS = frozenset(
+    {"owners", "owner", "plan", "organisation", "outcome", "priority", "programme"}
+    | {"programmes", "board", "published", "archived_at", "order"}
+)
+LOCKED_HELP = "Only the performance team can change this."
+
+
+def teams_fields(model: type[Model], names) -> set[str]:
+    """Of these field names, the ones only the team may change on an item of this model."""
+    stored = {field.name for field in model._meta.get_fields()}
+    owned = owner_fields(model._meta.label)
+    return {
+        name for name in names if name in MANAGED_FIELDS or (name in stored and name not in owned)
+    }
+
+
+def lock_managed_fields(form, user, item: Model | None = None) -> bool:
+    """Disable (show, but never take from a post) the fields that are the team's unless this
+    user manages the item (for a new item: is in the team), and keep the plan choices to the
+    plans the user looks after. True when the user manages it. Pages always pass the signed-in
+    user; a form built outside a request (user None: a script, a test) is not limited."""
+    if user is None:
+        return True
+    adding = item is None or item.pk is None
+    manages = can_manage(user) if adding else can_manage(user, item)
+    if not manages:
+        model = item.__class__ if item is not None else form._meta.model
+        for name in teams_fields(model, form.fields):
+            form.fields[name].disabled = True
+            form.fields[name].help_text = LOCKED_HELP
+    plan = form.fields.get("plan")
+    plans = team_plan_ids(user) if manages else None
+    if plan is not None and plans is not None:
+        plan.queryset = plan.queryset.filter(pk__in=plans)
+        plan.required = True
+        plan.error_messages["required"] = "Choose one of the plans you look after"
+    return manages
+
+
+def require_saving(user, item: Model, changed=(), *, adding: bool = False) -> None:
+    """Before saving a checked form: may this user save the item as it will be? A new item is
+    the team's (for its plan); a change to who owns it or where it sits too; any other change
+    needs `can_change` on the changed item, so an owner still owns it afterwards."""
+    if archived_in(item) is not None or not adding:
+        require_change(user, item)
+    if adding or teams_fields(item.__class__, changed):
+        require_manage(user, item)
 
 
 # --- View decorators -------------------------------------------------------------------------
@@ -257,7 +334,3 @@ def performance_team_required(view: Callable) -> Callable:
         return view(request, *args, **kwargs)
 
     return checked
-
-
-def names(people: Iterable) -> str:
-    return ", ".join(person.name for person in people)

@@ -1,5 +1,7 @@
-"""Sign-in throttling: too many failed sign-ins for a username, or from one address, and the
-sign-in page refuses further attempts for a while.
+"""Sign-in throttling: too many failed sign-ins for a username, or from one address, and
+further attempts are refused for a while. The authentication backend
+(scorecard/people/backends.py) applies it, so it covers the sign-in page and the API's token
+endpoint alike.
 
 The counts live in Django's cache. The default local-memory cache is per process: a site run
 on several application servers needs a shared cache (Redis, Memcached or the database cache)
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 
+from django.conf import settings
 from django.core.cache import cache
 
 WINDOW_SECONDS = 15 * 60
@@ -69,8 +72,19 @@ def record_success(username: str) -> None:
 
 
 def address_of(request) -> str:
-    """The address the request came from. REMOTE_ADDR only: X-Forwarded-For can be forged by
-    the client, so behind a proxy set REMOTE_ADDR from it in the proxy or WSGI server."""
+    """The address the request came from: REMOTE_ADDR, the connection's own address.
+
+    X-Forwarded-For can be written by the client, so it is read only when the site says how many
+    proxies of its own stand in front of it (REST_FRAMEWORK["NUM_PROXIES"], set from
+    SCORECARD_PROXIES, the same number the API's rate limit uses): then the address is the one
+    the outermost trusted proxy saw, and whatever a client wrote before it is ignored.
+    """
     if request is None:
         return ""
-    return request.META.get("REMOTE_ADDR", "") or ""
+    remote = request.META.get("REMOTE_ADDR", "") or ""
+    proxies = getattr(settings, "REST_FRAMEWORK", {}).get("NUM_PROXIES") or 0
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if proxies <= 0 or not forwarded:
+        return remote
+    addresses = [address.strip() for address in forwarded.split(",")]
+    return addresses[-min(proxies, len(addresses))] or remote

@@ -14,7 +14,6 @@ from django.views.decorators.http import require_POST
 from scorecard.form_pages import form_page
 from scorecard.people import account_forms, accounts, permissions
 from scorecard.people.account_forms import OWNER_OR_VIEWER, TEAM, InviteForm, RoleForm, SignInForm
-from scorecard.people.models import Person
 
 
 class SignInView(auth_views.LoginView):
@@ -22,20 +21,16 @@ class SignInView(auth_views.LoginView):
     redirect_authenticated_user = True
 
 
-def _require_admin(user) -> None:
+def require_admin(user) -> None:
+    """Inviting, changing roles, switching sign-ins off: the administrator only. (The
+    performance team may look at the people pages: permissions.require_manage.)"""
     if not permissions.is_admin(user):
         raise PermissionDenied("Only an administrator can do this.")
 
 
-def _require_team(user) -> None:
-    # The performance team may look at the list; only an administrator changes it.
-    if not permissions.in_performance_team(user):
-        raise PermissionDenied("Only the performance team and administrators can see this.")
-
-
 @login_required
 def people_list(request):
-    _require_team(request.user)
+    permissions.require_manage(request.user)
     return render(
         request,
         "people/people_list.html",
@@ -45,7 +40,7 @@ def people_list(request):
 
 @login_required
 def invite(request):
-    _require_admin(request.user)
+    require_admin(request.user)
     form = InviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = accounts.invite(request, form)
@@ -60,16 +55,14 @@ def invite(request):
     )
 
 
-def _person_of(user) -> Person | None:
-    return Person.objects.filter(user=user).first()
-
-
 @login_required
 def person_sign_in(request, user_id: int):
     """One sign-in: what it may do, and (for an administrator) the forms to change that."""
-    _require_team(request.user)
+    permissions.require_manage(request.user)
     user = get_object_or_404(get_user_model(), pk=user_id)
-    person = _person_of(user)
+    # The person linked to the sign-in, switched off or not: permissions.person_of() answers
+    # only for sign-ins that may act, and this page must still show a switched-off one's.
+    person = getattr(user, "person", None)
     in_team = permissions.in_performance_team(user)
     initial = {
         "role": TEAM if in_team else OWNER_OR_VIEWER,
@@ -77,7 +70,7 @@ def person_sign_in(request, user_id: int):
     }
     form = RoleForm(request.POST or None, initial=initial)
     if request.method == "POST":
-        _require_admin(request.user)
+        require_admin(request.user)
         if user.is_superuser:
             raise PermissionDenied("An administrator's role is changed from the command line.")
         if form.is_valid():
@@ -101,7 +94,7 @@ def person_sign_in(request, user_id: int):
 @login_required
 @require_POST
 def set_active(request, user_id: int, active: bool):
-    _require_admin(request.user)
+    require_admin(request.user)
     user = get_object_or_404(get_user_model(), pk=user_id)
     if user.pk == request.user.pk:
         raise PermissionDenied("You cannot switch off your own sign-in.")

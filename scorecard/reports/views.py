@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from django.db import OperationalError
 from django.db.models import Max
 from django.http import HttpResponse
 from django.shortcuts import render
 
+from scorecard.audit.middleware import busy
 from scorecard.audit.reports import build_report, rendered
 from scorecard.core.periods import Period, PeriodKind
 from scorecard.measures.models import Observation
@@ -38,6 +40,9 @@ def reports(request):
             form.add_error(
                 None, f"There is no {KINDS[chosen['kind']].title.lower()} to make: {exc}."
             )
+        except OperationalError:
+            # Only a report as at a past moment rewinds, and may meet a row being saved.
+            return busy(request)
         else:
             return _download(report, chosen["format"], chosen["plan"], chosen["as_at"])
     status = 400 if asked else 200

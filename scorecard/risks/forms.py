@@ -16,6 +16,7 @@ from scorecard.core.period_parser import parse_period
 from scorecard.core.risk_scoring import IMPACT_WORDS, LIKELIHOOD_WORDS
 from scorecard.forms import BoundedMultipleChoiceField
 from scorecard.framework.models import Organisation, Plan, Programme
+from scorecard.people import permissions
 from scorecard.people.models import Person
 from scorecard.risks.models import Risk, RiskAssessment
 from scorecard.risks.register import long_date
@@ -189,6 +190,15 @@ class RiskForm(EditTokenMixin, GovukFormMixin, forms.ModelForm):
             "management_actions",
             "target_score",
         ]
+
+    def __init__(self, *args, user=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Who owns the risk and where it sits are the team's (for its plan) to change.
+        if permissions.lock_managed_fields(self, user, self.instance):
+            plans = permissions.team_plan_ids(user)
+            if plans is not None:
+                programmes = self.fields["programmes"]
+                programmes.queryset = programmes.queryset.filter(plan__in=plans)
 
     def clean_reference(self) -> str:
         reference = self.cleaned_data["reference"].strip()

@@ -10,7 +10,11 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
 from scorecard.framework.models import Plan
-from scorecard.people.permissions import performance_team_required, require_change
+from scorecard.people.permissions import (
+    performance_team_required,
+    require_change,
+    require_saving,
+)
 from scorecard.risks import register
 from scorecard.risks.forms import AssessmentForm, RiskForm
 from scorecard.risks.models import Risk
@@ -70,10 +74,13 @@ def risk_detail(request, reference: str):
 
 @performance_team_required
 def risk_create(request):
-    form = RiskForm(_posted(request))
-    if request.method == "POST" and form.is_valid() and (risk := form.save_checked()):
-        messages.success(request, f"Risk {risk.reference} added")
-        return redirect(risk)
+    form = RiskForm(_posted(request), user=request.user)
+    if request.method == "POST" and form.is_valid():
+        # A team member looking after some plans adds risks to those plans only.
+        require_saving(request.user, form.instance, adding=True)
+        if risk := form.save_checked():
+            messages.success(request, f"Risk {risk.reference} added")
+            return redirect(risk)
     return render(request, "risks/risk_form.html", {"form": form, "editing": False})
 
 
@@ -83,10 +90,13 @@ def risk_edit(request, reference: str):
     require_change(request.user, risk)
     # The form changes the risk as it checks it: the page names the risk as it was.
     context = {"reference": risk.reference, "risk_title": risk.title}
-    form = RiskForm(_posted(request), instance=risk)
-    if request.method == "POST" and form.is_valid() and (saved := form.save_checked()):
-        messages.success(request, f"Changes to risk {saved.reference} saved")
-        return redirect(saved)
+    form = RiskForm(_posted(request), instance=risk, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        # Checked again on the risk as it will be: still in the user's plans, or theirs.
+        require_saving(request.user, form.instance, form.changed_data)
+        if saved := form.save_checked():
+            messages.success(request, f"Changes to risk {saved.reference} saved")
+            return redirect(saved)
     return render(request, "risks/risk_form.html", {**context, "form": form, "editing": True})
 
 

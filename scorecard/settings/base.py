@@ -103,6 +103,9 @@ PHASE_BANNER = os.environ.get("SCORECARD_PHASE_BANNER", "")
 # blank keeps those defaults.
 SCORECARD_RISK_BANDS = env.risk_bands()
 
+# Every password check goes through the sign-in throttle: the sign-in page and the API's token
+# endpoint alike (scorecard/people/backends.py, docs/accounts.md).
+AUTHENTICATION_BACKENDS = ["scorecard.people.backends.ThrottledModelBackend"]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "overview"
 LOGOUT_REDIRECT_URL = "overview"
@@ -131,6 +134,12 @@ EMAIL_BACKEND = os.environ.get(
     else "django.core.mail.backends.console.EmailBackend",
 )
 DEFAULT_FROM_EMAIL = os.environ.get("SCORECARD_FROM_EMAIL", "scorecard@localhost")
+# For the SMTP backend (SCORECARD_EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend).
+EMAIL_HOST = os.environ.get("SCORECARD_EMAIL_HOST", "localhost")
+EMAIL_PORT = env.count("SCORECARD_EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("SCORECARD_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("SCORECARD_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env.flag("SCORECARD_EMAIL_TLS")
 
 # The JSON API (scorecard/api): same rules as the pages, token or session sign-in.
 REST_FRAMEWORK = {
@@ -149,6 +158,10 @@ REST_FRAMEWORK = {
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     # The token endpoint takes passwords: few tries a minute from one address.
     "DEFAULT_THROTTLE_RATES": {"token": "10/minute"},
+    # The address a throttle counts is the connection's, never a client's X-Forwarded-For
+    # (anyone can write one). Behind proxies, SCORECARD_PROXIES says how many to trust: the
+    # address is then the one the outermost trusted proxy saw.
+    "NUM_PROXIES": env.count("SCORECARD_PROXIES", 0),
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Civic Scorecard API",

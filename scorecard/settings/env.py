@@ -43,6 +43,17 @@ def listed(name: str, default: str = "") -> list[str]:
     return [part.strip() for part in os.environ.get(name, default).split(",") if part.strip()]
 
 
+def count(name: str, default: int = 0) -> int:
+    """A whole number of at least 0 (such as SCORECARD_PROXIES), checked now so a mistake stops
+    the start."""
+    text = os.environ.get(name, "").strip()
+    if not text:
+        return default
+    if not text.isdigit():
+        raise ImproperlyConfigured(f"{name} must be a whole number, 0 or more, not {text!r}")
+    return int(text)
+
+
 def risk_bands() -> str:
     """SCORECARD_RISK_BANDS, checked now so a mistake stops the start, not a risk page."""
     from scorecard.core.risk_scoring import RiskScoreError, parse_bands

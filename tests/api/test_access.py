@@ -47,6 +47,42 @@ def test_the_token_endpoint_is_throttled(public_api):
     assert response.status_code == 429
 
 
+def test_a_forged_forwarded_for_header_does_not_escape_the_token_throttle(public_api):
+    # Each guess claims to come from a new address; the throttle counts the connection's.
+    answers = [
+        public_api.post(
+            "/api/token/",
+            {"username": f"someone-{n}", "password": f"guess-{n}"},
+            format="json",
+            HTTP_X_FORWARDED_FOR=f"203.0.113.{n}",
+        ).status_code
+        for n in range(12)
+    ]
+    assert answers[:10] == [400] * 10
+    assert answers[10:] == [429, 429]
+
+
+def test_trusted_proxies_are_counted_from_the_environment(monkeypatch):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from scorecard.settings import env
+
+    monkeypatch.delenv("SCORECARD_PROXIES", raising=False)
+    assert env.count("SCORECARD_PROXIES") == 0
+    monkeypatch.setenv("SCORECARD_PROXIES", "1")
+    assert env.count("SCORECARD_PROXIES") == 1
+    for wrong in ("-1", "one", "1.5"):
+        monkeypatch.setenv("SCORECARD_PROXIES", wrong)
+        with pytest.raises(ImproperlyConfigured, match="SCORECARD_PROXIES"):
+            env.count("SCORECARD_PROXIES")
+
+
+def test_by_default_no_proxy_is_trusted():
+    from django.conf import settings
+
+    assert settings.REST_FRAMEWORK["NUM_PROXIES"] == 0
+
+
 def test_a_wrong_token_is_refused(public_api):
     response = Client().get("/api/measures/", HTTP_AUTHORIZATION="Token not-a-token")
     assert response.status_code == 401

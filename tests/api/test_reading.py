@@ -77,3 +77,56 @@ def test_nothing_is_deleted_through_the_api(api_as):
     response = api_as("admin").delete(f"/api/measures/{measure.measure_id}/")
     assert response.status_code == 405
     assert Measure.objects.filter(pk=measure.pk).exists()
+
+
+NOT_PUBLIC = {"owners", "owner", "notes", "entered_by", "revisions", "archived_at"}
+
+
+def test_the_public_reads_measures_without_who_owns_them_or_the_teams_notes(public_api, api_as):
+    measure = Measure.objects.filter(published=True, archived_at=None).first()
+    for body in (
+        public_api.get(f"/api/measures/{measure.measure_id}/").json(),
+        public_api.get("/api/measures/").json()["results"][0],
+    ):
+        assert "measure_id" in body
+        assert set(body) & NOT_PUBLIC == set()
+    signed_in = api_as("viewer").get(f"/api/measures/{measure.measure_id}/").json()
+    assert {"owners", "owner", "notes", "archived_at"} <= set(signed_in)
+
+
+def test_the_public_reads_figures_without_who_entered_them_or_their_revisions(public_api, api_as):
+    observation = Observation.objects.filter(
+        measure__published=True, measure__archived_at=None
+    ).first()
+    for body in (
+        public_api.get(f"/api/observations/{observation.pk}/").json(),
+        public_api.get("/api/observations/").json()["results"][0],
+    ):
+        assert "value" in body
+        assert set(body) & NOT_PUBLIC == set()
+    signed_in = api_as("viewer").get(f"/api/observations/{observation.pk}/").json()
+    assert {"entered_by", "revisions"} <= set(signed_in)
+
+
+@pytest.mark.parametrize("prefix", ["measures", "observations", "targets"])
+def test_the_public_cannot_ask_who_owns_what(public_api, api_as, prefix):
+    everything = public_api.get(f"/api/{prefix}/", {"page_size": 500}).json()["count"]
+    # The owner filter is not offered to the public: it is ignored, as unknown parameters are.
+    for owner in ("jthompson", "nobody-at-all"):
+        response = public_api.get(f"/api/{prefix}/", {"page_size": 500, "owner": owner})
+        assert response.status_code == 200
+        assert response.json()["count"] == everything
+    # Signed in, it filters.
+    viewer = api_as("viewer")
+    assert viewer.get(f"/api/{prefix}/", {"owner": "nobody-at-all"}).json()["count"] == 0
+
+
+def test_the_public_reads_what_the_public_scorecard_publishes(public_api):
+    from scorecard.publishing.published import published_measures
+
+    listed = public_api.get("/api/measures/", {"page_size": 500}).json()["results"]
+    assert {m["measure_id"] for m in listed} == set(
+        published_measures().values_list("measure_id", flat=True)
+    )
+    figures = public_api.get("/api/observations/", {"page_size": 500}).json()
+    assert figures["count"] == Observation.objects.filter(measure__in=published_measures()).count()

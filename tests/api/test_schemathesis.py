@@ -10,6 +10,8 @@ from functools import cache
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, Phase, given, settings
 from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
@@ -19,6 +21,18 @@ from scorecard.api.views import ENDPOINTS
 pytestmark = pytest.mark.django_db
 
 EXAMPLES = 8
+
+
+@pytest.fixture(autouse=True)
+def connection_kept_open():
+    """The WSGI handler closes the database connection after each request; inside the test's
+    transaction that would end it (PostgreSQL) so, as Django's own test client does, the
+    handler is stopped from closing it while the test runs."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @cache

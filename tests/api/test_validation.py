@@ -23,8 +23,11 @@ def post_observation(client, **body):
         ({"value": "lots"}, "value", "number"),
         ({"numerator": "12", "denominator": "10"}, "numerator", "more than the denominator"),
         ({"numerator": "12"}, "denominator", "as well as"),
+        ({"numerator": "45", "denominator": "60", "value": "1"}, "value", "does not match"),
         ({"numerator": "1", "denominator": "0"}, "denominator", "cannot be 0"),
         ({"measure": "NO-SUCH-MEASURE", "value": "1"}, "measure", "not exist"),
+        # PostgreSQL cannot hold NUL in text: refused before the lookup, not a server error.
+        ({"measure": "BP-HV\x00NBV", "value": "1"}, "measure", "null characters"),
         ({"value": "1", "status": "maybe"}, "status", "not a valid choice"),
         ({"value": "1", "period": "2019/20 Q1"}, "non_field_errors", "already exists"),
     ],
@@ -39,7 +42,7 @@ def test_a_bad_observation_is_refused_with_a_message_naming_the_field(api_as, bo
 
 
 def test_the_value_is_worked_out_from_the_numerator_and_denominator(api_as):
-    response = post_observation(api_as("owner"), numerator="45", denominator="60", value="1")
+    response = post_observation(api_as("owner"), numerator="45", denominator="60", value="74")
     assert response.status_code == 201, response.content
     saved = Observation.objects.get(pk=response.json()["id"])
     assert saved.value == 75

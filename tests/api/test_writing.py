@@ -338,3 +338,193 @@ def test_naming_yourself_author_does_not_make_a_programme_yours(api_as):
     his = Programme.objects.get(owners__person_id="tjohnson")
     assert api_as("owner").patch(url, {"programme": his.pk}, format="json").status_code == 403
     assert HighlightReport.objects.get(pk=created.json()["id"]).programme == hers
+
+
+# What a measure is, and where things sit, is the team's, even on an owner's own item.
+MEASURE_DEFINITION = {
+    "measure_id": "BP-HV-NBV-2",
+    "title": "Another title",
+    "description": "Another meaning",
+    "polarity": "lower",
+    "unit": "count",
+    "rate_per": 1000,
+    "money_unit": "thousands",
+    "frequency": "annual",
+    "tolerance": "50",
+    "tolerance_type": "absolute",
+    "steady_band": "9",
+    "compare_with": "same_period_last_year",
+    "discontinued_from": "2020/21",
+    "baseline_period": "2015/16",
+    "decimals": 4,
+    "outcome": None,
+    "programme": "her programme",
+}
+
+
+@pytest.mark.parametrize("field", sorted(MEASURE_DEFINITION))
+def test_an_owner_cannot_change_what_their_measure_means(api_as, field):
+    from scorecard.audit.models import AuditEntry
+
+    measure = Measure.objects.get(measure_id="BP-HV-NBV")
+    entries = AuditEntry.objects.count()
+    value = MEASURE_DEFINITION[field]
+    refused = 403
+    if field == "programme":
+        # Her programme is in another plan: that is refused before who may change it is asked.
+        value, refused = Programme.objects.get(owners__person_id="jthompson").pk, 400
+    response = api_as("owner").patch("/api/measures/BP-HV-NBV/", {field: value}, format="json")
+    assert response.status_code == refused, response.content
+    assert AuditEntry.objects.count() == entries
+    assert Measure.objects.get(pk=measure.pk).measure_id == "BP-HV-NBV"
+
+
+def test_the_team_changes_what_a_measure_means(api_as):
+    response = api_as("performance").patch(
+        "/api/measures/BP-HV-NBV/", {"title": "Renamed", "tolerance": "2.5"}, format="json"
+    )
+    assert response.status_code == 200, response.content
+    measure = Measure.objects.get(measure_id="BP-HV-NBV")
+    assert (measure.title, measure.tolerance) == ("Renamed", Decimal("2.5"))
+
+
+def test_an_owner_still_writes_their_notes_and_commentary(api_as):
+    client = api_as("owner")
+    response = client.patch(
+        "/api/measures/BP-HV-NBV/", {"notes": "Checked", "source": "Survey"}, format="json"
+    )
+    assert response.status_code == 200, response.content
+    mine = Observation.objects.filter(measure__measure_id="BP-HV-NBV").last()
+    response = client.patch(
+        f"/api/observations/{mine.pk}/", {"commentary": "Better", "status": ""}, format="json"
+    )
+    assert response.status_code == 200, response.content
+
+
+def their_action(username="owner"):
+    from scorecard.delivery.models import Action
+
+    return Action.objects.filter(owners__user__username=username).first()
+
+
+def test_an_owner_updates_their_actions_status_and_dates_but_not_its_place(api_as):
+    from scorecard.delivery.models import ActionPlan
+
+    action = their_action()
+    client = api_as("owner")
+    url = f"/api/actions/{action.pk}/"
+    response = client.patch(url, {"status": "A", "revised_due": ["2030-01-01"]}, format="json")
+    assert response.status_code == 200, response.content
+    other = ActionPlan.objects.filter(plan=action.action_plan.plan).exclude(
+        pk=action.action_plan_id
+    )
+    for change in (
+        {"action_plan": other.first().pk},
+        {"reference": "99.9"},
+        {"owners": ["tjohnson"]},
+        {"order": 99},
+    ):
+        assert client.patch(url, change, format="json").status_code == 403, change
+    action.refresh_from_db()
+    assert action.reference != "99.9"
+    assert action.action_plan_id != other.first().pk
+
+
+def test_an_owner_cannot_change_their_risks_title_plan_or_programmes(api_as):
+    risk = Risk.objects.first()
+    risk.owner = Person.objects.get(person_id="jthompson")
+    risk.save()
+    client = api_as("owner")
+    url = f"/api/risks/{risk.reference}/"
+    assert client.patch(url, {"controls": "Weekly checks"}, format="json").status_code == 200
+    programme = Programme.objects.filter(plan=risk.plan).first()
+    for change in ({"title": "Smaller"}, {"target_score": 1}, {"programmes": [programme.pk]}):
+        assert client.patch(url, change, format="json").status_code == 403, change
+    assert not risk.programmes.exists()
+
+
+def test_an_owner_cannot_rename_or_move_their_programme(api_as):
+    mine = Programme.objects.get(owners__person_id="jthompson")
+    url = f"/api/programmes/{mine.pk}/"
+    client = api_as("owner")
+    assert client.patch(url, {"description": "What we do"}, format="json").status_code == 200
+    assert client.patch(url, {"name": "Mine now"}, format="json").status_code == 403
+    assert client.patch(url, {"lead": "Someone"}, format="json").status_code == 403
+
+
+def new_in_business_plan(client, prefix, body):
+    response = client.post(f"/api/{prefix}/", {"plan": "business-plan", **body}, format="json")
+    assert response.status_code == 201, response.content
+    return response.json()
+
+
+def test_an_action_moves_only_to_an_action_plan_of_its_own_plan(api_as):
+    from scorecard.delivery.models import Action
+
+    team = api_as("performance")
+    elsewhere = new_in_business_plan(team, "action-plans", {"name": "Elsewhere"})
+    action = Action.objects.first()
+    response = team.patch(
+        f"/api/actions/{action.pk}/", {"action_plan": elsewhere["id"]}, format="json"
+    )
+    assert response.status_code == 400
+    assert "action_plan" in response.json()
+    action.refresh_from_db()
+    assert action.action_plan_id != elsewhere["id"]
+
+
+def test_an_action_plans_programme_is_of_its_plan(api_as):
+    team = api_as("performance")
+    programme = Programme.objects.exclude(plan__plan_id="business-plan").first()
+    response = team.post(
+        "/api/action-plans/",
+        {"plan": "business-plan", "name": "Wrong programme", "programme": programme.pk},
+        format="json",
+    )
+    assert response.status_code == 400
+    assert "programme" in response.json()
+
+
+def test_a_risks_programmes_are_of_its_plan(api_as):
+    team = api_as("performance")
+    risk = Risk.objects.exclude(plan=None).first()
+    programme = Programme.objects.exclude(plan=risk.plan).first() or Programme.objects.create(
+        plan=Plan.objects.exclude(pk=risk.plan_id).first(), name="Elsewhere"
+    )
+    url = f"/api/risks/{risk.reference}/"
+    response = team.patch(url, {"programmes": [programme.pk]}, format="json")
+    assert response.status_code == 400
+    assert "programmes" in response.json()
+    assert not risk.programmes.filter(pk=programme.pk).exists()
+    ours = Programme.objects.filter(plan=risk.plan).first()
+    assert team.patch(url, {"programmes": [ours.pk]}, format="json").status_code == 200
+    # Moving the risk to another plan with its old programmes is refused too.
+    response = team.patch(url, {"plan": programme.plan.plan_id}, format="json")
+    assert response.status_code == 400
+    assert "programmes" in response.json()
+
+
+def test_a_measure_moved_to_another_plan_cannot_keep_its_old_outcome(api_as):
+    measure = Measure.objects.filter(plan__plan_id="business-plan").exclude(outcome=None).first()
+    response = api_as("performance").patch(
+        f"/api/measures/{measure.measure_id}/", {"plan": "cypp"}, format="json"
+    )
+    assert response.status_code == 400
+    assert "outcome" in response.json()
+
+
+def test_the_team_archives_and_restores_a_measure(api_as):
+    team = api_as("performance")
+    url = "/api/measures/BP-HV-NBV/"
+    response = team.patch(url, {"archived_at": "2020-01-01T00:00:00Z"}, format="json")
+    assert response.status_code == 200, response.content
+    # Archived, nothing in it changes (not even for the team) until it is restored.
+    assert team.patch(url, {"title": "Renamed"}, format="json").status_code == 403
+    figure = Observation.objects.filter(measure__measure_id="BP-HV-NBV").last()
+    response = api_as("owner").patch(
+        f"/api/observations/{figure.pk}/", {"commentary": "Late"}, format="json"
+    )
+    assert response.status_code == 403
+    response = team.patch(url, {"archived_at": None}, format="json")
+    assert response.status_code == 200, response.content
+    assert Measure.objects.get(measure_id="BP-HV-NBV").archived_at is None

@@ -126,3 +126,27 @@ def test_the_reports_page_says_what_is_wrong_with_an_as_at(client, demo_at_start
 
 def test_start_is_in_winter_so_uk_time_is_utc():
     assert START.astimezone(datetime.UTC).hour == 10
+
+
+def test_a_row_being_saved_during_the_rewind_gives_try_again_not_an_error(
+    client, revised, monkeypatch
+):
+    from django.db import OperationalError
+
+    from scorecard.audit import rewind
+
+    def locked(moment):
+        raise OperationalError("canceling statement due to lock timeout")
+
+    monkeypatch.setattr(rewind, "rewind_to", locked)
+    before = Observation.objects.get(measure__measure_id="BP-HV-NBV", period="2019/20 Q1").value
+    page = client.get(reverse("overview"), {"as_at": "2026-03-03 12:00"})
+    assert page.status_code == 503 and page["Retry-After"] == "5"
+    assert "Try again in a moment" in page.content.decode()
+    report = client.get(
+        "/reports/",
+        {"kind": "corporate", "period": "Q2 2019/20", "format": "html", "as_at": "2026-03-03"},
+    )
+    assert report.status_code == 503
+    after = Observation.objects.get(measure__measure_id="BP-HV-NBV", period="2019/20 Q1").value
+    assert before == after == Decimal("77.7")

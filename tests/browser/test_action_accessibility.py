@@ -15,7 +15,7 @@ def signed_in(browser, live_server):
     """A browser page signed in, through the sign-in page, as a performance team member."""
     from django.contrib.auth.models import Group, User
 
-    from scorecard.people.access import PERFORMANCE_TEAM
+    from scorecard.people.permissions import PERFORMANCE_TEAM
 
     user = User.objects.create_user("officer", password=PASSWORD)
     user.groups.add(Group.objects.get_or_create(name=PERFORMANCE_TEAM)[0])

@@ -9,20 +9,42 @@ from tests.browser.axe import needs_browser, page_violations, sign_in, visit
 
 pytestmark = [pytest.mark.browser, needs_browser, pytest.mark.django_db(transaction=True)]
 
-CONFIRMATIONS = [
-    "/archive/measure/BP-HV-NBV/",
-    "/archive/project/BP-PRJ-03/",
-    "/archive/action/1/",
-    "/archive/action-plan/1/",
-    "/archive/risk/ORG0009/",
-    "/archive/programme/2/",
-]
-ARCHIVED_PAGES = [
-    "/projects/BP-PRJ-03/",
-    "/actions/1/",
-    "/action-plans/1/",
-    "/risks/ORG0009/",
-]
+
+def _ids() -> dict[str, int]:
+    """Ids of the demo items these pages need; looked up, because ids are not reused between
+    tests on either database."""
+    from scorecard.delivery.models import Action, ActionPlan
+    from scorecard.framework.models import Programme
+
+    plans = ActionPlan.objects.filter(plan__plan_id="corporate-parenting")
+    health = plans.get(name="Health and Wellbeing")
+    return {
+        "action": Action.objects.get(action_plan=health, reference="1.1").pk,
+        "plan": health.pk,
+        "programme": Programme.objects.get(
+            plan__plan_id="cypp", name__startswith="Promoting healthy outcomes"
+        ).pk,
+    }
+
+
+def _confirmations(ids: dict[str, int]) -> list[str]:
+    return [
+        "/archive/measure/BP-HV-NBV/",
+        "/archive/project/BP-PRJ-03/",
+        f"/archive/action/{ids['action']}/",
+        f"/archive/action-plan/{ids['plan']}/",
+        "/archive/risk/ORG0009/",
+        f"/archive/programme/{ids['programme']}/",
+    ]
+
+
+def _archived_pages(ids: dict[str, int]) -> list[str]:
+    return [
+        "/projects/BP-PRJ-03/",
+        f"/actions/{ids['action']}/",
+        f"/action-plans/{ids['plan']}/",
+        "/risks/ORG0009/",
+    ]
 
 
 @pytest.fixture
@@ -37,14 +59,15 @@ def team_page(live_server, browser, demo_council):
 
 def test_archive_pages_have_no_axe_violations(live_server, team_page):
     base = live_server.url
-    found = {url: visit(team_page, f"{base}{url}") for url in CONFIRMATIONS}
+    ids = _ids()
+    found = {url: visit(team_page, f"{base}{url}") for url in _confirmations(ids)}
     # Archive the measure through its confirmation page, as a person would.
     team_page.goto(f"{base}/archive/measure/BP-HV-NBV/")
     team_page.click("main button[type=submit]")
     team_page.wait_for_load_state()
     assert "was archived on" in team_page.content()
     found["/measures/BP-HV-NBV/ (just archived)"] = page_violations(team_page)
-    for url in ARCHIVED_PAGES:
+    for url in _archived_pages(ids):
         kind, key = url.strip("/").split("/")
         slug = {"projects": "project", "actions": "action", "action-plans": "action-plan"}
         team_page.goto(f"{base}/archive/{slug.get(kind, 'risk')}/{key}/")

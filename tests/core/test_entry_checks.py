@@ -13,6 +13,8 @@ from scorecard.core.entry_checks import (
     computed_value,
     entry_problems,
     far_from_history,
+    final_value,
+    reading_problems,
 )
 from scorecard.core.units import Unit
 
@@ -182,3 +184,29 @@ def test_far_is_monotonic_beyond_the_top(history, offset):
     top = max(history) + offset
     if far_from_history(top, history) is not None:
         assert far_from_history(top + offset, history) is not None
+
+
+def test_a_value_given_with_its_counts_must_be_within_five_percent_of_them():
+    assert reading_problems("percent", None, D("45.3"), D(453), D(1000)) == []
+    assert reading_problems("percent", None, D("47.5"), D(453), D(1000)) == []
+    [problem] = reading_problems("percent", None, D("48"), D(453), D(1000))
+    assert problem.field == "value" and "does not match" in problem.message
+
+
+def test_the_value_the_counts_make_is_checked_as_a_value_is():
+    [problem] = reading_problems("ratio", None, None, D(-3), D(2))
+    assert problem.field == "numerator"
+    assert reading_problems("rate", 1000, None, D(3), D(2)) == []
+
+
+def test_a_status_with_no_figures_is_no_problem_but_a_status_does_not_excuse_bad_figures():
+    assert reading_problems("percent", None, None, None, None, status="TBC") == []
+    assert reading_problems("percent", None, None, None, None) != []
+    assert reading_problems("percent", None, D(120), None, None, status="TBC") != []
+
+
+def test_the_value_kept_is_worked_out_from_the_counts_for_every_unit():
+    assert final_value("percent", None, D("45"), D(453), D(1000)) == D("45.3")
+    assert final_value("count", None, None, D(3), D(2)) == D("1.5")
+    assert final_value("rate", 1000, None, D(3), D(2)) == D(1500)
+    assert final_value("money", None, D(-7), None, None) == D(-7)

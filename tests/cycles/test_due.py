@@ -8,7 +8,7 @@ import pytest
 
 from scorecard.core.periods import Period
 from scorecard.cycles import due
-from scorecard.cycles.models import CLOSED, NOT_YET_OPEN, OPEN, PAST_DEADLINE
+from scorecard.cycles.models import NOT_YET_OPEN, OPEN, PAST_CLOSING, PAST_DEADLINE
 from scorecard.people.models import Person
 
 pytestmark = pytest.mark.django_db
@@ -33,10 +33,10 @@ def test_the_cycles_state_follows_its_dates_and_the_closed_flag(bp_cycle):
     assert bp_cycle.state(date(2019, 12, 1)) == NOT_YET_OPEN
     assert bp_cycle.state(date(2020, 1, 17)) == OPEN
     assert bp_cycle.state(date(2020, 1, 18)) == PAST_DEADLINE
-    assert bp_cycle.state(date(2020, 2, 1)) == CLOSED
+    assert bp_cycle.state(date(2020, 2, 1)) == PAST_CLOSING
     assert bp_cycle.takes_entries(date(2020, 2, 1))
     bp_cycle.closed = True
-    assert bp_cycle.state(date(2020, 1, 1)) == CLOSED
+    assert bp_cycle.state(date(2020, 1, 1)) == PAST_CLOSING
     assert not bp_cycle.takes_entries(date(2020, 1, 1))
 
 
@@ -78,3 +78,19 @@ def test_completeness_counts_per_organisation_and_lists_who_is_late(bp_cycle):
     assert due.days_phrase(bp_cycle, date(2020, 1, 15)) == "2 days left"
     assert due.days_phrase(bp_cycle, date(2020, 1, 17)) == "due today"
     assert due.days_phrase(bp_cycle, date(2020, 1, 18)) == "1 day overdue"
+
+
+def test_a_submission_names_the_item_it_is_for_by_the_items_key(bp_cycle):
+    from scorecard.cycles.models import ReportingCycle, Submission
+
+    for cycle in ReportingCycle.objects.all():
+        for item in due.due_items(cycle):
+            submission = Submission.objects.create(**item.submission_fields())
+            assert submission.key == item.key
+        assert all(i.submission is not None for i in due.due_items(cycle))
+    assert Submission.objects.exists()
+
+
+def test_the_deadline_has_passed_only_after_its_day(bp_cycle):
+    assert not bp_cycle.past_deadline(date(2020, 1, 17))
+    assert bp_cycle.past_deadline(date(2020, 1, 18))

@@ -116,6 +116,8 @@ def test_remind_emails_each_owner_with_items_due_once_per_date(bp_cycle):
     addresses = {address for message in mail.outbox for address in message.to}
     assert {"jenny@example.org", "tony@example.org"} <= addresses
     jennys = next(m for m in mail.outbox if m.to == ["jenny@example.org"])
+    assert "by Friday 17 January 2020" in jennys.body
+    assert jennys.subject.endswith("due by 17 January 2020")
     assert "BP-HV-NBV" in jennys.body or "Health Visitor" in jennys.body
     assert "BP-FIN-RBO" not in jennys.body
     sent = len(mail.outbox)
@@ -132,3 +134,48 @@ def test_the_remind_command_takes_a_date(bp_cycle, capsys):
     assert "06 January" not in capsys.readouterr().out
     with pytest.raises(Exception, match="not a date"):
         run(Namespace(command="remind", date="soon"))
+
+
+def test_text_that_excel_would_run_is_defused_and_comes_back_unchanged(owner, bp_cycle):
+    from scorecard.measures.models import Measure
+
+    formula = '=HYPERLINK("http://evil.example","Click")'
+    Measure.objects.filter(measure_id="BP-HV-NBV").update(title=formula)
+    book = download(owner, bp_cycle)
+    row = rows_by_reading(book["Values"])[("BP-HV-NBV", "2019/20 Q3")]
+    assert row[1].data_type == "s" and row[1].value == "'" + formula
+    row[6].value = 88.5
+    row[9].value = "'" + formula  # what the owner types, defused as the template would
+    assert upload(owner, bp_cycle, book).status_code == 302
+    reading = Observation.objects.get(measure__measure_id="BP-HV-NBV", period="2019/20 Q3")
+    assert reading.commentary == formula
+
+    # The commentary now saved goes out defused and comes back exactly.
+    book = download(owner, bp_cycle)
+    row = rows_by_reading(book["Values"])[("BP-HV-NBV", "2019/20 Q3")]
+    assert row[9].data_type == "s" and row[9].value == "'" + formula
+    assert not any(c.data_type == "f" for r in book["Values"].iter_rows() for c in r)
+    row[6].value = 89
+    assert upload(owner, bp_cycle, book).status_code == 302
+    reading.refresh_from_db()
+    assert (reading.value, reading.commentary) == (Decimal(89), formula)
+
+
+def test_a_plan_name_like_a_formula_is_defused_in_the_instructions(owner, bp_cycle):
+    bp_cycle.plan.name = "=1+1"
+    bp_cycle.plan.save()
+    cell = download(owner, bp_cycle)["Instructions"]["A1"]
+    assert cell.data_type == "s" and cell.value.startswith("'=1+1")
+
+
+def test_a_reminder_marked_sent_leaves_an_audit_entry(bp_cycle):
+    from scorecard.audit.models import AuditEntry
+    from scorecard.cycles.models import Reminder
+
+    send_reminders(date(2020, 1, 6))
+    reminder = Reminder.objects.get(cycle=bp_cycle, on=date(2020, 1, 6))
+    assert reminder.sent_at is not None
+    entry = AuditEntry.objects.get(
+        model="cycles.reminder", object_id=str(reminder.pk), action="changed"
+    )
+    assert entry.before["sent_at"] is None and entry.after["sent_at"]

@@ -113,6 +113,9 @@ def test_the_second_of_two_people_editing_a_reading_is_refused_and_keeps_their_i
     assert "after you opened this form, so yours was not saved" in text
     assert 'value="88"' in text
     reading = Observation.objects.get(measure__measure_id="BP-HV-NBV", period="2019/20 Q3")
+    from scorecard.audit.when import described
+
+    assert f"at {described(reading.entered_at)}, after you opened" in text
     assert reading.commentary == "Theirs"
     # Saving again, having seen theirs, replaces it and keeps theirs in the history.
     again = {**mine, "loaded": response.context["form"].data["loaded"]}
@@ -254,3 +257,59 @@ def test_the_pages_need_a_sign_in(anonymous_client, bp_cycle):
     ):
         response = anonymous_client.get(url)
         assert response.status_code == 302 and "/accounts/login/" in response["Location"], url
+
+
+def test_a_cycle_number_that_is_not_ascii_digits_is_not_found(owner, bp_cycle):
+    for chosen in ("²", "١", "1" * 19, "-1"):
+        response = owner.get(f"/measures/BP-HV-NBV/values/new/?cycle={chosen}")
+        assert response.status_code == 404, chosen
+
+
+def _returned_highlight_report(owner, team):
+    from scorecard.core.periods import Period
+    from scorecard.delivery.models import HighlightReport
+    from scorecard.framework.models import Programme
+
+    cycle = ReportingCycle.objects.get(plan__plan_id="cypp")
+    programme = Programme.objects.get(plan__plan_id="cypp", name__startswith="Promoting healthy")
+    report = HighlightReport(programme=programme, status="G")
+    report.set_period(Period.quarter(2019, 3))
+    report.save()
+    return cycle, programme, f"highlight report:{programme.pk}"
+
+
+def test_an_approved_item_is_not_sent_again(owner, team, bp_cycle):
+    cycle, programme, key = _returned_highlight_report(owner, team)
+    team.post(f"/cycles/{cycle.pk}/decide/", {"item": key, "decision": "approve"})
+    response = owner.post(f"/cycles/{cycle.pk}/resubmit/", {"item": key}, follow=True)
+    assert "has not been returned to you" in response.content.decode()
+    assert Submission.objects.get(cycle=cycle, programme=programme).state == "approved"
+
+
+def test_nothing_is_sent_again_in_a_closed_cycle(owner, team, bp_cycle):
+    cycle, programme, key = _returned_highlight_report(owner, team)
+    team.post(
+        f"/cycles/{cycle.pk}/decide/", {"item": key, "decision": "return", "comment": "Add risks"}
+    )
+    cycle.closed = True
+    cycle.save()
+    assert owner.post(f"/cycles/{cycle.pk}/resubmit/", {"item": key}).status_code == 403
+    assert Submission.objects.get(cycle=cycle, programme=programme).state == "returned"
+
+
+def test_a_changed_value_keeps_what_it_replaced_and_an_unchanged_one_keeps_nothing(owner, bp_cycle):
+    url = value_url("BP-HV-NBV", bp_cycle)
+    owner.post(url, form_data(owner, url, value="88.5", commentary="First"))
+    first = Observation.objects.get(measure__measure_id="BP-HV-NBV", period="2019/20 Q3")
+    owner.post(url, form_data(owner, url, value="88.5", commentary="First"))
+    assert not ObservationRevision.objects.filter(observation=first).exists()
+    owner.post(url, form_data(owner, url, value="89", commentary="Second"))
+    revision = ObservationRevision.objects.get(observation=first)
+    assert (revision.value, revision.commentary, revision.entered_by) == (
+        Decimal("88.5"),
+        "First",
+        "Jenny Thompson",
+    )
+    assert revision.entered_at < revision.replaced_at
+    first.refresh_from_db()
+    assert (first.value, first.commentary) == (Decimal(89), "Second")

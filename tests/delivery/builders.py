@@ -9,8 +9,8 @@ from django.contrib.auth.models import Group, User
 from scorecard.core.period_parser import parse_period
 from scorecard.delivery.models import HighlightReport, Milestone, Project, ProjectUpdate
 from scorecard.framework.models import Outcome, Plan, Priority, Programme
-from scorecard.people.access import PERFORMANCE_TEAM
 from scorecard.people.models import Person
+from scorecard.people.permissions import PERFORMANCE_TEAM
 
 PASSWORD = "a long demo password"  # noqa: S105 -- test accounts only
 

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from scorecard.delivery.models import Action, ActionUpdate
-from scorecard.people.access import PERFORMANCE_TEAM
+from scorecard.people.permissions import PERFORMANCE_TEAM
 from tests.delivery.test_action_plans import build_action_plans
 
 pytestmark = pytest.mark.django_db

@@ -290,9 +290,10 @@ def test_numbers_a_database_would_change_are_refused(write, value, reason):
 
 
 def test_thousands_separators_are_read(write):
+    counted = MEASURES.replace("percent", "count")  # a percentage cannot be over 100
     import_files(
         [
-            write("m.csv", MEASURES),
+            write("m.csv", counted),
             write("o.csv", 'measure_id,period,value\nHV,2019-09,"1,234.5"\n'),
         ]
     )
@@ -398,3 +399,26 @@ def test_a_percent_tolerance_said_to_be_absolute_is_refused(write):
     assert [m.split(":")[0] for m in rejected_messages([write("m.csv", text)])] == [
         "m.csv, row 2, column 'tolerance'"
     ]
+
+
+@pytest.mark.parametrize(
+    ("rows", "reason"),
+    [
+        ("HV,2019-09,120,,", "row 2, column 'value': A percentage must be between 0 and 100"),
+        ("HV,2019-09,-5,,", "row 2, column 'value': The value cannot be less than 0"),
+        ("HV,2019-09,60,453,1000", "row 2, column 'value': The value (60) does not match"),
+        ("HV,2019-09,,1200,1000", "row 2, column 'numerator': The numerator (1200) cannot be"),
+        ("HV,2019-09,,5,0", "row 2, column 'denominator': The denominator cannot be 0"),
+    ],
+)
+def test_imported_values_meet_the_rule_the_form_applies(write, rows, reason):
+    text = "measure_id,period,value,numerator,denominator\n" + rows + "\n"
+    messages = rejected_messages([write("m.csv", MEASURES), write("o.csv", text)])
+    assert len(messages) == 1 and reason in messages[0], messages
+    assert messages[0].startswith("o.csv")
+
+
+def test_an_imported_value_near_its_counts_is_kept_as_the_counts_make_it(write):
+    text = "measure_id,period,value,numerator,denominator\nHV,2019-09,45,453,1000\n"
+    import_files([write("m.csv", MEASURES), write("o.csv", text)])
+    assert Observation.objects.get().value == Decimal("45.3")

@@ -179,3 +179,22 @@ def test_password_change_needs_a_sign_in(anonymous_client, db):
     response = anonymous_client.get("/accounts/password/")
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")
+
+
+def test_a_switched_off_sign_in_still_shows_its_person(demo_users):
+    owner = User.objects.get(username="owner")
+    signed_in("admin").post(f"/accounts/people/{owner.pk}/switch-off/")
+    page = signed_in("admin").get(f"/accounts/people/{owner.pk}/").content.decode()
+    assert "Jenny Thompson" in page
+    assert "None linked" not in page
+
+
+def test_a_role_change_is_seen_at_once_on_the_same_user(demo_users):
+    from scorecard.people.accounts import apply_role
+
+    viewer = User.objects.get(username="viewer")
+    assert permissions.role_of(viewer) == permissions.VIEWER  # remembered on the object
+    apply_role(viewer, permissions.person_of(viewer), "performance team", [])
+    assert permissions.role_of(viewer) == permissions.PERFORMANCE
+    apply_role(viewer, permissions.person_of(viewer), "owner or viewer", [])
+    assert permissions.role_of(viewer) == permissions.VIEWER

@@ -7,8 +7,8 @@ from datetime import date
 from django.contrib.auth.models import Group, User
 
 from scorecard.framework.models import Organisation, Plan, Programme
-from scorecard.people.access import PERFORMANCE_TEAM
 from scorecard.people.models import Person
+from scorecard.people.permissions import PERFORMANCE_TEAM
 from scorecard.risks.models import Risk, RiskAssessment
 
 PASSWORD = "a-long-test-passphrase"

@@ -30,7 +30,7 @@ def api_items(s) -> dict[str, str]:
     }
 
 
-TEXT = {"measure": "title", "project": "title", "action": "description"}
+TEXT = {"measure": "notes", "project": "title", "action": "description"}
 TEXT.update(programme="description", risk="description")
 
 
@@ -88,3 +88,20 @@ def test_an_owner_cannot_archive_even_their_own_item(demo_roles, kind):
     assert fingerprint() == before
     assert team.post(url).status_code == 302
     assert fingerprint() != before
+
+
+def test_a_refused_page_says_why(demo_roles):
+    page = as_user("owner2").get(f"/projects/{demo_roles.project.project_id}/edit/")
+    assert page.status_code == 403
+    assert "You can only change items you own." in page.content.decode()
+
+
+def test_an_owners_page_form_locks_the_teams_fields_as_the_api_does(demo_roles):
+    """A project's title is the owner's to change; its reference, plan and owner are not."""
+    from scorecard.delivery.project_forms import ProjectForm
+
+    owner = User.objects.get(username="owner")
+    form = ProjectForm(instance=demo_roles.project, user=owner)
+    locked = {name for name, field in form.fields.items() if field.disabled}
+    assert {"project_id", "plan", "owner", "organisation"} <= locked
+    assert "title" not in locked and "description" not in locked
