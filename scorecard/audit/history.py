@@ -19,7 +19,7 @@ from scorecard.audit.rewind import current_moment
 from scorecard.audit.values import decode
 from scorecard.core.period_parser import parse_period
 from scorecard.core.periods import PeriodError
-from scorecard.core.units import format_value, plain_number
+from scorecard.core.units import plain_number
 
 SHOWN = 50
 # Kept for the record and for rewinding, but not news on a page: the observation's own
@@ -158,13 +158,7 @@ class _Words:
         measure = self.measure
         if measure is None or name != "value":
             return plain_number(number)
-        return format_value(
-            number,
-            measure.unit,
-            decimals=measure.decimals,
-            rate_per=measure.rate_per,
-            money_unit=measure.money_unit,
-        )
+        return measure.shown(number)
 
     def _shown(self, model, name: str, values: dict) -> str | None:
         """The value in words; None when it is too long to repeat."""

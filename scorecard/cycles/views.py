@@ -15,7 +15,6 @@ from django.views.decorators.http import require_POST
 
 from scorecard.core.period_parser import parse_period
 from scorecard.core.periods import PeriodError
-from scorecard.core.units import format_value
 from scorecard.core.wording import plural
 from scorecard.cycles import due, workbook
 from scorecard.cycles.entry import (
@@ -115,16 +114,6 @@ def _cycle_for(request, measure: Measure) -> ReportingCycle:
     return cycle
 
 
-def shown(measure: Measure, value) -> str:
-    return format_value(
-        value,
-        measure.unit,
-        decimals=measure.decimals,
-        rate_per=measure.rate_per,
-        money_unit=measure.money_unit,
-    )
-
-
 def measure_value(request, measure_id: str):
     measure = get_object_or_404(Measure.objects.select_related("plan"), measure_id=measure_id)
     require_change(request.user, measure)
@@ -162,7 +151,7 @@ def measure_value(request, measure_id: str):
         except EditedMeanwhile as exc:
             form.data = form.data.copy()
             form.data["loaded"] = stamp(exc.observation)
-            form.add_error(None, exc.message(shown(measure, exc.observation.value)))
+            form.add_error(None, exc.message(measure.shown(exc.observation.value)))
         else:
             messages.success(
                 request, f"Saved {measure.title} for {form.cleaned_data['period'].display}"
@@ -176,7 +165,7 @@ def measure_value(request, measure_id: str):
             "measure": measure,
             "cycle": cycle,
             "reading": reading,
-            "reading_value": shown(measure, reading.value) if reading else "",
+            "reading_value": measure.shown(reading.value) if reading else "",
             "period": period,
             "other_periods": [p for p in periods if p != period],
             "back_url": back,

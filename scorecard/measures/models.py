@@ -13,6 +13,7 @@ from scorecard.core.period_parser import parse_period
 from scorecard.core.periods import Period, PeriodKind
 from scorecard.core.ratings import Polarity, Tolerance, ToleranceType
 from scorecard.core.series import CompareWith, Frequency, MeasureRules, Reading
+from scorecard.core.units import format_value
 from scorecard.framework.models import Board, Organisation, Outcome, Plan, Priority, Programme
 from scorecard.measures import choices
 
@@ -94,6 +95,16 @@ class Measure(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("measure", args=[self.measure_id])
+
+    def shown(self, value: Decimal) -> str:
+        """A figure of this measure as people read it: its unit, decimals, rate base, money."""
+        return format_value(
+            value,
+            self.unit,
+            decimals=self.decimals,
+            rate_per=self.rate_per,
+            money_unit=self.money_unit,
+        )
 
     @property
     def polarity_label(self) -> str:

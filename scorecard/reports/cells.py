@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from scorecard.core.delivery_status import DeliveryKind, status_meaning
 from scorecard.core.ratings import Direction, Rag
-from scorecard.core.units import Unit, format_fraction, format_value
+from scorecard.core.units import Unit, format_fraction
 from scorecard.reports.document import Cell
 
 
@@ -84,13 +84,7 @@ def measure_value(
 def target(measure, value: Decimal | None) -> Cell:
     if value is None:
         return Cell("No target")
-    shown = format_value(
-        value,
-        measure.unit,
-        decimals=measure.decimals,
-        rate_per=measure.rate_per,
-        money_unit=measure.money_unit,
-    )
+    shown = measure.shown(value)
     percent = Unit(measure.unit) is Unit.PERCENT
     return Cell(shown, number=value, percent=percent, decimals=measure.decimals)
 

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 import pytest
 from django.contrib.auth.models import User
-from django.test import Client
 
 from scorecard.audit.archive import KINDS, Archive, ArchiveError, Restore
 from scorecard.commands import add_demo_users, demo_files
@@ -23,6 +22,7 @@ from scorecard.reports.document import ReportUnavailable
 from scorecard.reports.kinds import KINDS as REPORTS
 from scorecard.reports.render_html import render_html
 from scorecard.risks.models import Risk
+from tests.signing_in import signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -30,12 +30,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def demo(demo_council):
     add_demo_users()
-
-
-def signed_in(username: str) -> Client:
-    client = Client()
-    client.force_login(User.objects.get(username=username))
-    return client
 
 
 @dataclass(frozen=True)

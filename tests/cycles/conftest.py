@@ -1,5 +1,6 @@
 import pytest
-from django.test import Client
+
+from tests.signing_in import signed_in as signed_in_as
 
 
 @pytest.fixture
@@ -16,14 +17,6 @@ def bp_cycle(cycle_council):
     from scorecard.cycles.models import ReportingCycle
 
     return ReportingCycle.objects.get(plan__plan_id="business-plan")
-
-
-def signed_in_as(username: str) -> Client:
-    from django.contrib.auth.models import User
-
-    client = Client()
-    client.force_login(User.objects.get(username=username))
-    return client
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth.models import User
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -17,6 +16,7 @@ from scorecard.delivery.models import Action, ActionPlan, HighlightReport, Miles
 from scorecard.delivery.project_forms import ProjectForm
 from scorecard.framework.models import Plan, Programme
 from scorecard.people.models import Person
+from tests.signing_in import signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -24,12 +24,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def demo(demo_council):
     add_demo_users()
-
-
-def signed_in(username: str) -> Client:
-    client = Client()
-    client.force_login(User.objects.get(username=username))
-    return client
 
 
 def posted(form) -> dict:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth.models import User
-from django.test import Client
 from django.utils import timezone
 
 from scorecard.commands import add_demo_users
@@ -14,6 +13,7 @@ from scorecard.framework.models import Plan, Programme
 from scorecard.people.models import Person
 from scorecard.risks.forms import RiskForm
 from scorecard.risks.models import Risk
+from tests.signing_in import signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -21,12 +21,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def demo(demo_council):
     add_demo_users()
-
-
-def signed_in(username: str) -> Client:
-    client = Client()
-    client.force_login(User.objects.get(username=username))
-    return client
 
 
 def posted(form) -> dict:

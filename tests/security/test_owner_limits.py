@@ -5,18 +5,11 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth.models import User
-from django.test import Client
 
 from tests.security.matrix import fingerprint
+from tests.signing_in import signed_in as as_user
 
 pytestmark = pytest.mark.django_db
-
-
-def as_user(username: str) -> Client:
-    """Signed in before the fingerprint is taken: signing in writes the last sign-in time."""
-    client = Client()
-    client.force_login(User.objects.get(username=username))
-    return client
 
 
 def api_items(s) -> dict[str, str]:

@@ -5,7 +5,7 @@ from django.utils.html import format_html
 
 from scorecard.core.delivery_status import DeliveryKind, status_meaning
 from scorecard.core.ratings import Direction, Rag
-from scorecard.core.units import format_fraction, format_value
+from scorecard.core.units import format_fraction
 
 register = template.Library()
 
@@ -85,13 +85,7 @@ def measure_value(measure, value, numerator=None, denominator=None):
 def target_value(measure, value):
     if value is None:
         return "No target"
-    return format_value(
-        value,
-        measure.unit,
-        decimals=measure.decimals,
-        rate_per=measure.rate_per,
-        money_unit=measure.money_unit,
-    )
+    return measure.shown(value)
 
 
 @register.filter
