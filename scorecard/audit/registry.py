@@ -9,7 +9,20 @@ from django.db.models import Model
 
 # App labels ("measures") or model labels ("cycles.Submission"): other apps add theirs with
 # track() when their models exist.
-TRACKED: list[str] = ["framework", "measures", "people", "delivery", "risks", "cycles"]
+TRACKED: list[str] = [
+    "framework",
+    "measures",
+    "people",
+    "delivery",
+    "risks",
+    "cycles",
+    # Comparator groups and indicators are chosen by officers (which neighbours, which polarity);
+    # areas and their values are national statistics, reloaded from their publisher, and too
+    # many to keep a trail of.
+    "benchmarking.ComparatorGroup",
+    "benchmarking.GroupMember",
+    "benchmarking.Indicator",
+]
 
 # The foreign key that makes a child's changes show on its parent's page.
 PARENTS: dict[str, str] = {
@@ -22,6 +35,7 @@ PARENTS: dict[str, str] = {
     "delivery.actionupdate": "action",
     "delivery.highlightreport": "programme",
     "risks.riskassessment": "risk",
+    "benchmarking.groupmember": "group",
 }
 
 

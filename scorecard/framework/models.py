@@ -21,6 +21,18 @@ class NamedByTheCouncil(models.Model):
 
 
 class Organisation(NamedByTheCouncil):
+    # The area the organisation serves, as statistics name it (Somerset County Council:
+    # E10000027). On the organisation, not the plan: a partnership plan is led by one body but
+    # shared by several, each with its own area (a council's county, a CCG's), and a measure
+    # reports for its organisation.
+    area = models.ForeignKey(
+        "benchmarking.Area",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="organisations",
+    )
+
     class Meta(NamedByTheCouncil.Meta):
         pass
 

@@ -74,6 +74,14 @@ class Measure(models.Model):
     board = models.ForeignKey(Board, null=True, blank=True, on_delete=models.PROTECT)
     source = models.CharField(max_length=300, blank=True)
     benchmarking = models.TextField(blank=True)
+    # The published statistic this measure is benchmarked by (a Fingertips indicator).
+    comparator_indicator = models.ForeignKey(
+        "benchmarking.Indicator",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="measures",
+    )
     baseline_period = models.CharField(max_length=40, blank=True)
     decimals = models.PositiveSmallIntegerField(null=True, blank=True)
     notes = models.TextField(blank=True)

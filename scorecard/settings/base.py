@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "scorecard.framework",
     "scorecard.measures",
+    "scorecard.benchmarking",
     "scorecard.people",
     "scorecard.delivery",
     "scorecard.risks",
