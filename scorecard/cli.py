@@ -20,7 +20,7 @@ ROUND_TRIP_KINDS = [
     "risks",
     "risk_assessments",
 ]
-EXPORT_KINDS = ["ratings", "scorecard", *ROUND_TRIP_KINDS]
+EXPORT_KINDS = ["ratings", "scorecard", *ROUND_TRIP_KINDS, "comparisons"]
 # Kept in step with scorecard.reports.kinds.KINDS (a test checks), so that `--help` needs no
 # Django.
 REPORT_KINDS = ["corporate", "programme", "actions", "dashboard", "risks"]
@@ -101,13 +101,18 @@ def _parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser(
         "export",
-        help="export ratings, the scorecard, the framework, people, delivery or risks "
+        help="export ratings, the scorecard, the framework, people, delivery, risks or "
+        "benchmarking comparisons "
         "as JSON or CSV (CSV files of the framework, people, delivery and risks import again)",
     )
     export.add_argument("what", choices=EXPORT_KINDS, metavar="WHAT", help=", ".join(EXPORT_KINDS))
     export.add_argument("--format", choices=["json", "csv"], default="json")
     export.add_argument("--period", help="as at this period (needed for the scorecard)")
     export.add_argument("--plan", help="only this plan (its plan_id)")
+    export.add_argument(
+        "--indicator", help="comparisons: only this comparator indicator (e.g. Fingertips 90284)"
+    )
+    export.add_argument("--measure", help="comparisons: only the indicator this measure links to")
     export.add_argument("-o", "--output", type=Path, help="write to this file, not the screen")
     export.add_argument("--as-at", metavar="WHEN", help=AS_AT_HELP)
 

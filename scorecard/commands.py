@@ -241,6 +241,48 @@ def _export_scorecard(arguments: argparse.Namespace) -> str:
     return exporter.as_csv(document["measures"], exporter.SCORECARD_COLUMNS)
 
 
+def _export_comparisons(arguments: argparse.Namespace) -> str:
+    from scorecard.benchmarking.export import COMPARISON_COLUMNS, comparison_records
+    from scorecard.benchmarking.fingertips import read_period
+    from scorecard.benchmarking.models import Indicator
+    from scorecard.core.periods import PeriodError
+    from scorecard.interchange import exporter
+    from scorecard.measures.models import Measure
+
+    indicators = None
+    if arguments.indicator:
+        indicators = list(Indicator.objects.filter(indicator_id=arguments.indicator))
+        if not indicators:
+            raise CommandFailed(
+                f"--indicator: there is no comparator indicator '{arguments.indicator}'"
+            )
+    if arguments.measure:
+        measure = Measure.objects.filter(measure_id=arguments.measure).first()
+        if measure is None:
+            raise CommandFailed(f"--measure: there is no measure '{arguments.measure}'")
+        if measure.comparator_indicator is None:
+            raise CommandFailed(
+                f"--measure: measure '{arguments.measure}' has no comparator indicator"
+            )
+        if indicators is not None and measure.comparator_indicator not in indicators:
+            return (
+                exporter.as_json([])
+                if arguments.format == "json"
+                else exporter.as_csv([], COMPARISON_COLUMNS)
+            )
+        indicators = [measure.comparator_indicator]
+    period = None
+    if arguments.period:
+        try:
+            period = read_period(arguments.period).label
+        except PeriodError as exc:
+            raise CommandFailed(f"--period: {exc}") from None
+    records = comparison_records(indicators, period)
+    if arguments.format == "json":
+        return exporter.as_json(records)
+    return exporter.as_csv(records, COMPARISON_COLUMNS)
+
+
 def _as_at(arguments: argparse.Namespace):
     """The moment --as-at names, else None."""
     from scorecard.audit.when import AsAtError, parse_as_at
@@ -271,6 +313,8 @@ def _export_text(arguments: argparse.Namespace) -> str:
 
     if arguments.what == "ratings":
         text = _export_ratings(arguments)
+    elif arguments.what == "comparisons":
+        text = _export_comparisons(arguments)
     elif arguments.what == "scorecard":
         text = _export_scorecard(arguments)
     elif arguments.format == "json":

@@ -33,6 +33,9 @@ class Catalogue:
     projects: set[str] = field(default_factory=set)
     actions: set[tuple[str, str, str]] = field(default_factory=set)  # plan_id, plan name, ref
     risks: set[str] = field(default_factory=set)
+    areas: set[str] = field(default_factory=set)  # GSS codes
+    la_numbers: dict[str, str] = field(default_factory=dict)  # DfE LA number -> GSS code
+    indicators: set[str] = field(default_factory=set)  # comparator indicator ids
     # Each key a row of this import has given (a project and period, a milestone...) and the
     # file and row that gave it first, to point at the earlier row of a duplicate.
     keys: dict[tuple, tuple[str, int]] = field(default_factory=dict)
@@ -41,6 +44,7 @@ class Catalogue:
 
     @classmethod
     def from_database(cls) -> Catalogue:
+        from scorecard.benchmarking.models import Area, Indicator
         from scorecard.delivery.models import Action, Project
         from scorecard.framework.models import Board, Outcome, Plan, Priority, Programme
         from scorecard.measures.models import Measure
@@ -71,6 +75,11 @@ class Catalogue:
                 )
             ),
             risks=set(Risk.objects.values_list("reference", flat=True)),
+            areas=set(Area.objects.values_list("code", flat=True)),
+            la_numbers=dict(
+                Area.objects.filter(la_number__isnull=False).values_list("la_number", "code")
+            ),
+            indicators=set(Indicator.objects.values_list("indicator_id", flat=True)),
         )
 
     def add_priority(self, plan_id: str, name: str, outcome: str) -> None:

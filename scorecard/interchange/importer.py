@@ -10,9 +10,13 @@ from django.db import transaction
 
 from scorecard.interchange import (
     action_rows,
+    area_rows,
+    area_value_rows,
     comparator_rows,
     framework_rows,
+    group_rows,
     highlight_rows,
+    indicator_rows,
     measure_rows,
     observation_rows,
     people_rows,
@@ -108,7 +112,16 @@ DELIVERY = {
     "risks": (risk_rows.validate, risk_rows.apply_all),
     "risk_assessments": (risk_rows.validate_assessment, risk_rows.apply_assessments),
 }
-for _name, (_validate, _) in DELIVERY.items():
+# Benchmarking's kinds, likewise (docs/formats.md).
+BENCHMARKING = {
+    "areas": (area_rows.validate, area_rows.apply_all),
+    "comparator_indicators": (indicator_rows.validate, indicator_rows.apply_all),
+    "fingertips": (area_value_rows.validate_fingertips, area_value_rows.apply_all),
+    "comparator_values": (area_value_rows.validate_ours, area_value_rows.apply_all),
+    "comparator_groups": (group_rows.validate, group_rows.apply_all),
+}
+WHOLE_FILE = {**DELIVERY, **BENCHMARKING}
+for _name, (_validate, _) in WHOLE_FILE.items():
     VALIDATORS[_name] = lambda row, catalogue, seen, check=_validate: check(row, catalogue)
 
 
@@ -133,8 +146,8 @@ def _write(files: list[CheckedFile], entered_by: str) -> None:
     lookups = Lookups()
     for checked in files:
         name = checked.kind.name
-        if name in DELIVERY:
-            DELIVERY[name][1](checked.parsed, lookups)
+        if name in WHOLE_FILE:
+            WHOLE_FILE[name][1](checked.parsed, lookups)
             continue
         if name in ("observations", "comparators") and measures is None:
             measures = {m.measure_id: m for m in Measure.objects.all()}

@@ -177,6 +177,86 @@ RISK_ASSESSMENTS = FileKind(
     forbids=("action_plan",),
 )
 
+# --- benchmarking (docs/formats.md): areas, comparator groups, indicators and their values ---
+AREAS = FileKind(
+    "areas",
+    required=("gss_code", "name"),
+    optional=("la_number", "area_type", "region_code"),
+    marks=("gss_code",),
+    forbids=("indicator_id", "group_slug"),
+)
+COMPARATOR_GROUPS = FileKind(
+    "comparator_groups",
+    required=("group_slug", "name", "kind"),
+    optional=("for_area", "members"),
+    marks=("group_slug",),
+)
+COMPARATOR_INDICATORS = FileKind(
+    "comparator_indicators",
+    required=("indicator_id", "name"),
+    optional=("polarity", "value_type", "multiplier"),
+    marks=("indicator_id",),
+    forbids=("area_code",),
+)
+VALUE_COLUMNS = (
+    "value",
+    "count",
+    "denominator",
+    "lower_95",
+    "upper_95",
+    "lower_998",
+    "upper_998",
+)
+COMPARATOR_VALUES = FileKind(
+    "comparator_values",
+    required=("indicator_id", "area_code", "period"),
+    optional=(
+        "indicator_name",
+        "area_name",
+        "area_type",
+        "sex",
+        "age",
+        *VALUE_COLUMNS,
+        "value_note",
+        "compared_to_england",
+    ),
+    marks=("indicator_id", "area_code"),
+)
+# A Fingertips data download, columns as Fingertips heads them (read without regard to case).
+FINGERTIPS = FileKind(
+    "fingertips",
+    required=("indicator id", "area code", "time period", "value"),
+    optional=(
+        "indicator name",
+        "parent code",
+        "parent name",
+        "area name",
+        "areaname",
+        "area type",
+        "sex",
+        "age",
+        "category type",
+        "category",
+        "lower ci 95.0 limit",
+        "upper ci 95.0 limit",
+        "lower ci 99.8 limit",
+        "upper ci 99.8 limit",
+        "count",
+        "denominator",
+        "value note",
+        "recent trend",
+        "compared to england value or percentiles",
+        "compared to region value or percentiles",
+        "compared to parent value or percentiles",
+        "compared to percentiles",
+        "time period sortable",
+        "time period range",
+        "new data",
+        "compared to goal",
+    ),
+    marks=("indicator id", "area code"),
+)
+
 KINDS = (
     FRAMEWORK,
     PEOPLE,
@@ -190,12 +270,24 @@ KINDS = (
     HIGHLIGHT_REPORTS,
     RISKS,
     RISK_ASSESSMENTS,
+    AREAS,
+    COMPARATOR_GROUPS,
+    COMPARATOR_INDICATORS,
+    COMPARATOR_VALUES,
+    FINGERTIPS,
 )
 BY_NAME = {kind.name: kind for kind in KINDS}
 # The order files are applied in, whatever order they were named in: parents first.
 APPLY_ORDER = (
     "framework",
     "people",
+    # Benchmarking before measures, which may name a comparator indicator; a Fingertips file
+    # adds areas, so groups come after it.
+    "areas",
+    "comparator_indicators",
+    "fingertips",
+    "comparator_values",
+    "comparator_groups",
     "measures",
     "observations",
     "comparators",

@@ -1,0 +1,152 @@
+"""Benchmarking computed from stored values: limits where the source gave none, the England
+benchmark, each area's comparison with it, rank and quartile among areas of the same type, and
+the average of a comparator group. One query per call; the rest is arithmetic on its rows."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+
+from scorecard.benchmarking.choices import ValueType
+from scorecard.benchmarking.models import ENGLAND_CODE, AreaValue, ComparatorGroup, Indicator
+from scorecard.core import benchmarking, intervals
+from scorecard.core.benchmarking import Compared, Position, compare, positions, suppressed
+from scorecard.core.intervals import Interval, IntervalError
+
+LEVELS = (0.95, 0.998)
+
+
+@dataclass(frozen=True)
+class Benchmarked:
+    """An area's value with everything worked out about it."""
+
+    row: AreaValue
+    limits_95: Interval | None
+    limits_998: Interval | None
+    # True when we computed the limits; False when the source published them (or there are none).
+    limits_computed: bool
+    benchmark: float | None
+    compared: Compared
+    position: Position | None
+
+    @property
+    def small_number(self) -> bool:
+        return suppressed(self.row.count)
+
+
+def computed_limits(
+    value_type: str,
+    multiplier: float,
+    value: float | None,
+    count: float | None,
+    denominator: float | None,
+    confidence: float,
+) -> Interval | None:
+    """Limits from count and denominator by the method for the value type (PHE/OHID technical
+    guidance): Wilson for a proportion, exact Poisson or Byar for a count or crude rate.
+
+    A directly standardised rate needs its age bands for Dobson's method; given only its total
+    count, its limits are the count's, carried to the rate by value / count (Dobson's method with
+    equal weights). Sources publish DSRs with their limits, so this is a fallback."""
+    if count is None:
+        return None
+    try:
+        if value_type == ValueType.PROPORTION and denominator:
+            return intervals.wilson(count, denominator, confidence).scaled(multiplier)
+        if value_type == ValueType.CRUDE_RATE and denominator:
+            return intervals.rate(count, denominator, multiplier, confidence)[1]
+        if value_type == ValueType.COUNT:
+            return intervals.count_interval(count, confidence)
+        if value_type == ValueType.DSR and value is not None and count > 0:
+            return intervals.count_interval(count, confidence).scaled(value / count)
+    except IntervalError:
+        return None
+    return None
+
+
+def _limits(row: AreaValue, indicator: Indicator) -> tuple[Interval | None, Interval | None, bool]:
+    published = [
+        Interval(lower, upper) if lower is not None and upper is not None else None
+        for lower, upper in ((row.lower_95, row.upper_95), (row.lower_998, row.upper_998))
+    ]
+    if row.value is None:
+        return published[0], published[1], False
+    computed = False
+    for index, confidence in enumerate(LEVELS):
+        if published[index] is None:
+            published[index] = computed_limits(
+                indicator.value_type,
+                indicator.multiplier,
+                row.value,
+                row.count,
+                row.denominator,
+                confidence,
+            )
+            computed = computed or published[index] is not None
+    return published[0], published[1], computed
+
+
+def _benchmark_key(row: AreaValue) -> tuple:
+    return (row.indicator_id, row.period, row.sex, row.age)
+
+
+def _rank_key(row: AreaValue) -> tuple:
+    return (row.indicator_id, row.period, *row.breakdown, row.area_type)
+
+
+def benchmarked(rows: QuerySet[AreaValue]) -> Iterator[Benchmarked]:
+    """Every row of the queryset, benchmarked against England's value for the same indicator,
+    period, sex and age, and ranked among the rows of its area type and breakdown. The
+    queryset should hold whole indicator-periods (England's rows and every area's)."""
+    loaded = list(rows.select_related("area", "indicator"))
+    england: dict[tuple, float | None] = {}
+    by_rank: dict[tuple, dict[str, float | None]] = defaultdict(dict)
+    for row in loaded:
+        if row.area.code == ENGLAND_CODE:
+            if not row.category_type:
+                england[_benchmark_key(row)] = row.value
+        else:
+            by_rank[_rank_key(row)][row.area.code] = row.value
+    polarity = {row.indicator_id: row.indicator.polarity_or_neutral for row in loaded}
+    placed = {key: positions(values, polarity[key[0]]) for key, values in by_rank.items()}
+    for row in loaded:
+        low_95, low_998, computed = _limits(row, row.indicator)
+        is_england = row.area.code == ENGLAND_CODE
+        benchmark = england.get(_benchmark_key(row))
+        if is_england or row.value is None:
+            compared = compare(None, None, row.indicator.polarity_or_neutral)
+        else:
+            compared = compare(benchmark, low_95, row.indicator.polarity_or_neutral, low_998)
+        position = None if is_england else placed[_rank_key(row)].get(row.area.code)
+        yield Benchmarked(row, low_95, low_998, computed, benchmark, compared, position)
+
+
+def for_indicator(indicator: Indicator, period: str | None = None) -> list[Benchmarked]:
+    """An indicator's values benchmarked, for one period or all."""
+    return list(benchmarked(AreaValue.objects.of(indicator, period)))
+
+
+def group_average(
+    group: ComparatorGroup,
+    indicator: Indicator,
+    period: str,
+    sex: str | None = None,
+    age: str | None = None,
+) -> float | None:
+    """The plain average of the group's members' values (as the DfE's statistical-neighbour
+    average), in one query; the breakdown is the indicator's only one when not given."""
+    rows = AreaValue.objects.of(indicator, period).filter(
+        area__memberships__group=group, category_type=""
+    )
+    if sex is not None:
+        rows = rows.filter(sex=sex)
+    if age is not None:
+        rows = rows.filter(age=age)
+    found = list(rows.values_list("area__code", "value", "sex", "age"))
+    if len({(s, a) for _, _, s, a in found}) > 1:
+        raise ValueError(f"{indicator.indicator_id} has several breakdowns: give sex and age")
+    values = {code: value for code, value, _, _ in found}
+    return benchmarking.group_average(values, group.member_codes())

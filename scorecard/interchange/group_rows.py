@@ -1,0 +1,69 @@
+"""Rows of a `comparator_groups` file: a group and its member areas in order, one row each."""
+
+from __future__ import annotations
+
+from scorecard.benchmarking.choices import GroupKind
+from scorecard.benchmarking.models import Area, ComparatorGroup, GroupMember
+from scorecard.interchange import cells
+from scorecard.interchange.area_rows import area_code
+from scorecard.interchange.context import Catalogue, RowReader
+from scorecard.interchange.lookups import Lookups
+
+
+def kind(raw: str) -> str:
+    return cells.choice(raw, GroupKind).value
+
+
+def member_codes(raw: str) -> tuple[str, ...]:
+    """GSS codes separated by semicolons, closest neighbour first."""
+    found = cells.names(raw, max_length=20)
+    for code in found:
+        if "," in code:
+            raise cells.CellError(f"'{code}': separate area codes with semicolons (;)")
+    return tuple(area_code(code) for code in found)
+
+
+def validate(row: RowReader, catalogue: Catalogue) -> dict | None:
+    parsed = {
+        "slug": row.get("group_slug", cells.identifier, required=True, max_length=100),
+        "name": row.get("name", required=True, max_length=200),
+        "kind": row.get("kind", kind),
+        "for_area": row.get("for_area", area_code),
+        "members": row.get("members", member_codes) or (),
+    }
+    if parsed["slug"]:
+        catalogue.first_time(row, ("group", parsed["slug"]), "group_slug", "this group")
+    if parsed["for_area"] and parsed["for_area"] not in catalogue.areas:
+        row.fail("for_area", f"no area '{parsed['for_area']}': add it in an areas file first")
+    unknown = [code for code in parsed["members"] if code not in catalogue.areas]
+    if unknown:
+        row.fail("members", f"no area {', '.join(unknown)}: add them in an areas file first")
+    return None if row.errors else parsed
+
+
+def apply_all(rows: list[dict], lookups: Lookups) -> None:
+    codes = {c for row in rows for c in row["members"]} | {r["for_area"] for r in rows}
+    areas = Area.objects.in_bulk([c for c in codes if c], field_name="code")
+    known = ComparatorGroup.objects.in_bulk([r["slug"] for r in rows], field_name="slug")
+    for row in rows:
+        group = known.get(row["slug"]) or ComparatorGroup(slug=row["slug"])
+        group.name, group.kind = row["name"], row["kind"]
+        group.for_area = areas.get(row["for_area"]) if row["for_area"] else None
+        group.save()
+        _set_members(group, [areas[code] for code in row["members"]])
+
+
+def _set_members(group: ComparatorGroup, members: list[Area]) -> None:
+    """The group's members become these, in this order; unchanged ones are left alone, so the
+    audit trail shows only what changed."""
+    wanted = {area.pk: order for order, area in enumerate(members, start=1)}
+    for membership in group.memberships.all():
+        if membership.area_id not in wanted:
+            membership.delete()
+        elif membership.order != wanted[membership.area_id]:
+            membership.order = wanted.pop(membership.area_id)
+            membership.save()
+        else:
+            wanted.pop(membership.area_id)
+    for area_pk, order in wanted.items():
+        GroupMember(group=group, area_id=area_pk, order=order).save()
