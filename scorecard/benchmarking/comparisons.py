@@ -111,7 +111,11 @@ def benchmarked(rows: QuerySet[AreaValue]) -> Iterator[Benchmarked]:
         else:
             by_rank[_rank_key(row)][row.area.code] = row.value
     polarity = {row.indicator_id: row.indicator.polarity_or_neutral for row in loaded}
-    placed = {key: positions(values, polarity[key[0]]) for key, values in by_rank.items()}
+    # A rank among one area is no rank (and the core would put it in the fourth quartile).
+    placed = {
+        key: positions(values, polarity[key[0]]) if len(values) > 1 else {}
+        for key, values in by_rank.items()
+    }
     for row in loaded:
         low_95, low_998, computed = _limits(row, row.indicator)
         is_england = row.area.code == ENGLAND_CODE
