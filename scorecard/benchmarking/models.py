@@ -133,7 +133,7 @@ class AreaValue(PeriodColumns):
     upper_95 = models.FloatField(null=True, blank=True)
     lower_998 = models.FloatField(null=True, blank=True)
     upper_998 = models.FloatField(null=True, blank=True)
-    value_note = models.CharField(max_length=300, blank=True)
+    value_note = models.TextField(blank=True)
     # The source's own comparison ("Better", "Similar"...), kept to check ours against.
     compared_to_england = models.CharField(max_length=100, blank=True)
 

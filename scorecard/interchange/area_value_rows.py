@@ -3,7 +3,9 @@ or our own simpler form (`comparator_values`). Both become the same parsed rows.
 
 from __future__ import annotations
 
+import html
 import math
+import re
 from collections import defaultdict
 
 from scorecard.benchmarking import fingertips
@@ -44,16 +46,27 @@ TEXTS = {
     "age": 60,
     "category_type": 200,
     "category": 200,
-    "value_note": 300,
+    "value_note": 1000,
     "compared_to_england": 100,
 }
 BREAKDOWN = ("sex", "age", "category_type", "category")
 
 
+# Fingertips marks a missing figure with HTML (`<div class="no-data">-</div>`) or a dash.
+_TAGS = re.compile(r"<[^>]*>")
+NO_DATA = {"", "-", "*", "x", ".."}
+
+
+def plain(raw: str, *, max_length: int | None = None) -> str:
+    """Text without the HTML Fingertips wraps some cells in (value notes)."""
+    return cells.text(html.unescape(_TAGS.sub("", raw)), max_length=max_length)
+
+
 def estimate(raw: str) -> float | None:
-    """A published figure: blank for none; any number of decimals (these are estimates)."""
-    text = raw.strip()
-    if not text:
+    """A published figure: blank (or Fingertips' no-data mark) for none; any number of
+    decimals (these are estimates)."""
+    text = _TAGS.sub("", raw).strip()
+    if text.lower() in NO_DATA:
         return None
     if "," in text:
         if not cells._THOUSANDS.fullmatch(text):
@@ -114,7 +127,7 @@ def validate(row: RowReader, catalogue: Catalogue, form: int) -> dict | None:
     for name in NUMBERS:
         parsed[name] = get(column[name], estimate)
     for name, length in TEXTS.items():
-        parsed[name] = get(column[name], max_length=length) if name in column else ""
+        parsed[name] = get(column[name], plain, max_length=length) if name in column else ""
     if row.errors:
         return None
     _checks(row, parsed, column)

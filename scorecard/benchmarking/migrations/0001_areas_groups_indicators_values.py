@@ -91,7 +91,7 @@ class Migration(migrations.Migration):
                 ('upper_95', models.FloatField(blank=True, null=True)),
                 ('lower_998', models.FloatField(blank=True, null=True)),
                 ('upper_998', models.FloatField(blank=True, null=True)),
-                ('value_note', models.CharField(blank=True, max_length=300)),
+                ('value_note', models.TextField(blank=True)),
                 ('compared_to_england', models.CharField(blank=True, max_length=100)),
                 ('area', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='values', to='benchmarking.area')),
                 ('indicator', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='values', to='benchmarking.indicator')),
