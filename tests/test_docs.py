@@ -42,6 +42,7 @@ def test_every_command_is_in_the_readme():
         "audit.md",
         "publishing.md",
         "api.md",
+        "benchmarking.md",
     ],
 )
 def test_readme_links_each_guide(page):
