@@ -1,8 +1,8 @@
 """Ranks, quartiles and statistical-neighbour averages for a national benchmark set, through
 the core, against a plain loop in the same run.
 
-    .venv/bin/python bench/bench_benchmarking.py          # 150 areas x 2,000 indicators x 10 periods
-    .venv/bin/python bench/bench_benchmarking.py --quick  # 150 areas x 200 indicators x 10 periods
+    .venv/bin/python bench/bench_benchmarking.py          # 150 areas x 2,000 indicators x 10
+    .venv/bin/python bench/bench_benchmarking.py --quick  # 150 areas x 200 indicators x 10
 
 The core's path is `positions` (one sort per indicator and period) and `group_average` (each
 area's ten neighbours), as the benchmarking app calls them. The baseline is the obvious loop:
