@@ -71,7 +71,7 @@ def plain_loop(slices, neighbours):
                 if (other < value) if polarity is Polarity.LOWER else (other > value):
                     better += 1
             rank = better + 1
-            places[area] = (rank, min(4, max(1, math.ceil(rank * 4 / len(known)))))
+            places[area] = (rank, min(4, (rank - 1) * 4 // len(known) + 1))
         averages = {}
         for area, members in neighbours.items():
             total, count = 0.0, 0
