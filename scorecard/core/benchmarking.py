@@ -4,7 +4,6 @@ and quartile among all areas by polarity, the average of a comparator group, and
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -85,7 +84,7 @@ class Position:
 
 def positions(values: Mapping[str, float | None], polarity: Polarity) -> dict[str, Position]:
     """Rank and quartile of every area with a value, best first by polarity (highest first when
-    neither is better). Tied values share the better rank; quartile q holds ranks up to q·n/4."""
+    neither is better). Tied values share the better rank."""
     known = [(area, value) for area, value in values.items() if value is not None]
     descending = polarity is not Polarity.LOWER
     ordered = sorted(known, key=lambda pair: pair[1], reverse=descending)
@@ -101,7 +100,9 @@ def positions(values: Mapping[str, float | None], polarity: Polarity) -> dict[st
 
 
 def quartile_of(rank: int, count: int) -> int:
-    return min(4, max(1, math.ceil(rank * 4 / count)))
+    """Quartile q holds the ranks r with (q-1)·n/4 ≤ r-1 < q·n/4: a quarter of the areas each,
+    the first quartile the best, and an area alone (or first) always in the first."""
+    return min(4, (rank - 1) * 4 // count + 1)
 
 
 def group_average(values: Mapping[str, float | None], members: list[str]) -> float | None:

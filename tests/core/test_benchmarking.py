@@ -69,6 +69,12 @@ def test_quartiles_of_eight_areas_hold_two_each():
     assert found["E08"].top_quartile and not found["E06"].top_quartile
 
 
+def test_an_area_alone_or_first_is_in_the_first_quartile():
+    assert positions({"E1": 5.0}, Polarity.HIGHER)["E1"].quartile == 1
+    three = positions({"A": 3.0, "B": 2.0, "C": 1.0}, Polarity.HIGHER)
+    assert [three[a].quartile for a in "ABC"] == [1, 2, 3]
+
+
 def test_the_group_average_is_of_the_members_with_a_value():
     values = {"A": 10.0, "B": 20.0, "C": None, "D": 99.0}
     assert group_average(values, ["A", "B", "C"]) == 15.0
