@@ -47,6 +47,12 @@ class Area(models.Model):
         return f"{self.name} ({self.code})"
 
 
+class ComparatorGroupQuerySet(models.QuerySet):
+    def statistical_neighbours_of(self, area: Area) -> ComparatorGroup | None:
+        """The area's own statistical-neighbour group (the DfE's list), if loaded."""
+        return self.filter(kind=GroupKind.STATISTICAL_NEIGHBOURS, for_area=area).first()
+
+
 class ComparatorGroup(models.Model):
     """Areas a council compares itself with: England, its region, its statistical neighbours."""
 
@@ -58,6 +64,8 @@ class ComparatorGroup(models.Model):
         Area, null=True, blank=True, on_delete=models.PROTECT, related_name="own_groups"
     )
     members = models.ManyToManyField(Area, through="GroupMember", related_name="comparator_groups")
+
+    objects = ComparatorGroupQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

@@ -50,10 +50,10 @@ def apply_all(rows: list[dict], lookups: Lookups) -> None:
         group.name, group.kind = row["name"], row["kind"]
         group.for_area = areas.get(row["for_area"]) if row["for_area"] else None
         group.save()
-        _set_members(group, [areas[code] for code in row["members"]])
+        set_members(group, [areas[code] for code in row["members"]])
 
 
-def _set_members(group: ComparatorGroup, members: list[Area]) -> None:
+def set_members(group: ComparatorGroup, members: list[Area]) -> None:
     """The group's members become these, in this order; unchanged ones are left alone, so the
     audit trail shows only what changed."""
     wanted = {area.pk: order for order, area in enumerate(members, start=1)}

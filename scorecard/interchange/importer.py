@@ -18,6 +18,7 @@ from scorecard.interchange import (
     highlight_rows,
     indicator_rows,
     measure_rows,
+    neighbour_rows,
     observation_rows,
     people_rows,
     project_rows,
@@ -119,6 +120,7 @@ BENCHMARKING = {
     "fingertips": (area_value_rows.validate_fingertips, area_value_rows.apply_all),
     "comparator_values": (area_value_rows.validate_ours, area_value_rows.apply_all),
     "comparator_groups": (group_rows.validate, group_rows.apply_all),
+    "statistical_neighbours": (neighbour_rows.validate, neighbour_rows.apply_all),
 }
 WHOLE_FILE = {**DELIVERY, **BENCHMARKING}
 for _name, (_validate, _) in WHOLE_FILE.items():

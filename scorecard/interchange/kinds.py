@@ -198,6 +198,14 @@ COMPARATOR_INDICATORS = FileKind(
     marks=("indicator_id",),
     forbids=("area_code",),
 )
+# The DfE's statistical neighbours, one row per LA and neighbour, as
+# scorecard/benchmarking/data/statistical_neighbours.csv ships them.
+STATISTICAL_NEIGHBOURS = FileKind(
+    "statistical_neighbours",
+    required=("la_number", "rank", "neighbour_la_number"),
+    optional=("la_name", "neighbour_name"),
+    marks=("neighbour_la_number",),
+)
 VALUE_COLUMNS = (
     "value",
     "count",
@@ -272,6 +280,7 @@ KINDS = (
     RISK_ASSESSMENTS,
     AREAS,
     COMPARATOR_GROUPS,
+    STATISTICAL_NEIGHBOURS,
     COMPARATOR_INDICATORS,
     COMPARATOR_VALUES,
     FINGERTIPS,
@@ -288,6 +297,7 @@ APPLY_ORDER = (
     "fingertips",
     "comparator_values",
     "comparator_groups",
+    "statistical_neighbours",
     "measures",
     "observations",
     "comparators",
