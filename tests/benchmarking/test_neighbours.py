@@ -4,11 +4,11 @@ import pytest
 
 from scorecard.benchmarking.choices import GroupKind
 from scorecard.benchmarking.models import Area, ComparatorGroup
+from scorecard.benchmarking.reference import AREAS, STATISTICAL_NEIGHBOURS
 from scorecard.interchange.errors import ImportRejected
 from scorecard.interchange.importer import import_files
 from scorecard.interchange.kinds import kind_of
 from scorecard.interchange.neighbour_rows import group_slug
-from scorecard.benchmarking.reference import AREAS, STATISTICAL_NEIGHBOURS
 
 pytestmark = pytest.mark.django_db
 
@@ -87,7 +87,8 @@ def test_bad_rows_are_named_and_nothing_is_written(write):
     assert errors == [
         "sn.csv, row 3, column 'rank': rank 1 of 933 appears twice in this import (first on row 2)",
         "sn.csv, row 4, column 'neighbour_la_number': an LA is not its own neighbour",
-        "sn.csv, row 5, column 'la_number': no area has LA number 999: add it in an areas file first",
+        "sn.csv, row 5, column 'la_number': no area has LA number 999: "
+        "add it in an areas file first",
         errors[3],
         errors[4],
     ]
