@@ -66,6 +66,7 @@ MEASURES = FileKind(
         "decimals",
         "notes",
         "published",
+        "comparator_indicator",
     ),
     marks=("measure_id", "polarity"),
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from scorecard.benchmarking.models import Indicator
 from scorecard.core.ratings import Polarity, ToleranceType
 from scorecard.core.series import CompareWith, Frequency
 from scorecard.core.units import MoneyUnit, Unit
@@ -75,7 +76,16 @@ def validate(row: RowReader, catalogue: Catalogue) -> dict | None:
         **{column: row.get(column, max_length=TEXT_COLUMNS[column]) for column in TEXT_COLUMNS},
         # On the public scorecard and in the open data (docs/publishing.md); blank means no.
         "published": row.get("published", cells.yes_no),
+        # The published statistic (a Fingertips indicator id) the measure is benchmarked by.
+        "comparator_indicator": row.get("comparator_indicator", cells.identifier),
     }
+    indicator = parsed["comparator_indicator"]
+    if indicator and indicator not in catalogue.indicators:
+        row.fail(
+            "comparator_indicator",
+            f"no comparator indicator '{indicator}': import it first, or with this file, in a "
+            "comparator_indicators, comparator_values or Fingertips file",
+        )
     if parsed["unit"] is Unit.RATE and not parsed["rate_per"] and not row.failed("rate_per"):
         row.fail("rate_per", "a rate needs rate_per, e.g. 10000 for a rate per 10,000")
     if _tolerance_kind(row) is ToleranceType.RELATIVE and parsed["tolerance_type"] is (
@@ -155,6 +165,15 @@ def _find_or_create_framework(parsed: dict) -> dict:
     return {"plan": plan, "outcome": outcome, "priority": priority, "programme": programme}
 
 
+def _indicator(indicator_id: str | None, cache: dict):
+    if not indicator_id:
+        return None
+    key = ("indicator", indicator_id)
+    if key not in cache:
+        cache[key] = Indicator.objects.get(indicator_id=indicator_id)
+    return cache[key]
+
+
 def _label(period) -> str:
     return period.label if period else ""
 
@@ -185,6 +204,10 @@ def _fields(parsed: dict, cache: dict) -> dict:
         "organisation": ("organisation", _named(Organisation, parsed["organisation"], cache)),
         "board": ("board", _named(Board, parsed["board"], cache)),
         "published": ("published", parsed["published"]),
+        "comparator_indicator": (
+            "comparator_indicator",
+            _indicator(parsed["comparator_indicator"], cache),
+        ),
     }
 
 
