@@ -34,7 +34,10 @@ def _empty_database() -> None:
 
 
 def demo_files() -> list[Path]:
-    return sorted(DEMO_DATA_DIR.glob("*.csv"))
+    """The shipped reference areas and statistical neighbours, then the demo's own files."""
+    from scorecard.benchmarking.reference import AREAS, STATISTICAL_NEIGHBOURS
+
+    return [AREAS, STATISTICAL_NEIGHBOURS, *sorted(DEMO_DATA_DIR.glob("*.csv"))]
 
 
 def load_demo(force: bool = False) -> str:

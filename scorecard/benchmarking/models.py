@@ -34,6 +34,12 @@ class Area(models.Model):
     region = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="areas"
     )
+    # The area that took this one's place in a reorganisation (Somerset County, E10000027, became
+    # Somerset UA, E06000066, on 1 April 2023): sources publish later figures under the new code,
+    # and a council keeps its area and neighbours (the DfE's LA number did not change).
+    replaced_by = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="replaces"
+    )
 
     class Meta:
         ordering = ["name"]
@@ -45,6 +51,14 @@ class Area(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.code})"
+
+    def with_successors(self) -> list[Area]:
+        """This area and the ones that replaced it, newest last (at most a few)."""
+        found, seen = [self], {self.pk}
+        while found[-1].replaced_by_id and found[-1].replaced_by_id not in seen:
+            found.append(found[-1].replaced_by)
+            seen.add(found[-1].pk)
+        return found
 
 
 class ComparatorGroupQuerySet(models.QuerySet):

@@ -39,6 +39,7 @@ def validate(row: RowReader, catalogue: Catalogue) -> dict | None:
         "la_number": row.get("la_number", la_number),
         "area_type": row.get("area_type", max_length=100),
         "region": row.get("region_code", area_code),
+        "replaced_by": row.get("replaced_by", area_code),
         "columns": set(row.cells),
     }
     code, number, region = parsed["code"], parsed["la_number"], parsed["region"]
@@ -53,6 +54,14 @@ def validate(row: RowReader, catalogue: Catalogue) -> dict | None:
             "region_code",
             f"no area '{region}': give the region on an earlier row or in an areas file first",
         )
+    successor = parsed["replaced_by"]
+    if successor == code and code:
+        row.fail("replaced_by", "an area cannot replace itself")
+    elif successor and successor not in catalogue.areas:
+        row.fail(
+            "replaced_by",
+            f"no area '{successor}': give the new area on an earlier row or in an areas file first",
+        )
     if code:
         catalogue.areas.add(code)
     return None if row.errors else parsed
@@ -60,7 +69,9 @@ def validate(row: RowReader, catalogue: Catalogue) -> dict | None:
 
 def apply_all(rows: list[dict], lookups: Lookups) -> None:
     """Add new areas, update known ones; the columns a file leaves out stay as they were."""
-    codes = {row["code"] for row in rows} | {row["region"] for row in rows if row["region"]}
+    codes = {row["code"] for row in rows} | {
+        row[k] for row in rows for k in ("region", "replaced_by") if row[k]
+    }
     known = Area.objects.in_bulk(codes, field_name="code")
     for row in rows:
         area = known.get(row["code"]) or Area(code=row["code"])
@@ -72,5 +83,7 @@ def apply_all(rows: list[dict], lookups: Lookups) -> None:
             area.area_type = row["area_type"]
         if "region_code" in given:
             area.region = known.get(row["region"]) if row["region"] else None
+        if "replaced_by" in given:
+            area.replaced_by = known.get(row["replaced_by"]) if row["replaced_by"] else None
         area.save()
         known[area.code] = area

@@ -134,8 +134,10 @@ def framework_records(plan_id: str | None = None) -> list[Record]:
     """Organisations and boards (all of them: plans share them), then each plan with its
     outcomes, their priorities and its programmes, parents before children."""
     rows = [
-        _framework_row("organisation", o.name, description=o.description)
-        for o in Organisation.objects.order_by("name")
+        _framework_row(
+            "organisation", o.name, description=o.description, area=o.area.code if o.area else ""
+        )
+        for o in Organisation.objects.select_related("area").order_by("name")
     ]
     rows += [
         _framework_row(

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from scorecard.benchmarking.models import Area
 from scorecard.framework.models import Board, Organisation, Outcome, Plan, Priority, Programme
 from scorecard.interchange import cells
+from scorecard.interchange.area_rows import area_code
 from scorecard.interchange.context import Catalogue, RowReader
 
 
@@ -35,8 +37,13 @@ def validate(row: RowReader, catalogue: Catalogue) -> dict | None:
         "lead": row.get("lead", max_length=200),
         "period": row.get("period", cells.period),
     }
+    area = row.get("area", area_code)
     if level is None:
         return None
+    if area and level is not Level.ORGANISATION:
+        row.fail("area", "only an organisation row names an area (the one it serves)")
+    elif area and area not in catalogue.areas:
+        row.fail("area", f"no area '{area}': import it in an areas file first or with this one")
     name = row.get("name", required=True, max_length=NAME_LENGTHS.get(level, 300))
     if name is None or row.errors or not _place(row, catalogue, level, name, plan_id, parent):
         return None
@@ -50,6 +57,8 @@ def validate(row: RowReader, catalogue: Catalogue) -> dict | None:
         "plan_id": plan_id,
         "parent": parent,
         "period": period.display if period else "",
+        "area": area,
+        "columns": set(row.cells),
         **extras,
     }
 
@@ -93,7 +102,11 @@ def apply(parsed: dict, order: int) -> None:
     name = parsed["name"]
     description = parsed["description"]
     if level is Level.ORGANISATION:
-        Organisation.objects.update_or_create(name=name, defaults={"description": description})
+        defaults: dict = {"description": description}
+        if "area" in parsed["columns"]:
+            # Left out of the file, the organisation keeps the area it has.
+            defaults["area"] = Area.objects.get(code=parsed["area"]) if parsed["area"] else None
+        Organisation.objects.update_or_create(name=name, defaults=defaults)
         return
     if level is Level.BOARD:
         defaults = {

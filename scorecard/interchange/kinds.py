@@ -37,7 +37,16 @@ class FileKind:
 FRAMEWORK = FileKind(
     "framework",
     required=("level", "name"),
-    optional=("plan_id", "parent", "description", "organisation", "board", "lead", "period"),
+    optional=(
+        "plan_id",
+        "parent",
+        "description",
+        "organisation",
+        "board",
+        "lead",
+        "period",
+        "area",
+    ),
     marks=("level",),
 )
 MEASURES = FileKind(
@@ -182,7 +191,7 @@ RISK_ASSESSMENTS = FileKind(
 AREAS = FileKind(
     "areas",
     required=("gss_code", "name"),
-    optional=("la_number", "area_type", "region_code"),
+    optional=("la_number", "area_type", "region_code", "replaced_by"),
     marks=("gss_code",),
     forbids=("indicator_id", "group_slug"),
 )
@@ -289,11 +298,12 @@ KINDS = (
 BY_NAME = {kind.name: kind for kind in KINDS}
 # The order files are applied in, whatever order they were named in: parents first.
 APPLY_ORDER = (
+    # Areas first: an organisation in a framework file may name its area.
+    "areas",
     "framework",
     "people",
     # Benchmarking before measures, which may name a comparator indicator; a Fingertips file
     # adds areas, so groups come after it.
-    "areas",
     "comparator_indicators",
     "fingertips",
     "comparator_values",

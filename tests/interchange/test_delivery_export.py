@@ -121,17 +121,17 @@ def test_highlight_reports_are_in_period_order_with_canonical_labels(council):
 
 def test_the_framework_is_written_parents_first_with_canonical_periods(council):
     assert export_csv("framework").splitlines()[1:] == [
-        "organisation,Somerset County Council,,,,,,,",
-        "organisation,Somerset Partnership,,,,,,,",
-        "board,Children's Trust Executive,,,Partners,Somerset County Council,,,",
+        "organisation,Somerset County Council,,,,,,,,",
+        "organisation,Somerset Partnership,,,,,,,,",
+        "board,Children's Trust Executive,,,Partners,Somerset County Council,,,,",
         "plan,Children and Young People's Plan,cypp,,Every child a good start,"
-        "Somerset County Council,Children's Trust Executive,Julian Wooster,2016/17-2018/19",
-        "outcome,Healthy lives,cypp,,,,,,",
-        "priority,Emotional health,cypp,Healthy lives,,,,,",
-        "programme,Resilient families,cypp,Emotional health,,,,Fiona Phur,",
-        'programme,"Children, families and communities",cypp,Healthy lives,,,,,',
-        "action_plan,Health and Wellbeing,cypp,Resilient families,,,Children's Trust Executive,,",
-        'action_plan,Leaving Care,cypp,"Children, families and communities",,,,,',
+        "Somerset County Council,Children's Trust Executive,Julian Wooster,2016/17-2018/19,",
+        "outcome,Healthy lives,cypp,,,,,,,",
+        "priority,Emotional health,cypp,Healthy lives,,,,,,",
+        "programme,Resilient families,cypp,Emotional health,,,,Fiona Phur,,",
+        'programme,"Children, families and communities",cypp,Healthy lives,,,,,,',
+        "action_plan,Health and Wellbeing,cypp,Resilient families,,,Children's Trust Executive,,,",
+        'action_plan,Leaving Care,cypp,"Children, families and communities",,,,,,',
     ]
 
 
