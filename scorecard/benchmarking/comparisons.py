@@ -154,3 +154,72 @@ def group_average(
         raise ValueError(f"{indicator.indicator_id} has several breakdowns: give sex and age")
     values = {code: value for code, value, _, _ in found}
     return benchmarking.group_average(values, group.member_codes())
+
+
+@dataclass(frozen=True)
+class AreaComparison:
+    """How an organisation's area compares on a measure's comparator indicator, for the latest
+    period that has a value for the area: what the measure page's "How we compare" shows."""
+
+    indicator: Indicator
+    period: str
+    ours: Benchmarked
+    england: float | None
+    neighbours: ComparatorGroup | None
+    neighbour_average: float | None
+    # Every area of our area's type with a value, best first: the chart and its table.
+    ranked: list[Benchmarked]
+
+    @property
+    def compared_in_words(self) -> str:
+        return self.ours.compared.in_words("England")
+
+    @property
+    def position_in_words(self) -> str:
+        """ "12th of 151, second quartile" (1st is the best)."""
+        position = self.ours.position
+        if position is None:
+            return "Not ranked"
+        return (
+            f"{ordinal(position.rank)} of {position.out_of}, "
+            f"{QUARTILE_WORDS[position.quartile]} quartile"
+        )
+
+
+QUARTILE_WORDS = {1: "first", 2: "second", 3: "third", 4: "fourth"}
+
+
+def ordinal(number: int) -> str:
+    if 10 <= number % 100 <= 20:
+        suffix = "th"
+    else:
+        suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def for_area(indicator: Indicator, area) -> AreaComparison | None:
+    """The latest comparison of the area (or its successor, under which later figures are
+    published) on the indicator; None when the indicator has no value for it."""
+    places = area.with_successors()
+    latest = (
+        AreaValue.objects.of(indicator)
+        .filter(area__in=places, category_type="", value__isnull=False)
+        .order_by("-period_last_month", "-pk")
+        .first()
+    )
+    if latest is None:
+        return None
+    rows = AreaValue.objects.of(indicator, latest.period).filter(
+        sex=latest.sex, age=latest.age, category_type=""
+    )
+    found = list(benchmarked(rows))
+    ours = next(b for b in found if b.row.pk == latest.pk)
+    ranked = sorted(
+        (b for b in found if b.position is not None and b.row.area_type == latest.area_type),
+        key=lambda b: (b.position.rank, b.row.area.name),
+    )
+    group = ComparatorGroup.objects.statistical_neighbours_of(area)
+    average = (
+        group_average(group, indicator, latest.period, latest.sex, latest.age) if group else None
+    )
+    return AreaComparison(indicator, latest.period, ours, ours.benchmark, group, average, ranked)

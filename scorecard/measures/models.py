@@ -104,6 +104,27 @@ class Measure(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("measure", args=[self.measure_id])
 
+    def benchmark_area(self):
+        """The area this measure is benchmarked for: its organisation's, else its board's or its
+        plan's organisation's (a partnership plan's measures report for the lead body)."""
+        for organisation in (
+            self.organisation,
+            self.board.organisation if self.board else None,
+            self.plan.organisation if self.plan else None,
+        ):
+            if organisation is not None and organisation.area_id:
+                return organisation.area
+        return None
+
+    def how_we_compare(self):
+        """The latest comparison with England, neighbours and all areas, or None."""
+        from scorecard.benchmarking.comparisons import for_area
+
+        area = self.benchmark_area()
+        if self.comparator_indicator is None or area is None:
+            return None
+        return for_area(self.comparator_indicator, area)
+
     def shown(self, value: Decimal) -> str:
         """A figure of this measure as people read it: its unit, decimals, rate base, money."""
         return format_value(

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from scorecard.charts.bars import stacked_bars
 from scorecard.charts.line import line_chart, point_of
+from scorecard.charts.ranked import Bar, ranked_bars
 from scorecard.core.change_text import Reading as ChangeReading
 from scorecard.core.change_text import change_text
 from scorecard.core.progress import Figure, indicator_progress
@@ -67,6 +68,24 @@ def breakdown_table(rated: RatedMeasure) -> tuple[list[str], list[tuple[str, lis
         (name, [cells[name].get(p) for p in ordered]) for name in sorted(cells, key=natural_key)
     ]
     return [periods[p].display for p in ordered], rows
+
+
+def position_chart(comparison) -> str:
+    """All areas' values for the comparison's period, best first, ours marked by shape and name."""
+    if comparison is None:
+        return ""
+    ours = comparison.ours.row.pk
+    bars = [
+        Bar(b.row.area.name, b.row.value, ours=b.row.pk == ours)
+        for b in comparison.ranked
+        if b.row.value is not None
+    ]
+    benchmark = ("England", comparison.england) if comparison.england is not None else None
+    title = (
+        f"{comparison.indicator.name}, {comparison.period}: every area's value, best first, "
+        f"{comparison.ours.row.area.name} marked"
+    )
+    return ranked_bars(title, bars, benchmark=benchmark, chart_id="position-chart")
 
 
 def chart_svg(rated: RatedMeasure) -> str:

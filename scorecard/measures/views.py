@@ -64,7 +64,14 @@ def measure_list(request):
 def measure_detail(request, measure_id: str):
     measure = get_object_or_404(
         Measure.objects.select_related(
-            "plan", "outcome", "priority", "programme", "organisation", "board"
+            "plan",
+            "outcome",
+            "priority",
+            "programme",
+            "organisation__area",
+            "board__organisation__area",
+            "plan__organisation__area",
+            "comparator_indicator",
         ),
         measure_id=measure_id,
     )
@@ -72,6 +79,7 @@ def measure_detail(request, measure_id: str):
     rows = pages.headline_rows(rated)
     breakdown_periods, breakdown_rows = pages.breakdown_table(rated)
     latest = rows[-1] if rows else None
+    comparison = measure.how_we_compare()
     return render(
         request,
         "scorecard/measure.html",
@@ -85,6 +93,8 @@ def measure_detail(request, measure_id: str):
             "breakdown_periods": breakdown_periods,
             "breakdown_rows": breakdown_rows,
             "comparators": measure.comparators.all(),
+            "comparison": comparison,
+            "position_chart": pages.position_chart(comparison),
             "commentaries": [r for r in reversed(rows) if r.observation.commentary],
             "revisions": ObservationRevision.objects.filter(observation__measure=measure)
             .select_related("observation")

@@ -18,6 +18,8 @@ def demo_pages(base: str) -> list[str]:
         *outcomes,
         f"{base}/measures/BP-HV-NBV/",
         f"{base}/measures/BP-FIN-RBO/",
+        # "How we compare": comparison, chart of all areas and its table (issue 6).
+        f"{base}/measures/CYPP-ADMISSIONS-INJURIES/",
         f"{base}/plans/cypp/outcome-indicators/",
         f"{base}/measures/",
         f"{base}/measures/?plan=cypp",
