@@ -11,6 +11,11 @@ urlpatterns = [
     path("measures/", measure_views.measure_list, name="measure_list"),
     path("measures/<str:measure_id>/", measure_views.measure_detail, name="measure"),
     path(
+        "measures/<str:measure_id>/progress/",
+        measure_views.measure_progress,
+        name="measure_progress",
+    ),
+    path(
         "plans/<slug:plan_id>/outcome-indicators/",
         measure_views.outcome_indicators,
         name="outcome_indicators",

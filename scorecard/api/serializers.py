@@ -233,6 +233,8 @@ class MeasureSerializer(SamePlan, WritingSerializer):
             "source",
             "benchmarking",
             "baseline_period",
+            "progress_statement",
+            "progress_statement_period",
             "decimals",
             "notes",
             "published",
@@ -244,7 +246,14 @@ class MeasureSerializer(SamePlan, WritingSerializer):
             "decimals": {"max_value": 8},
             "tolerance": {"min_value": 0},
             "steady_band": {"min_value": 0},
+            "progress_statement_period": {"read_only": True},
         }
+
+    def fill(self, instance, values: dict) -> None:
+        statement = values.pop("progress_statement", None)
+        super().fill(instance, values)
+        if statement is not None and statement != instance.progress_statement:
+            instance.write_progress(statement)
 
 
 class TargetSerializer(WritingSerializer):

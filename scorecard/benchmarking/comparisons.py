@@ -11,7 +11,13 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 
 from scorecard.benchmarking.choices import ValueType
-from scorecard.benchmarking.models import ENGLAND_CODE, AreaValue, ComparatorGroup, Indicator
+from scorecard.benchmarking.models import (
+    ENGLAND_CODE,
+    Area,
+    AreaValue,
+    ComparatorGroup,
+    Indicator,
+)
 from scorecard.core import benchmarking, intervals
 from scorecard.core.benchmarking import Compared, Position, compare, positions, suppressed
 from scorecard.core.intervals import Interval, IntervalError
@@ -167,12 +173,32 @@ class AreaComparison:
     england: float | None
     neighbours: ComparatorGroup | None
     neighbour_average: float | None
+    # The region's own published value (Fingertips publishes regions beside England).
+    region: Area | None
+    region_value: float | None
     # Every area of our area's type with a value, best first: the chart and its table.
     ranked: list[Benchmarked]
 
     @property
     def compared_in_words(self) -> str:
         return self.ours.compared.in_words("England")
+
+    @property
+    def period_shown(self) -> str:
+        """The period as reports write it ("Q2 2019/20"; a year stays "2022/23")."""
+        return self.ours.row.period_obj.display
+
+    @property
+    def in_words(self) -> str:
+        """ "In 2022/23, worse than England; 61st of 103, third quartile": for a progress
+        statement or a report, where the figures beside it are not shown."""
+        compared = self.ours.compared.in_words("England")
+        sentence = f"In {self.period_shown}, {compared[:1].lower()}{compared[1:]}"
+        if self.ours.position is not None:
+            sentence += f"; {self.position_in_words}"
+            if self.ours.position.top_quartile:
+                sentence += " (top quartile)"
+        return sentence
 
     @property
     def position_in_words(self) -> str:
@@ -197,16 +223,19 @@ def ordinal(number: int) -> str:
     return f"{number}{suffix}"
 
 
-def for_area(indicator: Indicator, area) -> AreaComparison | None:
+def for_area(
+    indicator: Indicator, area, up_to_month: int | None = None
+) -> AreaComparison | None:
     """The latest comparison of the area (or its successor, under which later figures are
-    published) on the indicator; None when the indicator has no value for it."""
+    published) on the indicator, of a period ended by `up_to_month` when given (a report for a
+    quarter shows nothing newer); None when the indicator has no such value for it."""
     places = area.with_successors()
-    latest = (
-        AreaValue.objects.of(indicator)
-        .filter(area__in=places, category_type="", value__isnull=False)
-        .order_by("-period_last_month", "-pk")
-        .first()
+    found = AreaValue.objects.of(indicator).filter(
+        area__in=places, category_type="", value__isnull=False
     )
+    if up_to_month is not None:
+        found = found.filter(period_last_month__lte=up_to_month)
+    latest = found.order_by("-period_last_month", "-pk").first()
     if latest is None:
         return None
     rows = AreaValue.objects.of(indicator, latest.period).filter(
@@ -222,4 +251,20 @@ def for_area(indicator: Indicator, area) -> AreaComparison | None:
     average = (
         group_average(group, indicator, latest.period, latest.sex, latest.age) if group else None
     )
-    return AreaComparison(indicator, latest.period, ours, ours.benchmark, group, average, ranked)
+    region = ours.row.area.region or area.region
+    region_value = _value_of(rows, region) if region else None
+    return AreaComparison(
+        indicator=indicator,
+        period=latest.period,
+        ours=ours,
+        england=ours.benchmark,
+        neighbours=group,
+        neighbour_average=average,
+        region=region,
+        region_value=region_value,
+        ranked=ranked,
+    )
+
+
+def _value_of(rows: QuerySet[AreaValue], area: Area) -> float | None:
+    return rows.filter(area=area).values_list("value", flat=True).first()

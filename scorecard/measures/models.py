@@ -83,6 +83,11 @@ class Measure(models.Model):
         related_name="measures",
     )
     baseline_period = models.CharField(max_length=40, blank=True)
+    # The officer's own words on an outcome indicator's progress, in place of the statement
+    # worked out from the figures; it stands for the period it was written against, so a newer
+    # figure brings back the worked-out statement until the officer writes again.
+    progress_statement = models.TextField(blank=True)
+    progress_statement_period = models.CharField(max_length=40, blank=True)
     decimals = models.PositiveSmallIntegerField(null=True, blank=True)
     notes = models.TextField(blank=True)
     # The people who report this measure's figures (`owner` above is the role named in papers).
@@ -116,14 +121,32 @@ class Measure(models.Model):
                 return organisation.area
         return None
 
-    def how_we_compare(self):
-        """The latest comparison with England, neighbours and all areas, or None."""
+    def latest_period(self) -> str:
+        """The period of the latest headline figure (no breakdown), or "" before any."""
+        if self.pk is None:
+            return ""
+        latest = (
+            self.observations.filter(breakdown="", value__isnull=False)
+            .order_by("-period_last_month", "period_months")
+            .first()
+        )
+        return latest.period if latest else ""
+
+    def write_progress(self, statement: str) -> None:
+        """Set the officer's progress statement, standing for the latest figure's period; blank
+        goes back to the statement worked out from the figures."""
+        self.progress_statement = statement.strip()
+        self.progress_statement_period = self.latest_period() if self.progress_statement else ""
+
+    def how_we_compare(self, up_to_month: int | None = None):
+        """The latest comparison with England, neighbours and all areas (of a period ended by
+        `up_to_month` when given), or None."""
         from scorecard.benchmarking.comparisons import for_area
 
         area = self.benchmark_area()
         if self.comparator_indicator is None or area is None:
             return None
-        return for_area(self.comparator_indicator, area)
+        return for_area(self.comparator_indicator, area, up_to_month)
 
     def shown(self, value: Decimal) -> str:
         """A figure of this measure as people read it: its unit, decimals, rate base, money."""

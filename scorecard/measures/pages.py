@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from scorecard.charts.bars import stacked_bars
 from scorecard.charts.line import line_chart, point_of
@@ -15,6 +16,9 @@ from scorecard.core.ratings import Polarity
 from scorecard.core.series import RatedReading
 from scorecard.measures.models import ComparatorValue, Measure, Observation
 from scorecard.measures.scorecard import RatedMeasure, Scorecard
+
+if TYPE_CHECKING:
+    from scorecard.benchmarking.comparisons import AreaComparison
 
 CHART_PERIODS = 12
 
@@ -102,7 +106,35 @@ class IndicatorRow:
     latest: Observation | None
     england: ComparatorValue | None
     neighbours: ComparatorValue | None
-    progress: str
+    # Worked out from the figures: against the baseline and comparators, then (for a measure
+    # linked to a comparator indicator) the statistical comparison, rank and quartile.
+    computed: str
+    comparison: AreaComparison | None = None
+
+    @property
+    def written(self) -> str:
+        """The officer's statement while it stands for the latest figure's period, else ""."""
+        measure = self.measure
+        latest_period = self.latest.period if self.latest else ""
+        if measure.progress_statement and measure.progress_statement_period == latest_period:
+            return measure.progress_statement
+        return ""
+
+    @property
+    def written_out_of_date(self) -> bool:
+        """The officer wrote a statement for an earlier figure: a newer one has come in since."""
+        return bool(self.measure.progress_statement) and not self.written
+
+    @property
+    def progress(self) -> str:
+        return self.written or self.computed
+
+    @property
+    def position(self) -> str:
+        """ "61st of 103, third quartile" among all areas, or "" when not benchmarked."""
+        if self.comparison is None or self.comparison.ours.position is None:
+            return ""
+        return self.comparison.position_in_words
 
 
 def _latest_of(values: list[ComparatorValue], kind: str) -> ComparatorValue | None:
@@ -114,7 +146,15 @@ def _figure(row: Observation | ComparatorValue | None) -> Figure | None:
     return Figure(row.value, row.period_obj) if row is not None else None
 
 
-def indicator_row(rated: RatedMeasure) -> IndicatorRow:
+_NOT_GIVEN = object()
+
+
+def indicator_row(
+    rated: RatedMeasure, comparison=_NOT_GIVEN, up_to_month: int | None = None
+) -> IndicatorRow:
+    """The measure's row of the outcome indicators table (`comparison`, when the caller has
+    worked it out already, saves doing so again; `up_to_month` keeps out comparisons of
+    periods that had not ended by then)."""
     measure = rated.measure
     headline = [o for o in rated.observations if not o.breakdown and o.value is not None]
     baseline = next((o for o in headline if o.period == measure.baseline_period), None)
@@ -135,7 +175,11 @@ def indicator_row(rated: RatedMeasure) -> IndicatorRow:
         ],
         Polarity(measure.polarity),
     )
-    return IndicatorRow(measure, baseline, latest, england, neighbours, progress)
+    if comparison is _NOT_GIVEN:
+        comparison = measure.how_we_compare(up_to_month)
+    if comparison is not None:
+        progress = f"{progress}. {comparison.in_words}"
+    return IndicatorRow(measure, baseline, latest, england, neighbours, progress, comparison)
 
 
 def ratings_chart(scorecard: Scorecard | None) -> str:

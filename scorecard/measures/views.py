@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
+from scorecard.form_pages import form_page
 from scorecard.framework.models import Outcome, Plan
 from scorecard.measures import pages
+from scorecard.measures.forms import ProgressStatementForm
 from scorecard.measures.models import ComparatorValue, Measure, ObservationRevision
 from scorecard.measures.periods import available_periods, chosen_period
 from scorecard.measures.scorecard import build_scorecard, measures_for, rate_measures, summarise
+from scorecard.people.permissions import require_change, require_saving
 
 
 def _plan(request) -> Plan | None:
@@ -85,6 +89,7 @@ def measure_detail(request, measure_id: str):
         "scorecard/measure.html",
         {
             "measure": measure,
+            "indicator": pages.indicator_row(rated, comparison),
             "rows": list(reversed(rows)),
             "latest": latest,
             "current_target": latest.rated.target if latest else None,
@@ -118,4 +123,27 @@ def outcome_indicators(request, plan_id: str):
             "plan": plan,
             "indicators": indicators,
         },
+    )
+
+
+def measure_progress(request, measure_id: str):
+    """The officer's progress statement for the outcome indicators table and the reports."""
+    measure = get_object_or_404(Measure, measure_id=measure_id)
+    require_change(request.user, measure)
+    indicator = pages.indicator_row(rate_measures([measure])[0])
+    form = ProgressStatementForm(
+        request.POST or None, instance=measure, computed=indicator.computed
+    )
+    if request.method == "POST" and form.is_valid():
+        require_saving(request.user, measure, form.changed_data)
+        if form.save_unless_changed() is not None:
+            written = "saved" if measure.progress_statement else "cleared: the figures speak"
+            messages.success(request, f"Progress statement {written}")
+            return redirect(measure)
+    return form_page(
+        request,
+        form,
+        title=f"Progress statement for {measure.title}",
+        caption=f"Measure {measure.measure_id}",
+        back_url=measure.get_absolute_url(),
     )

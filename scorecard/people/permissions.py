@@ -236,7 +236,9 @@ def require_manage(user, item: Model | None = None) -> None:
 # targets, action plans) only the team changes. The pages and the API both keep to this list.
 _OWNER_FIELDS: dict[str, frozenset[str]] = {
     "framework.Programme": frozenset({"description"}),
-    "measures.Measure": frozenset({"notes", "source", "benchmarking"}),
+    "measures.Measure": frozenset(
+        {"notes", "source", "benchmarking", "progress_statement", "progress_statement_period"}
+    ),
     "measures.Observation": frozenset(
         {"measure", "period", "breakdown", "value", "numerator", "denominator", "status"}
         | {"commentary"}

@@ -241,6 +241,9 @@ def _measure_section(line: ScorecardLine, rated: RatedMeasure, as_at: Period) ->
         ("Target", cells.target(measure, latest.target if latest else None).text),
         ("Polarity", Polarity(measure.polarity).label),
     ]
+    comparison = measure.how_we_compare(as_at.last_month)
+    if comparison is not None:
+        facts.append(("How we compare", comparison.in_words))
     for label, value in (
         ("Description", measure.description),
         ("Benchmarking", measure.benchmarking),

@@ -412,23 +412,33 @@ def indicator_cells(row: IndicatorRow) -> list[Cell]:
         _figure(measure, row.latest),
         _figure(measure, row.england),
         _figure(measure, row.neighbours),
+        cells.text(_position(row)),
         cells.text(row.progress),
     ]
 
 
+def _position(row: IndicatorRow) -> str:
+    if not row.position:
+        return "Not benchmarked"
+    top = " (top quartile)" if row.comparison.ours.position.top_quartile else ""
+    return f"{row.position}{top} ({row.comparison.period_shown})"
+
+
 INDICATOR_COLUMNS = (
-    ("Indicator", 26),
-    ("Baseline", 13),
-    ("Most recent", 13),
-    ("England", 13),
-    ("Statistical neighbours", 13),
+    ("Indicator", 22),
+    ("Baseline", 11),
+    ("Most recent", 11),
+    ("England", 11),
+    ("Statistical neighbours", 11),
+    ("Among all areas", 12),
     ("Progress", 22),
 )
+TEXT_COLUMNS = ("Indicator", "Among all areas", "Progress")
 
 
 def indicator_table(caption: str, rows: list[IndicatorRow], sheet: str) -> Table:
     columns = [
-        Column(heading, numeric=heading not in ("Indicator", "Progress"), width=width)
+        Column(heading, numeric=heading not in TEXT_COLUMNS, width=width)
         for heading, width in INDICATOR_COLUMNS
     ]
     return Table(
@@ -442,7 +452,9 @@ def indicator_table(caption: str, rows: list[IndicatorRow], sheet: str) -> Table
 
 def indicators_appendix(plan: Plan, period: Period) -> Section:
     quarter = period.display
-    rows = [indicator_row(rated) for rated in rated_as_at(plan, period)]
+    rows = [
+        indicator_row(rated, up_to_month=period.last_month) for rated in rated_as_at(plan, period)
+    ]
     section = Section("Appendix: outcome indicators", new_page=True)
     if not rows:
         return section.add(Paragraph("This plan has no outcome indicators."))
@@ -450,8 +462,10 @@ def indicators_appendix(plan: Plan, period: Period) -> Section:
         Paragraph(
             f"Each indicator's baseline and most recent value as at the end of {quarter}, "
             "beside England and the statistical neighbours, with the period each figure is "
-            "for. Progress compares like with like and follows whether higher or lower is "
-            "better."
+            "for, and the place among all areas where the indicator is published for every "
+            "area (1st is the best). Progress compares like with like and follows whether "
+            "higher or lower is better, unless an officer has written a statement for the "
+            "latest figure."
         )
     )
     groups: dict[str, list[IndicatorRow]] = {}

@@ -5,10 +5,12 @@ from decimal import Decimal
 
 import pytest
 
+from scorecard.benchmarking.models import ENGLAND_CODE, Area, AreaValue, Indicator
 from scorecard.core.period_parser import parse_period
 from scorecard.core.wording import on_target_sentence
 from scorecard.framework.models import Plan
 from scorecard.interchange.exporter import scorecard_document
+from scorecard.measures.models import Measure
 from scorecard.reports import corporate
 from scorecard.reports.document import Chart, Facts, Paragraph, ReportUnavailable, Table
 
@@ -189,3 +191,33 @@ def test_a_project_outside_every_outcome_is_reported_where_it_is_counted(demo_co
     report = corporate.build(PERIOD)
     unlinked = next(s for s in report.sections if s.title == "Not linked to an outcome")
     assert f"Project: {project.title}" in [s.title for s in unlinked.sections]
+
+
+def test_a_benchmarked_measure_says_how_it_compares_as_at_the_period(demo_council):
+    measure = Measure.objects.get(measure_id="BP-HV-NBV")
+    measure.comparator_indicator = Indicator.objects.get(indicator_id="90284")
+    measure.save()
+    area = measure.benchmark_area()
+    for where, value, count in (
+        (Area.objects.get(code=ENGLAND_CODE), 80.0, 80000),
+        (area, 95.0, 950),
+    ):
+        row = AreaValue(
+            indicator=measure.comparator_indicator,
+            area=where,
+            value=value,
+            count=count,
+            denominator=count * 10000 / value,
+        )
+        row.set_period(parse_period("Q2 2019/20"))
+        row.save()
+
+    def compared(period: str) -> str | None:
+        sections = _measure_sections(corporate.build(parse_period(period)))
+        return next(facts for s, facts in sections if s.title == measure.title).get(
+            "How we compare"
+        )
+
+    assert compared("Q2 2019/20") == "In Q2 2019/20, worse than England (at the 99.8% level too)"
+    # Before the quarter had ended the report had nothing to compare.
+    assert compared("Q1 2019/20") is None

@@ -1,5 +1,6 @@
 """The programme progress report: the demo's CYPP for Q4 2017/18, and the reasons it refuses."""
 
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -12,7 +13,12 @@ from scorecard.delivery.models import HighlightReport
 from scorecard.framework.models import Board, Organisation, Plan, Programme
 from scorecard.measures.scorecard import measures_for
 from scorecard.reports.document import Bullets, Facts, Paragraph, ReportUnavailable, Table
-from scorecard.reports.programme import build, one_line
+from scorecard.reports.programme import (
+    INDICATOR_COLUMNS,
+    build,
+    indicators_appendix,
+    one_line,
+)
 from scorecard.risks.models import Risk, RiskAssessment
 from tests.delivery.builders import highlight
 
@@ -199,3 +205,21 @@ def test_a_small_plan_reports_trend_gaps_and_risks_as_at_the_quarter(db):
     assert earlier["Risk implications"].startswith(
         "ORG0001 A risk: likelihood 4 × impact 5 = score 20 (very high)."
     )
+
+
+def test_the_appendix_places_benchmarked_indicators_among_all_areas_as_at_the_quarter(
+    demo_council,
+):
+    plan = Plan.objects.get(plan_id="cypp")
+    column = [heading for heading, _ in INDICATOR_COLUMNS].index("Among all areas")
+
+    def injuries(quarter: str):
+        appendix = indicators_appendix(plan, parse_period(quarter))
+        rows = [row for table in _tables(appendix) for row in table.rows]
+        return next(row for row in rows if row[0].text.startswith("Hospital admissions for inj"))
+
+    # The Fingertips figures are for 2022/23: a report for 2017/18 cannot have known them.
+    assert injuries("Q4 2017/18")[column].text == "Not benchmarked"
+    later = injuries("Q4 2022/23")
+    assert re.fullmatch(r"\d+(st|nd|rd|th) of \d+, third quartile \(2022/23\)", later[column].text)
+    assert "In 2022/23, worse than England (at the 99.8% level too)" in later[column + 1].text

@@ -165,6 +165,7 @@ RULES: dict[str, Rule] = {
     # The reporting cycle: owners enter their own figures; the team runs the cycle.
     "my-updates/": PAGE,
     "measures/<str:measure_id>/values/new/": Rule(OWNER, OWNER, _measure),
+    "measures/<str:measure_id>/progress/": Rule(OWNER, OWNER, _measure),
     "cycles/": Rule(TEAM, NOBODY),
     "cycles/new/": Rule(TEAM, TEAM),
     "cycles/<int:pk>/": Rule(TEAM, NOBODY, lambda s: {"pk": s.cycle.pk}),
