@@ -223,9 +223,7 @@ def ordinal(number: int) -> str:
     return f"{number}{suffix}"
 
 
-def for_area(
-    indicator: Indicator, area, up_to_month: int | None = None
-) -> AreaComparison | None:
+def for_area(indicator: Indicator, area, up_to_month: int | None = None) -> AreaComparison | None:
     """The latest comparison of the area (or its successor, under which later figures are
     published) on the indicator, of a period ended by `up_to_month` when given (a report for a
     quarter shows nothing newer); None when the indicator has no such value for it."""

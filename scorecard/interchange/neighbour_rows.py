@@ -13,7 +13,7 @@ from scorecard.benchmarking.models import Area, ComparatorGroup
 from scorecard.interchange import cells
 from scorecard.interchange.area_rows import la_number
 from scorecard.interchange.context import Catalogue, RowReader
-from scorecard.interchange.group_rows import set_members
+from scorecard.interchange.group_rows import save_groups, set_members
 from scorecard.interchange.lookups import Lookups
 
 
@@ -69,11 +69,18 @@ def apply_all(rows: list[dict], lookups: Lookups) -> None:
     numbers = set(by_la) | {row["neighbour"] for row in rows}
     areas = {area.la_number: area for area in Area.objects.filter(la_number__in=numbers)}
     known = ComparatorGroup.objects.in_bulk([group_slug(n) for n in by_la], field_name="slug")
-    for number, neighbours in by_la.items():
+    groups = []
+    for number in by_la:
         area = areas[number]
         group = known.get(group_slug(number)) or ComparatorGroup(slug=group_slug(number))
         group.name = f"Statistical neighbours of {area.name}"
         group.kind = GroupKind.STATISTICAL_NEIGHBOURS
         group.for_area = area
-        group.save()
-        set_members(group, [areas[n] for _, n in sorted(neighbours)])
+        groups.append(group)
+    save_groups(groups)
+    set_members(
+        [
+            (group, [areas[n] for _, n in sorted(neighbours)])
+            for group, neighbours in zip(groups, by_la.values(), strict=True)
+        ]
+    )

@@ -3,10 +3,12 @@ the same file twice changes nothing."""
 
 import pytest
 
+from scorecard.audit.actor import acting_as
+from scorecard.audit.models import AuditEntry
 from scorecard.benchmarking.models import Area, AreaValue, ComparatorGroup, Indicator
 from scorecard.interchange.errors import ImportRejected
 from scorecard.interchange.importer import import_files
-from tests.benchmarking.conftest import FIXTURES
+from tests.benchmarking.conftest import FILES, FIXTURES
 
 pytestmark = pytest.mark.django_db
 
@@ -96,6 +98,32 @@ def test_group_members_are_replaced_in_the_order_given(south_west, write):
     group = ComparatorGroup.objects.get(slug="somerset-neighbours")
     assert group.member_codes() == ["E06000023", "E10000008"]
     assert group.name == "Neighbours"
+
+
+def test_the_audit_trail_keeps_each_membership_added_moved_or_dropped(db, write):
+    names = (*FILES, "comparator_values.csv", "comparator_groups.csv")
+    with acting_as("an importer"):
+        import_files([FIXTURES / name for name in names], entered_by="test")
+        group = ComparatorGroup.objects.get(slug="somerset-neighbours")
+        added = AuditEntry.objects.filter(model="benchmarking.groupmember", action="created")
+        assert added.count() == 3 + 5
+        assert AuditEntry.objects.filter(model="benchmarking.comparatorgroup").count() == 2
+        # Was E10000008; E06000022; E06000023: one dropped, one moved, one kept where it was.
+        reordered = write(
+            "groups.csv",
+            "group_slug,name,kind,for_area,members\n"
+            "somerset-neighbours,Neighbours,statistical_neighbours,E10000027,"
+            "E10000008; E06000023\n",
+        )
+        import_files([reordered])
+    entries = AuditEntry.objects.filter(model="benchmarking.groupmember").exclude(action="created")
+    assert sorted(
+        (e.action, e.before.get("order"), e.after and e.after.get("order")) for e in entries
+    ) == [
+        ("changed", 3, 2),
+        ("deleted", 2, None),
+    ]
+    assert group.member_codes() == ["E10000008", "E06000023"]
 
 
 def test_every_bad_fingertips_row_is_named_and_nothing_is_written(write):
