@@ -9,6 +9,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 RUFF := $(VENV)/bin/ruff
 DJANGO_TEST := --settings=scorecard.settings.test
+# One pytest worker per core (pytest-xdist), a module's tests on one worker so module-scoped
+# fixtures load once; PYTEST_WORKERS= runs them in one process.
+PYTEST_WORKERS ?= --numprocesses=auto --dist=loadscope
 
 # Stamps: setup redoes a step only when what it installs from has changed.
 PY_STAMP := $(VENV)/.installed
@@ -54,7 +57,7 @@ test: setup ## lint, Django checks, then the test suite (PYTEST_ARGS=... to pass
 	$(VENV)/bin/mypy
 	$(PY) -m django check $(DJANGO_TEST)
 	$(PY) -m django makemigrations --check --dry-run $(DJANGO_TEST)
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 test-postgres: setup ## `make test` on a throwaway PostgreSQL (.ci/postgres.sh), stopped afterwards
 	@url=$$(bash .ci/postgres.sh start) || exit 1; \
