@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from scorecard.charts.bars import stacked_bars
@@ -11,9 +12,12 @@ from scorecard.charts.line import line_chart, point_of
 from scorecard.charts.ranked import Bar, ranked_bars
 from scorecard.core.change_text import Reading as ChangeReading
 from scorecard.core.change_text import change_text
+from scorecard.core.measure_rules import Frequency
 from scorecard.core.progress import Figure, indicator_progress
 from scorecard.core.ratings import Polarity
 from scorecard.core.series import RatedReading
+from scorecard.core.trend import POINTS, Trend, recent_trend
+from scorecard.core.units import Unit
 from scorecard.measures.models import ComparatorValue, Measure, Observation
 from scorecard.measures.scorecard import RatedMeasure, Scorecard
 
@@ -193,3 +197,30 @@ def ratings_chart(scorecard: Scorecard | None) -> str:
     counted = scorecard.counted_as.capitalize()
     title = f"{counted} by rating and outcome, {scorecard.as_at.display}"
     return stacked_bars(title, groups, chart_id="ratings-by-outcome")
+
+
+ANNUAL = {Frequency.ANNUAL, Frequency.ACADEMIC, Frequency.CALENDAR}
+
+
+def recent_trend_words(rated: RatedMeasure) -> str | None:
+    """The chi-squared test for trend over the five most recent years of an annual percentage
+    with numerators and denominators ("Increasing and getting better"), or why it could not be
+    done; None for a measure the test is not for."""
+    measure = rated.measure
+    if measure.frequency not in ANNUAL or measure.unit != Unit.PERCENT:
+        return None
+    recent = [o for o in rated.observations if not o.breakdown and o.value is not None][-POINTS:]
+    if len(recent) < POINTS:
+        return f"Not calculated: it needs five years of figures ({len(recent)} so far)"
+    if any(b.period_last_month - a.period_last_month != 12 for a, b in pairwise(recent)):
+        return "Not calculated: the five most recent figures are not five years in a row"
+    found = recent_trend(
+        [_float(o.numerator) for o in recent], [_float(o.denominator) for o in recent]
+    )
+    if found.trend is Trend.NOT_CALCULATED:
+        return "Not calculated: each of the five years needs its numerator and denominator"
+    return found.in_words(Polarity(measure.polarity))
+
+
+def _float(number) -> float | None:
+    return None if number is None else float(number)

@@ -90,6 +90,7 @@ def measure_detail(request, measure_id: str):
         {
             "measure": measure,
             "indicator": pages.indicator_row(rated, comparison),
+            "recent_trend": pages.recent_trend_words(rated),
             "rows": list(reversed(rows)),
             "latest": latest,
             "current_target": latest.rated.target if latest else None,
