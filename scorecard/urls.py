@@ -35,3 +35,5 @@ urlpatterns = [
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
 ]
+
+handler500 = "scorecard.errors.server_error"

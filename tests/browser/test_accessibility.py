@@ -68,3 +68,18 @@ def test_error_pages_have_no_axe_violations(live_server, demo_council, browser, 
         assert visit(page, f"{live_server.url}{path}", status) == []
     finally:
         page.close()
+
+
+def test_the_database_unavailable_page_has_no_axe_violations(live_server, demo_council, browser):
+    from unittest import mock
+
+    from django.db import OperationalError
+    from django.db.backends.base.base import BaseDatabaseWrapper
+
+    page = browser.new_page()
+    gone = OperationalError("server closed the connection unexpectedly")
+    try:
+        with mock.patch.object(BaseDatabaseWrapper, "_cursor", side_effect=gone):
+            assert visit(page, f"{live_server.url}/public/", 503) == []
+    finally:
+        page.close()

@@ -23,8 +23,18 @@ EVERYONE = [
     "/reports/",
     "/accounts/password/",
 ]
-TEAM = ["/cycles/", "/cycles/{cycle}/", "/cycles/{cycle}/completeness/", "/accounts/people/"]
-OWNER = ["/measures/BP-HV-NBV/values/new/?cycle={cycle}&period=2019/20 Q3"]
+TEAM = [
+    "/cycles/",
+    "/cycles/{cycle}/",
+    "/cycles/{cycle}/completeness/",
+    "/accounts/people/",
+    "/plans/cypp/outcome-indicators/",
+    "/measures/CYPP-ADMISSIONS-INJURIES/progress/",
+]
+OWNER = [
+    "/measures/BP-HV-NBV/values/new/?cycle={cycle}&period=2019/20 Q3",
+    "/measures/BP-HV-NBV/progress/",
+]
 PAGES = {
     "viewer": EVERYONE,
     "owner": EVERYONE + OWNER,
