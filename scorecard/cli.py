@@ -130,6 +130,19 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument(
         "-o", "--output", type=Path, help="write to this file (else a name made from the report)"
     )
+    backup = commands.add_parser(
+        "backup",
+        help="write every row (figures with their history, the audit trail, people, tokens) "
+        "to one JSON file (gzipped when FILE ends .gz)",
+    )
+    backup.add_argument("file", type=Path, metavar="FILE")
+    restore = commands.add_parser(
+        "restore", help="put back a backup into an empty database at the same migrations"
+    )
+    restore.add_argument("file", type=Path, metavar="FILE")
+    restore.add_argument(
+        "--replace", action="store_true", help="replace everything already in the database"
+    )
     remind = commands.add_parser(
         "remind", help="email owners with updates still due, on their cycles' reminder dates"
     )

@@ -367,6 +367,28 @@ def _write_output(content: str | bytes, output: Path | None) -> None:
         raise CommandFailed(f"cannot write {output}: {exc.strerror}") from None
 
 
+def _backup(path: Path) -> int:
+    from scorecard.backup import BackupError, backup
+
+    try:
+        count = backup(path)
+    except BackupError as exc:
+        raise CommandFailed(str(exc)) from None
+    print(f"{count} rows written to {path}", file=sys.stderr)
+    return 0
+
+
+def _restore(path: Path, replace: bool) -> int:
+    from scorecard.backup import BackupError, restore
+
+    try:
+        count = restore(path, replace)
+    except BackupError as exc:
+        raise CommandFailed(str(exc)) from None
+    print(f"{count} rows restored from {path}", file=sys.stderr)
+    return 0
+
+
 def run(arguments: argparse.Namespace) -> int:
     from django.db import DatabaseError
 
@@ -382,6 +404,10 @@ def run(arguments: argparse.Namespace) -> int:
             return _report(arguments)
         if arguments.command == "remind":
             return _remind(arguments.date)
+        if arguments.command == "backup":
+            return _backup(arguments.file)
+        if arguments.command == "restore":
+            return _restore(arguments.file, arguments.replace)
         return _export(arguments)
     except DatabaseError as exc:
         raise CommandFailed(f"database error: {str(exc).strip().splitlines()[0]}") from None

@@ -4,45 +4,17 @@ import json
 import os
 import subprocess
 import sys
-import uuid
 
 import pytest
 
 from scorecard.cli import ROUND_TRIP_KINDS
+from tests.databases import fresh_database
 
 
 @pytest.fixture
 def database_url(tmp_path):
-    """A new, empty database of the kind the suite runs on: an SQLite file, or (when the suite
-    runs on PostgreSQL) a database made for this test on the same server and dropped after."""
-    suite_url = os.environ.get("DATABASE_URL", "")
-    if not suite_url.startswith("postgres"):
-        yield f"sqlite:///{tmp_path / 'cli.sqlite3'}"
-        return
-    import psycopg
-
-    name = f"scorecard_cli_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(suite_url, autocommit=True) as server:
-        server.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield suite_url.rsplit("/", 1)[0] + f"/{name}"
-    finally:
-        drop_database(psycopg, suite_url, name)
-
-
-def drop_database(psycopg, suite_url: str, name: str) -> None:
-    """Drop the test's database. An autovacuum worker may still be in it for a moment, and only
-    a superuser may end that: wait for it a little; the throwaway server goes at the end anyway."""
-    import time
-
-    busy = (psycopg.errors.InsufficientPrivilege, psycopg.errors.ObjectInUse)
-    for _ in range(20):
-        try:
-            with psycopg.connect(suite_url, autocommit=True) as server:
-                server.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-            return
-        except busy:
-            time.sleep(0.5)
+    with fresh_database(tmp_path, "cli") as url:
+        yield url
 
 
 @pytest.fixture
