@@ -176,6 +176,13 @@ def _load(objects: list[dict]) -> int:
 
 def _empty() -> None:
     statements = connection.ops.sql_flush(no_style(), kept_tables())
+    if connection.vendor == "postgresql":
+        # TRUNCATE refuses tables with checks still pending from this transaction's changes.
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            connection.ops.execute_sql_flush(statements)
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+        return
     connection.ops.execute_sql_flush(statements)
 
 

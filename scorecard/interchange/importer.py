@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from scorecard.interchange import (
     action_rows,
@@ -142,6 +142,22 @@ def _check_rows(checked: CheckedFile, catalogue: Catalogue, seen: set) -> list[R
     return errors
 
 
+# Any number will do, as long as nothing else takes PostgreSQL's advisory lock with it.
+IMPORT_LOCK = 7_460_001
+
+
+def one_import_at_a_time() -> None:
+    """Wait, inside the import's transaction, until no other import is running, and hold the
+    database until this one commits or rolls back. PostgreSQL: an advisory lock. SQLite: a
+    write at the start takes its one writer's lock now (a later write would fail at once,
+    not wait, if another import had written in between)."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [IMPORT_LOCK])
+        elif connection.vendor == "sqlite":
+            cursor.execute("UPDATE django_migrations SET app = app WHERE id = -1")
+
+
 def _write(files: list[CheckedFile], entered_by: str) -> None:
     measures: dict[str, Measure] | None = None
     cache: dict = {}
@@ -175,15 +191,18 @@ class ImportResult:
 
 
 def import_files(paths: list[Path], entered_by: str = "import") -> ImportResult:
-    """Check every row of every file; write all of them in one transaction, or none."""
+    """Check every row of every file against the database; write all of them in one
+    transaction, or none. Imports run one at a time: two at once (the same file uploaded twice)
+    would each find a row missing and both add it."""
     files, errors = _read(paths)
-    catalogue = Catalogue.from_database()
-    seen: set = set()
-    for checked in files:
-        errors += _check_rows(checked, catalogue, seen)
-    if errors:
-        raise ImportRejected(errors)
     with transaction.atomic():
+        one_import_at_a_time()
+        catalogue = Catalogue.from_database()
+        seen: set = set()
+        for checked in files:
+            errors += _check_rows(checked, catalogue, seen)
+        if errors:
+            raise ImportRejected(errors)
         _write(files, entered_by)
     counts: Counter = Counter()
     for checked in files:
