@@ -57,10 +57,51 @@ def _port(text: str) -> int:
     return int(text)
 
 
+def _workers(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 64:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of workers from 1 to 64")
+    return int(text)
+
+
+def _production(arguments: argparse.Namespace) -> bool:
+    return arguments.command == "serve" and arguments.production
+
+
 def _create_schema() -> None:
     from django.core.management import call_command
 
     call_command("migrate", interactive=False, verbosity=0)
+
+
+def _check_schema_or_fail() -> None:
+    from django.db import DatabaseError, connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    try:
+        executor = MigrationExecutor(connection)
+        waiting = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    except DatabaseError as exc:
+        raise CommandFailed(
+            f"cannot open the database: {str(exc).strip().splitlines()[0]}"
+        ) from None
+    if waiting:
+        raise CommandFailed(
+            f"the database needs {len(waiting)} migration(s) first: run "
+            "`DJANGO_SETTINGS_MODULE=scorecard.settings.production python -m django migrate`"
+        )
+    _create_cache_table()
+
+
+def _create_cache_table() -> None:
+    """The shared cache's table, if the settings use one and it is missing. Servers starting
+    together may race to create it: the loser finds it made."""
+    from django.core.management import call_command
+    from django.db import DatabaseError
+
+    try:
+        call_command("createcachetable", verbosity=0)
+    except DatabaseError:
+        call_command("createcachetable", verbosity=0)
 
 
 def _create_schema_or_fail() -> None:
@@ -95,6 +136,16 @@ def _parser() -> argparse.ArgumentParser:
 
     serve = commands.add_parser("serve", help="serve the pages for the database DATABASE_URL names")
     serve.add_argument("--port", type=_port, default=8000)
+    serve.add_argument(
+        "--production",
+        action="store_true",
+        help="serve with gunicorn and the production settings (SCORECARD_* variables, see "
+        "docs/deploy.md); the database must be migrated already",
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="the address to listen on")
+    serve.add_argument(
+        "--workers", type=_workers, default=None, help="gunicorn processes (production only)"
+    )
 
     load = commands.add_parser("import", help="import measures, observations and other files")
     load.add_argument("files", nargs="+", type=Path, metavar="FILE")
@@ -161,8 +212,15 @@ def main(argv: list[str] | None = None) -> int:
             demo_file = Path.cwd() / DEMO_DATABASE_FILE
             demo_file.unlink(missing_ok=True)
             os.environ["DATABASE_URL"] = f"sqlite:///{demo_file}"
-        _setup_django()
-        _create_schema_or_fail()
+        if _production(arguments):
+            # Settings from the environment only; the schema is the release's job (several
+            # servers starting at once must not all migrate).
+            os.environ.setdefault("DJANGO_SETTINGS_MODULE", "scorecard.settings.production")
+            _setup_django()
+            _check_schema_or_fail()
+        else:
+            _setup_django()
+            _create_schema_or_fail()
         return commands.run(arguments)
     except CommandFailed as exc:
         print(f"scorecard: {exc}", file=sys.stderr)

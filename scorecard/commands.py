@@ -183,10 +183,21 @@ def _publish_demo_measures() -> None:
     audited_update(Measure.objects.filter(plan__plan_id="business-plan"), published=True)
 
 
-def _serve(port: int) -> int:
+def _serve(port: int, host: str = "127.0.0.1") -> int:
     from scorecard.server import serve
 
-    return serve(port)
+    return serve(port, host)
+
+
+def _serve_production(arguments: argparse.Namespace) -> int:
+    from django.db import connections
+
+    from scorecard.server import gunicorn_command
+
+    connections.close_all()
+    command = gunicorn_command(arguments.host, arguments.port, arguments.workers)
+    os.execv(command[0], command)  # noqa: S606 - our own interpreter, our own arguments
+    return 0  # not reached: gunicorn took over the process
 
 
 def _import(files: list[Path]) -> int:
@@ -397,7 +408,9 @@ def run(arguments: argparse.Namespace) -> int:
             print(load_demo(arguments.force), file=sys.stderr)
             return 0 if arguments.no_serve else _serve(arguments.port)
         if arguments.command == "serve":
-            return _serve(arguments.port)
+            if arguments.production:
+                return _serve_production(arguments)
+            return _serve(arguments.port, arguments.host)
         if arguments.command == "import":
             return _import(arguments.files)
         if arguments.command == "report":

@@ -1,4 +1,5 @@
-"""`scorecard serve`: Django's own threaded WSGI server, with small responses sent at once.
+"""`scorecard serve`: Django's own threaded WSGI server, with small responses sent at once;
+`scorecard serve --production`: gunicorn.
 
 Django's development server writes a response's headers and body in separate sends. On a
 kept-alive connection Nagle's algorithm then holds the body until the browser's delayed ACK,
@@ -8,6 +9,7 @@ on each accepted connection removes that wait.
 
 from __future__ import annotations
 
+import os
 import socket
 import sys
 
@@ -41,3 +43,27 @@ def serve(port: int, host: str = "127.0.0.1") -> int:
     except KeyboardInterrupt:
         return 0
     return 0
+
+
+def default_workers() -> int:
+    """gunicorn's own rule of thumb, two per core and one more, kept to a sensible ceiling."""
+    return min(2 * (os.cpu_count() or 1) + 1, 9)
+
+
+def gunicorn_command(host: str, port: int, workers: int | None) -> list[str]:
+    """gunicorn with threaded workers (a page waiting on the database does not hold up the
+    others), its access log on standard output, and X-Forwarded-* trusted from the proxies
+    SCORECARD_FORWARDED_ALLOW_IPS names (the reverse proxy in front; 127.0.0.1 by default)."""
+    return [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "scorecard.wsgi:application",
+        f"--bind={host}:{port}",
+        f"--workers={workers or default_workers()}",
+        "--worker-class=gthread",
+        "--threads=4",
+        "--access-logfile=-",
+        "--graceful-timeout=20",
+        f"--forwarded-allow-ips={os.environ.get('SCORECARD_FORWARDED_ALLOW_IPS', '127.0.0.1')}",
+    ]

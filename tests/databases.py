@@ -39,3 +39,19 @@ def drop_database(psycopg, suite_url: str, name: str) -> None:
             return
         except busy:
             time.sleep(0.5)
+
+
+def run_scorecard(cwd, environment: dict, *arguments: str, **options):
+    """`scorecard ARGUMENTS` as its own process, in `cwd`, with exactly this environment."""
+    import subprocess
+    import sys
+
+    return subprocess.run(
+        [sys.executable, "-m", "scorecard", *arguments],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=environment,
+        timeout=300,
+        **options,
+    )

@@ -4,8 +4,6 @@ round-trips exactly; a restore is all or nothing and refuses what does not fit."
 import gzip
 import json
 import os
-import subprocess
-import sys
 
 import pytest
 
@@ -13,7 +11,7 @@ from scorecard.audit.models import AuditEntry
 from scorecard.backup import BackupError, backup, holds_data, restore
 from scorecard.commands import add_demo_users
 from scorecard.measures.models import Measure, Observation, ObservationRevision
-from tests.databases import fresh_database
+from tests.databases import fresh_database, run_scorecard
 
 REVISED = "measure_id,period,value\nBP-HV-NBV,Q1 2019/20,86.2\n"
 
@@ -136,15 +134,8 @@ def test_the_commands_move_a_council_to_a_new_database(tmp_path):
     with fresh_database(tmp_path, "old") as old, fresh_database(tmp_path, "new") as new:
         base = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
 
-        def scorecard(url: str, *arguments: str) -> subprocess.CompletedProcess:
-            return subprocess.run(
-                [sys.executable, "-m", "scorecard", *arguments],
-                capture_output=True,
-                text=True,
-                cwd=tmp_path,
-                env={**base, "DATABASE_URL": url},
-                timeout=300,
-            )
+        def scorecard(url: str, *arguments: str):
+            return run_scorecard(tmp_path, {**base, "DATABASE_URL": url}, *arguments)
 
         assert scorecard(old, "demo", "--no-serve").returncode == 0
         made = scorecard(old, "backup", "council.json.gz")

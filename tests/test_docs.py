@@ -37,6 +37,7 @@ def test_every_command_is_in_the_readme():
         "rules.md",
         "reports.md",
         "deploy-postgresql.md",
+        "deploy.md",
         "cycles.md",
         "accounts.md",
         "audit.md",

@@ -25,7 +25,8 @@ def database() -> dict:
         raise ImproperlyConfigured(
             "DATABASE_URL must start with sqlite:/// (a file) or postgres:// (a server)"
         )
-    config = dj_database_url.parse(url, conn_max_age=60)
+    # Seconds a server keeps its database connection between requests; 0 behind PgBouncer.
+    config = dj_database_url.parse(url, conn_max_age=count("SCORECARD_CONN_MAX_AGE", 60))
     if config["ENGINE"].endswith("sqlite3"):
         # Writers wait for each other rather than failing at once with "database is locked".
         config.setdefault("OPTIONS", {})["timeout"] = 20

@@ -23,3 +23,13 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+
+# Sign-in and API throttles count in the cache: one every server and worker shares, or each
+# would count on its own and let through several times the attempts. `scorecard serve
+# --production` creates the table when it is missing.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "scorecard_cache",
+    }
+}

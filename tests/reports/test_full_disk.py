@@ -4,13 +4,11 @@ the name asked for (nor a partial one left beside it)."""
 import os
 import resource
 import signal
-import subprocess
-import sys
 
 import pytest
 
 from scorecard.cli import CommandFailed
-from tests.databases import fresh_database
+from tests.databases import fresh_database, run_scorecard
 
 LIMIT = 20_000  # bytes: far less than a corporate report in PDF
 
@@ -27,16 +25,8 @@ def test_a_report_that_cannot_be_written_whole_leaves_nothing(tmp_path):
         environment = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
         environment["DATABASE_URL"] = url
 
-        def scorecard(*arguments: str, **options) -> subprocess.CompletedProcess:
-            return subprocess.run(
-                [sys.executable, "-m", "scorecard", *arguments],
-                capture_output=True,
-                text=True,
-                cwd=tmp_path,
-                env=environment,
-                timeout=300,
-                **options,
-            )
+        def scorecard(*arguments: str, **options):
+            return run_scorecard(tmp_path, environment, *arguments, **options)
 
         assert scorecard("demo", "--no-serve").returncode == 0
         paper = ("report", "corporate", "--period", "Q2 2019/20", "--format", "pdf")
