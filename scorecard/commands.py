@@ -115,7 +115,7 @@ def _remind(on: str | None) -> int:
 
 
 # Demo only: the README lists these sign-ins so anyone trying the demo can use the forms.
-DEMO_PASSWORD = "scorecard-demo"  # noqa: S105 -- published in the README, demo database only
+DEMO_PASSWORD = "scorecard-demo"  # noqa: S105 - in the README; demo only  # nosec B105
 
 
 def add_demo_users() -> None:
@@ -196,7 +196,7 @@ def _serve_production(arguments: argparse.Namespace) -> int:
 
     connections.close_all()
     command = gunicorn_command(arguments.host, arguments.port, arguments.workers)
-    os.execv(command[0], command)  # noqa: S606 - our own interpreter, our own arguments
+    os.execv(command[0], command)  # noqa: S606 - our interpreter, our arguments  # nosec B606
     return 0  # not reached: gunicorn took over the process
 
 

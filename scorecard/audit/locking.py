@@ -25,7 +25,7 @@ from django.db import DatabaseError, IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.text import capfirst
 
-TOKEN_FIELD = "edit_token"  # noqa: S105 - a form field name, not a secret
+TOKEN_FIELD = "edit_token"  # noqa: S105 - a form field name, not a secret  # nosec B105
 
 
 def stored_values(model: type[models.Model], pk, *, lock: bool = False) -> dict | None:

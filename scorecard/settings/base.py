@@ -158,7 +158,7 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     # The token endpoint takes passwords: few tries a minute from one address.
-    "DEFAULT_THROTTLE_RATES": {"token": "10/minute"},
+    "DEFAULT_THROTTLE_RATES": {"token": "10/minute"},  # a rate, not a secret  # nosec B105
     # The address a throttle counts is the connection's, never a client's X-Forwarded-For
     # (anyone can write one). Behind proxies, SCORECARD_PROXIES says how many to trust: the
     # address is then the one the outermost trusted proxy saw.
