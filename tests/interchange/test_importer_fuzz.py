@@ -91,3 +91,96 @@ def test_random_bytes_are_rejected_with_a_reason(tmp_path, junk):
             import_files([path])
         except ImportRejected as rejected:
             assert str(rejected.errors[0]).startswith(name)
+
+
+def every_count() -> dict[str, int]:
+    """Rows in every table the importers write: a rejected file must leave each as it was."""
+    from django.apps import apps
+
+    return {
+        model._meta.label: model._base_manager.count()
+        for model in apps.get_models()
+        if model._meta.app_label
+        in {"framework", "measures", "benchmarking", "people", "delivery", "risks"}
+    }
+
+
+@st.composite
+def workbook_cells(draw):
+    return draw(
+        st.one_of(
+            cells,
+            st.none(),
+            st.integers(min_value=-(10**15), max_value=10**15),
+            st.floats(allow_nan=False, allow_infinity=False),
+            st.booleans(),
+            st.dates(),
+            st.datetimes(),
+            st.sampled_from(["=1/0", "=SUM(A1:A2)", "#DIV/0!"]),
+        )
+    )
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(kind=st.sampled_from(KINDS), data=st.data())
+def test_random_workbooks_are_imported_or_rejected_row_by_row(tmp_path, kind, data):
+    from openpyxl import Workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    columns = list(kind.required) + list(kind.optional)
+    rows = data.draw(
+        st.lists(
+            st.lists(workbook_cells(), min_size=len(columns), max_size=len(columns)), max_size=5
+        )
+    )
+    book = Workbook()
+    sheet = book.active
+    sheet.append(columns)
+    for row in rows:
+        # Control characters cannot be stored in a workbook at all: Excel could not send them.
+        sheet.append([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in row])
+    path = tmp_path / "fuzz.xlsx"
+    book.save(path)
+    before = every_count()
+    try:
+        import_files([path])
+    except ImportRejected as rejected:
+        assert rejected.errors and all(e.file == "fuzz.xlsx" for e in rejected.errors)
+        assert every_count() == before
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(data=st.data())
+def test_corrupted_real_files_are_imported_or_rejected_whole(tmp_path, data):
+    """A demo file with bytes overwritten, cut short or repeated, as a bad transfer leaves it."""
+    from scorecard.commands import DEMO_DATA_DIR
+
+    source = data.draw(st.sampled_from(sorted(DEMO_DATA_DIR.glob("0[0-4]*.csv"))))
+    content = bytearray(source.read_bytes())
+    for _ in range(data.draw(st.integers(min_value=1, max_value=5))):
+        at = data.draw(st.integers(min_value=0, max_value=len(content) - 1))
+        damage = data.draw(st.sampled_from(["overwrite", "cut", "repeat"]))
+        if damage == "overwrite":
+            content[at] = data.draw(st.integers(min_value=0, max_value=255))
+        elif damage == "cut":
+            del content[at:]
+        else:
+            content[at:at] = content[at : at + data.draw(st.integers(0, 200))]
+        if not content:
+            content = bytearray(b"\n")
+    path = tmp_path / source.name
+    path.write_bytes(bytes(content))
+    before = every_count()
+    try:
+        import_files([path])
+    except ImportRejected as rejected:
+        assert rejected.errors and all(str(e).startswith(source.name) for e in rejected.errors)
+        assert every_count() == before
