@@ -36,10 +36,10 @@ $(VENV)/bin/pip:
 	@echo "Creating $(VENV) with $$($(PYTHON) --version)"
 	@$(PYTHON) -m venv $(VENV)
 
-$(PY_STAMP): pyproject.toml | $(VENV)/bin/pip
-	@echo "Installing Python dependencies into $(VENV)"
+$(PY_STAMP): pyproject.toml constraints.txt | $(VENV)/bin/pip
+	@echo "Installing Python dependencies into $(VENV) (versions pinned in constraints.txt)"
 	@$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
-	@$(VENV)/bin/pip install --quiet -e '.[test]'
+	@$(VENV)/bin/pip install --quiet -c constraints.txt -e '.[test]'
 	@touch $@
 
 $(NODE_STAMP): package.json package-lock.json
