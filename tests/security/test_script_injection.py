@@ -42,6 +42,7 @@ NOT_FREE_TEXT = {
     "period",
     "from_period",
     "baseline_period",
+    "progress_statement_period",
     "discontinued_from",
     "breakdown",
     "email",
