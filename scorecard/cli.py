@@ -57,6 +57,12 @@ def _port(text: str) -> int:
     return int(text)
 
 
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of 1 or more")
+    return int(text)
+
+
 def _workers(text: str) -> int:
     if not text.isdigit() or not 1 <= int(text) <= 64:
         raise argparse.ArgumentTypeError(f"'{text}' is not a number of workers from 1 to 64")
@@ -128,6 +134,23 @@ def _parser() -> argparse.ArgumentParser:
     )
     demo.add_argument("--port", type=_port, default=8000)
     demo.add_argument("--no-serve", action="store_true", help="load the demo only")
+    demo.add_argument(
+        "--synthetic",
+        action="store_true",
+        help="a synthetic council instead, of --measures measures with --years years of "
+        "monthly figures (for measuring scale: bench/)",
+    )
+    demo.add_argument("--measures", type=_positive, default=100, help="synthetic: measures")
+    demo.add_argument("--years", type=_positive, default=5, help="synthetic: years of months")
+    demo.add_argument(
+        "--national",
+        action="store_true",
+        help="synthetic: also a national benchmark set of --areas areas, --indicators "
+        "indicators and --periods years",
+    )
+    demo.add_argument("--areas", type=_positive, default=150)
+    demo.add_argument("--indicators", type=_positive, default=2000)
+    demo.add_argument("--periods", type=_positive, default=10)
     demo.add_argument(
         "--force",
         action="store_true",

@@ -63,6 +63,48 @@ def load_demo(force: bool = False) -> str:
     return result
 
 
+def add_synthetic_users() -> None:
+    """Sign-ins for the synthetic council: admin, the performance team and a viewer (the
+    synthetic council names no owners), with the demo's password."""
+    from django.contrib.auth.models import Group, User
+
+    from scorecard.people.permissions import PERFORMANCE_TEAM
+
+    User.objects.create_superuser("admin", password=DEMO_PASSWORD)
+    team, _ = Group.objects.get_or_create(name=PERFORMANCE_TEAM)
+    User.objects.create_user("performance", password=DEMO_PASSWORD).groups.add(team)
+    User.objects.create_user("viewer", password=DEMO_PASSWORD)
+
+
+def load_synthetic(arguments: argparse.Namespace) -> str:
+    """Empty the database and load a synthetic council (and national set), as load_demo."""
+    import tempfile
+
+    from django.db import transaction
+
+    from scorecard.audit.actor import acting_as
+    from scorecard.audit.capture import batched
+    from scorecard.interchange.importer import import_files
+    from scorecard.synthetic import council_files, load_national
+
+    if not arguments.force and _holds_other_data():
+        raise CommandFailed(
+            "the database DATABASE_URL names holds data that is not the demo's; "
+            "use --force to replace it"
+        )
+    _empty_database()
+    with tempfile.TemporaryDirectory() as folder:
+        files = council_files(Path(folder), arguments.measures, arguments.years)
+        with acting_as(DEMO_LOADER), transaction.atomic(), batched():
+            result = str(import_files(files, entered_by=DEMO_LOADER))
+            add_synthetic_users()
+    if arguments.national:
+        with transaction.atomic():
+            values = load_national(arguments.areas, arguments.indicators, arguments.periods)
+        result += f"; {values} national benchmark values"
+    return result
+
+
 def add_demo_cycles() -> None:
     """The Q3 2019/20 reporting cycles of the business plan and the CYPP (the demo's data run
     to Q2, so the owners have figures and a highlight report due)."""
@@ -405,7 +447,10 @@ def run(arguments: argparse.Namespace) -> int:
 
     try:
         if arguments.command == "demo":
-            print(load_demo(arguments.force), file=sys.stderr)
+            loaded = (
+                load_synthetic(arguments) if arguments.synthetic else load_demo(arguments.force)
+            )
+            print(loaded, file=sys.stderr)
             return 0 if arguments.no_serve else _serve(arguments.port)
         if arguments.command == "serve":
             if arguments.production:
