@@ -9,6 +9,7 @@ two runs of a benchmark load the same rows.
 from __future__ import annotations
 
 import csv
+import math
 import random
 from collections.abc import Iterator
 from pathlib import Path
@@ -86,11 +87,13 @@ def council_files(folder: Path, measures: int, years: int, seed: int = 1) -> lis
 
 
 def _observations(draw: random.Random, kinds, months: int) -> Iterator[list]:
-    for n, (_, _, target, spread) in enumerate(kinds):
+    """A random walk about each measure's target, kept inside what its unit allows."""
+    for n, (unit, _, target, spread) in enumerate(kinds):
+        ceiling = 100 if unit == "percent" else math.inf
         level = target + draw.uniform(-spread, spread)
         for month in range(months):
-            level += draw.uniform(-spread, spread) / 6
-            yield [f"S{n:05d}", month_label(month), f"{max(level, 0):.1f}"]
+            level = min(max(level + draw.uniform(-spread, spread) / 6, 0), ceiling)
+            yield [f"S{n:05d}", month_label(month), f"{level:.1f}"]
 
 
 def national_files(

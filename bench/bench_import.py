@@ -1,0 +1,134 @@
+"""Importing a million observations from CSV with `scorecard import`, against the database's
+own bulk load of the same rows in the same run (PostgreSQL's COPY; SQLite's executemany into a
+bare table), with the import's peak memory.
+
+    .venv/bin/python bench/bench_import.py                      # 1,000,000 rows on SQLite
+    DATABASE_URL=postgres://... .venv/bin/python bench/bench_import.py   # and on PostgreSQL
+    .venv/bin/python bench/bench_import.py --observations 100000         # quicker
+
+The rows are a synthetic council's monthly figures (scorecard/synthetic.py: 20 years of months
+per measure). The framework and measures are imported first, untimed; then the observations
+file is imported by the command users run, in its own process, timed from start to exit, and
+its peak resident memory read from the kernel (ru_maxrss). The reference loads the same file's
+rows into a table of three plain columns: the physical cost of writing them, with no checks,
+no history and no audit trail. Figures are printed, never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import math
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from scorecard.synthetic import council_files  # noqa: E402
+
+YEARS = 20
+
+
+# Run in a fresh process of its own, so that its children's peak memory is this import's alone.
+MEASURED = (
+    "import resource, subprocess, sys, json\n"
+    "done = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
+    "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
+    "print(json.dumps([done.returncode, peak, done.stderr[-2000:]]))\n"
+)
+
+
+def scorecard(url: str, *arguments: str) -> tuple[float, float]:
+    """Run the command; its wall time in seconds and its peak resident memory in MB."""
+    import json
+
+    environment = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    environment["DATABASE_URL"] = url
+    command = [sys.executable, "-m", "scorecard", *arguments]
+    started = time.perf_counter()
+    wrapper = subprocess.run(
+        [sys.executable, "-c", MEASURED, *command],
+        capture_output=True,
+        text=True,
+        env=environment,
+        check=True,
+    )
+    elapsed = time.perf_counter() - started
+    returncode, peak_kb, errors = json.loads(wrapper.stdout)
+    if returncode != 0:
+        sys.exit(f"scorecard {' '.join(arguments)} failed:\n{errors}")
+    return elapsed, peak_kb / 1024
+
+
+def postgres_copy(url: str, observations: Path) -> float:
+    import psycopg
+
+    with psycopg.connect(url) as database:
+        database.execute(
+            "CREATE TEMP TABLE copy_reference (measure_id text, period text, value numeric)"
+        )
+        started = time.perf_counter()
+        with (
+            observations.open("rb") as source,
+            database.cursor() as cursor,
+            cursor.copy("COPY copy_reference FROM STDIN WITH (FORMAT csv, HEADER true)") as copy,
+        ):
+            while chunk := source.read(1 << 20):
+                copy.write(chunk)
+        database.commit()
+        return time.perf_counter() - started
+
+
+def sqlite_bulk(folder: Path, observations: Path) -> float:
+    database = sqlite3.connect(folder / "reference.sqlite3")
+    database.execute("CREATE TABLE reference (measure_id text, period text, value numeric)")
+    started = time.perf_counter()
+    with observations.open(newline="") as source:
+        rows = csv.reader(source)
+        next(rows)
+        with database:
+            database.executemany("INSERT INTO reference VALUES (?, ?, ?)", rows)
+    elapsed = time.perf_counter() - started
+    database.close()
+    return elapsed
+
+
+def run(url: str, label: str, files: list[Path], folder: Path) -> None:
+    framework, measures, observations = files
+    scorecard(url, "import", str(framework), str(measures))
+    rows = sum(1 for _ in observations.open()) - 1
+    seconds, peak = scorecard(url, "import", str(observations))
+    if url.startswith("postgres"):
+        reference, how = postgres_copy(url, observations), "PostgreSQL COPY"
+    else:
+        reference, how = sqlite_bulk(folder, observations), "SQLite executemany, bare table"
+    print(f"\n{label}: {rows:,} observations")
+    print(f"  scorecard import   {seconds:8.1f} s   ({rows / seconds:,.0f} rows/s)")
+    print(f"  {how:<30} {reference:8.1f} s")
+    print(f"  ratio import ÷ reference: {seconds / reference:.1f}   (goal on PostgreSQL: ≤ 5)")
+    print(f"  peak memory of the import: {peak:,.0f} MB   (goal: < 500 MB)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--observations", type=int, default=1_000_000)
+    arguments = parser.parse_args(argv)
+    measures = math.ceil(arguments.observations / (YEARS * 12))
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        files = council_files(folder, measures=measures, years=YEARS)
+        run(f"sqlite:///{folder / 'bench.sqlite3'}", "SQLite", files, folder)
+        postgres = os.environ.get("DATABASE_URL", "")
+        if postgres.startswith("postgres"):
+            run(postgres, "PostgreSQL", files, folder)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
