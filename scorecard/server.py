@@ -65,5 +65,8 @@ def gunicorn_command(host: str, port: int, workers: int | None) -> list[str]:
         "--threads=4",
         "--access-logfile=-",
         "--graceful-timeout=20",
+        # Longer than gunicorn's 2 s: a load balancer or visitor that pauses between requests
+        # reuses its connection rather than racing the server closing it.
+        f"--keep-alive={os.environ.get('SCORECARD_KEEP_ALIVE', '5')}",
         f"--forwarded-allow-ips={os.environ.get('SCORECARD_FORWARDED_ALLOW_IPS', '127.0.0.1')}",
     ]
