@@ -41,7 +41,7 @@ def drop_database(psycopg, suite_url: str, name: str) -> None:
             time.sleep(0.5)
 
 
-def run_scorecard(cwd, environment: dict, *arguments: str, **options):
+def run_scorecard(cwd, environment: dict, *arguments: str, timeout: int = 300, **options):
     """`scorecard ARGUMENTS` as its own process, in `cwd`, with exactly this environment."""
     import subprocess
     import sys
@@ -52,6 +52,6 @@ def run_scorecard(cwd, environment: dict, *arguments: str, **options):
         text=True,
         cwd=cwd,
         env=environment,
-        timeout=300,
+        timeout=timeout,
         **options,
     )

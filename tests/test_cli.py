@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from scorecard.cli import ROUND_TRIP_KINDS
-from tests.databases import fresh_database
+from tests.databases import fresh_database, run_scorecard
 
 
 @pytest.fixture
@@ -30,15 +30,7 @@ def run(tmp_path, database_url):
             if database_url
             else {k: v for k, v in environment.items() if k != "DATABASE_URL"}
         )
-        env = {**env, **settings}
-        return subprocess.run(
-            [sys.executable, "-m", "scorecard", *arguments],
-            capture_output=True,
-            text=True,
-            cwd=tmp_path,
-            env=env,
-            timeout=300,
-        )
+        return run_scorecard(tmp_path, {**env, **settings}, *arguments)
 
     return run
 

@@ -10,6 +10,7 @@ import os
 import secrets
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from pathlib import Path
@@ -39,7 +40,7 @@ def cluster(command: str, folder: Path, port: int) -> str:
 def own_cluster():
     # Under /tmp, not pytest's tmp_path: as root the server runs as `postgres`, who cannot
     # enter root's private temporary folders.
-    folder = Path("/tmp") / f"scorecard-outage-{uuid.uuid4().hex[:10]}"
+    folder = Path(tempfile.gettempdir()) / f"scorecard-outage-{uuid.uuid4().hex[:10]}"
     port = free_port()
     url = cluster("start", folder, port)
     try:

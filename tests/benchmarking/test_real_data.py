@@ -10,7 +10,6 @@ from scorecard.interchange.importer import import_files
 AREAS = Path(__file__).resolve().parents[2] / "scorecard" / "benchmarking" / "data" / "areas.csv"
 
 
-@pytest.mark.skipif(not AREAS.is_file(), reason="no shipped areas list")
 @pytest.mark.django_db
 def test_the_shipped_areas_list_imports():
     import_files([AREAS])

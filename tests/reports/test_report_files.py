@@ -5,8 +5,6 @@ every format, the files read back with their own libraries and checked against
 import io
 import json
 import os
-import subprocess
-import sys
 from decimal import Decimal
 
 import docx
@@ -15,6 +13,7 @@ import pypdf
 import pytest
 
 from scorecard.core.period_parser import parse_period
+from tests.databases import run_scorecard
 
 PERIOD = "Q2 2019/20"
 FORMATS = ["html", "pdf", "docx", "xlsx"]
@@ -33,14 +32,7 @@ def _scorecard(folder, *arguments):
         **{k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"},
         "DATABASE_URL": f"sqlite:///{folder / 'demo.sqlite3'}",
     }
-    return subprocess.run(
-        [sys.executable, "-m", "scorecard", *arguments],
-        capture_output=True,
-        text=True,
-        cwd=folder,
-        env=environment,
-        timeout=600,
-    )
+    return run_scorecard(folder, environment, *arguments, timeout=600)
 
 
 @pytest.fixture(scope="module")
