@@ -1,0 +1,181 @@
+"""Writing checked observation rows a batch at a time: new rows inserted as plain rows with
+their audit entries; stored rows compared by key, batch by batch; changed rows updated with
+their earlier values kept as revisions; unchanged rows left alone; targets set at the end."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.utils import timezone
+
+from scorecard.audit import capture as audit
+from scorecard.audit.bulk import Snapshots, record_created_rows
+from scorecard.audit.values import snapshot
+from scorecard.interchange.observation_stream import Reading
+from scorecard.measures.models import Measure, Observation, ObservationRevision, Target
+from scorecard.sql_rows import adapt_datetime, insert_rows
+
+# Rows checked before each write: large enough that each statement carries thousands of rows,
+# small enough that memory stays flat whatever the file's size.
+BATCH = 5000
+# Model batch size for the (fewer) changed rows that go through model instances.
+CHANGED_BATCH = 2000
+
+COLUMNS = (
+    "period",
+    "period_kind",
+    "period_first_month",
+    "period_months",
+    "period_last_month",
+    "value",
+    "numerator",
+    "denominator",
+    "status",
+    "commentary",
+    "entered_by",
+    "entered_at",
+    "measure_id",
+    "breakdown",
+)
+
+
+def _values(reading: Reading) -> dict:
+    return {
+        "value": reading.value,
+        "numerator": reading.numerator,
+        "denominator": reading.denominator,
+        "status": reading.status,
+        "commentary": reading.commentary,
+    }
+
+
+class ObservationWriter:
+    """Writes one import's observations; `write` a batch at a time, then `finish`."""
+
+    def __init__(self, entered_by: str) -> None:
+        self.entered_by = entered_by
+        self.now = timezone.now()
+        self._stored_now = adapt_datetime(self.now)
+        self.measures = dict(Measure.objects.values_list("measure_id", "pk"))
+        # Measures with no stored observation need no look-up: a first load compares nothing.
+        self.stored = set(
+            Observation.objects.order_by().values_list("measure_id", flat=True).distinct()
+        )
+        self.snapshots = Snapshots(Observation)
+        self.targets: list[tuple[int, object, Decimal]] = []
+        self.count = 0
+
+    def write(self, batch: list[Reading]) -> None:
+        pks = [self.measures[r.measure_id] for r in batch]
+        existing = self._existing(
+            [(pk, r) for pk, r in zip(pks, batch, strict=True) if pk in self.stored]
+        )
+        new, changed = [], {}
+        for pk, reading in zip(pks, batch, strict=True):
+            found = existing.get((pk, reading.period.label, reading.breakdown))
+            if found is None:
+                new.append((pk, reading))
+            elif found[1:] != (
+                reading.value,
+                reading.numerator,
+                reading.denominator,
+                reading.status,
+                reading.commentary,
+            ):
+                changed[found[0]] = reading
+            if reading.target is not None:
+                self.targets.append((pk, reading.period, reading.target))
+        self._insert(new)
+        self._update(changed)
+        self.count += len(batch)
+
+    def _existing(self, rows: list[tuple[int, Reading]]) -> dict[tuple, tuple]:
+        """{(measure pk, period label, breakdown): (id, *HISTORY_FIELDS)} of stored rows."""
+        if not rows:
+            return {}
+        found: dict[tuple, tuple] = {}
+        size = 300
+        for start in range(0, len(rows), size):
+            chunk = rows[start : start + size]
+            where = "(measure_id, period, breakdown) IN (VALUES {})".format(
+                ", ".join(["(%s, %s, %s)"] * len(chunk))
+            )
+            params = [v for pk, r in chunk for v in (pk, r.period.label, r.breakdown)]
+            stored = (
+                Observation.objects.order_by()
+                .extra(where=[where], params=params)  # noqa: S610 - placeholders only
+                .values_list("measure_id", "period", "breakdown", "pk", *Observation.HISTORY_FIELDS)
+            )
+            for row in stored:
+                found[row[:3]] = row[3:]
+        return found
+
+    def _insert(self, new: list[tuple[int, Reading]]) -> None:
+        if not new:
+            return
+        by, at = self.entered_by, self._stored_now
+        rows = [
+            (
+                r.period.label,
+                r.period.kind.value,
+                r.period.first_month,
+                r.period.months,
+                r.period.last_month,
+                r.value,
+                r.numerator,
+                r.denominator,
+                r.status,
+                r.commentary,
+                by,
+                at,
+                pk,
+                r.breakdown,
+            )
+            for pk, r in new
+        ]
+        ids = insert_rows(Observation, COLUMNS, rows, returning=True)
+        json = self.snapshots.json
+        now = self.now
+        record_created_rows(
+            Observation,
+            Measure,
+            (
+                (
+                    key,
+                    # str(Observation): "<measure pk> <period>[ (<breakdown>)]: <value>"
+                    f"{pk} {r.period.label}{f' ({r.breakdown})' if r.breakdown else ''}: {r.value}",
+                    pk,
+                    json((key, *row[:11], now, pk, r.breakdown)),
+                )
+                for key, (pk, r), row in zip(ids, new, rows, strict=True)
+            ),
+        )
+
+    def _update(self, changed: dict[int, Reading]) -> None:
+        """Changed rows through model instances, as edits are made: their earlier values kept
+        as revisions, and the audit trail written for both."""
+        if not changed:
+            return
+        observations = list(Observation.objects.filter(pk__in=list(changed)))
+        revisions, before = [], []
+        for observation in observations:
+            before.append(snapshot(observation))
+            revisions.append(
+                observation.revise(_values(changed[observation.pk]), self.entered_by, self.now)
+            )
+        ObservationRevision.objects.bulk_create(revisions, batch_size=CHANGED_BATCH)
+        fields = [*Observation.HISTORY_FIELDS, "entered_by", "entered_at"]
+        Observation.objects.bulk_update(observations, fields, batch_size=CHANGED_BATCH)
+        # bulk_create and bulk_update send no signals: the audit trail is written here.
+        audit.record_created(revisions)
+        audit.record_changed(zip(before, observations, strict=True))
+
+    def finish(self) -> None:
+        """Targets from the rows that set one, in file order, as one at a time they were."""
+        for pk, period, value in self.targets:
+            Target.objects.update_or_create(
+                measure_id=pk,
+                from_month=period.first_month,
+                defaults={"value": value, "from_period": period.label},
+            )
+        self.targets = []
