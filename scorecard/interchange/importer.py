@@ -21,6 +21,7 @@ from scorecard.interchange import (
     measure_rows,
     neighbour_rows,
     observation_rows,
+    observation_writer,
     people_rows,
     project_rows,
     risk_rows,
@@ -30,7 +31,6 @@ from scorecard.interchange.errors import ImportRejected, RowError
 from scorecard.interchange.kinds import APPLY_ORDER, KINDS, FileKind, kind_of
 from scorecard.interchange.lookups import Lookups
 from scorecard.interchange.observation_stream import readings
-from scorecard.interchange.observation_writer import BATCH, ObservationWriter
 from scorecard.interchange.readers import RowStream, Table, UnreadableFile, stream_rows
 from scorecard.measures.models import Measure
 
@@ -222,7 +222,7 @@ def _stream(
 ) -> None:
     """Check an observations file a row at a time; while every row so far (in every file)
     has passed, write them a batch at a time (`entered_by` given); else only check."""
-    writer = ObservationWriter(entered_by) if entered_by is not None else None
+    writer = observation_writer.ObservationWriter(entered_by) if entered_by is not None else None
     batch: list = []
     try:
         for reading in readings(checked.table, catalogue, seen, checked.errors):
@@ -230,7 +230,7 @@ def _stream(
             if writer is None or checked.errors:
                 continue
             batch.append(reading)
-            if len(batch) >= BATCH:
+            if len(batch) >= observation_writer.BATCH:
                 writer.write(batch)
                 batch = []
     except UnreadableFile as exc:
