@@ -8,17 +8,11 @@ from collections.abc import Sequence
 from django.db import connection
 from django.db.models import Model
 
-# PostgreSQL's protocol numbers a statement's parameters with 16 bits.
-POSTGRES_PARAMETERS = 65_535
-
 
 def _parameters_per_statement() -> int:
-    if connection.vendor == "sqlite":
-        import sqlite3
+    import sqlite3
 
-        connection.ensure_connection()
-        return connection.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
-    return connection.features.max_query_params or POSTGRES_PARAMETERS
+    return connection.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
 
 
 def adapt_datetime(value):
@@ -31,26 +25,64 @@ def insert_rows(
     columns: Sequence[str],
     rows: Sequence[tuple],
     *,
-    json_columns: Sequence[str] = (),
     returning: bool = False,
 ) -> list:
     """Insert the rows (values in `columns` order, already as the database takes them: JSON as
     text, date-times through adapt_datetime). With `returning`, the new primary keys in the
-    rows' order."""
+    rows' order. PostgreSQL: COPY (keys drawn from the table's sequence first); SQLite:
+    statements of as many rows as it takes parameters, on the driver's own cursor (Django's
+    rewrites every placeholder of a statement with a regular expression)."""
+    if not rows:
+        return []
+    connection.ensure_connection()
+    if connection.vendor == "postgresql":
+        return _copy(model, columns, rows, returning)
+    return _insert(model, columns, rows, returning)
+
+
+def _copy(model: type[Model], columns: Sequence[str], rows: Sequence[tuple], returning: bool):
+    table, pk = model._meta.db_table, model._meta.pk.column
+    keys: list = []
+    cursor = connection.connection.cursor()
+    try:
+        if returning:
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+                [table, pk, len(rows)],
+            )
+            keys = [found[0] for found in cursor.fetchall()]
+            columns = (pk, *columns)
+            rows = [(key, *row) for key, row in zip(keys, rows, strict=True)]
+        quote = connection.ops.quote_name
+        names = ", ".join(quote(c) for c in columns)
+        with cursor.copy(f"COPY {quote(table)} ({names}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+    finally:
+        cursor.close()
+    return keys
+
+
+def _insert(model: type[Model], columns: Sequence[str], rows: Sequence[tuple], returning: bool):
     quote = connection.ops.quote_name
-    cast = "::jsonb" if connection.vendor == "postgresql" else ""
-    one = "(" + ", ".join(f"%s{cast}" if c in json_columns else "%s" for c in columns) + ")"
+    one = "(" + ", ".join("?" * len(columns)) + ")"
     # Table and column names come from the model, quoted; every value is a parameter.
     names = ", ".join(quote(c) for c in columns)
     head = f"INSERT INTO {quote(model._meta.db_table)} ({names}) VALUES "  # noqa: S608  # nosec B608
-    tail = f" RETURNING {quote(model._meta.pk.column)}" if returning else ""
-    size = max(1, _parameters_per_statement() // len(columns))
     keys: list = []
-    with connection.cursor() as cursor:
+    cursor = connection.connection.cursor()
+    try:
+        if not returning:
+            cursor.executemany(head + one, rows)
+            return keys
+        tail = f" RETURNING {quote(model._meta.pk.column)}"
+        size = max(1, _parameters_per_statement() // len(columns))
         for start in range(0, len(rows), size):
             chunk = rows[start : start + size]
-            sql = head + ", ".join([one] * len(chunk)) + tail
-            cursor.execute(sql, [value for row in chunk for value in row])
-            if returning:
-                keys += [found[0] for found in cursor.fetchall()]
+            cursor.execute(
+                head + ", ".join([one] * len(chunk)) + tail, [v for r in chunk for v in r]
+            )
+            keys += [found[0] for found in cursor.fetchall()]
+    finally:
+        cursor.close()
     return keys

@@ -16,7 +16,7 @@ from scorecard.audit.capture import LABEL_LENGTH, flush_batch
 from scorecard.audit.models import AuditAction, AuditEntry
 from scorecard.audit.registry import label_of
 from scorecard.audit.values import concrete_fields, encode
-from scorecard.sql_rows import insert_rows
+from scorecard.sql_rows import adapt_datetime, insert_rows
 
 # Values written again and again (a period, a status, who entered it) are encoded once.
 _CACHED = 10_000
@@ -62,6 +62,12 @@ class Snapshots:
         self.names = [f.attname for f in fields]
         self._template = "{" + ", ".join(f"{json.dumps(n)}: %s" for n in self.names) + "}"
         self._encoders = [_encoder(f) for f in fields]
+        self.encoders = dict(zip(self.names, self._encoders, strict=True))
+
+    def fields(self, **values) -> str:
+        """Part of the JSON text: these fields (in the model's order, as given), e.g. the
+        ones a batch of rows share, to be set into a template of the rest."""
+        return ", ".join(f"{json.dumps(n)}: {self.encoders[n](v)}" for n, v in values.items())
 
     def json(self, values: Iterable) -> str:
         return self._template % tuple(
@@ -94,7 +100,7 @@ def record_created_rows(
     if not actor.recording():
         return
     user, who = actor.current()
-    when = timezone.now()
+    when = adapt_datetime(timezone.now())
     label = label_of(model)
     parent = label_of(parent_model) if parent_model is not None else ""
     entries = [
@@ -116,4 +122,4 @@ def record_created_rows(
     ]
     if entries:
         flush_batch()
-        insert_rows(AuditEntry, ENTRY_COLUMNS, entries, json_columns=("before", "after", "changed"))
+        insert_rows(AuditEntry, ENTRY_COLUMNS, entries)

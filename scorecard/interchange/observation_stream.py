@@ -28,6 +28,7 @@ class Reading(NamedTuple):
 
     measure_id: str
     period: Period
+    label: str  # the period's label, worked out once per period rather than once a row
     value: Decimal | None
     numerator: Decimal | None
     denominator: Decimal | None
@@ -79,7 +80,7 @@ def readings(
         # Ids that the full check would change or refuse take the full check.
         if measure_id == measure_id.strip() and "\x00" not in measure_id
     }
-    periods: dict[str, Period] = {}
+    periods: dict[str, tuple[Period, str]] = {}
     full = _full_check(stream.name, header, catalogue, seen, errors)
     fast = _fast_check(index, measures, periods, seen)
     for number, row, extra in stream.rows:
@@ -105,14 +106,16 @@ def _fast_check(index: dict, measures: dict, periods: dict, seen) -> Callable:  
         text = row[i_period]
         if type(text) is not str:
             return _SLOW  # a spreadsheet's date cell is read by its month: the full check knows how
-        period = periods.get(text)
-        if period is None:
+        known = periods.get(text)
+        if known is None:
             if measure is None:
                 return _SLOW
             try:
-                period = periods[text] = cells.period(text, required=True)
+                period = cells.period(text, required=True)
             except cells.CellError:
                 return _SLOW
+            known = periods[text] = (period, period.label)
+        period, label = known
         if measure is None:
             return _SLOW
         value = _number(row[i_value]) if i_value is not None else None
@@ -148,14 +151,23 @@ def _fast_check(index: dict, measures: dict, periods: dict, seen) -> Callable:  
             earlier = targets.get((measure_id, period.first_month))
             if earlier is not None and earlier != target:
                 return _SLOW
-        key = key_of(measure_id, period.label, breakdown)
+        key = key_of(measure_id, label, breakdown)
         if key in keys:
             return _SLOW
         if target is not None:
             targets.setdefault((measure_id, period.first_month), target)
         keys.add(key)
         return Reading(
-            measure_id, period, value, numerator, denominator, status, commentary, breakdown, target
+            measure_id,
+            period,
+            label,
+            value,
+            numerator,
+            denominator,
+            status,
+            commentary,
+            breakdown,
+            target,
         )
 
     return check
@@ -177,6 +189,7 @@ def _full_check(name: str, header: list[str], catalogue: Catalogue, seen, errors
         return Reading(
             parsed["measure_id"],
             parsed["period"],
+            parsed["period"].label,
             parsed["value"],
             parsed["numerator"],
             parsed["denominator"],

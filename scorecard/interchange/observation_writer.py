@@ -21,6 +21,11 @@ BATCH = 5000
 # Model batch size for the (fewer) changed rows that go through model instances.
 CHANGED_BATCH = 2000
 
+# Observation's concrete fields, in the order snapshot() gives them.
+SNAPSHOT_ORDER = ("id", "period", "period_kind", "period_first_month", "period_months",
+    "period_last_month", "value", "numerator", "denominator", "status", "commentary",
+    "entered_by", "entered_at", "measure_id", "breakdown")  # fmt: skip
+
 COLUMNS = (
     "period",
     "period_kind",
@@ -62,6 +67,11 @@ class ObservationWriter:
             Observation.objects.order_by().values_list("measure_id", flat=True).distinct()
         )
         self.snapshots = Snapshots(Observation)
+        # The snapshot's JSON text is assembled here from parts: the fields of a period, and
+        # who entered it and when, are the same for many rows and encoded once.
+        assert tuple(self.snapshots.names) == SNAPSHOT_ORDER, "Observation's fields changed"
+        self._entered = self.snapshots.fields(entered_by=entered_by, entered_at=self.now)
+        self._periods: dict[str, tuple[tuple, str]] = {}
         self.targets: list[tuple[int, object, Decimal]] = []
         self.count = 0
 
@@ -72,7 +82,7 @@ class ObservationWriter:
         )
         new, changed = [], {}
         for pk, reading in zip(pks, batch, strict=True):
-            found = existing.get((pk, reading.period.label, reading.breakdown))
+            found = existing.get((pk, reading.label, reading.breakdown))
             if found is None:
                 new.append((pk, reading))
             elif found[1:] != (
@@ -100,7 +110,7 @@ class ObservationWriter:
             where = "(measure_id, period, breakdown) IN (VALUES {})".format(
                 ", ".join(["(%s, %s, %s)"] * len(chunk))
             )
-            params = [v for pk, r in chunk for v in (pk, r.period.label, r.breakdown)]
+            params = [v for pk, r in chunk for v in (pk, r.label, r.breakdown)]
             stored = (
                 Observation.objects.order_by()
                 .extra(where=[where], params=params)  # noqa: S610 - placeholders only
@@ -110,17 +120,30 @@ class ObservationWriter:
                 found[row[:3]] = row[3:]
         return found
 
+    def _period(self, reading: Reading) -> tuple[tuple, str]:
+        """A period's columns, and the same as part of a snapshot's JSON text."""
+        found = self._periods.get(reading.label)
+        if found is None:
+            period = reading.period
+            columns = (
+                reading.label,
+                period.kind.value,
+                period.first_month,
+                period.months,
+                period.last_month,
+            )
+            text = self.snapshots.fields(**dict(zip(COLUMNS[:5], columns, strict=True)))
+            found = self._periods[reading.label] = (columns, text)
+        return found
+
     def _insert(self, new: list[tuple[int, Reading]]) -> None:
         if not new:
             return
         by, at = self.entered_by, self._stored_now
+        periods = [self._period(r) for _, r in new]
         rows = [
             (
-                r.period.label,
-                r.period.kind.value,
-                r.period.first_month,
-                r.period.months,
-                r.period.last_month,
+                *columns,
                 r.value,
                 r.numerator,
                 r.denominator,
@@ -131,11 +154,11 @@ class ObservationWriter:
                 pk,
                 r.breakdown,
             )
-            for pk, r in new
+            for (pk, r), (columns, _) in zip(new, periods, strict=True)
         ]
         ids = insert_rows(Observation, COLUMNS, rows, returning=True)
-        json = self.snapshots.json
-        now = self.now
+        encode = self.snapshots.encoders
+        number, text, entered = encode["value"], encode["commentary"], self._entered
         record_created_rows(
             Observation,
             Measure,
@@ -143,11 +166,15 @@ class ObservationWriter:
                 (
                     key,
                     # str(Observation): "<measure pk> <period>[ (<breakdown>)]: <value>"
-                    f"{pk} {r.period.label}{f' ({r.breakdown})' if r.breakdown else ''}: {r.value}",
+                    f"{pk} {r.label}{f' ({r.breakdown})' if r.breakdown else ''}: {r.value}",
                     pk,
-                    json((key, *row[:11], now, pk, r.breakdown)),
+                    f'{{"id": {key}, {fields}, "value": {number(r.value)}, '
+                    f'"numerator": {number(r.numerator)}, '
+                    f'"denominator": {number(r.denominator)}, "status": {text(r.status)}, '
+                    f'"commentary": {text(r.commentary)}, {entered}, "measure_id": {pk}, '
+                    f'"breakdown": {text(r.breakdown)}}}',
                 )
-                for key, (pk, r), row in zip(ids, new, rows, strict=True)
+                for key, (pk, r), (_, fields) in zip(ids, new, periods, strict=True)
             ),
         )
 
