@@ -56,11 +56,33 @@ def _copy(model: type[Model], columns: Sequence[str], rows: Sequence[tuple], ret
         quote = connection.ops.quote_name
         names = ", ".join(quote(c) for c in columns)
         with cursor.copy(f"COPY {quote(table)} ({names}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(row)
+            copy.write("".join(_copy_line(row) for row in rows))
     finally:
         cursor.close()
     return keys
+
+
+# COPY's text format: a tab between values, a backslash and N for null, and these escaped.
+_COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def _copy_value(value) -> str:
+    if value is None:
+        return "\\N"
+    if isinstance(value, str):
+        if "\\" in value or "\t" in value or "\n" in value or "\r" in value:
+            return value.translate(_COPY_ESCAPES)
+        return value
+    return str(value)  # numbers; a date-time as 2026-11-27 08:30:00+00:00
+
+
+def _copy_line(row: tuple) -> str:
+    """One row in COPY's text format (psycopg's write_row costs several times as much). Most
+    rows have no text that needs escaping, and no date-time: those are joined as they are."""
+    texts = "".join([v for v in row if type(v) is str])
+    if "\\" in texts or "\t" in texts or "\n" in texts or "\r" in texts:
+        return "\t".join([_copy_value(value) for value in row]) + "\n"
+    return "\t".join(["\\N" if v is None else str(v) for v in row]) + "\n"
 
 
 def _insert(model: type[Model], columns: Sequence[str], rows: Sequence[tuple], returning: bool):
