@@ -195,8 +195,9 @@ def fresh_postgres(url: str):
     try:
         yield url.rsplit("/", 1)[0] + f"/{name}"
     finally:
-        with psycopg.connect(url, autocommit=True) as server:
-            server.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        from tests.databases import drop_database  # waits for an autovacuum worker to leave
+
+        drop_database(psycopg, url, name)
 
 
 def main(argv: list[str] | None = None) -> int:

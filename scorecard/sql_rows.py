@@ -3,7 +3,8 @@ allows: for loads too large to go through model instances one by one."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import itertools
+from collections.abc import Iterable, Sequence
 
 from django.db import connection
 from django.db.models import Model
@@ -23,29 +24,31 @@ def adapt_datetime(value):
 def insert_rows(
     model: type[Model],
     columns: Sequence[str],
-    rows: Sequence[tuple],
+    rows: Iterable[tuple],
     *,
     returning: bool = False,
 ) -> list:
     """Insert the rows (values in `columns` order, already as the database takes them: JSON as
     text, date-times through adapt_datetime). With `returning`, the new primary keys in the
-    rows' order. PostgreSQL: COPY (keys drawn from the table's sequence first); SQLite:
-    statements of as many rows as it takes parameters, on the driver's own cursor (Django's
-    rewrites every placeholder of a statement with a regular expression)."""
-    if not rows:
-        return []
+    rows' order (then `rows` must be a sequence). PostgreSQL: COPY (keys drawn from the
+    table's sequence first), sent a part at a time so that the server stores one part while
+    the next is made; SQLite: statements of as many rows as it takes parameters, on the
+    driver's own cursor (Django's rewrites every placeholder with a regular expression)."""
     connection.ensure_connection()
     if connection.vendor == "postgresql":
         return _copy(model, columns, rows, returning)
     return _insert(model, columns, rows, returning)
 
 
-def _copy(model: type[Model], columns: Sequence[str], rows: Sequence[tuple], returning: bool):
+COPY_PART = 500  # rows sent at a time
+
+
+def _copy(model: type[Model], columns: Sequence[str], rows, returning: bool):
     table, pk = model._meta.db_table, model._meta.pk.column
     keys: list = []
     cursor = connection.connection.cursor()
     try:
-        if returning:
+        if returning and rows:
             cursor.execute(
                 "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
                 [table, pk, len(rows)],
@@ -55,8 +58,10 @@ def _copy(model: type[Model], columns: Sequence[str], rows: Sequence[tuple], ret
             rows = [(key, *row) for key, row in zip(keys, rows, strict=True)]
         quote = connection.ops.quote_name
         names = ", ".join(quote(c) for c in columns)
+        rows = iter(rows)
         with cursor.copy(f"COPY {quote(table)} ({names}) FROM STDIN") as copy:
-            copy.write("".join(_copy_line(row) for row in rows))
+            while part := "".join([_copy_line(row) for row in itertools.islice(rows, COPY_PART)]):
+                copy.write(part)
     finally:
         cursor.close()
     return keys
@@ -85,7 +90,7 @@ def _copy_line(row: tuple) -> str:
     return "\t".join(["\\N" if v is None else str(v) for v in row]) + "\n"
 
 
-def _insert(model: type[Model], columns: Sequence[str], rows: Sequence[tuple], returning: bool):
+def _insert(model: type[Model], columns: Sequence[str], rows, returning: bool):
     quote = connection.ops.quote_name
     one = "(" + ", ".join("?" * len(columns)) + ")"
     # Table and column names come from the model, quoted; every value is a parameter.
@@ -97,6 +102,7 @@ def _insert(model: type[Model], columns: Sequence[str], rows: Sequence[tuple], r
         if not returning:
             cursor.executemany(head + one, rows)
             return keys
+        rows = list(rows)
         tail = f" RETURNING {quote(model._meta.pk.column)}"
         size = max(1, _parameters_per_statement() // len(columns))
         for start in range(0, len(rows), size):

@@ -4,6 +4,7 @@ per batch, so that the trail costs little more than the rows themselves."""
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Callable, Iterable
 
@@ -103,7 +104,7 @@ def record_created_rows(
     when = adapt_datetime(timezone.now())
     label = label_of(model)
     parent = label_of(parent_model) if parent_model is not None else ""
-    entries = [
+    entries = (
         (
             when,
             user.pk if user is not None else None,
@@ -119,7 +120,9 @@ def record_created_rows(
             "[]",
         )
         for pk, text, parent_id, after in rows
-    ]
-    if entries:
+    )
+    # Made as they are written: on PostgreSQL the server stores one part while the next is made.
+    first = next(entries, None)
+    if first is not None:
         flush_batch()
-        insert_rows(AuditEntry, ENTRY_COLUMNS, entries)
+        insert_rows(AuditEntry, ENTRY_COLUMNS, itertools.chain([first], entries))

@@ -115,7 +115,7 @@ def test_each_new_row_has_the_entry_record_created_would_make(write, django_db_b
 
     text = (
         "measure_id,period,value,numerator,denominator,status,commentary,breakdown,target\n"
-        'P,2019-04,50,5,10,,"Said ""so""; café",,95\n'
+        'P,2019-04,50,5,10,,"Said ""so"";\tcafé",,95\n'
         "P,2019-05,,,,TBC,,Girls,\n"
         "A,Q2 2019/20,1234.5,,,,,,\n"
         "A,2019/20,7,,,suppressed,line\\nbreak,Under 5s,\n"
@@ -147,6 +147,9 @@ def test_each_new_row_has_the_entry_record_created_would_make(write, django_db_b
             str(observation.measure_id),
         )
     assert Target.objects.filter(from_period="2019-04").get().value == Decimal(95)
+    # Text that COPY's format escapes (a tab, a backslash) is kept exactly.
+    assert Observation.objects.get(period="2019-04").commentary == 'Said "so";\tcafé'
+    assert Observation.objects.get(period="2019/20").commentary == "line\\nbreak"
 
 
 def test_an_observations_file_unreadable_far_on_is_reported_as_that_alone(tmp_path, write):
