@@ -17,7 +17,10 @@ def _parameters_per_statement() -> int:
 
 
 def adapt_datetime(value):
-    """A date-time as the database backend stores it (SQLite: UTC text without a zone)."""
+    """A date-time as insert_rows takes it: SQLite's UTC text without a zone, as Django stores
+    it; for PostgreSQL's COPY, the text with its zone (made once, not once a row)."""
+    if connection.vendor == "postgresql":
+        return str(value)
     return connection.ops.adapt_datetimefield_value(value)
 
 
@@ -83,11 +86,17 @@ def _copy_value(value) -> str:
 
 def _copy_line(row: tuple) -> str:
     """One row in COPY's text format (psycopg's write_row costs several times as much). Most
-    rows have no text that needs escaping, and no date-time: those are joined as they are."""
-    texts = "".join([v for v in row if type(v) is str])
-    if "\\" in texts or "\t" in texts or "\n" in texts or "\r" in texts:
-        return "\t".join([_copy_value(value) for value in row]) + "\n"
-    return "\t".join(["\\N" if v is None else str(v) for v in row]) + "\n"
+    rows have no text that needs escaping: they are joined as they are, and checked after:
+    as many backslashes as nulls, one tab fewer than values, no line break."""
+    line = "\t".join(["\\N" if v is None else v if type(v) is str else str(v) for v in row])
+    if (
+        line.count("\\") != row.count(None)
+        or line.count("\t") != len(row) - 1
+        or "\n" in line
+        or "\r" in line
+    ):
+        line = "\t".join([_copy_value(value) for value in row])
+    return line + "\n"
 
 
 def _insert(model: type[Model], columns: Sequence[str], rows, returning: bool):
