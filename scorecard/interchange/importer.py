@@ -1,4 +1,8 @@
-"""`scorecard import`: read every file, check every row, then write all or nothing."""
+"""`scorecard import`: read every file, check every row, then write all or nothing.
+
+Observations files, which may hold a million rows, are never held whole: they are checked a
+row at a time and written a batch at a time inside the import's transaction, which is rolled
+back if any row of any file fails."""
 
 from __future__ import annotations
 

@@ -69,7 +69,8 @@ class ObservationWriter:
         self.snapshots = Snapshots(Observation)
         # The snapshot's JSON text is assembled here from parts: the fields of a period, and
         # who entered it and when, are the same for many rows and encoded once.
-        assert tuple(self.snapshots.names) == SNAPSHOT_ORDER, "Observation's fields changed"
+        if tuple(self.snapshots.names) != SNAPSHOT_ORDER:
+            raise RuntimeError("Observation's fields changed: update SNAPSHOT_ORDER and _insert")
         self._entered = self.snapshots.fields(entered_by=entered_by, entered_at=self.now)
         self._periods: dict[str, tuple[tuple, str]] = {}
         self.targets: list[tuple[int, object, Decimal]] = []
@@ -111,10 +112,10 @@ class ObservationWriter:
                 ", ".join(["(%s, %s, %s)"] * len(chunk))
             )
             params = [v for pk, r in chunk for v in (pk, r.label, r.breakdown)]
-            stored = (
-                Observation.objects.order_by()
-                .extra(where=[where], params=params)  # noqa: S610 - placeholders only
-                .values_list("measure_id", "period", "breakdown", "pk", *Observation.HISTORY_FIELDS)
+            # Only placeholders go into the SQL text: every value is a parameter.
+            query = Observation.objects.extra(where=[where], params=params)  # noqa: S610  # nosec B610
+            stored = query.order_by().values_list(
+                "measure_id", "period", "breakdown", "pk", *Observation.HISTORY_FIELDS
             )
             for row in stored:
                 found[row[:3]] = row[3:]
