@@ -233,3 +233,18 @@ def test_the_fast_check_agrees_with_the_full_check(tmp_path, monkeypatch, column
         return found, errors
 
     assert run(fast=True) == run(fast=False)
+
+
+def test_stored_rows_are_matched_by_breakdown_too(write):
+    header = "measure_id,period,value,breakdown\n"
+    rows = ["A,2019-01,1,", "A,2019-01,2,Girls", "A,2019-01,3,Boys", "A,2019-02,4,Girls"]
+    import_files([write("m.csv", MEASURES), write("o.csv", header + "\n".join(rows) + "\n")])
+    rows[1] = "A,2019-01,20,Girls"
+    import_files([write("o2.csv", header + "\n".join(reversed(rows)) + "\n")])
+    revised = ObservationRevision.objects.get()
+    assert (revised.observation.breakdown, revised.observation.value, revised.value) == (
+        "Girls",
+        Decimal(20),
+        Decimal(2),
+    )
+    assert Observation.objects.count() == 4
