@@ -11,7 +11,9 @@ per measure). The framework and measures are imported first, untimed; then the o
 file is imported by the command users run, in its own process, timed from start to exit, and
 its peak resident memory read from the kernel (ru_maxrss). The reference loads the same file's
 rows into a table of three plain columns: the physical cost of writing them, with no checks,
-no history and no audit trail. Figures are printed, never asserted.
+no history and no audit trail. On PostgreSQL a second reference copies the same rows, with the
+columns the observations table has, into a table shaped like it (its indexes, logged). On
+PostgreSQL each run imports into a new database of its own. Figures are printed, never asserted.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,23 +69,80 @@ def scorecard(url: str, *arguments: str) -> tuple[float, float]:
     return elapsed, peak_kb / 1024
 
 
+def _copy_file(database, table: str, observations: Path) -> float:
+    started = time.perf_counter()
+    with (
+        observations.open("rb") as source,
+        database.cursor() as cursor,
+        cursor.copy(f"COPY {table} FROM STDIN WITH (FORMAT csv, HEADER true)") as copy,
+    ):
+        while chunk := source.read(1 << 20):
+            copy.write(chunk)
+    database.commit()
+    return time.perf_counter() - started
+
+
 def postgres_copy(url: str, observations: Path) -> float:
+    """The issue's reference: the file's rows into a bare three-column temporary table."""
     import psycopg
 
     with psycopg.connect(url) as database:
         database.execute(
             "CREATE TEMP TABLE copy_reference (measure_id text, period text, value numeric)"
         )
+        return _copy_file(database, "copy_reference", observations)
+
+
+SHAPED = (
+    "period", "period_kind", "period_first_month", "period_months", "period_last_month",
+    "value", "entered_by", "entered_at", "measure_id",
+)  # fmt: skip
+
+
+def postgres_copy_shaped(url: str, observations: Path) -> float:
+    """A second reference: the same rows as the observations table holds them (its period
+    columns, who entered them, the measure's key) into an ordinary, logged table made LIKE
+    measures_observation INCLUDING ALL (its indexes and unique constraint; no foreign key), by
+    COPY. The rows are made before the clock starts."""
+    import io
+
+    import psycopg
+
+    from scorecard.core.period_parser import parse_period
+
+    periods: dict = {}
+    measures: dict = {}
+    lines = io.StringIO()
+    with observations.open(newline="") as source:
+        rows = csv.reader(source)
+        next(rows)
+        for measure_id, label, value in rows:
+            period = periods.get(label) or periods.setdefault(label, parse_period(label))
+            measure = measures.setdefault(measure_id, len(measures) + 1)
+            lines.write(
+                f"{period.label}\t{period.kind.value}\t{period.first_month}\t{period.months}\t"
+                f"{period.last_month}\t{value}\tbench\t2026-11-27 09:00:00+00\t{measure}\n"
+            )
+    data = lines.getvalue().encode()
+    with psycopg.connect(url) as database:
+        database.execute(
+            "CREATE TABLE copy_shaped (LIKE measures_observation INCLUDING ALL); "
+            "ALTER TABLE copy_shaped ALTER COLUMN status SET DEFAULT '', "
+            "ALTER COLUMN commentary SET DEFAULT '', ALTER COLUMN breakdown SET DEFAULT ''"
+        )
+        database.commit()
         started = time.perf_counter()
         with (
-            observations.open("rb") as source,
             database.cursor() as cursor,
-            cursor.copy("COPY copy_reference FROM STDIN WITH (FORMAT csv, HEADER true)") as copy,
+            cursor.copy(f"COPY copy_shaped ({', '.join(SHAPED)}) FROM STDIN") as copy,
         ):
-            while chunk := source.read(1 << 20):
-                copy.write(chunk)
+            for start in range(0, len(data), 1 << 20):
+                copy.write(data[start : start + (1 << 20)])
         database.commit()
-        return time.perf_counter() - started
+        elapsed = time.perf_counter() - started
+        database.execute("DROP TABLE copy_shaped")
+        database.commit()
+        return elapsed
 
 
 def sqlite_bulk(folder: Path, observations: Path) -> float:
@@ -104,15 +164,40 @@ def run(url: str, label: str, files: list[Path], folder: Path) -> None:
     scorecard(url, "import", str(framework), str(measures))
     rows = sum(1 for _ in observations.open()) - 1
     seconds, peak = scorecard(url, "import", str(observations))
-    if url.startswith("postgres"):
-        reference, how = postgres_copy(url, observations), "PostgreSQL COPY"
-    else:
-        reference, how = sqlite_bulk(folder, observations), "SQLite executemany, bare table"
     print(f"\n{label}: {rows:,} observations")
     print(f"  scorecard import   {seconds:8.1f} s   ({rows / seconds:,.0f} rows/s)")
-    print(f"  {how:<30} {reference:8.1f} s")
-    print(f"  ratio import ÷ reference: {seconds / reference:.1f}   (goal on PostgreSQL: ≤ 5)")
     print(f"  peak memory of the import: {peak:,.0f} MB   (goal: < 500 MB)")
+    if url.startswith("postgres"):
+        references = [
+            ("COPY, bare 3-column temp table", postgres_copy(url, observations)),
+            ("COPY, table shaped like observations", postgres_copy_shaped(url, observations)),
+        ]
+    else:
+        references = [("executemany, bare table", sqlite_bulk(folder, observations))]
+    for how, reference in references:
+        print(f"  {how:<38} {reference:6.2f} s   import ÷ this: {seconds / reference:6.1f}")
+    if url.startswith("postgres"):
+        verdict = "met" if seconds <= 5 * references[0][1] else "NOT met"
+        print(f"  goal (≤ 5 × PostgreSQL's COPY of the same rows, the first line): {verdict}")
+
+
+@contextmanager
+def fresh_postgres(url: str):
+    """A database of its own on the server, dropped after: every run imports into empty
+    tables, never onto an earlier run's rows."""
+    import uuid
+
+    import psycopg
+
+    name = f"scorecard_bench_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(url, autocommit=True) as server:
+        server.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield url.rsplit("/", 1)[0] + f"/{name}"
+    finally:
+        from tests.databases import drop_database  # waits for an autovacuum worker to leave
+
+        drop_database(psycopg, url, name)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -126,7 +211,8 @@ def main(argv: list[str] | None = None) -> int:
         run(f"sqlite:///{folder / 'bench.sqlite3'}", "SQLite", files, folder)
         postgres = os.environ.get("DATABASE_URL", "")
         if postgres.startswith("postgres"):
-            run(postgres, "PostgreSQL", files, folder)
+            with fresh_postgres(postgres) as url:
+                run(url, "PostgreSQL", files, folder)
     return 0
 
 

@@ -47,6 +47,15 @@ def batched() -> Iterator[None]:
     AuditEntry.objects.bulk_create(batch, batch_size=BATCH)
 
 
+def flush_batch() -> None:
+    """Write the entries waiting in a batch now: before entries written straight to the table
+    (scorecard.audit.bulk), so that the trail keeps the order the changes were made in."""
+    batch = _batch.get()
+    if batch:
+        AuditEntry.objects.bulk_create(batch, batch_size=BATCH)
+        batch.clear()
+
+
 def _entry(instance: Model, action: str, before, after, changed, when, who) -> AuditEntry:
     user, name = who
     parent_model, parent_id = parent_of(instance)

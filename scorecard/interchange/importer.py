@@ -1,10 +1,15 @@
-"""`scorecard import`: read every file, check every row, then write all or nothing."""
+"""`scorecard import`: read every file, check every row, then write all or nothing.
+
+Observations files, which may hold a million rows, are never held whole: they are checked a
+row at a time and written a batch at a time inside the import's transaction, which is rolled
+back if any row of any file fails."""
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from django.db import connection, transaction
 
@@ -20,6 +25,7 @@ from scorecard.interchange import (
     measure_rows,
     neighbour_rows,
     observation_rows,
+    observation_writer,
     people_rows,
     project_rows,
     risk_rows,
@@ -28,18 +34,27 @@ from scorecard.interchange.context import Catalogue, RowReader
 from scorecard.interchange.errors import ImportRejected, RowError
 from scorecard.interchange.kinds import APPLY_ORDER, KINDS, FileKind, kind_of
 from scorecard.interchange.lookups import Lookups
-from scorecard.interchange.readers import Table, UnreadableFile, read_table
+from scorecard.interchange.observation_stream import readings
+from scorecard.interchange.readers import RowStream, Table, UnreadableFile, stream_rows
 from scorecard.measures.models import Measure
 
 
 @dataclass
 class CheckedFile:
-    table: Table
+    table: Table | RowStream
     kind: FileKind
+    position: int  # among the files named, for the order of the messages
     parsed: list[dict] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+    count: int = 0
+
+    @property
+    def streamed(self) -> bool:
+        """An observations file: checked and written a batch at a time, never held whole."""
+        return isinstance(self.table, RowStream)
 
 
-def _header_errors(table: Table, kind: FileKind | None) -> list[RowError]:
+def _header_errors(table: Table | RowStream, kind: FileKind | None) -> list[RowError]:
     if kind is None:
         expected = "; ".join(f"{k.name}: {', '.join(k.required)}" for k in KINDS)
         return [
@@ -79,21 +94,36 @@ def _header_errors(table: Table, kind: FileKind | None) -> list[RowError]:
     return errors
 
 
-def _read(paths: list[Path]) -> tuple[list[CheckedFile], list[RowError]]:
+def _read(
+    paths: list[Path], unreadable: dict[int, RowError]
+) -> tuple[list[CheckedFile], list[RowError]]:
+    """Every file's header, checked; observations files left to be read a row at a time, the
+    others read whole. `unreadable`: files found unreadable further on by an earlier try."""
     files, errors = [], []
-    for path in paths:
-        try:
-            table = read_table(path)
-        except UnreadableFile as exc:
-            errors.append(RowError(path.name, None, None, str(exc).split(": ", 1)[-1]))
+    for position, path in enumerate(paths):
+        if position in unreadable:
+            errors.append(unreadable[position])
             continue
-        kind = kind_of(table.header)
-        header_errors = _header_errors(table, kind)
+        try:
+            source = stream_rows(path)
+            kind = kind_of(source.header)
+            header_errors = _header_errors(source, kind)
+            if header_errors or kind.name != "observations":
+                # Read to the end now: a file that cannot be read is reported as that alone.
+                table = source.table()
+        except UnreadableFile as exc:
+            errors.append(_unreadable(path, exc))
+            continue
         errors += header_errors
         if not header_errors:
-            files.append(CheckedFile(table, kind))
+            streamed = kind.name == "observations"
+            files.append(CheckedFile(source if streamed else table, kind, position))
     files.sort(key=lambda f: APPLY_ORDER.index(f.kind.name))
     return files, errors
+
+
+def _unreadable(path: Path, exc: UnreadableFile) -> RowError:
+    return RowError(path.name, None, None, str(exc).split(": ", 1)[-1])
 
 
 VALIDATORS = {
@@ -127,7 +157,7 @@ for _name, (_validate, _) in WHOLE_FILE.items():
     VALIDATORS[_name] = lambda row, catalogue, seen, check=_validate: check(row, catalogue)
 
 
-def _check_rows(checked: CheckedFile, catalogue: Catalogue, seen: set) -> list[RowError]:
+def _check_rows(checked: CheckedFile, catalogue: Catalogue, seen: Any) -> list[RowError]:
     errors = []
     for number, cells_by_column in checked.table.rows:
         row = RowReader(checked.table.name, number, cells_by_column)
@@ -158,27 +188,61 @@ def one_import_at_a_time() -> None:
             cursor.execute("UPDATE django_migrations SET app = app WHERE id = -1")
 
 
-def _write(files: list[CheckedFile], entered_by: str) -> None:
-    measures: dict[str, Measure] | None = None
-    cache: dict = {}
-    lookups = Lookups()
-    for checked in files:
+class _Writer:
+    """Writes checked files in order, sharing what they look up."""
+
+    def __init__(self, entered_by: str) -> None:
+        self.entered_by = entered_by
+        self.measures: dict[str, Measure] | None = None
+        self.cache: dict = {}
+        self.lookups = Lookups()
+
+    def write(self, checked: CheckedFile) -> None:
         name = checked.kind.name
         if name in WHOLE_FILE:
-            WHOLE_FILE[name][1](checked.parsed, lookups)
-            continue
-        if name in ("observations", "comparators") and measures is None:
-            measures = {m.measure_id: m for m in Measure.objects.all()}
-        if name == "observations":
-            observation_rows.apply_all(checked.parsed, measures, entered_by)
-            continue
+            WHOLE_FILE[name][1](checked.parsed, self.lookups)
+            return
+        if name == "comparators" and self.measures is None:
+            self.measures = {m.measure_id: m for m in Measure.objects.all()}
         for order, parsed in enumerate(checked.parsed):
             if name == "framework":
                 framework_rows.apply(parsed, order)
             elif name == "measures":
-                measure_rows.apply(parsed, order, cache)
+                measure_rows.apply(parsed, order, self.cache)
             else:
-                comparator_rows.apply(parsed, measures)
+                comparator_rows.apply(parsed, self.measures)
+
+
+class _FoundUnreadable(Exception):
+    """An observations file turned out unreadable part-way through: the import is checked
+    again without it, so that its messages are what reading it whole would have given."""
+
+    def __init__(self, position: int, error: RowError) -> None:
+        self.position, self.error = position, error
+
+
+def _stream(
+    checked: CheckedFile, catalogue: Catalogue, seen: observation_rows.Seen, entered_by: str | None
+) -> None:
+    """Check an observations file a row at a time; while every row so far (in every file)
+    has passed, write them a batch at a time (`entered_by` given); else only check."""
+    writer = observation_writer.ObservationWriter(entered_by) if entered_by is not None else None
+    batch: list = []
+    try:
+        for reading in readings(checked.table, catalogue, seen, checked.errors):
+            checked.count += 1
+            if writer is None or checked.errors:
+                continue
+            batch.append(reading)
+            if len(batch) >= observation_writer.BATCH:
+                writer.write(batch)
+                batch = []
+    except UnreadableFile as exc:
+        error = _unreadable(Path(checked.table.name), exc)
+        raise _FoundUnreadable(checked.position, error) from exc
+    if writer is not None and not checked.errors:
+        writer.write(batch)
+        writer.finish()
 
 
 @dataclass
@@ -194,17 +258,38 @@ def import_files(paths: list[Path], entered_by: str = "import") -> ImportResult:
     """Check every row of every file against the database; write all of them in one
     transaction, or none. Imports run one at a time: two at once (the same file uploaded twice)
     would each find a row missing and both add it."""
-    files, errors = _read(paths)
+    unreadable: dict[int, RowError] = {}
+    while True:
+        try:
+            return _import(paths, entered_by, unreadable)
+        except _FoundUnreadable as found:
+            unreadable[found.position] = found.error
+
+
+def _import(paths: list[Path], entered_by: str, unreadable: dict[int, RowError]) -> ImportResult:
+    files, read_errors = _read(paths, unreadable)
     with transaction.atomic():
         one_import_at_a_time()
         catalogue = Catalogue.from_database()
-        seen: set = set()
+        seen = observation_rows.Seen()
+        # Files read whole are checked first, as they always were; observations files are
+        # checked as they are written, below, against the same catalogue.
         for checked in files:
-            errors += _check_rows(checked, catalogue, seen)
+            if not checked.streamed:
+                checked.errors = _check_rows(checked, catalogue, seen)
+        writing = not read_errors and not any(f.errors for f in files)
+        writer = _Writer(entered_by)
+        for checked in files:
+            if checked.streamed:
+                _stream(checked, catalogue, seen, entered_by if writing else None)
+                writing = writing and not checked.errors
+            elif writing:
+                writer.write(checked)
+        # Files are in the order they are applied in, as their messages always were.
+        errors = read_errors + [e for f in files for e in f.errors]
         if errors:
             raise ImportRejected(errors)
-        _write(files, entered_by)
     counts: Counter = Counter()
     for checked in files:
-        counts[checked.kind.name] += len(checked.parsed)
+        counts[checked.kind.name] += checked.count if checked.streamed else len(checked.parsed)
     return ImportResult(counts)

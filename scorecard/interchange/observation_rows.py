@@ -1,18 +1,14 @@
-"""Rows of an `observations` file: values, targets from a period on, and their history."""
+"""Rows of an `observations` file: the full check of one row (observation_stream checks the
+usual row faster and sends every other row here; observation_writer writes them)."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from django.utils import timezone
-
-from scorecard.audit import capture as audit
-from scorecard.audit.values import snapshot
 from scorecard.core.entry_checks import final_value, reading_problems
 from scorecard.interchange import cells
 from scorecard.interchange.context import Catalogue, RowReader
 from scorecard.measures.choices import ObservationStatus
-from scorecard.measures.models import Measure, Observation, ObservationRevision, Target
 
 STATUSES = {s.value.lower(): s.value for s in ObservationStatus if s.value}
 
@@ -27,7 +23,26 @@ def _status(raw: str) -> str:
         raise cells.CellError(f"'{raw}' is not one of {', '.join(STATUSES.values())}") from None
 
 
-def validate(row: RowReader, catalogue: Catalogue, seen: set) -> dict | None:
+class Seen:
+    """What earlier observation rows of this import gave: each measure, period and breakdown
+    (kept as one small number where there is no breakdown, so that a million rows fit in
+    little memory) and each target by measure and first month."""
+
+    def __init__(self) -> None:
+        self.keys: set = set()
+        self.targets: dict[tuple[str, int], Decimal] = {}
+        self._measures: dict[str, int] = {}
+        self._labels: dict[str, int] = {}
+
+    def key(self, measure_id: str, label: str, breakdown: str):
+        measure = self._measures.setdefault(measure_id, len(self._measures))
+        period = self._labels.setdefault(label, len(self._labels))
+        if breakdown:
+            return (measure, period, breakdown)
+        return measure << 32 | period
+
+
+def validate(row: RowReader, catalogue: Catalogue, seen: Seen) -> dict | None:
     measure_id = row.get("measure_id", required=True)
     parsed = {
         "measure_id": measure_id,
@@ -58,82 +73,23 @@ def validate(row: RowReader, catalogue: Catalogue, seen: set) -> dict | None:
     parsed["value"] = final_value(facts.unit, facts.rate_per, *figures)
     if parsed["target"] is not None and not _target_agrees(row, parsed, seen):
         return None
-    key = (measure_id, parsed["period"].label, parsed["breakdown"] or "")
-    if key in seen:
-        row.fail("period", "this measure, period and breakdown appear twice in this import")
+    key = seen.key(measure_id, parsed["period"].label, parsed["breakdown"] or "")
+    if key in seen.keys:
+        row.fail("period", DUPLICATE)
         return None
-    seen.add(key)
+    seen.keys.add(key)
     return parsed
 
 
-def _target_agrees(row: RowReader, parsed: dict, seen: set) -> bool:
+DUPLICATE = "this measure, period and breakdown appear twice in this import"
+
+
+def _target_agrees(row: RowReader, parsed: dict, seen: Seen) -> bool:
     """A target applies from the start of a month; two rows may not set different ones."""
-    start = ("target", parsed["measure_id"], parsed["period"].first_month)
-    earlier = next((item for item in seen if item[:3] == start), None)
-    if earlier is not None and earlier[3] != parsed["target"]:
-        row.fail("target", f"another row sets a target of {earlier[3]} from the same month")
+    start = (parsed["measure_id"], parsed["period"].first_month)
+    earlier = seen.targets.get(start)
+    if earlier is not None and earlier != parsed["target"]:
+        row.fail("target", f"another row sets a target of {earlier} from the same month")
         return False
-    seen.add((*start, parsed["target"]))
+    seen.targets.setdefault(start, parsed["target"])
     return True
-
-
-def _unchanged(observation: Observation, values: dict) -> bool:
-    return all(getattr(observation, f) == values[f] for f in Observation.HISTORY_FIELDS)
-
-
-def _values(parsed: dict) -> dict:
-    return {
-        "value": parsed["value"],
-        "numerator": parsed["numerator"],
-        "denominator": parsed["denominator"],
-        "status": parsed["status"] or "",
-        "commentary": parsed["commentary"] or "",
-    }
-
-
-def _existing(measure_ids: set[int]) -> dict[tuple, Observation]:
-    rows = Observation.objects.filter(measure_id__in=measure_ids)
-    return {(o.measure_id, o.period, o.breakdown): o for o in rows}
-
-
-BATCH = 2000
-
-
-def apply_all(rows: list[dict], measures: dict[str, Measure], entered_by: str) -> None:
-    """Write a file's observations in a few statements: new rows in bulk, changed rows updated
-    with their earlier values kept as revisions, unchanged rows left alone."""
-    now = timezone.now()
-    existing = _existing({measures[r["measure_id"]].pk for r in rows})
-    new, changed, revisions, before = [], [], [], []
-    for parsed in rows:
-        measure = measures[parsed["measure_id"]]
-        period, breakdown = parsed["period"], parsed["breakdown"] or ""
-        values = _values(parsed)
-        observation = existing.get((measure.pk, period.label, breakdown))
-        if observation is None:
-            observation = Observation(measure=measure, breakdown=breakdown)
-            observation.set_period(period)
-            observation.revise(values, entered_by, now)
-            new.append(observation)
-        elif not _unchanged(observation, values):
-            before.append(snapshot(observation))
-            revisions.append(observation.revise(values, entered_by, now))
-            changed.append(observation)
-    Observation.objects.bulk_create(new, batch_size=BATCH)
-    ObservationRevision.objects.bulk_create(revisions, batch_size=BATCH)
-    fields = [*Observation.HISTORY_FIELDS, "entered_by", "entered_at"]
-    Observation.objects.bulk_update(changed, fields, batch_size=BATCH)
-    # bulk_create and bulk_update send no signals: the audit trail is written here.
-    audit.record_created([*new, *revisions])
-    audit.record_changed(zip(before, changed, strict=True))
-    for parsed in rows:
-        if parsed["target"] is not None:
-            _set_target(measures[parsed["measure_id"]], parsed["period"], parsed["target"])
-
-
-def _set_target(measure: Measure, period, value: Decimal) -> None:
-    Target.objects.update_or_create(
-        measure=measure,
-        from_month=period.first_month,
-        defaults={"value": value, "from_period": period.label},
-    )

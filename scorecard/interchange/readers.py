@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -77,10 +78,13 @@ def _table(name: str, raw_rows: list[list[str]]) -> Table:
 csv.field_size_limit(1_000_000)
 
 
-def _read_csv(path: Path) -> list[list[str]]:
+def _csv_records(path: Path) -> Iterator[list[str]]:
+    """The file's records, cells trimmed, read as they are asked for; a fault anywhere in the
+    file (bad UTF-8, a broken CSV) raises UnreadableFile when the reading reaches it."""
     try:
         with path.open(newline="", encoding="utf-8-sig") as handle:
-            return [[cell.strip() for cell in row] for row in csv.reader(handle)]
+            for row in csv.reader(handle):
+                yield [cell.strip() for cell in row]
     except UnicodeDecodeError as exc:
         raise UnreadableFile(
             f"{path.name}: not UTF-8 text ({exc.reason}); save it as CSV UTF-8"
@@ -89,6 +93,10 @@ def _read_csv(path: Path) -> list[list[str]]:
         raise UnreadableFile(f"{path.name}: not a readable CSV file ({exc})") from exc
     except OSError as exc:
         raise UnreadableFile(f"{path.name}: cannot be read ({exc.strerror})") from exc
+
+
+def _read_csv(path: Path) -> list[list[str]]:
+    return list(_csv_records(path))
 
 
 def _read_xlsx(path: Path) -> list[list[str]]:
@@ -117,3 +125,68 @@ def read_table(path: Path) -> Table:
     if suffix in {".csv", ".txt"}:
         return _table(path.name, _read_csv(path))
     raise UnreadableFile(f"{path.name}: use a .csv or .xlsx file")
+
+
+# --- rows one at a time: for files too large to hold (a million observations) --------------
+
+
+@dataclass
+class RowStream:
+    """A file's header and its body rows, read as they are asked for: (row number as a
+    spreadsheet shows it, cells one per header column, whether cells beyond the header hold
+    anything). The rows are what `_table` makes, without a dictionary per row."""
+
+    name: str
+    header: list[str]
+    rows: Iterator[tuple[int, list[str], bool]]
+
+    def table(self) -> Table:
+        """Every row, as read_table gives them."""
+        body = []
+        for number, cells, extra in self.rows:
+            record = dict(zip(self.header, cells, strict=True))
+            if extra:
+                record["\0extra"] = "yes"
+            body.append((number, record))
+        return Table(self.name, self.header, body)
+
+
+def _body(records: Iterator[list[str]], width: int, after: int):
+    for number, cells in enumerate(records, start=after + 1):
+        if not any(cells):
+            continue
+        if any(cell[:1] == "'" for cell in cells):
+            cells = [undefused(cell) for cell in cells]
+        extra = False
+        if len(cells) < width:
+            cells += [""] * (width - len(cells))
+        elif len(cells) > width:
+            extra = any(cells[width:])
+            cells = cells[:width]
+        yield number, cells, extra
+
+
+def _stream(name: str, records: Iterator[list[str]]) -> RowStream:
+    for number, cells in enumerate(records, start=1):
+        if any(cells):
+            header = [h.strip().lower() for h in cells]
+            while header and not header[-1]:
+                header.pop()
+            return RowStream(name, header, _body(records, len(header), number))
+    raise UnreadableFile(f"{name}: the file is empty; the first row must be a header")
+
+
+def _table_rows(table: Table) -> Iterator[tuple[int, list[str], bool]]:
+    for number, record in table.rows:
+        yield number, [record[h] for h in table.header], "\0extra" in record
+
+
+def stream_rows(path: Path) -> RowStream:
+    """The header now, the rows as they are read: a CSV file is read a row at a time (a fault
+    further on raises UnreadableFile when reached); a workbook is read whole, as before."""
+    if not path.is_file():
+        raise UnreadableFile(f"{path}: no such file")
+    if path.suffix.lower() in {".csv", ".txt"}:
+        return _stream(path.name, _csv_records(path))
+    table = read_table(path)
+    return RowStream(table.name, table.header, _table_rows(table))
