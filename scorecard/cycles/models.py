@@ -78,11 +78,12 @@ class Reminder(models.Model):
     """A date on which owners with items still due are emailed; sent_at keeps it to once."""
 
     TENANT_PATH = "cycle__plan__tenant"
-    objects = tenant_manager()
 
     cycle = models.ForeignKey(ReportingCycle, on_delete=models.CASCADE, related_name="reminders")
     on = models.DateField()
     sent_at = models.DateTimeField(null=True, blank=True)
+
+    objects = tenant_manager()
 
     class Meta:
         ordering = ["cycle", "on"]
@@ -98,7 +99,6 @@ class Submission(models.Model):
     report) is set."""
 
     TENANT_PATH = "cycle__plan__tenant"
-    objects = tenant_manager()
 
     class State(models.TextChoices):
         DRAFT = "draft", "Draft"
@@ -130,6 +130,8 @@ class Submission(models.Model):
     )
     decided_at = models.DateTimeField(null=True, blank=True)
     comment = models.TextField(blank=True)
+
+    objects = tenant_manager()
 
     class Meta:
         ordering = ["cycle", "pk"]

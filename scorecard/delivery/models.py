@@ -69,7 +69,6 @@ class ProjectUpdate(PeriodColumns):
     """A project's status and position as reported for one period."""
 
     TENANT_PATH = "project__plan__tenant"
-    objects = tenant_manager()
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="updates")
     # Blank when a report gave the position but no status: the project is then not counted.
@@ -78,6 +77,8 @@ class ProjectUpdate(PeriodColumns):
     direction = models.CharField(max_length=10, blank=True, choices=DIRECTION_CHOICES)
     latest_position = models.TextField(blank=True)
     next_steps = models.TextField(blank=True)
+
+    objects = tenant_manager()
 
     class Meta:
         ordering = ["project", "period_last_month"]
@@ -97,12 +98,13 @@ class ProjectUpdate(PeriodColumns):
 
 class Milestone(RevisedDates):
     TENANT_PATH = "project__plan__tenant"
-    objects = tenant_manager()
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="milestones")
     title = models.CharField(max_length=300)
     completed = models.DateField(null=True, blank=True)
     at_risk = models.BooleanField(default=False)
     order = models.PositiveIntegerField(default=0)
+
+    objects = tenant_manager()
 
     class Meta:
         ordering = ["project", "order", "pk"]
@@ -178,10 +180,11 @@ class Action(RevisedDates):
 
 class ActionUpdate(models.Model):
     TENANT_PATH = "action__action_plan__plan__tenant"
-    objects = tenant_manager()
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")
     dated = models.DateField()
     text = models.TextField()
+
+    objects = tenant_manager()
 
     class Meta:
         ordering = ["action", "dated"]
@@ -197,7 +200,6 @@ class HighlightReport(PeriodColumns):
     """A programme's quarterly report to its board."""
 
     TENANT_PATH = "programme__plan__tenant"
-    objects = tenant_manager()
 
     programme = models.ForeignKey(
         Programme, on_delete=models.CASCADE, related_name="highlight_reports"
@@ -226,6 +228,8 @@ class HighlightReport(PeriodColumns):
         ("emerging_work", "Emerging work"),
         ("decisions_required", "Decisions required"),
     )
+
+    objects = tenant_manager()
 
     class Meta:
         ordering = ["programme", "period_last_month"]

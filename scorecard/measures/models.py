@@ -205,12 +205,13 @@ class Target(models.Model):
     """A target from a period on (blank period: from the start) until the next change."""
 
     TENANT_PATH = "measure__plan__tenant"
-    objects = tenant_manager()
 
     measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="targets")
     from_period = models.CharField(max_length=40, blank=True)
     from_month = models.IntegerField(default=-1)
     value = models.DecimalField(null=True, blank=True, **DECIMAL)
+
+    objects = tenant_manager()
 
     class Meta:
         ordering = ["measure", "from_month"]
@@ -239,9 +240,10 @@ class ObservationValues(models.Model):
 
 class Observation(PeriodColumns, ObservationValues):
     TENANT_PATH = "measure__plan__tenant"
-    objects = tenant_manager()
     measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="observations")
     breakdown = models.CharField(max_length=200, blank=True)
+
+    objects = tenant_manager()
 
     class Meta:
         ordering = ["measure", "breakdown", "period_last_month", "-period_months"]
@@ -286,10 +288,11 @@ class ObservationRevision(ObservationValues):
     """An earlier state of an observation, kept when a later import or edit replaced it."""
 
     TENANT_PATH = "observation__measure__plan__tenant"
-    objects = tenant_manager()
 
     observation = models.ForeignKey(Observation, on_delete=models.CASCADE, related_name="revisions")
     replaced_at = models.DateTimeField()
+
+    objects = tenant_manager()
 
     class Meta:
         ordering = ["observation", "-replaced_at"]
@@ -311,13 +314,14 @@ class ObservationRevision(ObservationValues):
 
 class ComparatorValue(PeriodColumns):
     TENANT_PATH = "measure__plan__tenant"
-    objects = tenant_manager()
     measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="comparators")
     comparator = models.CharField(max_length=200)
     comparator_type = models.CharField(max_length=30, choices=choices.ComparatorType.choices)
     value = models.DecimalField(**DECIMAL)
     rank = models.PositiveIntegerField(null=True, blank=True)
     quartile = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    objects = tenant_manager()
 
     class Meta:
         ordering = ["measure", "comparator_type", "comparator", "period_last_month"]

@@ -57,13 +57,14 @@ class Risk(models.Model):
 
 class RiskAssessment(models.Model):
     TENANT_PATH = "risk__plan__tenant"
-    objects = tenant_manager()
     risk = models.ForeignKey(Risk, on_delete=models.CASCADE, related_name="assessments")
     assessed_on = models.DateField()
     period = models.CharField(max_length=40, blank=True)
     likelihood = models.PositiveSmallIntegerField()
     impact = models.PositiveSmallIntegerField()
     note = models.TextField(blank=True)
+
+    objects = tenant_manager()
 
     class Meta:
         ordering = ["risk", "assessed_on"]
