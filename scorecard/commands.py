@@ -242,17 +242,73 @@ def _serve_production(arguments: argparse.Namespace) -> int:
     return 0  # not reached: gunicorn took over the process
 
 
-def _import(files: list[Path]) -> int:
+def _tenant(slug: str | None):
+    """The tenant a --tenant option names (None when not given)."""
+    if not slug:
+        return None
+    from scorecard.tenancy.models import Tenant
+
+    tenant = Tenant.objects.filter(slug=slug).first()
+    if tenant is None:
+        known = ", ".join(Tenant.objects.values_list("slug", flat=True)) or "none yet"
+        raise CommandFailed(f"--tenant: there is no council '{slug}' (councils: {known})")
+    return tenant
+
+
+def _tenant_command(arguments: argparse.Namespace) -> int:
+    """`scorecard tenant list|add SLUG NAME|rename SLUG NAME`."""
+    from django.utils.text import slugify
+
+    from scorecard.tenancy.models import Tenant
+
+    if arguments.action == "list":
+        Tenant.default()
+        for tenant in Tenant.objects.order_by("pk"):
+            print(f"{tenant.slug}\t{tenant.name}")
+        return 0
+    if not arguments.slug or not arguments.name:
+        raise CommandFailed(f"tenant {arguments.action} needs a SLUG and a NAME")
+    if slugify(arguments.slug) != arguments.slug:
+        raise CommandFailed(
+            f"'{arguments.slug}' is not a short name: use lower-case letters, digits and hyphens"
+        )
+    if arguments.action == "add":
+        Tenant.default()  # the data already here stays the first council's
+        if Tenant.objects.filter(slug=arguments.slug).exists():
+            raise CommandFailed(f"there is already a council '{arguments.slug}'")
+        if Tenant.objects.filter(name=arguments.name).exists():
+            raise CommandFailed(f"there is already a council named '{arguments.name}'")
+        Tenant.objects.create(slug=arguments.slug, name=arguments.name)
+        print(f"Added {arguments.name} ({arguments.slug})", file=sys.stderr)
+        return 0
+    tenant = _tenant(arguments.slug)
+    if Tenant.objects.filter(name=arguments.name).exclude(pk=tenant.pk).exists():
+        raise CommandFailed(f"there is already a council named '{arguments.name}'")
+    tenant.name = arguments.name
+    tenant.save(update_fields=["name"])
+    print(f"Renamed {arguments.slug}: {arguments.name}", file=sys.stderr)
+    return 0
+
+
+def _import(files: list[Path], tenant=None) -> int:
     from django.db import transaction
 
     from scorecard.audit.actor import acting_as
     from scorecard.audit.capture import batched
     from scorecard.interchange.errors import ImportRejected
     from scorecard.interchange.importer import import_files
+    from scorecard.tenancy.scope import acting_for
 
     entered_by = f"import by {os.environ.get('USER', 'unknown')}"
     try:
-        with acting_as(entered_by), transaction.atomic(), batched():
+        # New plans, organisations, boards and people go into the council named; identifiers
+        # are the whole instance's, so rows already here are found whichever council holds them.
+        with (
+            acting_as(entered_by),
+            acting_for(tenant, limit=False),
+            transaction.atomic(),
+            batched(),
+        ):
             result = import_files(files, entered_by=entered_by)
     except ImportRejected as rejected:
         for error in rejected.errors:
@@ -380,6 +436,17 @@ def _export_text(arguments: argparse.Namespace) -> str:
     return text
 
 
+def _as_tenant(arguments: argparse.Namespace, command) -> int:
+    """Run an export or report as one council (--tenant): only its plans and items."""
+    from contextlib import nullcontext
+
+    from scorecard.tenancy.scope import acting_for
+
+    tenant = _tenant(arguments.tenant)
+    with acting_for(tenant) if tenant is not None else nullcontext():
+        return command(arguments)
+
+
 def _report(arguments: argparse.Namespace) -> int:
     from scorecard.audit.reports import build_report, rendered
     from scorecard.core.period_parser import parse_period
@@ -442,6 +509,12 @@ def _restore(path: Path, replace: bool) -> int:
     return 0
 
 
+def _serve_command(arguments: argparse.Namespace) -> int:
+    if arguments.production:
+        return _serve_production(arguments)
+    return _serve(arguments.port, arguments.host)
+
+
 def run(arguments: argparse.Namespace) -> int:
     from django.db import DatabaseError
 
@@ -453,19 +526,19 @@ def run(arguments: argparse.Namespace) -> int:
             print(loaded, file=sys.stderr)
             return 0 if arguments.no_serve else _serve(arguments.port)
         if arguments.command == "serve":
-            if arguments.production:
-                return _serve_production(arguments)
-            return _serve(arguments.port, arguments.host)
+            return _serve_command(arguments)
         if arguments.command == "import":
-            return _import(arguments.files)
+            return _import(arguments.files, _tenant(arguments.tenant))
+        if arguments.command == "tenant":
+            return _tenant_command(arguments)
         if arguments.command == "report":
-            return _report(arguments)
+            return _as_tenant(arguments, _report)
         if arguments.command == "remind":
             return _remind(arguments.date)
         if arguments.command == "backup":
             return _backup(arguments.file)
         if arguments.command == "restore":
             return _restore(arguments.file, arguments.replace)
-        return _export(arguments)
+        return _as_tenant(arguments, _export)
     except DatabaseError as exc:
         raise CommandFailed(f"database error: {str(exc).strip().splitlines()[0]}") from None

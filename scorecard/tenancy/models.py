@@ -117,3 +117,19 @@ def tenant_manager(queryset_class: type[models.QuerySet] | None = None) -> Tenan
         name = f"Tenant{queryset_class.__name__}"
         _COMBINED[queryset_class] = type(name, (TenantQuerySet, queryset_class), {})
     return TenantManager.from_queryset(_COMBINED[queryset_class])()
+
+
+def users_in(tenant):
+    """The sign-ins of one council: those whose Person is in it (and, for the default tenant,
+    sign-ins with no Person, which belong to it), but not the instance's superusers. None, or
+    an instance whose queries are not limited (one tenant): every sign-in."""
+    from django.contrib.auth import get_user_model
+    from django.db.models import Q
+
+    users = get_user_model().objects.all()
+    if tenant is None or scope.active() is None:
+        return users
+    belongs = Q(person__tenant=tenant)
+    if tenant.pk == Tenant.default().pk:
+        belongs |= Q(person__isnull=True)
+    return users.filter(belongs, is_superuser=False)
