@@ -10,6 +10,10 @@ from pathlib import Path
 from scorecard.cli import CommandFailed
 
 DEMO_DATA_DIR = Path(__file__).resolve().parent / "demo" / "data"
+# The demo's second, made-up council, in a tenant of its own (README there).
+OTHER_COUNCIL_DIR = DEMO_DATA_DIR / "other-council"
+DEMO_TENANT = ("default", "Somerset County Council")
+OTHER_TENANT = ("northshire", "Northshire Council")
 
 
 DEMO_LOADER = "demo loader"
@@ -20,7 +24,7 @@ def _holds_other_data() -> bool:
     from scorecard.framework.models import Plan
     from scorecard.measures.models import Observation
 
-    demo_plans = {"business-plan", "cypp", "corporate-parenting"}
+    demo_plans = {"business-plan", "cypp", "corporate-parenting", "northshire-plan"}
     return (
         Observation.objects.exclude(entered_by=DEMO_LOADER).exists()
         or Plan.objects.exclude(plan_id__in=demo_plans).exists()
@@ -56,11 +60,41 @@ def load_demo(force: bool = False) -> str:
 
     _empty_database()
     # One transaction, so that the audit trail's entries are written together at its end.
+    from scorecard.tenancy.models import Tenant
+
     with acting_as(DEMO_LOADER), transaction.atomic(), batched():
+        slug, name = DEMO_TENANT
+        Tenant.objects.create(slug=slug, name=name)
         result = str(import_files(demo_files(), entered_by=DEMO_LOADER))
         add_demo_users()
         add_demo_cycles()
+        add_other_council()
     return result
+
+
+def add_other_council(entered_by: str = DEMO_LOADER) -> None:
+    """The demo's second council (Northshire), in its own tenant, through the importer as
+    `scorecard import --tenant northshire` does; its performance officer signs in as
+    `northshire`, and its one measure is published."""
+    from django.contrib.auth.models import Group, User
+
+    from scorecard.audit.capture import audited_update
+    from scorecard.interchange.importer import import_files
+    from scorecard.measures.models import Measure
+    from scorecard.people.permissions import PERFORMANCE_TEAM
+    from scorecard.tenancy.models import Tenant
+    from scorecard.tenancy.scope import acting_for
+
+    Tenant.default()  # the data already here stays the first council's
+    slug, name = OTHER_TENANT
+    tenant, _ = Tenant.objects.get_or_create(slug=slug, defaults={"name": name})
+    with acting_for(tenant, limit=False):
+        import_files(sorted(OTHER_COUNCIL_DIR.glob("*.csv")), entered_by=entered_by)
+    team, _ = Group.objects.get_or_create(name=PERFORMANCE_TEAM)
+    officer = User.objects.create_user("northshire", password=DEMO_PASSWORD)
+    officer.groups.add(team)
+    _link_person(officer, "northshire-performance")
+    audited_update(Measure.objects.filter(plan__plan_id="northshire-plan"), published=True)
 
 
 def add_synthetic_users() -> None:
