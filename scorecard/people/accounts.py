@@ -88,6 +88,9 @@ def invite(request, form) -> object:
     person = data.get("person")
     if person is None:
         person = Person(person_id=form.new_person_id(), name=data["name"])
+        # A new person belongs to their organisation's council (else the inviter's).
+        if data.get("organisation"):
+            person.tenant_id = data["organisation"].tenant_id
     person.name = data["name"]
     person.email = data["email"]
     if data.get("organisation"):
