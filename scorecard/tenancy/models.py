@@ -46,11 +46,23 @@ class Tenant(models.Model):
         return tenant
 
 
-def default_tenant_id() -> int:
+def default_tenant_id() -> int | None:
     """The tenant a new plan, organisation, board or person goes into when none is given: the
-    one acted for now (the signed-in person's, `scorecard import --tenant`), else the default."""
+    one acted for now (the signed-in person's, `scorecard import --tenant`). None when nobody
+    is acted for: `fill_tenant` puts the default tenant in as the row is saved (so that an
+    unsaved item can be made without the database)."""
     tenant = scope.home() or scope.active()
-    return tenant.pk if tenant is not None else Tenant.default().pk
+    return tenant.pk if tenant is not None else None
+
+
+def fill_tenant(instance) -> None:
+    """Before a row holding a tenant is written: the default tenant, if it names none."""
+    if getattr(instance, "TENANT_PATH", None) == "tenant" and instance.tenant_id is None:
+        instance.tenant_id = Tenant.default().pk
+
+
+def _fill_tenant_before_saving(sender, instance, **kwargs) -> None:
+    fill_tenant(instance)
 
 
 def tenant_field() -> models.ForeignKey:
