@@ -172,6 +172,12 @@ def _parser() -> argparse.ArgumentParser:
 
     load = commands.add_parser("import", help="import measures, observations and other files")
     load.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    load.add_argument(
+        "--tenant",
+        metavar="SLUG",
+        help="the council new plans, organisations, boards and people go into (else the "
+        "default one); identifiers are unique across the whole instance",
+    )
 
     export = commands.add_parser(
         "export",
@@ -189,6 +195,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--measure", help="comparisons: only the indicator this measure links to")
     export.add_argument("-o", "--output", type=Path, help="write to this file, not the screen")
     export.add_argument("--as-at", metavar="WHEN", help=AS_AT_HELP)
+    export.add_argument("--tenant", metavar="SLUG", help="only this council's items")
 
     report = commands.add_parser(
         "report",
@@ -222,6 +229,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     remind.add_argument("--date", help="as if today were this date (YYYY-MM-DD)")
     report.add_argument("--as-at", metavar="WHEN", help=AS_AT_HELP)
+    report.add_argument("--tenant", metavar="SLUG", help="as this council: only its plans")
+    tenant = commands.add_parser(
+        "tenant", help="the councils on this instance: list them, add one, rename one"
+    )
+    tenant.add_argument("action", choices=["list", "add", "rename"], metavar="ACTION")
+    tenant.add_argument("slug", nargs="?", help="add, rename: the council's short name")
+    tenant.add_argument("name", nargs="?", help="add, rename: the council's name")
     return parser
 
 

@@ -10,6 +10,10 @@ from pathlib import Path
 from scorecard.cli import CommandFailed
 
 DEMO_DATA_DIR = Path(__file__).resolve().parent / "demo" / "data"
+# The demo's second, made-up council, in a tenant of its own (README there).
+OTHER_COUNCIL_DIR = DEMO_DATA_DIR / "other-council"
+DEMO_TENANT = ("default", "Somerset County Council")
+OTHER_TENANT = ("northshire", "Northshire Council")
 
 
 DEMO_LOADER = "demo loader"
@@ -20,7 +24,7 @@ def _holds_other_data() -> bool:
     from scorecard.framework.models import Plan
     from scorecard.measures.models import Observation
 
-    demo_plans = {"business-plan", "cypp", "corporate-parenting"}
+    demo_plans = {"business-plan", "cypp", "corporate-parenting", "northshire-plan"}
     return (
         Observation.objects.exclude(entered_by=DEMO_LOADER).exists()
         or Plan.objects.exclude(plan_id__in=demo_plans).exists()
@@ -56,11 +60,41 @@ def load_demo(force: bool = False) -> str:
 
     _empty_database()
     # One transaction, so that the audit trail's entries are written together at its end.
+    from scorecard.tenancy.models import Tenant
+
     with acting_as(DEMO_LOADER), transaction.atomic(), batched():
+        slug, name = DEMO_TENANT
+        Tenant.objects.create(slug=slug, name=name)
         result = str(import_files(demo_files(), entered_by=DEMO_LOADER))
         add_demo_users()
         add_demo_cycles()
+        add_other_council()
     return result
+
+
+def add_other_council(entered_by: str = DEMO_LOADER) -> None:
+    """The demo's second council (Northshire), in its own tenant, through the importer as
+    `scorecard import --tenant northshire` does; its performance officer signs in as
+    `northshire`, and its one measure is published."""
+    from django.contrib.auth.models import Group, User
+
+    from scorecard.audit.capture import audited_update
+    from scorecard.interchange.importer import import_files
+    from scorecard.measures.models import Measure
+    from scorecard.people.permissions import PERFORMANCE_TEAM
+    from scorecard.tenancy.models import Tenant
+    from scorecard.tenancy.scope import acting_for
+
+    Tenant.default()  # the data already here stays the first council's
+    slug, name = OTHER_TENANT
+    tenant, _ = Tenant.objects.get_or_create(slug=slug, defaults={"name": name})
+    with acting_for(tenant, limit=False):
+        import_files(sorted(OTHER_COUNCIL_DIR.glob("*.csv")), entered_by=entered_by)
+    team, _ = Group.objects.get_or_create(name=PERFORMANCE_TEAM)
+    officer = User.objects.create_user("northshire", password=DEMO_PASSWORD)
+    officer.groups.add(team)
+    _link_person(officer, "northshire-performance")
+    audited_update(Measure.objects.filter(plan__plan_id="northshire-plan"), published=True)
 
 
 def add_synthetic_users() -> None:
@@ -242,17 +276,73 @@ def _serve_production(arguments: argparse.Namespace) -> int:
     return 0  # not reached: gunicorn took over the process
 
 
-def _import(files: list[Path]) -> int:
+def _tenant(slug: str | None):
+    """The tenant a --tenant option names (None when not given)."""
+    if not slug:
+        return None
+    from scorecard.tenancy.models import Tenant
+
+    tenant = Tenant.objects.filter(slug=slug).first()
+    if tenant is None:
+        known = ", ".join(Tenant.objects.values_list("slug", flat=True)) or "none yet"
+        raise CommandFailed(f"--tenant: there is no council '{slug}' (councils: {known})")
+    return tenant
+
+
+def _tenant_command(arguments: argparse.Namespace) -> int:
+    """`scorecard tenant list|add SLUG NAME|rename SLUG NAME`."""
+    from django.utils.text import slugify
+
+    from scorecard.tenancy.models import Tenant
+
+    if arguments.action == "list":
+        Tenant.default()
+        for tenant in Tenant.objects.order_by("pk"):
+            print(f"{tenant.slug}\t{tenant.name}")
+        return 0
+    if not arguments.slug or not arguments.name:
+        raise CommandFailed(f"tenant {arguments.action} needs a SLUG and a NAME")
+    if slugify(arguments.slug) != arguments.slug:
+        raise CommandFailed(
+            f"'{arguments.slug}' is not a short name: use lower-case letters, digits and hyphens"
+        )
+    if arguments.action == "add":
+        Tenant.default()  # the data already here stays the first council's
+        if Tenant.objects.filter(slug=arguments.slug).exists():
+            raise CommandFailed(f"there is already a council '{arguments.slug}'")
+        if Tenant.objects.filter(name=arguments.name).exists():
+            raise CommandFailed(f"there is already a council named '{arguments.name}'")
+        Tenant.objects.create(slug=arguments.slug, name=arguments.name)
+        print(f"Added {arguments.name} ({arguments.slug})", file=sys.stderr)
+        return 0
+    tenant = _tenant(arguments.slug)
+    if Tenant.objects.filter(name=arguments.name).exclude(pk=tenant.pk).exists():
+        raise CommandFailed(f"there is already a council named '{arguments.name}'")
+    tenant.name = arguments.name
+    tenant.save(update_fields=["name"])
+    print(f"Renamed {arguments.slug}: {arguments.name}", file=sys.stderr)
+    return 0
+
+
+def _import(files: list[Path], tenant=None) -> int:
     from django.db import transaction
 
     from scorecard.audit.actor import acting_as
     from scorecard.audit.capture import batched
     from scorecard.interchange.errors import ImportRejected
     from scorecard.interchange.importer import import_files
+    from scorecard.tenancy.scope import acting_for
 
     entered_by = f"import by {os.environ.get('USER', 'unknown')}"
     try:
-        with acting_as(entered_by), transaction.atomic(), batched():
+        # New plans, organisations, boards and people go into the council named; identifiers
+        # are the whole instance's, so rows already here are found whichever council holds them.
+        with (
+            acting_as(entered_by),
+            acting_for(tenant, limit=False),
+            transaction.atomic(),
+            batched(),
+        ):
             result = import_files(files, entered_by=entered_by)
     except ImportRejected as rejected:
         for error in rejected.errors:
@@ -380,6 +470,17 @@ def _export_text(arguments: argparse.Namespace) -> str:
     return text
 
 
+def _as_tenant(arguments: argparse.Namespace, command) -> int:
+    """Run an export or report as one council (--tenant): only its plans and items."""
+    from contextlib import nullcontext
+
+    from scorecard.tenancy.scope import acting_for
+
+    tenant = _tenant(arguments.tenant)
+    with acting_for(tenant) if tenant is not None else nullcontext():
+        return command(arguments)
+
+
 def _report(arguments: argparse.Namespace) -> int:
     from scorecard.audit.reports import build_report, rendered
     from scorecard.core.period_parser import parse_period
@@ -442,6 +543,12 @@ def _restore(path: Path, replace: bool) -> int:
     return 0
 
 
+def _serve_command(arguments: argparse.Namespace) -> int:
+    if arguments.production:
+        return _serve_production(arguments)
+    return _serve(arguments.port, arguments.host)
+
+
 def run(arguments: argparse.Namespace) -> int:
     from django.db import DatabaseError
 
@@ -453,19 +560,19 @@ def run(arguments: argparse.Namespace) -> int:
             print(loaded, file=sys.stderr)
             return 0 if arguments.no_serve else _serve(arguments.port)
         if arguments.command == "serve":
-            if arguments.production:
-                return _serve_production(arguments)
-            return _serve(arguments.port, arguments.host)
+            return _serve_command(arguments)
         if arguments.command == "import":
-            return _import(arguments.files)
+            return _import(arguments.files, _tenant(arguments.tenant))
+        if arguments.command == "tenant":
+            return _tenant_command(arguments)
         if arguments.command == "report":
-            return _report(arguments)
+            return _as_tenant(arguments, _report)
         if arguments.command == "remind":
             return _remind(arguments.date)
         if arguments.command == "backup":
             return _backup(arguments.file)
         if arguments.command == "restore":
             return _restore(arguments.file, arguments.replace)
-        return _export(arguments)
+        return _as_tenant(arguments, _export)
     except DatabaseError as exc:
         raise CommandFailed(f"database error: {str(exc).strip().splitlines()[0]}") from None

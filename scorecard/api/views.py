@@ -32,6 +32,7 @@ from scorecard.people.models import Person
 from scorecard.people.permissions import signed_in
 from scorecard.publishing.published import published_measures
 from scorecard.risks.models import Risk, RiskAssessment
+from scorecard.tenancy.middleware import activate
 
 # An id in an address: a natural id (letters, digits, '.', '_', '-') or a number.
 NATURAL_ID = r"[A-Za-z0-9][A-Za-z0-9._-]*"
@@ -116,8 +117,16 @@ class ItemViewSet(viewsets.ModelViewSet):
         # The schema describes what signed-in readers get.
         return not signed_in(self.request.user) and not getattr(self, "swagger_fake_view", False)
 
+    def perform_authentication(self, request) -> None:
+        """Who is asking is known only now (a token is read here, after the middleware): their
+        council is set again, so every query is limited to it."""
+        super().perform_authentication(request)
+        activate(request._request)
+        request.tenant = request._request.tenant
+
     def get_queryset(self):
-        queryset = super().get_queryset()
+        # Another council's items are not found (404), and are in no list.
+        queryset = super().get_queryset().for_tenant(getattr(self.request, "tenant", None))
         if self.public and self.for_the_public():
             # What is published is decided in one place: scorecard.publishing.published.
             published = published_measures().values("pk")

@@ -17,6 +17,7 @@ from django.db import DEFAULT_DB_ALIAS, connection, transaction
 from scorecard.audit.actor import not_recording
 from scorecard.audit.models import AuditAction, AuditEntry
 from scorecard.audit.values import concrete_fields, decode
+from scorecard.tenancy.models import fill_tenant
 
 _moment: ContextVar[datetime.datetime | None] = ContextVar("as_at_moment", default=None)
 
@@ -106,6 +107,8 @@ def _set_members(field, holder_id, member_ids: list) -> None:
 def _put_back(model, before: dict) -> None:
     fields = _fields(model)
     instance = model(**{n: decode(f, before[n]) for n, f in fields.items() if n in before})
+    # A row deleted before it had a tenant (its entry is older than the tenancy migrations).
+    fill_tenant(instance)
     model._base_manager.bulk_create([instance])
     for field in model._meta.many_to_many:
         if before.get(field.name):

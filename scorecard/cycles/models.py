@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from scorecard.framework.models import Plan
 from scorecard.measures.models import PeriodColumns
+from scorecard.tenancy.models import tenant_manager
 
 NOT_YET_OPEN = "not yet open"
 OPEN = "open"
@@ -30,6 +31,8 @@ class ReportingCycle(PeriodColumns):
     """One plan's round of reporting for one period: it opens, has a data deadline and
     reminder dates, and closes."""
 
+    TENANT_PATH = "plan__tenant"
+
     plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="reporting_cycles")
     opens = models.DateField()
     deadline = models.DateField()
@@ -37,7 +40,7 @@ class ReportingCycle(PeriodColumns):
     # Set by the performance team when the period is signed off: no more entries.
     closed = models.BooleanField(default=False)
 
-    objects = ReportingCycleQuerySet.as_manager()
+    objects = tenant_manager(ReportingCycleQuerySet)
 
     class Meta:
         ordering = ["-period_last_month", "plan__order", "plan__name"]
@@ -74,9 +77,13 @@ class ReportingCycle(PeriodColumns):
 class Reminder(models.Model):
     """A date on which owners with items still due are emailed; sent_at keeps it to once."""
 
+    TENANT_PATH = "cycle__plan__tenant"
+
     cycle = models.ForeignKey(ReportingCycle, on_delete=models.CASCADE, related_name="reminders")
     on = models.DateField()
     sent_at = models.DateTimeField(null=True, blank=True)
+
+    objects = tenant_manager()
 
     class Meta:
         ordering = ["cycle", "on"]
@@ -90,6 +97,8 @@ class Submission(models.Model):
     """An owner's report of one item in a cycle, and the performance team's decision on it.
     Exactly one of measure (with its period), project, action and programme (its highlight
     report) is set."""
+
+    TENANT_PATH = "cycle__plan__tenant"
 
     class State(models.TextChoices):
         DRAFT = "draft", "Draft"
@@ -121,6 +130,8 @@ class Submission(models.Model):
     )
     decided_at = models.DateTimeField(null=True, blank=True)
     comment = models.TextField(blank=True)
+
+    objects = tenant_manager()
 
     class Meta:
         ordering = ["cycle", "pk"]

@@ -11,6 +11,7 @@ from scorecard.delivery.fields import STATUS_CHOICES, RevisedDates
 from scorecard.framework.models import Board, Organisation, Outcome, Plan, Priority, Programme
 from scorecard.measures.models import PeriodColumns
 from scorecard.people.models import Person
+from scorecard.tenancy.models import tenant_manager
 
 DIRECTION_CHOICES = [
     (way.value, way.value.capitalize())
@@ -19,6 +20,7 @@ DIRECTION_CHOICES = [
 
 
 class Project(models.Model):
+    TENANT_PATH = "plan__tenant"
     # Words after /projects/ that are pages, not projects.
     RESERVED_IDS = frozenset({"new"})
 
@@ -35,7 +37,7 @@ class Project(models.Model):
     # Set when archived: nothing is deleted outright, so history and old papers stay whole.
     archived_at = models.DateTimeField(null=True, blank=True)
 
-    objects = ArchivableQuerySet.as_manager()
+    objects = tenant_manager(ArchivableQuerySet)
 
     class Meta:
         ordering = ["plan__order", "order", "project_id"]
@@ -66,6 +68,8 @@ class Project(models.Model):
 class ProjectUpdate(PeriodColumns):
     """A project's status and position as reported for one period."""
 
+    TENANT_PATH = "project__plan__tenant"
+
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="updates")
     # Blank when a report gave the position but no status: the project is then not counted.
     status = models.CharField(max_length=1, blank=True, choices=STATUS_CHOICES)
@@ -73,6 +77,8 @@ class ProjectUpdate(PeriodColumns):
     direction = models.CharField(max_length=10, blank=True, choices=DIRECTION_CHOICES)
     latest_position = models.TextField(blank=True)
     next_steps = models.TextField(blank=True)
+
+    objects = tenant_manager()
 
     class Meta:
         ordering = ["project", "period_last_month"]
@@ -91,11 +97,14 @@ class ProjectUpdate(PeriodColumns):
 
 
 class Milestone(RevisedDates):
+    TENANT_PATH = "project__plan__tenant"
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="milestones")
     title = models.CharField(max_length=300)
     completed = models.DateField(null=True, blank=True)
     at_risk = models.BooleanField(default=False)
     order = models.PositiveIntegerField(default=0)
+
+    objects = tenant_manager()
 
     class Meta:
         ordering = ["project", "order", "pk"]
@@ -110,6 +119,8 @@ class Milestone(RevisedDates):
 class ActionPlan(models.Model):
     """A programme's action plan, or a board's sub-group (task group) work plan."""
 
+    TENANT_PATH = "plan__tenant"
+
     plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="action_plans")
     name = models.CharField(max_length=300)
     programme = models.ForeignKey(Programme, null=True, blank=True, on_delete=models.SET_NULL)
@@ -118,7 +129,7 @@ class ActionPlan(models.Model):
     # Set when archived: nothing is deleted outright, so history and old papers stay whole.
     archived_at = models.DateTimeField(null=True, blank=True)
 
-    objects = ArchivableQuerySet.as_manager()
+    objects = tenant_manager(ArchivableQuerySet)
 
     class Meta:
         ordering = ["plan__order", "order", "pk"]
@@ -134,6 +145,7 @@ class ActionPlan(models.Model):
 
 
 class Action(RevisedDates):
+    TENANT_PATH = "action_plan__plan__tenant"
     action_plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="actions")
     reference = models.CharField(max_length=20)
     objective = models.TextField(blank=True)
@@ -145,7 +157,7 @@ class Action(RevisedDates):
     # Set when archived: nothing is deleted outright, so history and old papers stay whole.
     archived_at = models.DateTimeField(null=True, blank=True)
 
-    objects = ArchivableQuerySet.as_manager()
+    objects = tenant_manager(ArchivableQuerySet)
 
     class Meta:
         ordering = ["action_plan", "order", "pk"]
@@ -167,9 +179,12 @@ class Action(RevisedDates):
 
 
 class ActionUpdate(models.Model):
+    TENANT_PATH = "action__action_plan__plan__tenant"
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")
     dated = models.DateField()
     text = models.TextField()
+
+    objects = tenant_manager()
 
     class Meta:
         ordering = ["action", "dated"]
@@ -183,6 +198,8 @@ class ActionUpdate(models.Model):
 
 class HighlightReport(PeriodColumns):
     """A programme's quarterly report to its board."""
+
+    TENANT_PATH = "programme__plan__tenant"
 
     programme = models.ForeignKey(
         Programme, on_delete=models.CASCADE, related_name="highlight_reports"
@@ -211,6 +228,8 @@ class HighlightReport(PeriodColumns):
         ("emerging_work", "Emerging work"),
         ("decisions_required", "Decisions required"),
     )
+
+    objects = tenant_manager()
 
     class Meta:
         ordering = ["programme", "period_last_month"]

@@ -4,6 +4,7 @@ from django.db import models
 from django.urls import reverse
 
 from scorecard.audit.archive import ArchivableQuerySet
+from scorecard.tenancy.models import tenant_field, tenant_manager
 
 
 class NamedByTheCouncil(models.Model):
@@ -21,6 +22,8 @@ class NamedByTheCouncil(models.Model):
 
 
 class Organisation(NamedByTheCouncil):
+    TENANT_PATH = "tenant"
+    tenant = tenant_field()
     # The area the organisation serves, as statistics name it (Somerset County Council:
     # E10000027). On the organisation, not the plan: a partnership plan is led by one body but
     # shared by several, each with its own area (a council's county, a CCG's), and a measure
@@ -33,18 +36,26 @@ class Organisation(NamedByTheCouncil):
         related_name="organisations",
     )
 
+    objects = tenant_manager()
+
     class Meta(NamedByTheCouncil.Meta):
         pass
 
 
 class Board(NamedByTheCouncil):
+    TENANT_PATH = "tenant"
+    tenant = tenant_field()
     organisation = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.PROTECT)
+
+    objects = tenant_manager()
 
     class Meta(NamedByTheCouncil.Meta):
         pass
 
 
 class Plan(models.Model):
+    TENANT_PATH = "tenant"
+    tenant = tenant_field()
     plan_id = models.SlugField(max_length=60, unique=True)
     name = models.CharField(max_length=200)
     vision = models.TextField(blank=True)
@@ -54,6 +65,8 @@ class Plan(models.Model):
     board = models.ForeignKey(Board, null=True, blank=True, on_delete=models.PROTECT)
     order = models.PositiveIntegerField(default=0)
 
+    objects = tenant_manager()
+
     class Meta:
         ordering = ["order", "name"]
 
@@ -62,11 +75,14 @@ class Plan(models.Model):
 
 
 class Outcome(models.Model):
+    TENANT_PATH = "plan__tenant"
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="outcomes")
     name = models.CharField(max_length=300)
     description = models.TextField(blank=True)
     lead = models.CharField(max_length=200, blank=True)
     order = models.PositiveIntegerField(default=0)
+
+    objects = tenant_manager()
 
     class Meta:
         ordering = ["plan__order", "plan__name", "order", "pk"]
@@ -82,11 +98,14 @@ class Outcome(models.Model):
 
 
 class Priority(models.Model):
+    TENANT_PATH = "outcome__plan__tenant"
     outcome = models.ForeignKey(Outcome, on_delete=models.CASCADE, related_name="priorities")
     name = models.CharField(max_length=300)
     description = models.TextField(blank=True)
     lead = models.CharField(max_length=200, blank=True)
     order = models.PositiveIntegerField(default=0)
+
+    objects = tenant_manager()
 
     class Meta:
         ordering = ["order", "pk"]
@@ -100,6 +119,7 @@ class Priority(models.Model):
 
 
 class Programme(models.Model):
+    TENANT_PATH = "plan__tenant"
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="programmes")
     outcome = models.ForeignKey(Outcome, null=True, blank=True, on_delete=models.SET_NULL)
     priority = models.ForeignKey(Priority, null=True, blank=True, on_delete=models.SET_NULL)
@@ -112,7 +132,7 @@ class Programme(models.Model):
     # Set when archived: nothing is deleted outright, so history and old papers stay whole.
     archived_at = models.DateTimeField(null=True, blank=True)
 
-    objects = ArchivableQuerySet.as_manager()
+    objects = tenant_manager(ArchivableQuerySet)
 
     class Meta:
         ordering = ["order", "pk"]

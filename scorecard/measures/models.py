@@ -16,6 +16,7 @@ from scorecard.core.series import CompareWith, Frequency, MeasureRules, Reading
 from scorecard.core.units import format_value
 from scorecard.framework.models import Board, Organisation, Outcome, Plan, Priority, Programme
 from scorecard.measures import choices
+from scorecard.tenancy.models import tenant_manager
 
 DECIMAL = {"max_digits": 24, "decimal_places": 8}
 PERIOD_KINDS = [(k.value, k.value) for k in PeriodKind]
@@ -46,6 +47,7 @@ class PeriodColumns(models.Model):
 
 
 class Measure(models.Model):
+    TENANT_PATH = "plan__tenant"
     measure_id = models.CharField(max_length=60, unique=True)
     title = models.CharField(max_length=300)
     description = models.TextField(blank=True)
@@ -98,7 +100,7 @@ class Measure(models.Model):
     # Set when archived: nothing is deleted outright, so history and old papers stay whole.
     archived_at = models.DateTimeField(null=True, blank=True)
 
-    objects = ArchivableQuerySet.as_manager()
+    objects = tenant_manager(ArchivableQuerySet)
 
     class Meta:
         ordering = ["order", "measure_id"]
@@ -202,10 +204,14 @@ def rules_from(
 class Target(models.Model):
     """A target from a period on (blank period: from the start) until the next change."""
 
+    TENANT_PATH = "measure__plan__tenant"
+
     measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="targets")
     from_period = models.CharField(max_length=40, blank=True)
     from_month = models.IntegerField(default=-1)
     value = models.DecimalField(null=True, blank=True, **DECIMAL)
+
+    objects = tenant_manager()
 
     class Meta:
         ordering = ["measure", "from_month"]
@@ -233,8 +239,11 @@ class ObservationValues(models.Model):
 
 
 class Observation(PeriodColumns, ObservationValues):
+    TENANT_PATH = "measure__plan__tenant"
     measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="observations")
     breakdown = models.CharField(max_length=200, blank=True)
+
+    objects = tenant_manager()
 
     class Meta:
         ordering = ["measure", "breakdown", "period_last_month", "-period_months"]
@@ -278,8 +287,12 @@ class Observation(PeriodColumns, ObservationValues):
 class ObservationRevision(ObservationValues):
     """An earlier state of an observation, kept when a later import or edit replaced it."""
 
+    TENANT_PATH = "observation__measure__plan__tenant"
+
     observation = models.ForeignKey(Observation, on_delete=models.CASCADE, related_name="revisions")
     replaced_at = models.DateTimeField()
+
+    objects = tenant_manager()
 
     class Meta:
         ordering = ["observation", "-replaced_at"]
@@ -300,12 +313,15 @@ class ObservationRevision(ObservationValues):
 
 
 class ComparatorValue(PeriodColumns):
+    TENANT_PATH = "measure__plan__tenant"
     measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="comparators")
     comparator = models.CharField(max_length=200)
     comparator_type = models.CharField(max_length=30, choices=choices.ComparatorType.choices)
     value = models.DecimalField(**DECIMAL)
     rank = models.PositiveIntegerField(null=True, blank=True)
     quartile = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    objects = tenant_manager()
 
     class Meta:
         ordering = ["measure", "comparator_type", "comparator", "period_last_month"]

@@ -83,6 +83,11 @@ class InviteForm(GovukForm):
         cleaned = super().clean()
         if cleaned.get("plans") and cleaned.get("role") != TEAM:
             self.add_error("plans", "Choose plans only for a member of the performance team")
+        chosen = [cleaned.get("person"), cleaned.get("organisation"), *(cleaned.get("plans") or [])]
+        if len({item.tenant_id for item in chosen if item is not None}) > 1:
+            self.add_error(
+                None, "Choose a person, an organisation and plans of one council on this service"
+            )
         return cleaned
 
     def new_person_id(self) -> str:

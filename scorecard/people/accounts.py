@@ -36,9 +36,12 @@ def team_group() -> Group:
     return Group.objects.get_or_create(name=permissions.PERFORMANCE_TEAM)[0]
 
 
-def people() -> list[SignIn]:
-    """Every sign-in with what it may do, for the people page."""
-    users = get_user_model().objects.order_by("username").prefetch_related("groups")
+def people(tenant=None) -> list[SignIn]:
+    """Every sign-in of this council (None: of every council) with what it may do, for the
+    people page."""
+    from scorecard.tenancy.models import users_in
+
+    users = users_in(tenant).order_by("username").prefetch_related("groups")
     persons = {
         p.user_id: p
         for p in Person.objects.filter(user__isnull=False)
@@ -85,6 +88,9 @@ def invite(request, form) -> object:
     person = data.get("person")
     if person is None:
         person = Person(person_id=form.new_person_id(), name=data["name"])
+        # A new person belongs to their organisation's council (else the inviter's).
+        if data.get("organisation"):
+            person.tenant_id = data["organisation"].tenant_id
     person.name = data["name"]
     person.email = data["email"]
     if data.get("organisation"):

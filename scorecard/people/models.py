@@ -4,9 +4,12 @@ from django.conf import settings
 from django.db import models
 
 from scorecard.framework.models import Organisation, Plan
+from scorecard.tenancy.models import tenant_field, tenant_manager
 
 
 class Person(models.Model):
+    TENANT_PATH = "tenant"
+    tenant = tenant_field()
     person_id = models.CharField(max_length=60, unique=True)
     name = models.CharField(max_length=200)
     job_title = models.CharField(max_length=300, blank=True)
@@ -22,6 +25,8 @@ class Person(models.Model):
     )
     # For a member of the performance team: the plans they look after (none listed: every plan).
     plans = models.ManyToManyField(Plan, blank=True, related_name="performance_team")
+
+    objects = tenant_manager()
 
     class Meta:
         ordering = ["name", "person_id"]

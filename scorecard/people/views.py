@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -14,6 +13,7 @@ from django.views.decorators.http import require_POST
 from scorecard.form_pages import form_page
 from scorecard.people import account_forms, accounts, permissions
 from scorecard.people.account_forms import OWNER_OR_VIEWER, TEAM, InviteForm, RoleForm, SignInForm
+from scorecard.tenancy.models import users_in
 
 
 class SignInView(auth_views.LoginView):
@@ -34,7 +34,10 @@ def people_list(request):
     return render(
         request,
         "people/people_list.html",
-        {"rows": accounts.people(), "is_admin": permissions.is_admin(request.user)},
+        {
+            "rows": accounts.people(getattr(request, "tenant", None)),
+            "is_admin": permissions.is_admin(request.user),
+        },
     )
 
 
@@ -59,7 +62,8 @@ def invite(request):
 def person_sign_in(request, user_id: int):
     """One sign-in: what it may do, and (for an administrator) the forms to change that."""
     permissions.require_manage(request.user)
-    user = get_object_or_404(get_user_model(), pk=user_id)
+    # Another council's sign-in is not found.
+    user = get_object_or_404(users_in(getattr(request, "tenant", None)), pk=user_id)
     # The person linked to the sign-in, switched off or not: permissions.person_of() answers
     # only for sign-ins that may act, and this page must still show a switched-off one's.
     person = getattr(user, "person", None)
@@ -95,7 +99,7 @@ def person_sign_in(request, user_id: int):
 @require_POST
 def set_active(request, user_id: int, active: bool):
     require_admin(request.user)
-    user = get_object_or_404(get_user_model(), pk=user_id)
+    user = get_object_or_404(users_in(getattr(request, "tenant", None)), pk=user_id)
     if user.pk == request.user.pk:
         raise PermissionDenied("You cannot switch off your own sign-in.")
     accounts.set_active(user, active)

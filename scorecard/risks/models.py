@@ -10,6 +10,7 @@ from scorecard.audit.archive import ArchivableQuerySet
 from scorecard.core.risk_scoring import DEFAULT_BANDS, RiskBand, parse_bands, risk_band, risk_score
 from scorecard.framework.models import Organisation, Plan, Programme
 from scorecard.people.models import Person
+from scorecard.tenancy.models import tenant_manager
 
 
 def configured_bands() -> tuple[RiskBand, ...]:
@@ -19,6 +20,7 @@ def configured_bands() -> tuple[RiskBand, ...]:
 
 
 class Risk(models.Model):
+    TENANT_PATH = "plan__tenant"
     # Words after /risks/ that are pages, not risks.
     RESERVED_REFERENCES = frozenset({"new", "heat-map"})
 
@@ -37,7 +39,7 @@ class Risk(models.Model):
     # Set when archived: nothing is deleted outright, so history and old papers stay whole.
     archived_at = models.DateTimeField(null=True, blank=True)
 
-    objects = ArchivableQuerySet.as_manager()
+    objects = tenant_manager(ArchivableQuerySet)
 
     class Meta:
         ordering = ["order", "reference"]
@@ -54,12 +56,15 @@ class Risk(models.Model):
 
 
 class RiskAssessment(models.Model):
+    TENANT_PATH = "risk__plan__tenant"
     risk = models.ForeignKey(Risk, on_delete=models.CASCADE, related_name="assessments")
     assessed_on = models.DateField()
     period = models.CharField(max_length=40, blank=True)
     likelihood = models.PositiveSmallIntegerField()
     impact = models.PositiveSmallIntegerField()
     note = models.TextField(blank=True)
+
+    objects = tenant_manager()
 
     class Meta:
         ordering = ["risk", "assessed_on"]

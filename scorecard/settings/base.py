@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "scorecard.tenancy",
     "scorecard.framework",
     "scorecard.measures",
     "scorecard.benchmarking",
@@ -45,6 +46,8 @@ MIDDLEWARE = [
     # Every page needs a sign-in unless its view says otherwise (the public scorecard, sign-in).
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # request.tenant: the council the visitor belongs to; every query is limited to it.
+    "scorecard.tenancy.middleware.TenantMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Who makes each change (the audit trail), and ?as_at= on the scorecard pages: last, so
     # that a past view's rolled-back transaction holds only the view.

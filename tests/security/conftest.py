@@ -7,7 +7,7 @@ from django.contrib.auth.models import User
 from django.core.cache import cache
 from django.test import Client
 
-from scorecard.commands import add_demo_users
+from scorecard.commands import add_demo_users, add_other_council
 from tests.security.matrix import ROLES
 
 
@@ -111,6 +111,9 @@ def loaded_council(django_db_setup, django_db_blocker):
             import_files(demo_files(), entered_by="test")
             add_demo_users()
             samples = sample_items()
+            # The second council (its own tenant) comes after the samples: they are all the
+            # first council's.
+            add_other_council(entered_by="test")
         yield samples
     finally:
         # Even when loading failed half-way: the next module starts from an empty database.

@@ -47,6 +47,14 @@ ROLES = {
     "admin": "admin",
 }
 
+# The seventh visitor (issue 7, docs/decisions/0002-tenants.md): a member of another council
+# on the same instance, the performance team of the demo's second council (Northshire). Their
+# rights in their own council are the team's; in the first council they have none, and are not
+# even told that its items exist: every item route is a 404 (API: 404 or 403), and list routes
+# show none of its rows. tests/security/test_other_council.py.
+OTHER_COUNCIL = "a member of another council"
+OTHER_COUNCIL_USERNAME = "northshire"
+
 ALLOWED = {
     PUBLIC: set(ROLES),
     SIGNED_IN: {"viewer", "owner", "other owner", "team", "admin"},

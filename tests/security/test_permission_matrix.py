@@ -1,5 +1,8 @@
 """Every URL × GET/POST × every role: who may read, who may write, and nothing written when
-someone may not (issue 5, deliverable 7). The expectations are in tests/security/matrix.py."""
+someone may not (issue 5, deliverable 7). The expectations are in tests/security/matrix.py.
+The seventh visitor, a member of another council on the same instance (issue 7), is in
+tests/security/test_other_council.py: every item route is a 404 to them, every list empty of
+the first council's rows."""
 
 from __future__ import annotations
 
