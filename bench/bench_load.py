@@ -50,13 +50,18 @@ SIGN_IN = """
 import json, sys
 import django
 django.setup()
-from django.contrib.auth import get_user_model
 from django.test import Client
 from rest_framework.authtoken.models import Token
 from scorecard.framework.models import Outcome
 from scorecard.measures.models import Measure
+from scorecard.tenancy.models import Tenant, users_in
+from scorecard.tenancy.scope import acting_for
 
-users = list(get_user_model().objects.filter(is_active=True).order_by("username"))
+# The officers of one council (the default one: the demo's), and that council's measures.
+with acting_for(Tenant.default()):
+    users = list(users_in(Tenant.default()).filter(is_active=True).order_by("username"))
+    measures = list(Measure.objects.values_list("measure_id", flat=True))
+    outcomes = list(Outcome.objects.values_list("pk", flat=True))
 sessions = []
 for number in range(int(sys.argv[1])):
     client = Client()
@@ -65,8 +70,8 @@ for number in range(int(sys.argv[1])):
 print(json.dumps({
     "sessions": sessions,
     "tokens": [Token.objects.get_or_create(user=user)[0].key for user in users],
-    "measures": list(Measure.objects.values_list("measure_id", flat=True)),
-    "outcomes": list(Outcome.objects.values_list("pk", flat=True)),
+    "measures": measures,
+    "outcomes": outcomes,
 }))
 """
 
