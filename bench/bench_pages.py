@@ -383,9 +383,11 @@ def report(kept: dict[str, dict], fresh: dict[str, dict], n_measures: int) -> No
 
 def profile_page(path: str, lines: int = 30) -> str:
     """cProfile of one request for `path`, in this process, through django.test.Client."""
+    from django.contrib.auth import get_user_model
     from django.test import Client as DjangoClient
 
     client = DjangoClient()
+    client.force_login(get_user_model().objects.get(username="bench-officer"))
     client.get(path)  # warm: templates compiled, database connection open
     profiler = cProfile.Profile()
     started = time.perf_counter()
@@ -414,6 +416,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--measures", type=int, help="measures in the council (1,000; quick 100)")
     parser.add_argument("--months", type=int, default=120, help="months of figures per measure")
     parser.add_argument("--json", type=Path, help="also write the server times to this file")
+    parser.add_argument("--no-report", action="store_true", help="leave out the report")
     arguments = parser.parse_args(argv)
     n_measures = arguments.measures or (100 if arguments.quick else 1_000)
     n_months = arguments.months
@@ -448,6 +451,8 @@ def main(argv: list[str] | None = None) -> int:
             ),
             "static file": STATIC_PATH,
         }
+        if arguments.no_report:
+            del targets["corporate report (HTML)"]
         cookie = signed_in_cookie()
         port = free_port()
         log = Path(scratch) / "server.log"

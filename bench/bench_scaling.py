@@ -25,15 +25,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 GOAL_GROWTH = 12.0
-PAGES = ["overview", "measure page", "corporate report (HTML)"]
+REPORT = "corporate report (HTML)"
+PAGES = ["overview", "measure page", REPORT]
 
 
-def time_size(measures: int, months: int, requests: int, folder: Path) -> dict:
+def time_size(measures: int, months: int, requests: int, folder: Path, pages: list) -> dict:
     result = folder / f"{measures}.json"
     done = subprocess.run(
         [sys.executable, str(ROOT / "bench" / "bench_pages.py"), "--measures", str(measures),
          "--months", str(months), "--requests", str(requests), "--budget", "20",
-         "--json", str(result)],
+         "--json", str(result)] + ([] if REPORT in pages else ["--no-report"]),
         capture_output=True, text=True,
     )  # fmt: skip
     if done.returncode != 0:
@@ -47,21 +48,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1_000, 10_000])
     parser.add_argument("--months", type=int, default=24)
     parser.add_argument("--requests", type=int, default=10, help="timed requests per page")
+    parser.add_argument(
+        "--no-report", action="store_true", help="pages only (the report takes most of the time)"
+    )
     arguments = parser.parse_args(argv)
+    pages = [page for page in PAGES if not (arguments.no_report and page == REPORT)]
     with tempfile.TemporaryDirectory(prefix="bench-scaling-") as folder:
-        times = {n: time_size(n, arguments.months, arguments.requests, Path(folder))
+        times = {n: time_size(n, arguments.months, arguments.requests, Path(folder), pages)
                  for n in arguments.sizes}  # fmt: skip
     sizes = arguments.sizes
     print(f"\nmedian server time in ms (p95), {arguments.months} months of figures per measure")
     print(f"{'page':26}" + "".join(f"{n:>20,}" for n in sizes))
-    for page in PAGES:
+    for page in pages:
         cells = "".join(f"{times[n][page][0]:>11.1f} ({times[n][page][1]:>6.1f})" for n in sizes)
         print(f"{page:26}{cells}")
     print("\ngrowth factor, time(larger) / time(smaller) (10x the measures: 10 is linear)")
     for smaller, larger in zip(sizes, sizes[1:], strict=False):
-        growth = {page: times[larger][page][0] / times[smaller][page][0] for page in PAGES}
+        growth = {page: times[larger][page][0] / times[smaller][page][0] for page in pages}
         step = larger / smaller
-        cells = ", ".join(f"{page} {growth[page]:.1f}x" for page in PAGES)
+        cells = ", ".join(f"{page} {growth[page]:.1f}x" for page in pages)
         print(f"  {smaller:,} -> {larger:,} measures ({step:g}x): {cells}")
         allowed = GOAL_GROWTH * step / 10
         verdict = "met" if growth["overview"] <= allowed else "NOT met"

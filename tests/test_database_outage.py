@@ -9,7 +9,6 @@ gunicorn, with persistent connections (SCORECARD_CONN_MAX_AGE) that the restart 
 import os
 import secrets
 import subprocess
-import sys
 import tempfile
 import time
 import uuid
@@ -18,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.databases import run_scorecard
-from tests.test_production_serve import fetch, free_port
+from tests.test_production_serve import fetch, free_port, start_gunicorn
 
 POSTGRES_SH = Path(__file__).resolve().parent.parent / ".ci" / "postgres.sh"
 PROXIED = {"X-Forwarded-Proto": "https"}
@@ -77,15 +76,7 @@ def test_the_database_server_stopping_and_starting_under_gunicorn(tmp_path, own_
     }
     assert run_scorecard(tmp_path, environment, "demo", "--no-serve").returncode == 0
     port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "scorecard", "serve", "--production", f"--port={port}"]
-        + ["--workers=1"],
-        cwd=tmp_path,
-        env=environment,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    server = start_gunicorn(tmp_path, environment, port, workers=1, stdout=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
 

@@ -37,6 +37,19 @@ def environment(tmp_path):
 scorecard = run_scorecard
 
 
+def start_gunicorn(cwd, environment: dict, port: int, workers: int, stdout) -> subprocess.Popen:
+    """`scorecard serve --production` in the background; its errors on a pipe to show."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "scorecard", "serve", "--production", f"--port={port}"]
+        + [f"--workers={workers}"],
+        cwd=cwd,
+        env=environment,
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
 def fetch(url: str, **headers: str):
     request = urllib.request.Request(url, headers=headers)  # noqa: S310 - our own server
     opener = urllib.request.build_opener(NoRedirects)
@@ -54,15 +67,7 @@ class NoRedirects(urllib.request.HTTPRedirectHandler):
 def test_gunicorn_serves_pages_and_static_files_securely(tmp_path, environment):
     assert scorecard(tmp_path, environment, "demo", "--no-serve").returncode == 0
     port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "scorecard", "serve", "--production", f"--port={port}"]
-        + ["--workers=2"],
-        cwd=tmp_path,
-        env=environment,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    server = start_gunicorn(tmp_path, environment, port, workers=2, stdout=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
