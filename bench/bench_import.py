@@ -9,11 +9,17 @@ bare table), with the import's peak memory.
 The rows are a synthetic council's monthly figures (scorecard/synthetic.py: 20 years of months
 per measure). The framework and measures are imported first, untimed; then the observations
 file is imported by the command users run, in its own process, timed from start to exit, and
-its peak resident memory read from the kernel (ru_maxrss). The reference loads the same file's
-rows into a table of three plain columns: the physical cost of writing them, with no checks,
-no history and no audit trail. On PostgreSQL a second reference copies the same rows, with the
-columns the observations table has, into a table shaped like it (its indexes, logged). On
-PostgreSQL each run imports into a new database of its own. Figures are printed, never asserted.
+its peak resident memory read from the kernel (ru_maxrss).
+
+The physical reference, on PostgreSQL: the same rows, as the observations table holds them,
+loaded by COPY into measures_observation itself (its indexes, its unique constraint, its
+foreign key to the measures) in a second new database given the same framework and measures,
+the deferred foreign-key checks included, then rolled back. The import does what that COPY does,
+and more: it reads and checks each row, and writes an audit entry for it. Two lighter references
+are printed too: the same COPY into a table made LIKE measures_observation (no foreign key), and
+the file's rows into a bare three-column temporary table (no index, no constraint, not even
+written to the log). On SQLite the reference is executemany into a bare table. Figures are
+printed, never asserted.
 """
 
 from __future__ import annotations
@@ -95,54 +101,65 @@ def postgres_copy(url: str, observations: Path) -> float:
 
 SHAPED = (
     "period", "period_kind", "period_first_month", "period_months", "period_last_month",
-    "value", "entered_by", "entered_at", "measure_id",
+    "value", "status", "commentary", "entered_by", "entered_at", "measure_id", "breakdown",
 )  # fmt: skip
 
 
-def postgres_copy_shaped(url: str, observations: Path) -> float:
-    """A second reference: the same rows as the observations table holds them (its period
-    columns, who entered them, the measure's key) into an ordinary, logged table made LIKE
-    measures_observation INCLUDING ALL (its indexes and unique constraint; no foreign key), by
-    COPY. The rows are made before the clock starts."""
+def _shaped_rows(observations: Path, measure_pks: dict[str, int]) -> bytes:
+    """The file's rows as the observations table holds them (its period columns, who entered
+    them, the measure's key), in COPY's text format: made before any clock starts."""
     import io
-
-    import psycopg
 
     from scorecard.core.period_parser import parse_period
 
     periods: dict = {}
-    measures: dict = {}
     lines = io.StringIO()
     with observations.open(newline="") as source:
         rows = csv.reader(source)
         next(rows)
         for measure_id, label, value in rows:
             period = periods.get(label) or periods.setdefault(label, parse_period(label))
-            measure = measures.setdefault(measure_id, len(measures) + 1)
             lines.write(
                 f"{period.label}\t{period.kind.value}\t{period.first_month}\t{period.months}\t"
-                f"{period.last_month}\t{value}\tbench\t2026-11-27 09:00:00+00\t{measure}\n"
+                f"{period.last_month}\t{value}\t\t\tbench\t2026-11-27 09:00:00+00\t"
+                f"{measure_pks[measure_id]}\t\n"
             )
-    data = lines.getvalue().encode()
+    return lines.getvalue().encode()
+
+
+def _timed_copy(database, table: str, data: bytes) -> float:
+    """COPY the rows into the table and check its deferred constraints, in one timed
+    transaction; rolled back after, so that nothing is left behind."""
+    started = time.perf_counter()
+    with (
+        database.cursor() as cursor,
+        cursor.copy(f"COPY {table} ({', '.join(SHAPED)}) FROM STDIN") as copy,
+    ):
+        for start in range(0, len(data), 1 << 20):
+            copy.write(data[start : start + (1 << 20)])
+    database.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    elapsed = time.perf_counter() - started
+    database.rollback()
+    return elapsed
+
+
+def postgres_copy_observations(url: str, observations: Path) -> tuple[float, float]:
+    """The physical reference: the same rows into measures_observation itself (its indexes,
+    its unique constraint, its foreign key to the measures, its sequence), by COPY, in a
+    database holding the same framework and measures as the import's and no observation.
+    Also the same into a table made LIKE it INCLUDING ALL (its indexes; no foreign key)."""
+    import psycopg
+
     with psycopg.connect(url) as database:
-        database.execute(
-            "CREATE TABLE copy_shaped (LIKE measures_observation INCLUDING ALL); "
-            "ALTER TABLE copy_shaped ALTER COLUMN status SET DEFAULT '', "
-            "ALTER COLUMN commentary SET DEFAULT '', ALTER COLUMN breakdown SET DEFAULT ''"
-        )
+        measure_pks = dict(database.execute("SELECT measure_id, id FROM measures_measure"))
+        data = _shaped_rows(observations, measure_pks)
+        database.execute("CREATE TABLE copy_shaped (LIKE measures_observation INCLUDING ALL)")
         database.commit()
-        started = time.perf_counter()
-        with (
-            database.cursor() as cursor,
-            cursor.copy(f"COPY copy_shaped ({', '.join(SHAPED)}) FROM STDIN") as copy,
-        ):
-            for start in range(0, len(data), 1 << 20):
-                copy.write(data[start : start + (1 << 20)])
-        database.commit()
-        elapsed = time.perf_counter() - started
+        into_table = _timed_copy(database, "measures_observation", data)
+        into_shaped = _timed_copy(database, "copy_shaped", data)
         database.execute("DROP TABLE copy_shaped")
         database.commit()
-        return elapsed
+    return into_table, into_shaped
 
 
 def sqlite_bulk(folder: Path, observations: Path) -> float:
@@ -159,7 +176,9 @@ def sqlite_bulk(folder: Path, observations: Path) -> float:
     return elapsed
 
 
-def run(url: str, label: str, files: list[Path], folder: Path) -> None:
+def run(url: str, label: str, files: list[Path], folder: Path, reference_url: str = "") -> None:
+    """The import into `url`; on PostgreSQL the references go into `reference_url`, a second
+    new database given the same framework and measures."""
     framework, measures, observations = files
     scorecard(url, "import", str(framework), str(measures))
     rows = sum(1 for _ in observations.open()) - 1
@@ -167,18 +186,21 @@ def run(url: str, label: str, files: list[Path], folder: Path) -> None:
     print(f"\n{label}: {rows:,} observations")
     print(f"  scorecard import   {seconds:8.1f} s   ({rows / seconds:,.0f} rows/s)")
     print(f"  peak memory of the import: {peak:,.0f} MB   (goal: < 500 MB)")
-    if url.startswith("postgres"):
+    if reference_url:
+        scorecard(reference_url, "import", str(framework), str(measures))
+        into_table, into_shaped = postgres_copy_observations(reference_url, observations)
         references = [
-            ("COPY, bare 3-column temp table", postgres_copy(url, observations)),
-            ("COPY, table shaped like observations", postgres_copy_shaped(url, observations)),
+            ("COPY into measures_observation", into_table),
+            ("COPY, table LIKE it, no foreign key", into_shaped),
+            ("COPY, bare 3-column temp table", postgres_copy(reference_url, observations)),
         ]
     else:
         references = [("executemany, bare table", sqlite_bulk(folder, observations))]
     for how, reference in references:
         print(f"  {how:<38} {reference:6.2f} s   import ÷ this: {seconds / reference:6.1f}")
-    if url.startswith("postgres"):
+    if reference_url:
         verdict = "met" if seconds <= 5 * references[0][1] else "NOT met"
-        print(f"  goal (≤ 5 × PostgreSQL's COPY of the same rows, the first line): {verdict}")
+        print(f"  goal (≤ 5 × PostgreSQL's COPY of the same rows into the same table): {verdict}")
 
 
 @contextmanager
@@ -211,8 +233,8 @@ def main(argv: list[str] | None = None) -> int:
         run(f"sqlite:///{folder / 'bench.sqlite3'}", "SQLite", files, folder)
         postgres = os.environ.get("DATABASE_URL", "")
         if postgres.startswith("postgres"):
-            with fresh_postgres(postgres) as url:
-                run(url, "PostgreSQL", files, folder)
+            with fresh_postgres(postgres) as url, fresh_postgres(postgres) as reference:
+                run(url, "PostgreSQL", files, folder, reference)
     return 0
 
 

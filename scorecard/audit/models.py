@@ -22,13 +22,16 @@ class AuditEntry(models.Model):
     enough both to describe the change in words and to undo it (scorecard.audit.rewind)."""
 
     when = models.DateTimeField(db_index=True)
-    # Kept as well as the name: the name stays when the sign-in is removed.
+    # Kept as well as the name: the name stays when the sign-in is removed. No constraint in
+    # the database: Django sets it to null when a sign-in goes, and the database's check of
+    # each entry would cost a bulk load of a million observations seconds for nothing.
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        db_constraint=False,
     )
     who = models.CharField(max_length=300)
     # The model's label in lower case, e.g. "measures.observation".

@@ -240,7 +240,11 @@ class ObservationValues(models.Model):
 
 class Observation(PeriodColumns, ObservationValues):
     TENANT_PATH = "measure__plan__tenant"
-    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="observations")
+    # No index of its own: the unique constraint and observation_latest both start with it,
+    # and a third index would only slow every write.
+    measure = models.ForeignKey(
+        Measure, on_delete=models.CASCADE, related_name="observations", db_index=False
+    )
     breakdown = models.CharField(max_length=200, blank=True)
 
     objects = tenant_manager()
