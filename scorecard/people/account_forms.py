@@ -103,6 +103,17 @@ class RoleForm(GovukForm):
     role = forms.ChoiceField(choices=ROLE_CHOICES, widget=forms.RadioSelect)
     plans = PlansField(queryset=Plan.objects.all(), required=False, help_text=PLANS_HELP)
 
+    def __init__(self, *args, person: Person | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Only the plans of the person's own council: the instance's administrator sees every
+        # council's, and a plan of another would let this person change it. A sign-in with no
+        # person keeps no plans at all.
+        plans = self.fields["plans"]
+        if person is None:
+            plans.queryset = Plan.objects.none()
+        else:
+            plans.queryset = Plan.objects.filter(tenant_id=person.tenant_id)
+
     def clean(self) -> dict:
         cleaned = super().clean()
         if cleaned.get("plans") and cleaned.get("role") != TEAM:

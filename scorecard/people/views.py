@@ -72,7 +72,7 @@ def person_sign_in(request, user_id: int):
         "role": TEAM if in_team else OWNER_OR_VIEWER,
         "plans": list(person.plans.all()) if person else [],
     }
-    form = RoleForm(request.POST or None, initial=initial)
+    form = RoleForm(request.POST or None, initial=initial, person=person)
     if request.method == "POST":
         require_admin(request.user)
         if user.is_superuser:

@@ -191,6 +191,29 @@ def test_a_new_plan_goes_into_the_creators_council(demo_roles, other_council):
     assert Plan.objects.get(plan_id="northshire-second").tenant.slug == "northshire"
 
 
+def test_a_role_gives_plans_of_the_persons_own_council_only(demo_roles, first_council):
+    """The instance's administrator sees every council's plans; a plan of the first council
+    given to a member of the other would let them change it, and is refused."""
+    from scorecard.framework.models import Plan
+
+    member = User.objects.get(username=OTHER_COUNCIL_USERNAME)
+    own = Plan.objects.filter(tenant__slug="northshire").first()
+    foreign = Plan.objects.filter(tenant=first_council).first()
+    admin = Client()
+    admin.force_login(User.objects.get(username="admin"))
+    address = f"/accounts/people/{member.pk}/"
+    before = set(member.person.plans.all())
+
+    refused = admin.post(address, {"role": "performance team", "plans": [foreign.pk]})
+    assert refused.status_code == 200
+    assert "Select a valid choice" in refused.content.decode()
+    assert set(member.person.plans.all()) == before
+    assert foreign.name not in admin.get(address).content.decode()
+
+    assert admin.post(address, {"role": "performance team", "plans": [own.pk]}).status_code == 302
+    assert list(member.person.plans.all()) == [own]
+
+
 def test_every_model_pointing_at_a_councils_rows_belongs_to_a_council():
     """The guard for models: a model with a foreign key to a tenant-owned model is tenant-owned
     itself (a `TenantManager` and a `TENANT_PATH` that reaches a tenant), or shared on
