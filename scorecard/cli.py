@@ -231,11 +231,17 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--as-at", metavar="WHEN", help=AS_AT_HELP)
     report.add_argument("--tenant", metavar="SLUG", help="as this council: only its plans")
     tenant = commands.add_parser(
-        "tenant", help="the councils on this instance: list them, add one, rename one"
+        "tenant",
+        help="the councils on this instance: list them, add one, rename one, give one a host",
     )
-    tenant.add_argument("action", choices=["list", "add", "rename"], metavar="ACTION")
-    tenant.add_argument("slug", nargs="?", help="add, rename: the council's short name")
-    tenant.add_argument("name", nargs="?", help="add, rename: the council's name")
+    tenant.add_argument("action", choices=["list", "add", "rename", "host"], metavar="ACTION")
+    tenant.add_argument("slug", nargs="?", help="add, rename, host: the council's short name")
+    tenant.add_argument(
+        "name",
+        nargs="?",
+        help="add, rename: the council's name; host: the host name its public scorecard is "
+        "served on (none to take it away)",
+    )
     return parser
 
 

@@ -290,7 +290,7 @@ def _tenant(slug: str | None):
 
 
 def _tenant_command(arguments: argparse.Namespace) -> int:
-    """`scorecard tenant list|add SLUG NAME|rename SLUG NAME`."""
+    """`scorecard tenant list|add SLUG NAME|rename SLUG NAME|host SLUG [HOST]`."""
     from django.utils.text import slugify
 
     from scorecard.tenancy.models import Tenant
@@ -298,8 +298,10 @@ def _tenant_command(arguments: argparse.Namespace) -> int:
     if arguments.action == "list":
         Tenant.default()
         for tenant in Tenant.objects.order_by("pk"):
-            print(f"{tenant.slug}\t{tenant.name}")
+            print(f"{tenant.slug}\t{tenant.name}" + (f"\t{tenant.host}" if tenant.host else ""))
         return 0
+    if arguments.action == "host":
+        return _tenant_host(_tenant(arguments.slug), arguments.name or "")
     if not arguments.slug or not arguments.name:
         raise CommandFailed(f"tenant {arguments.action} needs a SLUG and a NAME")
     if slugify(arguments.slug) != arguments.slug:
@@ -321,6 +323,31 @@ def _tenant_command(arguments: argparse.Namespace) -> int:
     tenant.name = arguments.name
     tenant.save(update_fields=["name"])
     print(f"Renamed {arguments.slug}: {arguments.name}", file=sys.stderr)
+    return 0
+
+
+def _tenant_host(tenant, host: str) -> int:
+    """Serve the council's public scorecard on its own host name (blank: on none)."""
+    from django.core.exceptions import ValidationError
+    from django.core.validators import validate_domain_name
+
+    from scorecard.tenancy.models import Tenant
+
+    host = host.strip().lower()
+    if host:
+        try:
+            validate_domain_name(host)
+        except ValidationError:
+            raise CommandFailed(
+                f"'{host}' is not a host name, like scorecard.example.gov.uk"
+            ) from None
+        other = Tenant.objects.filter(host=host).exclude(pk=tenant.pk).first()
+        if other is not None:
+            raise CommandFailed(f"the host {host} is already the council '{other.slug}'s")
+    tenant.host = host
+    tenant.save(update_fields=["host"])
+    done = f"serves its public scorecard on {host}" if host else "has no host name of its own"
+    print(f"{tenant.name} ({tenant.slug}) {done}", file=sys.stderr)
     return 0
 
 

@@ -2,7 +2,9 @@
 
 - A superuser of the instance: `request.tenant` is None, every tenant's rows.
 - Anyone else signed in: their Person's tenant (a sign-in with no Person: the default tenant).
-- The public: the council chosen with `?council=SLUG` (kept for the visit), else the default.
+- The public: on a council's own host name (`Tenant.host`), that council, whatever the
+  address asks; elsewhere the council chosen with `?council=SLUG` (kept for the visit), else
+  the default.
 
 On an instance with one tenant nothing is hidden, so queries are not limited at all (no extra
 joins); with several, every query of a tenant-owned model is limited to `request.tenant`.
@@ -46,8 +48,29 @@ def _resolve(request) -> tuple:
             return tenant, len(tenants) > 1
         tenants = list(Tenant.objects.order_by("pk")[:2])
         several = len(tenants) > 1
-        chosen = _chosen_by_the_public(request) if several else None
+        chosen = None
+        if several:
+            chosen = _council_of_the_host(request) or _chosen_by_the_public(request)
         return chosen or (tenants[0] if tenants else Tenant.default()), several
+
+
+def host_name(request) -> str:
+    """The host the visitor asked for, lower case, without a port (one Django has checked
+    against ALLOWED_HOSTS; none when it cannot tell)."""
+    from django.core.exceptions import DisallowedHost
+
+    try:
+        host = request.get_host()
+    except DisallowedHost:
+        return ""
+    return host.rsplit(":", 1)[0].lower() if not host.endswith("]") else host.lower()
+
+
+def _council_of_the_host(request):
+    from scorecard.tenancy.models import Tenant
+
+    host = host_name(request)
+    return Tenant.objects.filter(host=host).first() if host else None
 
 
 def _chosen_by_the_public(request):

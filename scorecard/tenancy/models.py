@@ -29,9 +29,17 @@ class Tenant(models.Model):
 
     slug = models.SlugField(max_length=60, unique=True)
     name = models.CharField(max_length=200, unique=True)
+    # The host name the council's public scorecard is served on (scorecard.northshire.gov.uk),
+    # lower case, without a port; blank for none.
+    host = models.CharField(max_length=253, blank=True)
 
     class Meta:
         ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["host"], condition=~models.Q(host=""), name="one_council_per_host"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name

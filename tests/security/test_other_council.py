@@ -179,6 +179,23 @@ def test_the_public_sees_the_council_it_chooses(demo_roles):
     assert client.get("/public/measures/NS-NEW-HOMES/").status_code == 200
 
 
+def test_a_councils_own_host_shows_the_public_its_scorecard(demo_roles, settings):
+    """On a council's own host name the public sees that council, and ?council= does not
+    change it; elsewhere the default council, as before."""
+    settings.ALLOWED_HOSTS = ["scorecard.northshire.example", "testserver"]
+    Tenant.objects.filter(slug="northshire").update(host="scorecard.northshire.example")
+    own = Client(HTTP_HOST="scorecard.northshire.example:8443")
+    page = own.get("/public/").content.decode()
+    assert "NS-NEW-HOMES" in page and demo_roles.measure.measure_id not in page
+    asked = own.get(f"/public/?council={Tenant.default().slug}").content.decode()
+    assert "NS-NEW-HOMES" in asked and demo_roles.measure.measure_id not in asked
+    own_measure = own.get(f"/public/measures/{demo_roles.measure.measure_id}/")
+    assert own_measure.status_code == 404
+    elsewhere = Client().get("/public/").content.decode()
+    assert "NS-NEW-HOMES" not in elsewhere and demo_roles.measure.measure_id in elsewhere
+    assert Client().get(f"/public/measures/{demo_roles.measure.measure_id}/").status_code == 200
+
+
 def test_a_new_plan_goes_into_the_creators_council(demo_roles, other_council):
     from scorecard.framework.models import Plan
 

@@ -60,3 +60,21 @@ def test_tenant_commands_refuse_what_they_cannot_do(run):  # noqa: F811
     renamed = run("tenant", "rename", "default", "First Council")
     assert renamed.returncode == 0
     assert run("tenant", "list").stdout.splitlines()[0] == "default\tFirst Council"
+
+
+def test_an_operator_gives_a_council_its_own_host(run):  # noqa: F811
+    assert run("tenant", "add", "second", "Second Council").returncode == 0
+    given = run("tenant", "host", "second", "Scorecard.Second.gov.uk")
+    assert given.returncode == 0, given.stderr
+    assert "serves its public scorecard on scorecard.second.gov.uk" in given.stderr
+    assert "second\tSecond Council\tscorecard.second.gov.uk" in run("tenant", "list").stdout
+    taken = run("tenant", "host", "default", "scorecard.second.gov.uk")
+    assert (taken.returncode, taken.stderr.strip()) == (
+        1,
+        "scorecard: the host scorecard.second.gov.uk is already the council 'second's",
+    )
+    bad = run("tenant", "host", "second", "not a host!")
+    assert bad.returncode == 1 and "is not a host name" in bad.stderr
+    assert run("tenant", "host", "nosuch", "a.example.org").returncode == 1
+    assert run("tenant", "host", "second").returncode == 0
+    assert "second\tSecond Council\n" in run("tenant", "list").stdout + "\n"
