@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from operator import itemgetter
 
 from scorecard.core.periods import NATURAL_STEP, Period, PeriodKind
 from scorecard.core.ratings import ZERO, Polarity, Tolerance
@@ -81,10 +82,23 @@ class TargetChange:
 class TargetSchedule:
     """Targets over time; a change with no period applies from the beginning."""
 
+    starts: list[int]
+    values: list[Decimal | None]
+
     def __init__(self, changes: Iterable[TargetChange]) -> None:
-        ordered = sorted(changes, key=lambda c: -1 if c.period is None else c.period.first_month)
-        self.starts: list[int] = [-1 if c.period is None else c.period.first_month for c in ordered]
-        self.values: list[Decimal | None] = [c.value for c in ordered]
+        self.starts, self.values = _in_order(
+            [(-1 if c.period is None else c.period.first_month, c.value) for c in changes]
+        )
+
+    @classmethod
+    def from_months(cls, changes: Iterable[tuple[int, Decimal | None]]) -> TargetSchedule:
+        """From (first month, value) pairs as storage keeps them (a negative month: from the
+        beginning, as TargetChange.from_month reads it), without an object for each."""
+        schedule = cls.__new__(cls)
+        schedule.starts, schedule.values = _in_order(
+            [(first if first >= 0 else -1, value) for first, value in changes]
+        )
+        return schedule
 
     def index_for(self, first_month: int) -> int:
         """Which change applies to a period starting in this month (-1: none yet)."""
@@ -93,6 +107,14 @@ class TargetSchedule:
     def target_for(self, period: Period) -> Decimal | None:
         index = self.index_for(period.first_month)
         return self.values[index] if index >= 0 else None
+
+
+def _in_order(
+    changes: list[tuple[int, Decimal | None]],
+) -> tuple[list[int], list[Decimal | None]]:
+    """Starts and values, by start; changes with the same start keep their order."""
+    changes.sort(key=itemgetter(0))
+    return [start for start, _ in changes], [value for _, value in changes]
 
 
 @dataclass(frozen=True, slots=True)

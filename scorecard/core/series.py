@@ -35,7 +35,9 @@ __all__ = [
     "TargetChange",
     "TargetSchedule",
     "headline",
+    "headline_of",
     "latest_as_at",
+    "latest_index",
     "rate_series",
 ]
 
@@ -69,16 +71,26 @@ def rate_series(
     ]
 
 
+def latest_index(readings: Sequence[Reading], as_at: Period) -> int | None:
+    """The index of the headline reading (no breakdown) of the latest period that ends by the
+    end of `as_at`; of equal periods, the first."""
+    best: int | None = None
+    best_key: tuple[int, int, str] | None = None
+    for index, reading in enumerate(readings):
+        period = reading.period
+        if reading.breakdown or period.last_month > as_at.last_month:
+            continue
+        # Each period's key once: `>` on periods would work out both keys at every comparison.
+        key = period.sort_key
+        if best_key is None or key > best_key:
+            best, best_key = index, key
+    return best
+
+
 def latest_as_at(rated: Sequence[RatedReading], as_at: Period) -> RatedReading | None:
     """The headline reading (no breakdown) of the latest period that ends by `as_at` ends."""
-    best: RatedReading | None = None
-    for item in rated:
-        period = item.reading.period
-        if item.reading.breakdown or period.last_month > as_at.last_month:
-            continue
-        if best is None or period > best.reading.period:
-            best = item
-    return best
+    index = latest_index([item.reading for item in rated], as_at)
+    return None if index is None else rated[index]
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +110,30 @@ NO_READING = "no value reported by this period"
 
 
 def headline(rules: MeasureRules, rated: Sequence[RatedReading], as_at: Period) -> Headline:
-    latest = latest_as_at(rated, as_at)
+    return _headline(rules, latest_as_at(rated, as_at), as_at)
+
+
+def headline_of(
+    rules: MeasureRules, targets: TargetSchedule, readings: Sequence[Reading], as_at: Period
+) -> Headline:
+    """`headline(rules, rate_series(rules, targets, readings), as_at)`, with a RatedReading
+    for the latest reading alone: a scorecard rates every measure this way, a few readings
+    each, so the objects for the readings only compared with would be most of its work."""
+    index = latest_index(readings, as_at)
+    if index is None:
+        return _headline(rules, None, as_at)
+    columns = MeasureRater(rules, targets).rate_columns(readings)
+    latest = RatedReading(
+        readings[index],
+        columns.targets[index],
+        columns.ratings[index],
+        columns.directions[index],
+        columns.previous[index],
+    )
+    return _headline(rules, latest, as_at)
+
+
+def _headline(rules: MeasureRules, latest: RatedReading | None, as_at: Period) -> Headline:
     # Discontinued at any point up to the end of the as-at period counts, e.g. from Q3 of a year.
     if (
         rules.discontinued_from is not None

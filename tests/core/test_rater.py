@@ -1,4 +1,5 @@
-"""MeasureRater rates a whole series exactly as `rate` and `direction` rate each reading."""
+"""MeasureRater rates a whole series exactly as `rate` and `direction` rate each reading; the
+scorecard's shortcuts through it give what the whole series gives."""
 
 from decimal import Decimal
 
@@ -16,6 +17,7 @@ from scorecard.core.measure_rules import (
 from scorecard.core.periods import Period, PeriodKind
 from scorecard.core.rater import MeasureRater
 from scorecard.core.ratings import Polarity, Tolerance, ToleranceType, direction, rate
+from scorecard.core.series import headline, headline_of, rate_series
 
 decimals = st.decimals(min_value=-1000, max_value=1000, places=2, allow_nan=False)
 kinds = st.sampled_from([PeriodKind.MONTH, PeriodKind.QUARTER, PeriodKind.ROLLING_12_MONTHS])
@@ -106,3 +108,26 @@ def test_a_target_change_applies_from_its_period_even_when_readings_come_out_of_
     ]
     columns = MeasureRater(MeasureRules(Polarity.HIGHER), schedule).rate_columns(series)
     assert [r.rag.value for r in columns.ratings] == ["R", "G", "G"]
+
+
+@settings(max_examples=300)
+@given(rules=rules, changes=changes, series=st.lists(readings, max_size=12), as_at=periods())
+def test_headline_of_is_the_headline_of_the_rated_series(rules, changes, series, as_at):
+    schedule = TargetSchedule(changes)
+    rated = rate_series(rules, schedule, series)
+    assert headline_of(rules, schedule, series, as_at) == headline(rules, rated, as_at)
+
+
+stored_months = st.lists(
+    st.tuples(st.integers(min_value=-3, max_value=60), st.one_of(st.none(), decimals)),
+    max_size=4,
+)
+
+
+@given(stored=stored_months)
+def test_a_schedule_from_stored_months_is_the_schedule_of_their_changes(stored):
+    from_changes = TargetSchedule(
+        [TargetChange.from_month(month, value) for month, value in stored]
+    )
+    from_months = TargetSchedule.from_months(stored)
+    assert (from_months.starts, from_months.values) == (from_changes.starts, from_changes.values)
