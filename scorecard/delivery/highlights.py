@@ -12,7 +12,8 @@ from scorecard.delivery.models import Action, HighlightReport
 from scorecard.delivery.picking import periods_of
 from scorecard.delivery.positions import project_positions, projects_for
 from scorecard.framework.models import Plan, Programme
-from scorecard.measures.scorecard import ScorecardLine, headlines_as_at
+from scorecard.measures.headlines import headlines_as_at
+from scorecard.measures.scorecard import ScorecardLine
 
 # What the executive summary gathers, programme by programme, in the order it prints them.
 GATHERED = (
@@ -121,8 +122,9 @@ def report_context(report: HighlightReport) -> dict:
     programme, quarter = report.programme, report.period_obj
     reports = reports_by_programme(programme.plan, quarter).get(programme.pk, [])
     line = report_line(programme, reports, quarter)
-    measures = list(programme.measure_set.current())
-    headlines = headlines_as_at({m.pk: m.rules() for m in measures}, quarter)
+    selected = programme.measure_set.current()
+    measures = list(selected)
+    headlines = headlines_as_at({m.pk: m.rules() for m in measures}, quarter, selected)
     projects = projects_for().filter(programme=programme)
     actions = (
         Action.objects.current()

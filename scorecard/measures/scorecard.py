@@ -5,25 +5,15 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import QuerySet
 
-from scorecard.core.periods import NATURAL_STEP, Period, PeriodKind
+from scorecard.core.periods import Period
 from scorecard.core.ratings import Rag
 from scorecard.core.rollup import Rollup
-from scorecard.core.series import (
-    SAME_PERIOD_LAST_YEAR_STEP,
-    Frequency,
-    Headline,
-    MeasureRules,
-    RatedReading,
-    Reading,
-    TargetChange,
-    TargetSchedule,
-    headline,
-    rate_series,
-)
+from scorecard.core.series import Headline, RatedReading, headline, rate_series
 from scorecard.framework.models import Outcome
-from scorecard.measures.models import RULE_FIELDS, Measure, Observation, Target, rules_from
+from scorecard.measures.headlines import headlines_as_at, targets_of
+from scorecard.measures.models import RULE_FIELDS, Measure, Observation, rules_from
 
 OTHER_MEASURES = "Measures not linked to an outcome"
 
@@ -43,29 +33,9 @@ class RatedMeasure:
         return headline(self.measure.rules(), self.series, as_at)
 
 
-def _ids(measures: QuerySet[Measure] | list[Measure] | list[int]):
-    """Measure ids for an IN clause: a subquery for a queryset, else a list of numbers."""
-    if isinstance(measures, QuerySet):
-        return measures.values("pk")
-    return [m if isinstance(m, int) else m.pk for m in measures]
-
-
-def _targets_of(
-    measures: QuerySet[Measure] | list[Measure] | list[int],
-) -> dict[int, TargetSchedule]:
-    changes = defaultdict(list)
-    rows = Target.objects.filter(measure_id__in=_ids(measures)).order_by()
-    for measure_id, from_month, value in rows.values_list("measure_id", "from_month", "value"):
-        changes[measure_id].append(TargetChange.from_month(from_month, value))
-    return defaultdict(
-        lambda: TargetSchedule([]),
-        {measure_id: TargetSchedule(found) for measure_id, found in changes.items()},
-    )
-
-
 def rate_measures(measures: QuerySet[Measure] | list[Measure]) -> list[RatedMeasure]:
     """Every observation of every measure given, rated; three queries whatever the count."""
-    targets = _targets_of(measures)
+    targets = targets_of(measures)
     readings = defaultdict(list)
     for observation in Observation.objects.filter(measure__in=measures).order_by(
         "period_last_month", "-period_months", "breakdown"
@@ -119,69 +89,6 @@ class Scorecard:
         return "measures and projects" if self.reported_projects else "measures"
 
 
-# A direction compares a reading with one a month, a quarter or a year earlier (whatever the
-# period kind, frequency or comparison the measure uses), so a headline needs only the readings
-# that end in its latest month or in one of these months before it.
-COMPARISON_STEPS = sorted(
-    {*NATURAL_STEP.values(), *(f.step_months for f in Frequency), SAME_PERIOD_LAST_YEAR_STEP}
-)
-
-
-def _latest_months(measure_ids: list[int], as_at: Period) -> dict[int, int]:
-    """The month each measure's latest headline reading up to `as_at` ends in: one query, an
-    index lookup a measure (observation_latest), however long the series."""
-    latest = (
-        Observation.objects.filter(
-            measure=OuterRef("pk"), breakdown="", period_last_month__lte=as_at.last_month
-        )
-        .order_by("-period_last_month")
-        .values("period_last_month")[:1]
-    )
-    rows = (
-        Measure.objects.filter(pk__in=measure_ids)
-        .order_by()
-        .annotate(latest=Subquery(latest))
-        .filter(latest__isnull=False)
-        .values_list("pk", "latest")
-    )
-    return dict(rows)
-
-
-def _headline_readings(latest_months: dict[int, int]) -> dict[int, list[Reading]]:
-    """Readings ending in each measure's latest month or a comparison month before it."""
-    measures_by_latest = defaultdict(list)
-    for measure_id, latest in latest_months.items():
-        measures_by_latest[latest].append(measure_id)
-    wanted = Q()
-    for latest, measure_ids in measures_by_latest.items():
-        months = [latest, *(latest - step for step in COMPARISON_STEPS)]
-        wanted |= Q(measure_id__in=measure_ids, period_last_month__in=months)
-    readings = defaultdict(list)
-    if not measures_by_latest:
-        return readings
-    rows = Observation.objects.filter(wanted, breakdown="").order_by()
-    fields = ("measure_id", "period_kind", "period_first_month", "period_months", "value", "status")
-    for measure_id, kind, first, months, value, status in rows.values_list(*fields):
-        period = Period(PeriodKind(kind), first, months)
-        readings[measure_id].append(Reading(period, value, "", status or None))
-    return readings
-
-
-def headlines_as_at(
-    rules_by_measure: dict[int, MeasureRules], as_at: Period
-) -> dict[int, Headline]:
-    """Each measure's headline as at a period, reading only the observations it needs: three
-    queries, and a handful of rows a measure, whatever the length of its series."""
-    ids = list(rules_by_measure)
-    targets = _targets_of(ids)
-    readings = _headline_readings(_latest_months(ids, as_at))
-    headlines = {}
-    for measure_id, rules in rules_by_measure.items():
-        series = rate_series(rules, targets[measure_id], readings.get(measure_id, []))
-        headlines[measure_id] = headline(rules, series, as_at)
-    return headlines
-
-
 def _outcome_names(plan_id: str | None) -> dict[int, str]:
     """Outcome names by id, in the plans' order; a name two plans share says its plan."""
     outcomes = Outcome.objects.order_by("plan__order", "plan__pk", "order", "pk")
@@ -223,9 +130,10 @@ def _project_ratings(as_at: Period, plan_id: str | None) -> tuple[list, list]:
 def summarise(as_at: Period, plan_id: str | None = None) -> Scorecard:
     """The roll-ups, and lines only for measures off target: what the overview shows, without
     loading every measure."""
-    rows = measures_for(plan_id).values_list("pk", "outcome_id", *RULE_FIELDS)
+    measures = measures_for(plan_id)
+    rows = measures.values_list("pk", "outcome_id", *RULE_FIELDS)
     outcome_of = {pk: outcome_id for pk, outcome_id, *_ in rows}
-    headlines = headlines_as_at({pk: rules_from(*rule) for pk, _, *rule in rows}, as_at)
+    headlines = headlines_as_at({pk: rules_from(*rule) for pk, _, *rule in rows}, as_at, measures)
     positions, project_rated = _project_ratings(as_at, plan_id)
     groups, total = _roll_up(
         _outcome_names(plan_id),
@@ -235,16 +143,17 @@ def summarise(as_at: Period, plan_id: str | None = None) -> Scorecard:
     titles = dict(Measure.objects.filter(pk__in=off_target).values_list("pk", "title"))
     off_target.sort(key=lambda pk: (ATTENTION.index(headlines[pk].rag), titles[pk]))
     shown = off_target[:OFF_TARGET_SHOWN]
-    measures = Measure.objects.select_related("outcome").defer(*SCORECARD_DEFERRED)
-    by_pk = {m.pk: m for m in measures.filter(pk__in=shown)}
+    lines_of = Measure.objects.select_related("outcome").defer(*SCORECARD_DEFERRED)
+    by_pk = {m.pk: m for m in lines_of.filter(pk__in=shown)}
     lines = [ScorecardLine(by_pk[pk], headlines[pk]) for pk in shown]
     return Scorecard(as_at, lines, groups, total, len(off_target), positions)
 
 
 def build_scorecard(as_at: Period, plan_id: str | None = None) -> Scorecard:
     """Every measure's line as at a period, with the roll-ups."""
-    measures = list(measures_for(plan_id).defer(*SCORECARD_DEFERRED))
-    headlines = headlines_as_at({m.pk: m.rules() for m in measures}, as_at)
+    selected = measures_for(plan_id).defer(*SCORECARD_DEFERRED)
+    measures = list(selected)
+    headlines = headlines_as_at({m.pk: m.rules() for m in measures}, as_at, selected)
     lines = [ScorecardLine(measure, headlines[measure.pk]) for measure in measures]
     positions, project_rated = _project_ratings(as_at, plan_id)
     groups, total = _roll_up(

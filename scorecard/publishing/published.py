@@ -13,13 +13,13 @@ from django.db.models import Max, QuerySet
 from scorecard.core.periods import Period, PeriodKind
 from scorecard.core.rollup import Rollup
 from scorecard.framework.models import Plan
+from scorecard.measures.headlines import headlines_as_at
 from scorecard.measures.models import Measure, Observation
 from scorecard.measures.scorecard import (
     OTHER_MEASURES,
     SCORECARD_DEFERRED,
     Scorecard,
     ScorecardLine,
-    headlines_as_at,
     measures_for,
 )
 from scorecard.reports.plans import organisation_name
@@ -60,8 +60,9 @@ def public_periods(plan_id: str | None) -> list[Period]:
 def public_scorecard(as_at: Period, plan_id: str | None) -> Scorecard:
     """Every published measure's headline as at a period, grouped by outcome. Only outcomes
     with a published measure appear; projects are not published, so they are not counted."""
-    measures = list(published_measures(plan_id).defer(*SCORECARD_DEFERRED))
-    headlines = headlines_as_at({m.pk: m.rules() for m in measures}, as_at)
+    selected = published_measures(plan_id).defer(*SCORECARD_DEFERRED)
+    measures = list(selected)
+    headlines = headlines_as_at({m.pk: m.rules() for m in measures}, as_at, selected)
     lines = [ScorecardLine(measure, headlines[measure.pk]) for measure in measures]
     groups: dict[int | None, Rollup] = {}
     for line in lines:
