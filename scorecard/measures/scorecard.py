@@ -106,7 +106,10 @@ def _roll_up(
     groups: dict[int | None, Rollup] = {pk: Rollup(name) for pk, name in outcome_names.items()}
     for outcome_id, found in rated:
         key = outcome_id if outcome_id in outcome_names else None
-        groups.setdefault(key, Rollup(OTHER_MEASURES)).add(found.rag, found.direction)
+        rollup = groups.get(key)
+        if rollup is None:  # not setdefault: that would make a Rollup for every measure
+            rollup = groups[key] = Rollup(OTHER_MEASURES)
+        rollup.add(found.rag, found.direction)
     total = Rollup("Total")
     for rollup in groups.values():
         total = total + rollup
@@ -131,16 +134,17 @@ def summarise(as_at: Period, plan_id: str | None = None) -> Scorecard:
     """The roll-ups, and lines only for measures off target: what the overview shows, without
     loading every measure."""
     measures = measures_for(plan_id)
-    rows = measures.values_list("pk", "outcome_id", *RULE_FIELDS)
+    rows = measures.values_list("pk", "outcome_id", "title", *RULE_FIELDS)
     outcome_of = {pk: outcome_id for pk, outcome_id, *_ in rows}
-    headlines = headlines_as_at({pk: rules_from(*rule) for pk, _, *rule in rows}, as_at, measures)
+    titles = {pk: title for pk, _, title, *_ in rows}
+    rules = {pk: rules_from(*rule) for pk, _, _, *rule in rows}
+    headlines = headlines_as_at(rules, as_at, measures)
     positions, project_rated = _project_ratings(as_at, plan_id)
     groups, total = _roll_up(
         _outcome_names(plan_id),
         [(outcome_of[pk], found) for pk, found in headlines.items()] + project_rated,
     )
     off_target = [pk for pk, found in headlines.items() if found.rag in ATTENTION]
-    titles = dict(Measure.objects.filter(pk__in=off_target).values_list("pk", "title"))
     off_target.sort(key=lambda pk: (ATTENTION.index(headlines[pk].rag), titles[pk]))
     shown = off_target[:OFF_TARGET_SHOWN]
     lines_of = Measure.objects.select_related("outcome").defer(*SCORECARD_DEFERRED)

@@ -1,11 +1,15 @@
 """Every page of the demo answers, shows ratings in words, and never gives a 500."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from scorecard.framework.models import Outcome
 from scorecard.measures.models import Measure
+from scorecard.measures.scorecard import OFF_TARGET_SHOWN
+from tests.measures.councils import PLAN_ID, made_up_council
 
 pytestmark = pytest.mark.django_db
 
@@ -98,3 +102,26 @@ def test_overview_lists_the_measures_off_target_red_first(client, demo_council):
     page = client.get("/?plan=business-plan&period=2019/20 Q2").content.decode()
     section = page.split("Measures off target")[1].split("All measures for")[0]
     assert "/measures/BP-HV-NBV/" in section and "Green (G)" not in section
+
+
+def _overview_queries(client) -> list[str]:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(f"/?plan={PLAN_ID}").status_code == 200
+    return [query["sql"] for query in queries.captured_queries]
+
+
+def _longest_list_of_numbers(sql: str) -> int:
+    return max(
+        (len(found.split(",")) for found in re.findall(r"\(\d+(?:, ?\d+)*\)", sql)), default=0
+    )
+
+
+def test_overview_makes_the_same_queries_for_a_hundred_measures_as_for_ten(client):
+    """The database selects the measures by subquery: no query lists every measure's id
+    (the overview's lines for the measures off target are the longest list it may pass)."""
+    made_up_council(10)
+    ten = _overview_queries(client)
+    made_up_council(90, first=10)
+    hundred = _overview_queries(client)
+    assert len(hundred) == len(ten)
+    assert max(map(_longest_list_of_numbers, hundred)) <= OFF_TARGET_SHOWN
