@@ -7,8 +7,10 @@ manager and queryset is a `TenantQuerySet`:
 - `for_tenant(tenant)` limits it to one tenant's rows (None: every tenant);
 - while a tenant is active (`scope.active()`: set by `TenantMiddleware` for a signed-in member
   of a council on an instance of several), every queryset of these models is limited to that
-  tenant's rows as it is made or chained, so another council's item is not found (a 404) and
-  is in no list, report, choice or API answer.
+  tenant's rows as it is run (compiled into SQL), so another council's item is not found (a
+  404) and is in no list, report, choice or API answer. Not as it is made: a queryset made
+  once and kept (an API view's, a form's choices) must not keep the council of the request
+  that happened to make it.
 
 Areas, comparator groups, indicators and area values are national statistics, shared by all.
 """
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import sql
 
 from scorecard.tenancy import scope
 
@@ -79,13 +82,62 @@ def tenant_field() -> models.ForeignKey:
     )
 
 
+class TenantQuery(sql.Query):
+    """The SQL query of a tenant-owned model: limited to the active tenant as it is *run*
+    (compiled into SQL), never as it is made. A queryset made once and kept (an API view's
+    `queryset`, a serializer's or a form's choices, made at import inside whichever request
+    came first) so holds no council: each request that runs it sees its own council's rows."""
+
+    # The tenant whose limit is already in the WHERE clause (an update or a delete, which
+    # leave this class), else None.
+    tenant_applied: int | None = None
+
+    def get_compiler(self, using=None, connection=None, elide_empty=True):
+        return super(TenantQuery, self.within_active_tenant()).get_compiler(
+            using, connection, elide_empty
+        )
+
+    def within_active_tenant(self) -> TenantQuery:
+        """This query limited to the active tenant: a copy with the limit added, or itself
+        when no tenant is active, the limit is there already, or it is a union of queries
+        (each of which is limited as it is run)."""
+        tenant_id = scope.active_id()
+        if tenant_id is None or self.tenant_applied == tenant_id or self.combinator:
+            return self
+        path = getattr(self.model, "TENANT_PATH", None)
+        if path is None:
+            return self
+        query = self.clone()
+        before = set(query.alias_map)
+        query.add_q(models.Q(**{f"{path}_id": tenant_id}))
+        # A join the limit adds takes the table's own name as its alias when the query has
+        # none for it yet. In a subquery that name could hide the same table of the outer
+        # query (a correlated reference to it), so new joins get names of this query's
+        # prefix, as Django gives a subquery's own tables.
+        added = [alias for alias in query.alias_map if alias not in before]
+        if added:
+            taken = set(query.alias_map)
+            renames: dict[str, str] = {}
+            number = len(taken)
+            for alias in added:
+                while f"{query.alias_prefix}{number}" in taken:
+                    number += 1
+                renames[alias] = f"{query.alias_prefix}{number}"
+                taken.add(renames[alias])
+            query.change_aliases(renames)
+        query.tenant_applied = tenant_id
+        return query
+
+
 class TenantQuerySet(models.QuerySet):
     """A queryset of a tenant-owned model. The model says where its tenant is: `TENANT_PATH`
-    ("tenant", "plan__tenant", "measure__plan__tenant"…)."""
+    ("tenant", "plan__tenant", "measure__plan__tenant"…). Its query is a `TenantQuery`, so it
+    is limited to the tenant active when it is run, whenever it was made."""
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self._tenant_scoped: int | None = None
+    def __init__(self, model=None, query=None, using=None, hints=None) -> None:
+        if query is None and model is not None:
+            query = TenantQuery(model)
+        super().__init__(model=model, query=query, using=using, hints=hints)
 
     def for_tenant(self, tenant) -> TenantQuerySet:
         """Only this tenant's rows (a Tenant or its pk); None: every tenant's."""
@@ -94,35 +146,33 @@ class TenantQuerySet(models.QuerySet):
         tenant_id = getattr(tenant, "pk", tenant)
         return self.filter(**{f"{self.model.TENANT_PATH}_id": tenant_id})
 
-    def _clone(self):
-        clone = super()._clone()
-        clone._tenant_scoped = self._tenant_scoped
+    def _limited_now(self) -> TenantQuerySet:
+        """A copy with the active tenant's limit in its WHERE clause: for updates and raw
+        deletes, whose SQL is made by query classes other than `TenantQuery`."""
+        clone = self._chain()
+        if isinstance(clone.query, TenantQuery):
+            clone._query = clone.query.within_active_tenant()
         return clone
 
-    def _chain(self):
-        return super()._chain()._within_active_tenant()
+    def update(self, **kwargs):
+        return super(TenantQuerySet, self._limited_now()).update(**kwargs)
 
-    def _within_active_tenant(self) -> TenantQuerySet:
-        """Limit to the active tenant (in place), once. A queryset made when no tenant was
-        active (a form's choices, an API view's queryset, made at import) is limited when it
-        is chained in a request: ModelChoiceField and DRF both chain theirs with `.all()`."""
-        tenant_id = scope.active_id()
-        if tenant_id is None or self._tenant_scoped == tenant_id:
-            return self
-        query = self.query
-        if query.is_sliced or query.combinator:
-            return self
-        self._filter_or_exclude_inplace(False, (), {f"{self.model.TENANT_PATH}_id": tenant_id})
-        self._tenant_scoped = tenant_id
-        return self
+    update.alters_data = True  # type: ignore[attr-defined]
+
+    def _update(self, values):
+        return super(TenantQuerySet, self._limited_now())._update(values)
+
+    _update.alters_data = True  # type: ignore[attr-defined]
+    _update.queryset_only = False  # type: ignore[attr-defined]
+
+    def _raw_delete(self, using):
+        return super(TenantQuerySet, self._limited_now())._raw_delete(using)
+
+    _raw_delete.alters_data = True  # type: ignore[attr-defined]
 
 
 class TenantManager(models.Manager):
-    def get_queryset(self):
-        queryset = super().get_queryset()
-        if isinstance(queryset, TenantQuerySet):
-            queryset = queryset._within_active_tenant()
-        return queryset
+    """The manager of a tenant-owned model; its querysets are limited as they are run."""
 
 
 _COMBINED: dict[type, type] = {}
