@@ -7,6 +7,8 @@ import os
 import sys
 from pathlib import Path
 
+from scorecard.core.digits import is_digits, whole_number
+
 DEMO_DATABASE_FILE = "scorecard-demo.sqlite3"
 # The kinds of file export writes that import reads again (`highlights`: highlight reports).
 ROUND_TRIP_KINDS = [
@@ -52,19 +54,19 @@ def _setup_django() -> None:
 
 def _port(text: str) -> int:
     """A TCP port for argparse: a whole number from 1 to 65535."""
-    if not text.isdigit() or not 1 <= int(text) <= 65535:
+    if not is_digits(text) or not 1 <= int(text) <= 65535:
         raise argparse.ArgumentTypeError(f"'{text}' is not a port: use a number from 1 to 65535")
     return int(text)
 
 
 def _positive(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
+    if whole_number(text) is None or int(text) < 1:
         raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of 1 or more")
     return int(text)
 
 
 def _workers(text: str) -> int:
-    if not text.isdigit() or not 1 <= int(text) <= 64:
+    if not is_digits(text) or not 1 <= int(text) <= 64:
         raise argparse.ArgumentTypeError(f"'{text}' is not a number of workers from 1 to 64")
     return int(text)
 

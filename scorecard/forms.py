@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django import forms
 
+from scorecard.core.digits import is_digits
+
 _CLASSES = {
     forms.Textarea: "govuk-textarea",
     forms.Select: "govuk-select",
@@ -55,7 +57,7 @@ class BoundedMultipleChoiceField(forms.ModelMultipleChoiceField):
     def _check_values(self, value):
         for key in value:
             text = str(key).strip()
-            if text.lstrip("-").isdigit() and len(text.lstrip("-")) > 18:
+            if is_digits(text.lstrip("-")) and len(text.lstrip("-")) > 18:
                 raise forms.ValidationError(
                     self.error_messages["invalid_choice"],
                     code="invalid_choice",

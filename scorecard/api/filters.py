@@ -11,6 +11,7 @@ from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
+from scorecard.core.digits import whole_number
 from scorecard.core.period_parser import parse_period
 from scorecard.core.periods import PeriodError
 from scorecard.delivery.models import (
@@ -71,8 +72,9 @@ class OrganisationFilter(filters.CharFilter):
         if not value:
             return qs
         condition = Q(**{f"{self.field_name}__name__iexact": value})
-        if value.isdigit() and int(value) <= LARGEST_ID:
-            condition |= Q(**{f"{self.field_name}__pk": int(value)})
+        number = whole_number(value)
+        if number is not None and number <= LARGEST_ID:
+            condition |= Q(**{f"{self.field_name}__pk": number})
         return qs.filter(condition)
 
 

@@ -19,6 +19,8 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from scorecard.core.digits import is_digits
+
 
 class ArchivableQuerySet(models.QuerySet):
     def current(self, at: datetime | None = None) -> ArchivableQuerySet:
@@ -57,7 +59,7 @@ class ArchivableKind:
         """The item (archived or not) named by `key`; LookupError when there is none."""
         value: str | int = key
         if self.lookup == "pk":
-            if not key.isdigit() or len(key) > 18:
+            if not is_digits(key) or len(key) > 18:
                 raise LookupError(key)
             value = int(key)
         found = self.model._default_manager.filter(**{self.lookup: value}).first()

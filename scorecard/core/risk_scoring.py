@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from scorecard.core.digits import whole_number
 from scorecard.core.ratings import Direction
 
 SCALE = range(1, 6)
@@ -79,7 +80,7 @@ def parse_bands(text: str) -> tuple[RiskBand, ...]:
     bands = []
     for part in text.split(","):
         name, _, lowest = part.partition(":")
-        if not name.strip() or not lowest.strip().isdigit():
+        if not name.strip() or whole_number(lowest.strip()) is None:
             raise RiskScoreError(f"'{part.strip()}' is not a band: write name:lowest score")
         bands.append(RiskBand(name.strip(), int(lowest)))
     check_bands(bands)

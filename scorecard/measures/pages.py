@@ -12,6 +12,7 @@ from scorecard.charts.line import line_chart, point_of
 from scorecard.charts.ranked import Bar, ranked_bars
 from scorecard.core.change_text import Reading as ChangeReading
 from scorecard.core.change_text import change_text
+from scorecard.core.digits import is_digits
 from scorecard.core.measure_rules import Frequency
 from scorecard.core.progress import Figure, indicator_progress
 from scorecard.core.ratings import Polarity
@@ -30,8 +31,8 @@ CHART_PERIODS = 12
 def natural_key(text: str) -> list:
     """'Age 5-9' before 'Age 10-15': numbers inside names sort as numbers."""
     return [
-        (0, int(part), "") if part.isdigit() else (1, 0, part.lower())
-        for part in re.split(r"(\d+)", text)
+        (0, int(part), "") if is_digits(part) else (1, 0, part.lower())
+        for part in re.split(r"([0-9]+)", text)
     ]
 
 

@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from scorecard.audit.locking import EditTokenMixin
+from scorecard.core.digits import is_digits
 from scorecard.core.period_parser import parse_period
 from scorecard.core.risk_scoring import IMPACT_WORDS, LIKELIHOOD_WORDS
 from scorecard.forms import BoundedMultipleChoiceField
@@ -269,7 +270,7 @@ class GovukDateField(forms.MultiValueField):
             raise forms.ValidationError(
                 f"{noun} must include a {' and '.join(missing)}", code=missing[0]
             )
-        if not all(part.isdigit() for part in parts.values()):
+        if not all(is_digits(part) for part in parts.values()):
             raise forms.ValidationError(f"{noun} must be a real date", code="date")
         if len(parts["year"]) != 4:
             raise forms.ValidationError("Year must include 4 numbers", code="year")

@@ -8,6 +8,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from scorecard.core.digits import whole_number
+
 DEFAULT_DATABASE_FILE = "scorecard.sqlite3"
 
 
@@ -50,7 +52,7 @@ def count(name: str, default: int = 0) -> int:
     text = os.environ.get(name, "").strip()
     if not text:
         return default
-    if not text.isdigit():
+    if whole_number(text) is None:
         raise ImproperlyConfigured(f"{name} must be a whole number, 0 or more, not {text!r}")
     return int(text)
 
