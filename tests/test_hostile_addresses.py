@@ -101,3 +101,56 @@ def test_any_report_request_is_answered_without_error(client, kind, period, plan
         "/reports/", {"kind": kind, "period": period, "plan": plan, "format": format_name}
     )
     assert response.status_code in (200, 400)
+
+
+# Text that str.isdigit() takes and int() does not read, another script's digit, a number too
+# big for any id, a sign, nothing (NUL is refused before any view: see the cases above; the
+# API's filters get more kinds, tests/api/test_validation.py).
+HOSTILE_NUMBERS = ["1\u00b3", "\u0663", str(10**30), "-1", ""]
+
+
+def _page_parameters() -> dict[str, set[str]]:
+    """Each page without an item in its address (not the API), and the query parameters its
+    view's module reads (`request.GET.get("...")`, a form bound to `request.GET`), with those
+    every page reads (`?council=`, `?as_at=`): so a parameter added later is fuzzed too."""
+    import importlib
+    import inspect
+    import re
+
+    from scorecard.tenancy.middleware import COUNCIL_PARAMETER
+    from tests.security.matrix import _walk
+
+    read = re.compile(r"""GET(?:\.get|\.getlist)?[(\[]\s*["']([\w-]+)["']""")
+    bound = re.compile(r"(\w+)\(\s*request\.GET\b")
+    everywhere = {COUNCIL_PARAMETER, "as_at"}
+    found: dict[str, set[str]] = {}
+    for route, pattern, _ in _walk():
+        if "<" in route or route.startswith("api/") or not hasattr(pattern, "callback"):
+            continue
+        module = importlib.import_module(pattern.callback.__module__)
+        source = inspect.getsource(module)
+        names = set(read.findall(source))
+        for form_name in bound.findall(source):
+            form = getattr(module, form_name, None)
+            names |= set(getattr(form, "base_fields", {}))
+        found["/" + route] = names | everywhere
+    return found
+
+
+def test_every_page_query_parameter_is_fuzzed():
+    pages = _page_parameters()
+    assert {"period", "plan"} <= pages["/"]
+    assert {"kind", "period", "plan", "format"} <= pages["/reports/"]
+
+
+def test_no_number_in_a_page_address_is_a_server_error(demo_council, client):
+    """Every parameter of every page, alone, with each hostile number: a page or a 400/404
+    saying why, never a 500."""
+    failures = []
+    for path, names in sorted(_page_parameters().items()):
+        for name in sorted(names):
+            for value in HOSTILE_NUMBERS:
+                response = client.get(path, {name: value})
+                if response.status_code >= 500:
+                    failures.append((path, name, value[:12], response.status_code))
+    assert not failures

@@ -156,3 +156,68 @@ def test_a_body_that_is_not_json_is_a_400(api_as):
         "/api/observations/", "{not json", content_type="application/json"
     )
     assert response.status_code == 400
+
+
+# Text that str.isdigit() takes and int() does not read (superscripts), digits of other
+# scripts (Arabic-Indic, full-width), numbers too big for any id or for int() to read, signs,
+# nothing, and NUL bytes (PostgreSQL cannot hold them).
+HOSTILE_NUMBERS = [
+    "\u00b3",
+    "\u0663",
+    "\uff13",
+    str(10**30),
+    "9" * 5000,
+    "-1",
+    "",
+    "\x00",
+]
+
+
+def _list_parameters() -> dict[str, list[str]]:
+    """Each list endpoint's query parameters, as the API's own OpenAPI schema names them
+    (filters, paging), so a filter added later is fuzzed too."""
+    from drf_spectacular.generators import SchemaGenerator
+
+    schema = SchemaGenerator().get_schema(request=None, public=True)
+    found = {}
+    for path, operations in schema["paths"].items():
+        operation = operations.get("get")
+        if operation is None or "{" in path:
+            continue
+        names = [p["name"] for p in operation.get("parameters", []) if p["in"] == "query"]
+        if names:
+            found[path] = names
+    return found
+
+
+LIST_PARAMETERS = _list_parameters()
+
+
+def test_every_filter_of_every_list_is_fuzzed():
+    from scorecard.api.views import ENDPOINTS
+
+    assert {f"/api/{prefix}/" for prefix in ENDPOINTS} <= set(LIST_PARAMETERS)
+    assert "organisation" in LIST_PARAMETERS["/api/measures/"]
+
+
+@pytest.mark.parametrize("path", sorted(LIST_PARAMETERS))
+def test_no_filter_value_is_a_server_error(api_as, public_api, path):
+    """Each filter of the list, alone, with each hostile number: a 200 or a 400 with a
+    message, for the team and (where it may read the list) for the public; never a 500."""
+    failures = []
+    clients = [api_as("performance")]
+    if public_api.get(path, {"page_size": 1}).status_code == 200:
+        clients.append(public_api)
+    for client in clients:
+        for name in LIST_PARAMETERS[path]:
+            for value in HOSTILE_NUMBERS:
+                # One row a page: what is tested is the reading of the parameter.
+                query = {"page_size": 1, name: value}
+                response = client.get(path, query)
+                if response.status_code not in (200, 400, 401, 403, 404):
+                    failures.append((name, value[:12], response.status_code))
+                elif response.status_code == 400:
+                    # A message saying what is wrong (JSON from the API; the HTML 400 page
+                    # for NUL bytes, which the site refuses before any view).
+                    assert response.content.strip(), (name, value)
+    assert not failures
