@@ -137,9 +137,7 @@ def wait_for(server: subprocess.Popen, port: int) -> None:
             time.sleep(0.2)
 
 
-def test_officers_saving_at_once_all_wait_their_turn_and_every_save_is_kept(
-    tmp_path, environment
-):
+def test_officers_saving_at_once_all_wait_their_turn_and_every_save_is_kept(tmp_path, environment):
     assert scorecard(tmp_path, environment, "demo", "--no-serve").returncode == 0
     found = django_script(tmp_path, environment, FIND_ITEMS)
     items, figures = found["items"], found["figures"]

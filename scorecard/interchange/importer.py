@@ -33,7 +33,7 @@ from scorecard.interchange import (
     risk_rows,
 )
 from scorecard.interchange.context import Catalogue, RowReader
-from scorecard.interchange.errors import ImportRejected, RowError
+from scorecard.interchange.errors import ImportRejected, RowError, not_saved, storage_failure
 from scorecard.interchange.kinds import APPLY_ORDER, KINDS, FileKind, kind_of
 from scorecard.interchange.lookups import Lookups
 from scorecard.interchange.observation_stream import readings
@@ -286,6 +286,15 @@ def import_files(paths: list[Path], entered_by: str = "import") -> ImportResult:
             return _import(paths, entered_by, unreadable)
         except _FoundUnreadable as found:
             unreadable[found.position] = found.error
+        except ImportRejected:
+            raise
+        except Exception as exc:
+            # A full disk: one clear sentence, not the driver's traceback. The transaction has
+            # been rolled back (or will be, by the caller's), so nothing is kept.
+            reason = storage_failure(exc)
+            if reason is None:
+                raise
+            raise not_saved(reason) from exc
 
 
 def _import(paths: list[Path], entered_by: str, unreadable: dict[int, RowError]) -> ImportResult:

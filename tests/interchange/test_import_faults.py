@@ -2,6 +2,7 @@
 import` as a separate process on its own database, as a council's scheduled import would."""
 
 import os
+import resource
 import signal
 import subprocess
 import sys
@@ -37,7 +38,7 @@ def council(tmp_path):
         environment = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
         environment["DATABASE_URL"] = url
 
-        def start(*arguments: str, pause: str = "") -> subprocess.Popen:
+        def start(*arguments: str, pause: str = "", **options) -> subprocess.Popen:
             return subprocess.Popen(
                 [sys.executable, "-m", "scorecard", *arguments],
                 cwd=tmp_path,
@@ -45,6 +46,7 @@ def council(tmp_path):
                 stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,
                 text=True,
+                **options,
             )
 
         measures, observations = write_files(tmp_path)
@@ -127,3 +129,24 @@ def test_two_imports_of_the_same_file_at_once_add_each_figure_once(council):
     assert counted(url) == MEASURES * MONTHS
     # The second found every figure already there, unchanged: no history was made.
     assert counted(url, "measures_observationrevision") == 0
+
+
+def test_an_import_on_a_full_disk_is_one_line_and_keeps_nothing(council):
+    url, start, observations = council
+    if not url.startswith("sqlite"):
+        pytest.skip("PostgreSQL's server writes the files; tests/test_full_disk_import.py")
+    before = (counted(url), counted(url, "audit_auditentry"))
+    room = Path(url.removeprefix("sqlite:///")).stat().st_size + 500_000
+
+    def little_room() -> None:
+        """In the import: files may not grow past `room`; a write that would is refused with an
+        error (EFBIG), as a full disk refuses one (ENOSPC), rather than killing the process."""
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (room, room))
+
+    process = start("import", str(observations), preexec_fn=little_room)
+    out, problems = process.communicate(timeout=300)
+    assert process.returncode == 1
+    assert problems.startswith("scorecard: the import was not saved, as the disk could not be")
+    assert len(problems.strip().splitlines()) == 1, problems
+    assert (counted(url), counted(url, "audit_auditentry")) == before
