@@ -356,7 +356,7 @@ def _import(files: list[Path], tenant=None) -> int:
 
     from scorecard.audit.actor import acting_as
     from scorecard.audit.capture import batched
-    from scorecard.interchange.errors import ImportRejected
+    from scorecard.interchange.errors import ImportNotSaved, ImportRejected
     from scorecard.interchange.importer import import_files
     from scorecard.tenancy.scope import acting_for
 
@@ -375,6 +375,8 @@ def _import(files: list[Path], tenant=None) -> int:
         for error in rejected.errors:
             print(error, file=sys.stderr)
         raise CommandFailed(str(rejected)) from None
+    except ImportNotSaved as failed:
+        raise CommandFailed(str(failed)) from None
     print(result)
     return 0
 

@@ -12,13 +12,17 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 
+from scorecard.interchange.errors import storage_failure
+
 # Seconds a client (or a load balancer) should wait before asking again.
 RETRY_AFTER = 30
 
 
 def server_error(request) -> HttpResponse:
     problem = sys.exc_info()[1]
-    if isinstance(problem, OperationalError | InterfaceError):
+    # A full disk (the database's, or the one an upload is spooled to) is, for the visitor, a
+    # database that cannot take their change now: it has not been saved, and may be later.
+    if isinstance(problem, OperationalError | InterfaceError) or storage_failure(problem):
         page = render_to_string("database_unavailable.html")
         return HttpResponse(page, status=503, headers={"Retry-After": str(RETRY_AFTER)})
     return HttpResponse(render_to_string("500.html"), status=500)

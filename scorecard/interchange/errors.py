@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 
 
@@ -27,3 +28,45 @@ class ImportRejected(Exception):
     def __init__(self, errors: list[RowError]) -> None:
         self.errors = errors
         super().__init__(f"{len(errors)} problem(s) found; nothing was imported")
+
+
+class ImportNotSaved(Exception):
+    """The import could not be written (a full disk): nothing of it was kept."""
+
+
+# SQLite's result codes for a write the disk refused: SQLITE_FULL, and SQLITE_IOERR with its
+# extended codes (SQLite reports a write refused for any reason but ENOSPC, such as a file-size
+# or quota limit, as an I/O error).
+_SQLITE_FULL = 13
+_SQLITE_IOERR = 10
+# PostgreSQL's SQLSTATE classes 53 (insufficient resources: disk_full is 53100) and 58 (system
+# error: io_error is 58030).
+_POSTGRES_DISK_FULL = "53100"
+_POSTGRES_IO_ERROR = "58030"
+_OUT_OF_ROOM = {errno.ENOSPC, errno.EFBIG, errno.EDQUOT}
+
+
+def storage_failure(problem: BaseException | None) -> str | None:
+    """Why a write failed, when it failed for want of room on a disk (or for a disk that cannot
+    be written): None for anything else. Looks through the exceptions it was raised from, as
+    Django's database errors wrap the driver's."""
+    seen: set[int] = set()
+    while problem is not None and id(problem) not in seen:
+        seen.add(id(problem))
+        if isinstance(problem, OSError) and problem.errno in _OUT_OF_ROOM:
+            return problem.strerror or str(problem)
+        code = getattr(problem, "sqlite_errorcode", None)
+        if isinstance(code, int) and code & 0xFF in (_SQLITE_FULL, _SQLITE_IOERR):
+            return str(problem)
+        state = getattr(problem, "sqlstate", None) or getattr(problem, "pgcode", None)
+        if state in (_POSTGRES_DISK_FULL, _POSTGRES_IO_ERROR):
+            return str(problem).strip().splitlines()[0]
+        problem = problem.__cause__ or problem.__context__
+    return None
+
+
+def not_saved(reason: str) -> ImportNotSaved:
+    return ImportNotSaved(
+        f"the import was not saved, as the disk could not be written ({reason}): nothing of it "
+        "was kept; make room on the disk (or ask whoever runs the server) and import again"
+    )

@@ -6,6 +6,8 @@ back if any row of any file fails."""
 
 from __future__ import annotations
 
+import os
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,7 +33,7 @@ from scorecard.interchange import (
     risk_rows,
 )
 from scorecard.interchange.context import Catalogue, RowReader
-from scorecard.interchange.errors import ImportRejected, RowError
+from scorecard.interchange.errors import ImportRejected, RowError, not_saved, storage_failure
 from scorecard.interchange.kinds import APPLY_ORDER, KINDS, FileKind, kind_of
 from scorecard.interchange.lookups import Lookups
 from scorecard.interchange.observation_stream import readings
@@ -221,6 +223,23 @@ class _FoundUnreadable(Exception):
         self.position, self.error = position, error
 
 
+# A hook for tests only (tests/interchange/test_import_faults.py), unset in any real use:
+# SCORECARD_TEST_IMPORT_PAUSE="N FILE" makes an import, once it has written N batches of
+# figures (its transaction open, nothing committed), create FILE and wait while FILE is there.
+# A test can then kill an import it knows to be unfinished, or read while one is under way.
+PAUSE_FOR_TESTS = "SCORECARD_TEST_IMPORT_PAUSE"
+
+
+def _pause_for_tests(batches_written: int) -> None:
+    after, _, marker = os.environ.get(PAUSE_FOR_TESTS, "").partition(" ")
+    if not marker or not (after.isascii() and after.isdigit()) or int(after) != batches_written:
+        return
+    paused = Path(marker)
+    paused.write_text(f"{batches_written}\n")
+    while paused.exists():
+        time.sleep(0.02)
+
+
 def _stream(
     checked: CheckedFile, catalogue: Catalogue, seen: observation_rows.Seen, entered_by: str | None
 ) -> None:
@@ -228,6 +247,7 @@ def _stream(
     has passed, write them a batch at a time (`entered_by` given); else only check."""
     writer = observation_writer.ObservationWriter(entered_by) if entered_by is not None else None
     batch: list = []
+    written = 0
     try:
         for reading in readings(checked.table, catalogue, seen, checked.errors):
             checked.count += 1
@@ -237,6 +257,8 @@ def _stream(
             if len(batch) >= observation_writer.BATCH:
                 writer.write(batch)
                 batch = []
+                written += 1
+                _pause_for_tests(written)
     except UnreadableFile as exc:
         error = _unreadable(Path(checked.table.name), exc)
         raise _FoundUnreadable(checked.position, error) from exc
@@ -264,6 +286,15 @@ def import_files(paths: list[Path], entered_by: str = "import") -> ImportResult:
             return _import(paths, entered_by, unreadable)
         except _FoundUnreadable as found:
             unreadable[found.position] = found.error
+        except ImportRejected:
+            raise
+        except Exception as exc:
+            # A full disk: one clear sentence, not the driver's traceback. The transaction has
+            # been rolled back (or will be, by the caller's), so nothing is kept.
+            reason = storage_failure(exc)
+            if reason is None:
+                raise
+            raise not_saved(reason) from exc
 
 
 def _import(paths: list[Path], entered_by: str, unreadable: dict[int, RowError]) -> ImportResult:

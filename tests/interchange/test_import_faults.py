@@ -2,6 +2,7 @@
 import` as a separate process on its own database, as a council's scheduled import would."""
 
 import os
+import resource
 import signal
 import subprocess
 import sys
@@ -10,10 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from scorecard.interchange.importer import PAUSE_FOR_TESTS
+from scorecard.interchange.observation_writer import BATCH
 from tests.databases import fresh_database
 
 MEASURES = 40
-MONTHS = 300  # 12,000 figures: long enough to be caught half-way through writing
+MONTHS = 300  # 12,000 figures: more than two batches
 
 
 def write_files(folder: Path) -> tuple[Path, Path]:
@@ -35,14 +38,15 @@ def council(tmp_path):
         environment = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
         environment["DATABASE_URL"] = url
 
-        def start(*arguments: str) -> subprocess.Popen:
+        def start(*arguments: str, pause: str = "", **options) -> subprocess.Popen:
             return subprocess.Popen(
                 [sys.executable, "-m", "scorecard", *arguments],
                 cwd=tmp_path,
-                env=environment,
+                env={**environment, PAUSE_FOR_TESTS: pause} if pause else environment,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,
                 text=True,
+                **options,
             )
 
         measures, observations = write_files(tmp_path)
@@ -63,39 +67,58 @@ def counted(url: str, table: str = "measures_observation") -> int:
         return database.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: S608
 
 
-def writing(url: str) -> bool:
-    """Has an import begun changing rows (not just checking them)?"""
-    if url.startswith("sqlite"):
-        # The rollback journal appears with the first page the import changes.
-        return Path(url.removeprefix("sqlite:///") + "-journal").exists()
-    import psycopg
+def paused_import(start, observations: Path, marker: Path, batches: int) -> subprocess.Popen:
+    """An import stopped by its test hook once it has written `batches` batches of figures, its
+    transaction open; it goes on when `marker` is removed."""
+    process = start("import", str(observations), pause=f"{batches} {marker}")
+    deadline = time.monotonic() + 120
+    while not marker.exists():
+        assert process.poll() is None, f"the import ended unpaused: {process.stderr.read()}"
+        assert time.monotonic() < deadline, "the import never paused"
+        time.sleep(0.02)
+    # Paused half-way: some figures written, more to come.
+    assert marker.read_text().strip() == str(batches)
+    assert batches * BATCH < MEASURES * MONTHS
+    return process
 
-    with psycopg.connect(url) as database:
-        found = database.execute(
-            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-            "AND backend_xid IS NOT NULL AND pid <> pg_backend_pid()"
-        ).fetchone()[0]
-    return found > 0
 
-
-def test_an_import_killed_half_way_leaves_the_database_as_it_was(council):
+def test_an_import_killed_half_way_leaves_the_database_as_it_was(council, tmp_path):
     url, start, observations = council
     before = (counted(url), counted(url, "audit_auditentry"))
-    process = start("import", str(observations))
-    deadline = time.monotonic() + 120
-    while not writing(url):
-        assert process.poll() is None, "the import ended before it could be killed"
-        assert time.monotonic() < deadline, "the import never began writing"
-        time.sleep(0.005)
-    time.sleep(0.2)  # further into the writing
+    marker = tmp_path / "paused"
+    process = paused_import(start, observations, marker, batches=1)
     assert process.poll() is None, "the import ended before it could be killed"
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=60)
     assert process.returncode == -signal.SIGKILL
+    assert marker.exists(), "the import went on past the pause"
     assert (counted(url), counted(url, "audit_auditentry")) == before
     rerun = start("import", str(observations))
     assert rerun.wait(timeout=300) == 0, rerun.stderr.read()
     assert counted(url) == before[0] + MEASURES * MONTHS
+
+
+def test_pages_are_read_while_an_import_is_writing(council, tmp_path):
+    """A long import holds the database's one writer's lock until it commits; readers go on
+    reading what was there before it (on SQLite, in WAL mode), rather than waiting for it and
+    failing."""
+    url, start, observations = council
+    before = counted(url)
+    marker = tmp_path / "paused"
+    process = paused_import(start, observations, marker, batches=2)
+    try:
+        # As a page reads: through the service's own connection and settings.
+        reading = start("export", "ratings", "--format=csv")
+        out, problems = reading.communicate(timeout=120)
+        assert reading.returncode == 0, problems
+        # None of the import's figures: nothing is seen until it commits.
+        assert out.splitlines()[0].startswith("measure_id,") and len(out.splitlines()) == 1
+        assert counted(url) == before
+        assert process.poll() is None and marker.exists(), "the import was not under way"
+    finally:
+        marker.unlink(missing_ok=True)
+    assert process.wait(timeout=300) == 0, process.stderr.read()
+    assert counted(url) == before + MEASURES * MONTHS
 
 
 def test_two_imports_of_the_same_file_at_once_add_each_figure_once(council):
@@ -106,3 +129,24 @@ def test_two_imports_of_the_same_file_at_once_add_each_figure_once(council):
     assert counted(url) == MEASURES * MONTHS
     # The second found every figure already there, unchanged: no history was made.
     assert counted(url, "measures_observationrevision") == 0
+
+
+def test_an_import_on_a_full_disk_is_one_line_and_keeps_nothing(council):
+    url, start, observations = council
+    if not url.startswith("sqlite"):
+        pytest.skip("PostgreSQL's server writes the files; tests/test_full_disk_import.py")
+    before = (counted(url), counted(url, "audit_auditentry"))
+    room = Path(url.removeprefix("sqlite:///")).stat().st_size + 500_000
+
+    def little_room() -> None:
+        """In the import: files may not grow past `room`; a write that would is refused with an
+        error (EFBIG), as a full disk refuses one (ENOSPC), rather than killing the process."""
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (room, room))
+
+    process = start("import", str(observations), preexec_fn=little_room)
+    out, problems = process.communicate(timeout=300)
+    assert process.returncode == 1
+    assert problems.startswith("scorecard: the import was not saved, as the disk could not be")
+    assert len(problems.strip().splitlines()) == 1, problems
+    assert (counted(url), counted(url, "audit_auditentry")) == before
