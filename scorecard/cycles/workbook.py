@@ -214,7 +214,11 @@ def read(data, cycle: ReportingCycle, user, items: list[DueItem]) -> Upload:
     try:
         check_workbook_archive(data, MAX_UNPACKED)
     except UnreadableFile as exc:
-        upload.problem(f"The file is {exc}" if "unpack" in str(exc) else NOT_A_WORKBOOK)
+        # "it would unpack to 3,000 MB…", or not a workbook at all.
+        reason = str(exc)
+        upload.problem(
+            f"The file cannot be read: {reason}" if reason.startswith("it ") else NOT_A_WORKBOOK
+        )
         return upload
     try:
         book = load_workbook(data, read_only=True, data_only=True)
