@@ -139,19 +139,20 @@ def test_the_importer_refuses_a_zip_bomb_too(tmp_path):
         stream_rows(path)
 
 
-def test_the_importer_streams_a_workbook_and_trusts_no_size_it_claims(tmp_path):
-    from scorecard.interchange.readers import stream_rows
+def test_the_importer_reads_a_workbooks_header_before_the_rest(tmp_path):
+    """A wrong header is known without reading the sheet: a fault further down is met only
+    when the rows are read (as with a CSV file)."""
+    from scorecard.interchange.readers import UnreadableFile, stream_rows
 
     path = tmp_path / "o.xlsx"
-    claimed = _rewrite(
-        values_sheet('<row r="2"><c r="A2" t="inlineStr"><is><t>x</t></is></c></row>'),
-        "xl/worksheets/sheet1.xml",
-        lambda xml: re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1:XFD1048576"/>', xml),
+    damaged = '<row r="2"><c r="A2" t="inlineStr"><is><t>x</t></is></c></row>' + "".join(
+        f'<row r="{n}"><c r="A{n}" t="n"><v>not a number</v></c></row>' for n in range(3, 5)
     )
-    path.write_bytes(claimed)
+    path.write_bytes(values_sheet(damaged))
     source = stream_rows(path)
-    assert source.header[:2] == ["measure id", "measure"]
-    assert [(number, cells[0]) for number, cells, _ in source.rows] == [(2, "x")]
+    assert source.header[:3] == ["measure id", "measure", "period"]
+    with pytest.raises(UnreadableFile, match="o.xlsx: not a readable XLSX workbook"):
+        list(source.rows)
 
 
 def test_a_wrong_header_is_refused_at_once_naming_it(owner, bp_cycle):
