@@ -37,9 +37,8 @@ def archive(request, kind: str, key: str):
             operation.execute()
             messages.success(request, f"{_name(found_kind, item).capitalize()} archived")
         except ArchiveError:
-            messages.success(
-                request, f"{_name(found_kind, item).capitalize()} was already archived"
-            )
+            # Nothing was done: not a success (green), but nothing went wrong either.
+            messages.info(request, f"{_name(found_kind, item).capitalize()} was already archived")
         return redirect(_page_of(item))
     return _confirm(request, found_kind, item, archiving=True)
 
@@ -53,7 +52,7 @@ def restore(request, kind: str, key: str):
             operation.execute()
             messages.success(request, f"{_name(found_kind, item).capitalize()} restored")
         except ArchiveError:
-            messages.success(request, f"{_name(found_kind, item).capitalize()} was not archived")
+            messages.info(request, f"{_name(found_kind, item).capitalize()} was not archived")
         return redirect(_page_of(item))
     return _confirm(request, found_kind, item, archiving=False)
 

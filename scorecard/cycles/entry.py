@@ -3,6 +3,7 @@ submission that tells the performance team it is in."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -68,6 +69,55 @@ def history(measure: Measure, excluding: Period) -> list[Decimal]:
 
 def current_reading(measure: Measure, period: Period) -> Observation | None:
     return Observation.objects.filter(measure=measure, period=period.label, breakdown="").first()
+
+
+def current_readings(
+    wanted: Iterable[tuple[Measure, Period]],
+) -> dict[tuple[int, str], Observation]:
+    """The headline readings stored for these (measure, period) pairs, by (measure pk, period
+    label): one query, however many pairs."""
+    wanted = list(wanted)
+    found = Observation.objects.filter(
+        measure__in={measure.pk for measure, _ in wanted},
+        period__in={period.label for _, period in wanted},
+        breakdown="",
+    )
+    return {(o.measure_id, o.period): o for o in found}
+
+
+def past_values(measures: Iterable[Measure]) -> dict[int, list[tuple[str, Decimal]]]:
+    """Each measure's headline values as (period label, value), for the far-from-history
+    check of many readings at once: one query."""
+    found: dict[int, list[tuple[str, Decimal]]] = {}
+    rows = Observation.objects.filter(
+        measure__in={m.pk for m in measures}, breakdown="", value__isnull=False
+    ).values_list("measure_id", "period", "value")
+    for measure_pk, period, value in rows:
+        found.setdefault(measure_pk, []).append((period, value))
+    return found
+
+
+def _same(given: Decimal | None, kept: Decimal | None) -> bool:
+    if given is None or kept is None:
+        return given is kept
+    # A workbook holds numbers as binary floats: a value read back from one is the same as
+    # the stored one if it is the same float.
+    return given == kept or float(given) == float(kept)
+
+
+def unchanged(measure: Measure, entry: Entry, observation: Observation | None) -> bool:
+    """Whether saving `entry` would leave the stored reading as it is: the same value (as
+    entered, or as worked out from the counts), numerator, denominator and commentary, and no
+    status. Saving it would only stamp a new time on it and send it for approval again."""
+    if observation is None or observation.status:
+        return False
+    value = observation.value
+    return (
+        (_same(entry.value, value) or _same(entry.final_value(measure), value))
+        and _same(entry.numerator, observation.numerator)
+        and _same(entry.denominator, observation.denominator)
+        and entry.commentary.strip() == observation.commentary.strip()
+    )
 
 
 def stamp(observation: Observation | None) -> str:

@@ -306,29 +306,51 @@ def cycle_template(request, pk: int):
     return response
 
 
+NOTHING_TO_UPLOAD = (
+    "You have no measures to report in this reporting cycle, so there is no workbook to upload"
+)
+
+
 def cycle_upload(request, pk: int):
     cycle = get_object_or_404(ReportingCycle.objects.select_related("plan"), pk=pk)
     _require_open(request, cycle)
+    context = {"cycle": cycle, "result": None, "back_url": reverse("my_updates")}
+    items = [item for item in _my_items(request, cycle) if item.kind == due.MEASURE]
+    if not items:
+        # Someone with nothing to enter (a viewer, an owner with no measures in this plan):
+        # refused before their file is looked at.
+        context |= {"nothing_due": NOTHING_TO_UPLOAD, "refused": request.method == "POST"}
+        return render(request, "cycles/upload.html", context)
     form = UploadForm(request.POST or None, request.FILES or None)
     result = None
     if request.method == "POST" and form.is_valid():
-        result = workbook.read(
-            form.cleaned_data["workbook"], cycle, request.user, _my_items(request, cycle)
-        )
+        result = workbook.read(form.cleaned_data["workbook"], cycle, request.user, items)
         if not result.problems and result.warnings and not form.cleaned_data["confirm"]:
             form.add_error(
                 "confirm",
                 "Some values are far outside their measure's history: "
                 "check them, then tick this box and upload again",
             )
-        elif not result.problems and not result.rows:
+        elif not result.problems and not result.rows and not result.unchanged:
             form.add_error("workbook", "The workbook has no values filled in")
         elif not result.problems:
             saved = workbook.save(result, cycle, request.user)
-            messages.success(request, f"Saved {saved} {plural(saved, 'value')} from the workbook")
+            _say_saved(request, saved, result.unchanged)
             return redirect("my_updates")
-    return render(
-        request,
-        "cycles/upload.html",
-        {"form": form, "cycle": cycle, "result": result, "back_url": reverse("my_updates")},
-    )
+    return render(request, "cycles/upload.html", context | {"form": form, "result": result})
+
+
+def _say_saved(request, saved: int, same: int) -> None:
+    if not saved:
+        # Not a success, nor an error: nothing needed saving.
+        messages.info(
+            request,
+            f"Nothing was saved: the {same} {plural(same, 'value')} in the workbook "
+            f"{'is' if same == 1 else 'are'} the same as {'that' if same == 1 else 'those'} "
+            "already saved",
+        )
+        return
+    text = f"Saved {saved} {plural(saved, 'value')} from the workbook"
+    if same:
+        text += f" ({same} unchanged)"
+    messages.success(request, text)

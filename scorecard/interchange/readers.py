@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import IO
+from zipfile import BadZipFile, ZipFile
 
 from openpyxl import load_workbook
 
@@ -99,21 +101,75 @@ def _read_csv(path: Path) -> list[list[str]]:
     return list(_csv_records(path))
 
 
-def _read_xlsx(path: Path) -> list[list[str]]:
+# An XLSX file is a zip of XML parts. What the parts unpack to is checked, from the sizes the
+# zip's directory declares, before any is read: Python's zipfile never inflates a part beyond
+# its declared size (it stops there and fails the checksum), so a small file that would unpack
+# to gigabytes (a "zip bomb") is refused without being inflated.
+IMPORT_MAX_UNPACKED = 1024 * 1024 * 1024  # a million observations unpack to about 300 MB
+# Spreadsheet XML compresses well, but not a thousandfold: a part that large for its size is
+# a bomb, not a table.
+MAX_RATIO = 1000
+MAX_PARTS = 1000
+
+
+def check_workbook_archive(source: Path | IO[bytes], max_unpacked: int) -> None:
+    """Raise UnreadableFile (saying why in plain words) unless the workbook's parts, as its
+    zip directory declares them, unpack to at most `max_unpacked` bytes. A file object is left
+    at its start, to be read."""
     try:
+        with ZipFile(source) as archive:
+            parts = archive.infolist()
+    except (BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise UnreadableFile(f"not a readable XLSX workbook ({exc})") from exc
+    finally:
+        if not isinstance(source, Path):
+            source.seek(0)
+    if len(parts) > MAX_PARTS:
+        raise UnreadableFile(
+            f"it holds {len(parts):,} parts, more than any workbook needs ({MAX_PARTS:,})"
+        )
+    unpacked = sum(part.file_size for part in parts)
+    if unpacked > max_unpacked:
+        raise UnreadableFile(
+            f"it would unpack to {_megabytes(unpacked)}, more than the {_megabytes(max_unpacked)}"
+            " allowed"
+        )
+    for part in parts:
+        if part.file_size > 1024 * 1024 and part.file_size > MAX_RATIO * max(part.compress_size, 1):
+            raise UnreadableFile(
+                f"its part {part.filename} would unpack to {_megabytes(part.file_size)} from "
+                f"{part.compress_size:,} bytes: that is not a spreadsheet"
+            )
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):,.0f} MB"
+
+
+def _xlsx_records(path: Path) -> Iterator[list[str]]:
+    """The first sheet's rows as text, read as they are asked for (openpyxl's read-only mode
+    streams the sheet). The sheet's own note of its size is not trusted: a row is as wide as
+    its last cell, and the rows end where the sheet's last row is."""
+    try:
+        check_workbook_archive(path, IMPORT_MAX_UNPACKED)
         book = load_workbook(path, read_only=True, data_only=True)
         try:
             sheet = book.worksheets[0]
-            return [
-                [_cell_text(cell.value, getattr(cell, "number_format", "") or "") for cell in row]
-                for row in sheet.iter_rows()
-            ]
+            sheet.reset_dimensions()
+            for row in sheet.iter_rows():
+                yield [
+                    _cell_text(cell.value, getattr(cell, "number_format", "") or "") for cell in row
+                ]
         finally:
             book.close()
-    except UnreadableFile:
-        raise
+    except UnreadableFile as exc:
+        raise UnreadableFile(f"{path.name}: {exc}") from exc
     except Exception as exc:  # noqa: BLE001 - a damaged workbook can fail in many libraries' ways
         raise UnreadableFile(f"{path.name}: not a readable XLSX workbook ({exc})") from exc
+
+
+def _read_xlsx(path: Path) -> list[list[str]]:
+    return list(_xlsx_records(path))
 
 
 def read_table(path: Path) -> Table:
@@ -182,11 +238,14 @@ def _table_rows(table: Table) -> Iterator[tuple[int, list[str], bool]]:
 
 
 def stream_rows(path: Path) -> RowStream:
-    """The header now, the rows as they are read: a CSV file is read a row at a time (a fault
-    further on raises UnreadableFile when reached); a workbook is read whole, as before."""
+    """The header now, the rows as they are read, a row at a time (a fault further on raises
+    UnreadableFile when reached): a wrong header is known before the rest is read."""
     if not path.is_file():
         raise UnreadableFile(f"{path}: no such file")
-    if path.suffix.lower() in {".csv", ".txt"}:
+    suffix = path.suffix.lower()
+    if suffix in {".csv", ".txt"}:
         return _stream(path.name, _csv_records(path))
+    if suffix == ".xlsx":
+        return _stream(path.name, _xlsx_records(path))
     table = read_table(path)
     return RowStream(table.name, table.header, _table_rows(table))
