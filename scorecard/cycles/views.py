@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from scorecard.core.period_parser import parse_period
 from scorecard.core.periods import PeriodError
 from scorecard.core.wording import plural
-from scorecard.cycles import due, workbook
+from scorecard.cycles import approval, due, workbook
 from scorecard.cycles.entry import (
     EditedMeanwhile,
     current_reading,
@@ -256,13 +256,13 @@ def cycle_decide(request, pk: int):
         return redirect(cycle)
     submission, _ = Submission.objects.get_or_create(**item.submission_fields())
     approve = form.cleaned_data["decision"] == "approve"
-    submission.state = Submission.State.APPROVED if approve else Submission.State.RETURNED
-    submission.comment = "" if approve else form.cleaned_data["comment"]
-    submission.decided_by = request.user
-    submission.decided_at = timezone.now()
     if submission.submitted_at is None and item.reported:
-        submission.submitted_at = submission.decided_at
-    submission.save()
+        # Decided on without being sent in: the figure or update was already there.
+        submission.submitted_at = timezone.now()
+    if approve:
+        approval.approve(submission, request.user)
+    else:
+        approval.return_(submission, request.user, form.cleaned_data["comment"])
     messages.success(request, f"{'Approved' if approve else 'Returned'}: {item.title}")
     return redirect(cycle)
 
