@@ -478,13 +478,16 @@ def decide(cycle: ReportingCycle, post, user) -> Outcome:
             )
     if outcome.problems:
         return outcome
-    with transaction.atomic():
-        for item in chosen:
-            submission = _submission_for(item)
+    try:
+        with transaction.atomic():
+            submissions = [_submission_for(item) for item in chosen]
             if approving:
-                approval.approve(submission, user)
+                approval.approve_all(submissions, user)
             else:
-                approval.return_submission(submission, user, comment)
+                approval.return_all(submissions, user, comment)
+    except approval.DecisionError as refused:
+        outcome.problems.append(Problem(str(refused), comment_id or SELECTION))
+        return outcome
     count = len(chosen)
     if count == 1:
         outcome.done = f"{'Approved' if approving else 'Returned'}: {chosen[0].title}"
