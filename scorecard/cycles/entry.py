@@ -13,9 +13,11 @@ from django.utils import timezone
 from scorecard.audit.when import described
 from scorecard.core.entry_checks import EntryProblem, final_value, reading_problems
 from scorecard.core.periods import Period
+from scorecard.cycles.approval import Approve
 from scorecard.cycles.models import ReportingCycle, Submission
+from scorecard.measures.choices import Approval
 from scorecard.measures.models import Measure, Observation
-from scorecard.people.permissions import person_of
+from scorecard.people.permissions import can_manage, person_of
 
 
 @dataclass(frozen=True)
@@ -163,9 +165,21 @@ def save_reading(
         revision = observation.revise(values, entered_by_name(user), now)
         if revision is not None:
             revision.save()  # the observation is stored: only a stored one has a revision
+        team = can_manage(user, measure)
+        if team:
+            observation.approval = Approval.APPROVED
+        elif revision is not None or observation.pk is None:
+            # An owner's new or changed figure waits for the team; an unchanged one keeps
+            # its approval (saving the form again changes nothing).
+            observation.approval = Approval.PROVISIONAL
         observation.save()
         if cycle is not None:
-            mark_submitted(user, now, cycle=cycle, measure=measure, period=period.label)
+            submission = mark_submitted(
+                user, now, cycle=cycle, measure=measure, period=period.label
+            )
+            if team:
+                # The team's own entry needs no one else's approval.
+                Approve(submission, user).execute()
     return observation
 
 

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from scorecard.core.period_parser import parse_period
 from scorecard.core.periods import PeriodError
 from scorecard.core.wording import plural
-from scorecard.cycles import due, workbook
+from scorecard.cycles import due, review, workbook
 from scorecard.cycles.entry import (
     EditedMeanwhile,
     current_reading,
@@ -24,8 +24,8 @@ from scorecard.cycles.entry import (
     save_reading,
     stamp,
 )
-from scorecard.cycles.forms import CycleForm, DecisionForm, MeasureValueForm, UploadForm
-from scorecard.cycles.models import ReportingCycle, Submission
+from scorecard.cycles.forms import CycleForm, MeasureValueForm, UploadForm
+from scorecard.cycles.models import ReportingCycle
 from scorecard.form_pages import form_page
 from scorecard.measures.models import Measure
 from scorecard.people.permissions import (
@@ -221,10 +221,20 @@ def cycle_edit(request, pk: int):
     )
 
 
-def cycle_detail(request, pk: int):
-    cycle = _team_cycle(request, pk)
+def _review_page(request, cycle: ReportingCycle, query, outcome: review.Outcome | None = None):
+    """The cycle's review: its dates, completeness by organisation and owner, and the table of
+    items to decide on (with the errors of a refused decision, when there are any)."""
     on = today()
     items = due.due_items(cycle)
+    filters = review.Filters.read(query, items)
+    by_organisation, by_owner = review.completeness(items)
+    overall = review.Counts("All")
+    for item in items:
+        overall.add(item.state)
+    shown = [item for item in items if filters.keep(item)]
+    outcome = outcome or review.Outcome()
+    rows = review.review_rows(cycle, shown)
+    outcome.show_on(rows)
     return render(
         request,
         "cycles/cycle_review.html",
@@ -232,59 +242,41 @@ def cycle_detail(request, pk: int):
             "cycle": cycle,
             "state": cycle.state(on),
             "days": due.days_phrase(cycle, on),
-            "items": items,
-            "done": due.Completeness("All", items).done,
+            "past_deadline": cycle.past_deadline(on),
+            "overall": overall,
+            "completeness_tables": [
+                ("Completeness by organisation", by_organisation, "Organisation"),
+                ("Completeness by owner", by_owner, "Owner"),
+            ],
+            "filters": filters,
+            "rows": rows,
+            "outcome": outcome,
             "reminders": cycle.reminders.all(),
-            "form": DecisionForm(),
         },
     )
+
+
+def cycle_detail(request, pk: int):
+    cycle = _team_cycle(request, pk)
+    return _review_page(request, cycle, request.GET)
 
 
 @require_POST
 def cycle_decide(request, pk: int):
+    """Approve or return one item, or a selection of them, all or nothing."""
     cycle = _team_cycle(request, pk)
-    form = DecisionForm(request.POST)
-    item = due.find_item(cycle, request.POST.get("item", ""))
-    if item is None:
-        raise Http404("No such item in this cycle")
-    if not form.is_valid():
-        messages.error(
-            request,
-            f"Not returned: {item.title}. "
-            + " ".join(str(e) for errors in form.errors.values() for e in errors),
-        )
-        return redirect(cycle)
-    submission, _ = Submission.objects.get_or_create(**item.submission_fields())
-    approve = form.cleaned_data["decision"] == "approve"
-    submission.state = Submission.State.APPROVED if approve else Submission.State.RETURNED
-    submission.comment = "" if approve else form.cleaned_data["comment"]
-    submission.decided_by = request.user
-    submission.decided_at = timezone.now()
-    if submission.submitted_at is None and item.reported:
-        submission.submitted_at = submission.decided_at
-    submission.save()
-    messages.success(request, f"{'Approved' if approve else 'Returned'}: {item.title}")
-    return redirect(cycle)
+    outcome = review.decide(cycle, request.POST, request.user)
+    if outcome.problems:
+        return _review_page(request, cycle, request.POST, outcome)
+    messages.success(request, outcome.done)
+    filters = review.Filters.read(request.POST, due.due_items(cycle))
+    return redirect(f"{cycle.get_absolute_url()}?{filters.query}")
 
 
 def completeness(request, pk: int):
+    """Completeness is part of the review page now; old links land on it."""
     cycle = _team_cycle(request, pk)
-    on = today()
-    items = due.due_items(cycle)
-    groups = [(g, g.late(cycle, on)) for g in due.completeness(items)]
-    overall = due.Completeness("All", items)
-    return render(
-        request,
-        "cycles/completeness.html",
-        {
-            "cycle": cycle,
-            "groups": groups,
-            "done": overall.done,
-            "total": overall.total,
-            "percent": overall.percent,
-            "past_deadline": cycle.past_deadline(on),
-        },
-    )
+    return redirect(f"{cycle.get_absolute_url()}?state=all#completeness")
 
 
 def _my_items(request, cycle: ReportingCycle) -> list[due.DueItem]:

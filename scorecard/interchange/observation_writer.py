@@ -13,6 +13,7 @@ from scorecard.audit import capture as audit
 from scorecard.audit.bulk import Snapshots, record_created_rows
 from scorecard.audit.values import snapshot
 from scorecard.interchange.observation_stream import Reading
+from scorecard.measures.choices import Approval
 from scorecard.measures.models import Measure, Observation, ObservationRevision, Target
 from scorecard.sql_rows import adapt_datetime, insert_rows
 
@@ -25,7 +26,7 @@ CHANGED_BATCH = 2000
 # Observation's concrete fields, in the order snapshot() gives them.
 SNAPSHOT_ORDER = ("id", "period", "period_kind", "period_first_month", "period_months",
     "period_last_month", "value", "numerator", "denominator", "status", "commentary",
-    "entered_by", "entered_at", "measure_id", "breakdown")  # fmt: skip
+    "entered_by", "entered_at", "approval", "measure_id", "breakdown")  # fmt: skip
 
 COLUMNS = (
     "period",
@@ -40,9 +41,12 @@ COLUMNS = (
     "commentary",
     "entered_by",
     "entered_at",
+    "approval",
     "measure_id",
     "breakdown",
 )
+# An import is the team's: its figures are approved as they are written (docs/formats.md).
+APPROVED = Approval.APPROVED.value
 
 
 def _values(reading: Reading) -> dict:
@@ -99,7 +103,9 @@ class ObservationWriter:
                 reading.denominator,
                 reading.status,
                 reading.commentary,
+                APPROVED,
             ):
+                # Changed, or the same as an owner's provisional figure: the import approves it.
                 changed[found[0]] = reading
             if reading.target is not None:
                 self.targets.append((pk, reading.period, reading.target))
@@ -108,7 +114,8 @@ class ObservationWriter:
         self.count += len(batch)
 
     def _existing(self, rows: list[tuple[int, Reading]]) -> dict[tuple, tuple]:
-        """{(measure pk, period label, breakdown): (id, *HISTORY_FIELDS)} of stored rows."""
+        """{(measure pk, period label, breakdown): (id, *HISTORY_FIELDS, approval)} of stored
+        rows."""
         if not rows:
             return {}
         found: dict[tuple, tuple] = {}
@@ -132,7 +139,7 @@ class ObservationWriter:
             # Only placeholders go into the SQL text: every value is a parameter.
             query = Observation.objects.extra(where=[where], params=params)  # noqa: S610  # nosec B610
             stored = query.order_by().values_list(
-                "measure_id", "period", "breakdown", "pk", *Observation.HISTORY_FIELDS
+                "measure_id", "period", "breakdown", "pk", *Observation.HISTORY_FIELDS, "approval"
             )
             for row in stored:
                 found[row[:3]] = row[3:]
@@ -169,6 +176,7 @@ class ObservationWriter:
                 r.commentary,
                 by,
                 at,
+                APPROVED,
                 pk,
                 r.breakdown,
             )
@@ -189,7 +197,8 @@ class ObservationWriter:
                     f'{{"id": {key}, {fields}, "value": {number(r.value)}, '
                     f'"numerator": {number(r.numerator)}, '
                     f'"denominator": {number(r.denominator)}, "status": {text(r.status)}, '
-                    f'"commentary": {text(r.commentary)}, {entered}, "measure_id": {pk}, '
+                    f'"commentary": {text(r.commentary)}, {entered}, '
+                    f'"approval": "{APPROVED}", "measure_id": {pk}, '
                     f'"breakdown": {text(r.breakdown)}}}',
                 )
                 for key, (pk, r), (_, fields) in zip(ids, new, periods, strict=True)
@@ -205,11 +214,13 @@ class ObservationWriter:
         revisions, before = [], []
         for observation in observations:
             before.append(snapshot(observation))
-            revisions.append(
-                observation.revise(_values(changed[observation.pk]), self.entered_by, self.now)
-            )
+            values = _values(changed[observation.pk])
+            if any(getattr(observation, name) != value for name, value in values.items()):
+                revisions.append(observation.revise(values, self.entered_by, self.now))
+            # Unchanged figures keep who entered them: only their approval is the import's.
+            observation.approval = APPROVED
         ObservationRevision.objects.bulk_create(revisions, batch_size=CHANGED_BATCH)
-        fields = [*Observation.HISTORY_FIELDS, "entered_by", "entered_at"]
+        fields = [*Observation.HISTORY_FIELDS, "entered_by", "entered_at", "approval"]
         Observation.objects.bulk_update(observations, fields, batch_size=CHANGED_BATCH)
         # bulk_create and bulk_update send no signals: the audit trail is written here.
         audit.record_created(revisions)

@@ -43,3 +43,12 @@ class ObservationStatus(models.TextChoices):
     NOT_YET_PUBLISHED = "not yet published", "Not yet published"
     SUPPRESSED = "suppressed", "Suppressed (small numbers)"
     NOT_AVAILABLE = "not available", "Not available"
+
+
+class Approval(models.TextChoices):
+    """Whether the performance team has approved a figure. Only approved figures go out: on the
+    scorecard, in papers, on the public pages, in open data and exports, and to anonymous API
+    readers. An owner's entry is provisional until the team approves it (docs/cycles.md)."""
+
+    PROVISIONAL = "provisional", "Provisional – awaiting approval"
+    APPROVED = "approved", "Approved"

@@ -16,6 +16,7 @@ from scorecard.core.series import CompareWith, Frequency, MeasureRules, Reading
 from scorecard.core.units import format_value
 from scorecard.framework.models import Board, Organisation, Outcome, Plan, Priority, Programme
 from scorecard.measures import choices
+from scorecard.measures.audience import Audience
 from scorecard.tenancy.models import tenant_manager
 
 DECIMAL = {"max_digits": 24, "decimal_places": 8}
@@ -231,11 +232,29 @@ class ObservationValues(models.Model):
     commentary = models.TextField(blank=True)
     entered_by = models.CharField(max_length=200, blank=True)
     entered_at = models.DateTimeField()
+    # Imports and the team's own entries are approved as they are written; an owner's entry
+    # is provisional until the team approves it (scorecard.cycles.approval).
+    approval = models.CharField(
+        max_length=12, choices=choices.Approval.choices, default=choices.Approval.APPROVED
+    )
 
     class Meta:
         abstract = True
 
     HISTORY_FIELDS = ("value", "numerator", "denominator", "status", "commentary")
+
+
+# The figures that may go out: approved ones (an owner's provisional entry waits for the team).
+APPROVED = models.Q(approval=choices.Approval.APPROVED)
+
+
+class ObservationQuerySet(models.QuerySet):
+    def approved(self) -> ObservationQuerySet:
+        return self.filter(APPROVED)
+
+    def shown_to(self, audience: Audience) -> ObservationQuerySet:
+        """The figures this audience sees: approved ones, and the provisional ones it may see."""
+        return self if audience.everything else self.filter(audience.condition())
 
 
 class Observation(PeriodColumns, ObservationValues):
@@ -247,14 +266,17 @@ class Observation(PeriodColumns, ObservationValues):
     )
     breakdown = models.CharField(max_length=200, blank=True)
 
-    objects = tenant_manager()
+    objects = tenant_manager(ObservationQuerySet)
 
     class Meta:
         ordering = ["measure", "breakdown", "period_last_month", "-period_months"]
         indexes = [
-            # A measure's latest headline reading up to a month (the scorecard's first query).
+            # A measure's latest approved headline reading up to a month (the scorecard's
+            # first query); approval before the month, so the newest approved row is found by
+            # walking the index backwards however many provisional ones follow it.
             models.Index(
-                fields=["measure", "breakdown", "period_last_month"], name="observation_latest"
+                fields=["measure", "breakdown", "approval", "period_last_month"],
+                name="observation_latest",
             ),
             # The periods the period picker offers, for all measures or one plan's.
             models.Index(
@@ -274,6 +296,10 @@ class Observation(PeriodColumns, ObservationValues):
 
     def reading(self) -> Reading:
         return Reading(self.period_obj, self.value, self.breakdown, self.status or None)
+
+    @property
+    def provisional(self) -> bool:
+        return self.approval == choices.Approval.PROVISIONAL
 
     def revise(self, values: dict, by: str, at) -> ObservationRevision | None:
         """Take these values (of HISTORY_FIELDS), entered by `by` at `at`. Returns the revision
@@ -312,6 +338,7 @@ class ObservationRevision(ObservationValues):
             replaced_at=replaced_at,
             entered_by=observation.entered_by,
             entered_at=observation.entered_at,
+            approval=observation.approval,
             **{name: getattr(observation, name) for name in Observation.HISTORY_FIELDS},
         )
 

@@ -20,6 +20,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Model
 
 from scorecard.audit.registry import PARENTS
+from scorecard.measures.audience import APPROVED_ONLY, Audience
 
 PERFORMANCE_TEAM = "Performance team"
 
@@ -336,3 +337,24 @@ def performance_team_required(view: Callable) -> Callable:
         return view(request, *args, **kwargs)
 
     return checked
+
+
+# --- Figures ---------------------------------------------------------------------------------
+
+
+def audience_of(user) -> Audience:
+    """Whose provisional figures this reader sees on the pages: the team those of the plans it
+    looks after (all of them for an admin), an owner those of their own measures, anyone else
+    none. Papers, public pages, open data and exports use APPROVED_ONLY whoever asks."""
+    if not signed_in(user):
+        return APPROVED_ONLY
+    if in_performance_team(user):
+        plans = team_plan_ids(user)
+        return Audience(every_plan=True) if plans is None else Audience(plan_ids=frozenset(plans))
+    person = person_of(user)
+    return Audience(owner_id=person.pk) if person is not None else APPROVED_ONLY
+
+
+def sees_provisional(user, measure: Model) -> bool:
+    """Whether this reader sees the measure's provisional figures: its plan's team, its owners."""
+    return signed_in(user) and (in_team_for(user, measure) or owns(user, measure))

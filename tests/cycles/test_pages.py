@@ -133,7 +133,8 @@ def test_the_team_approves_and_returns_and_the_owner_sees_the_comment(owner, tea
     review = team.get(f"/cycles/{bp_cycle.pk}/")
     assert review.status_code == 200 and "Approve" in review.content.decode()
     refused = team.post(f"/cycles/{bp_cycle.pk}/decide/", {"item": key, "decision": "return"})
-    assert refused.status_code == 302
+    assert refused.status_code == 200
+    assert "Enter why you are returning the selected items" in refused.content.decode()
     assert Submission.objects.get().state == "submitted"
     team.post(
         f"/cycles/{bp_cycle.pk}/decide/",
@@ -161,15 +162,17 @@ def test_only_the_team_reviews_and_decides(owner, bp_cycle):
     assert response.status_code == 403
 
 
-def test_completeness_gives_the_share_in_and_who_is_late(owner, team, bp_cycle):
+def test_completeness_is_on_the_review_page_and_old_links_land_there(owner, team, bp_cycle):
     url = value_url("BP-HV-NBV", bp_cycle)
     owner.post(url, form_data(owner, url, value="88.5"))
-    page = team.get(f"/cycles/{bp_cycle.pk}/completeness/")
+    old = team.get(f"/cycles/{bp_cycle.pk}/completeness/")
+    assert old.status_code == 302
+    assert old["Location"] == f"/cycles/{bp_cycle.pk}/?state=all#completeness"
+    page = team.get(old["Location"])
     text = page.content.decode()
-    total = page.context["total"]
-    assert page.context["done"] == 1
+    total = page.context["overall"].total
     assert f"1 of {total} items are in" in text
-    assert "Tony Johnson" in text  # owner2 has submitted nothing and the deadline has passed
+    assert "Tony Johnson" in text  # owner2 has submitted nothing
 
 
 def test_the_team_adds_a_cycle_and_bad_dates_are_explained(team, cycle_council):

@@ -1,0 +1,48 @@
+"""Who is reading, for figures: everyone sees approved figures; the performance team also sees
+the provisional ones in the plans it looks after, and an owner those of their own measures, each
+labelled "Provisional – awaiting approval" (docs/cycles.md, "Approval")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Q
+
+from scorecard.measures.choices import Approval
+
+
+@dataclass(frozen=True)
+class Audience:
+    """Whose provisional figures a reader sees besides the approved ones. The default sees
+    approved figures only: papers, the public pages, open data, exports and anonymous API
+    readers always use it, whoever makes them."""
+
+    # Every provisional figure (an admin, or a team member who looks after every plan).
+    every_plan: bool = False
+    # The plans whose provisional figures the reader sees (a team member's plans).
+    plan_ids: frozenset[int] = frozenset()
+    # The Person whose own measures' provisional figures the reader sees (an owner).
+    owner_id: int | None = None
+
+    @property
+    def sees_provisional(self) -> bool:
+        return self.every_plan or bool(self.plan_ids) or self.owner_id is not None
+
+    @property
+    def everything(self) -> bool:
+        return self.every_plan
+
+    def condition(self, prefix: str = "") -> Q:
+        """The rows (of Observation, or through `prefix`, e.g. "observation__") it sees."""
+        shown = Q(**{f"{prefix}approval": Approval.APPROVED})
+        if self.every_plan:
+            return Q()
+        if self.plan_ids:
+            shown |= Q(**{f"{prefix}measure__plan_id__in": sorted(self.plan_ids)})
+        if self.owner_id is not None:
+            # One row a figure still: a measure names each owner once.
+            shown |= Q(**{f"{prefix}measure__owners": self.owner_id})
+        return shown
+
+
+APPROVED_ONLY = Audience()
