@@ -376,6 +376,8 @@ def _import(files: list[Path], tenant=None) -> int:
             print(error, file=sys.stderr)
         raise CommandFailed(str(rejected)) from None
     print(result)
+    for line in result.warning_lines():
+        print(line)
     return 0
 
 
