@@ -203,7 +203,9 @@ class _Writer:
     def write(self, checked: CheckedFile) -> None:
         name = checked.kind.name
         if name in WHOLE_FILE:
-            WHOLE_FILE[name][1](checked.parsed, self.lookups)
+            said = WHOLE_FILE[name][1](checked.parsed, self.lookups)
+            if isinstance(said, list):  # warnings, with their rows (area values)
+                checked.warnings += said
             return
         if name == "comparators" and self.measures is None:
             self.measures = {m.measure_id: m for m in Measure.objects.all()}
@@ -232,9 +234,7 @@ def _stream(
     writer = observation_writer.ObservationWriter(entered_by) if entered_by is not None else None
     batch: list = []
     try:
-        for reading in readings(
-            checked.table, catalogue, seen, checked.errors, checked.warnings
-        ):
+        for reading in readings(checked.table, catalogue, seen, checked.errors, checked.warnings):
             checked.count += 1
             if writer is None or checked.errors:
                 continue

@@ -185,9 +185,7 @@ def _fast_check(index: dict, measures: dict, periods: dict, seen) -> Callable:  
     return check
 
 
-def _full_check(
-    name: str, header: list[str], catalogue: Catalogue, seen, errors: list, warnings
-):
+def _full_check(name: str, header: list[str], catalogue: Catalogue, seen, errors: list, warnings):
     def check(number: int, row: list[str], extra: bool) -> Reading | None:
         reader = RowReader(name, number, dict(zip(header, row, strict=True)))
         if extra:

@@ -59,14 +59,21 @@ def test_a_value_with_counts_is_kept_as_published(write):
     ],
 )
 def test_the_warning_follows_the_decimals_as_written(write, value, numerator, denominator, warned):
-    text = f"measure_id,period,value,numerator,denominator\nPC,2016/17,{value},{numerator},{denominator}\n"
+    text = (
+        "measure_id,period,value,numerator,denominator\n"
+        f"PC,2016/17,{value},{numerator},{denominator}\n"
+    )
     result = import_files([write("m.csv", MEASURES), write("o.csv", text)])
     assert bool(result.warnings) is warned
     assert Observation.objects.get().value == Decimal(value)
 
 
 def test_a_rate_is_checked_against_its_base(write):
-    text = "measure_id,period,value,numerator,denominator\nRT,2016/17,38.2,382,100000\nRT,2017/18,4.0,41,100000\n"
+    text = (
+        "measure_id,period,value,numerator,denominator\n"
+        "RT,2016/17,38.2,382,100000\n"
+        "RT,2017/18,4.0,41,100000\n"
+    )
     result = import_files([write("m.csv", MEASURES), write("o.csv", text)])
     # 382/100000 × 10,000 = 38.2; 41/100000 × 10,000 = 4.1, not 4.0.
     assert [w.row for w in result.warnings] == [3]
