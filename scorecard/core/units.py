@@ -85,6 +85,12 @@ def plain_number(value: Decimal, decimals: int | None = None) -> str:
     return f"{shown:,f}"
 
 
+def published_text(value: Decimal, decimals: int | None = None) -> str:
+    """A figure for a machine to read, as published: its digits with the measure's decimals
+    ("67.0", "85", "-3.158"), no thousands separators, no unit, never a float's artefacts."""
+    return plain_number(value, decimals).replace(",", "")
+
+
 def format_value(
     value: Decimal | None,
     unit: Unit | str,
