@@ -378,6 +378,8 @@ def _import(files: list[Path], tenant=None) -> int:
     except ImportNotSaved as failed:
         raise CommandFailed(str(failed)) from None
     print(result)
+    for line in result.warning_lines():
+        print(line)
     return 0
 
 

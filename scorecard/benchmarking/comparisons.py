@@ -19,7 +19,14 @@ from scorecard.benchmarking.models import (
     Indicator,
 )
 from scorecard.core import benchmarking, intervals
-from scorecard.core.benchmarking import Compared, Position, compare, positions, suppressed
+from scorecard.core.benchmarking import (
+    Compared,
+    Comparison,
+    Position,
+    compare,
+    positions,
+    suppressed,
+)
 from scorecard.core.intervals import Interval, IntervalError
 
 LEVELS = (0.95, 0.998)
@@ -59,6 +66,8 @@ def computed_limits(
     equal weights). Sources publish DSRs with their limits, so this is a fallback."""
     if count is None:
         return None
+    if count_mismatch(value_type, multiplier, value, count, denominator) is not None:
+        return None  # an interval around what the count makes, not around the value
     try:
         if value_type == ValueType.PROPORTION and denominator:
             return intervals.wilson(count, denominator, confidence).scaled(multiplier)
@@ -71,6 +80,37 @@ def computed_limits(
     except IntervalError:
         return None
     return None
+
+
+def count_mismatch(
+    value_type: str,
+    multiplier: float,
+    value: float | None,
+    count: float | None,
+    denominator: float | None,
+) -> float | None:
+    """What the count makes, for a value of a type made from its count (a proportion, a crude
+    rate, a count) that the count does not make beyond rounding; else None."""
+    if value_type in (ValueType.PROPORTION, ValueType.CRUDE_RATE) and denominator:
+        return benchmarking.counts_disagree(value, count, denominator, multiplier)
+    if value_type == ValueType.COUNT:
+        return benchmarking.counts_disagree(value, count, None, 1)
+    return None
+
+
+def mismatch_reason(indicator: Indicator, row: AreaValue, made: float) -> str:
+    """Why a value with no published interval is not compared, in words."""
+    if indicator.value_type == ValueType.COUNT:
+        counts = f"its count ({row.count:,g})"
+    else:
+        counts = (
+            f"its count ÷ denominator × {indicator.multiplier:,g} "
+            f"({row.count:,g} ÷ {row.denominator:,g} × {indicator.multiplier:,g} = {made:,.1f})"
+        )
+    return (
+        f"the value ({row.value:,.1f}) is not {counts}, so no confidence interval is worked out "
+        "from the count"
+    )
 
 
 def _limits(row: AreaValue, indicator: Indicator) -> tuple[Interval | None, Interval | None, bool]:
@@ -130,6 +170,16 @@ def benchmarked(rows: QuerySet[AreaValue]) -> Iterator[Benchmarked]:
             compared = compare(None, None, row.indicator.polarity_or_neutral)
         else:
             compared = compare(benchmark, low_95, row.indicator.polarity_or_neutral, low_998)
+            made = count_mismatch(
+                row.indicator.value_type,
+                row.indicator.multiplier,
+                row.value,
+                row.count,
+                row.denominator,
+            )
+            if low_95 is None and made is not None and benchmark is not None:
+                reason = mismatch_reason(row.indicator, row, made)
+                compared = Compared(Comparison.NOT_COMPARED, reason=reason)
         position = None if is_england else placed[_rank_key(row)].get(row.area.code)
         yield Benchmarked(row, low_95, low_998, computed, benchmark, compared, position)
 

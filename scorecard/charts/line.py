@@ -6,9 +6,12 @@ Blue), so the chart never relies on colour alone; the page always shows the data
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from xml.sax.saxutils import escape  # escapes our SVG output; parses nothing  # nosec B406
+
+from scorecard.core.units import plain_number
 
 WIDTH, HEIGHT = 640, 260
 LEFT, RIGHT, TOP, BOTTOM = 56, 44, 16, 48
@@ -68,8 +71,16 @@ def _scale(points: list[Point]) -> tuple[float, float]:
     return low - pad, high + pad
 
 
-def line_chart(title: str, points: list[Point], *, chart_id: str = "chart") -> str:
-    """SVG markup; empty when there is nothing to draw."""
+def line_chart(
+    title: str,
+    points: list[Point],
+    *,
+    chart_id: str = "chart",
+    shown: Callable[[Decimal], str] | None = None,
+) -> str:
+    """SVG markup; empty when there is nothing to draw. `shown` writes an axis figure as the
+    measure writes its figures (its unit and decimals: `Measure.shown`); without it, plainly."""
+    write = shown or (lambda number: plain_number(number, 1))
     if not any(p.value is not None for p in points):
         return ""
     low, high = _scale(points)
@@ -90,8 +101,10 @@ def line_chart(title: str, points: list[Point], *, chart_id: str = "chart") -> s
     ]
     for tick in (low, (low + high) / 2, high):
         y = y_at(Decimal(str(tick)))
+        # Through the one formatter, so that an axis reads as the figures do ("67.0%").
+        label = escape(write(Decimal(str(round(tick, 6)))))
         parts.append(
-            f'<text x="{LEFT - 6}" y="{y + 4}" text-anchor="end" font-size="12">{tick:,.1f}</text>'
+            f'<text x="{LEFT - 6}" y="{y + 4}" text-anchor="end" font-size="12">{label}</text>'
         )
     target_path = _steps(
         [(x_at(i), y_at(p.target)) for i, p in enumerate(points) if p.target is not None]

@@ -4,12 +4,15 @@ and quartile among all areas by polarity, the average of a comparator group, and
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import StrEnum
 
 from scorecard.core.intervals import Interval
 from scorecard.core.ratings import Polarity
+from scorecard.core.units import places
 
 # Counts below this are not shown (disclosure control), and their intervals not compared.
 SUPPRESS_BELOW = 5
@@ -30,9 +33,13 @@ class Compared:
 
     comparison: Comparison
     strongly: bool = False
+    # Why a value was not compared, when there is more to say than that nothing was published.
+    reason: str = ""
 
     def in_words(self, benchmark_name: str) -> str:
         if self.comparison is Comparison.NOT_COMPARED:
+            if self.reason:
+                return f"Not compared with {benchmark_name}: {self.reason}"
             return f"Not compared with {benchmark_name}"
         if self.comparison is Comparison.SIMILAR:
             return f"Similar to {benchmark_name}"
@@ -117,3 +124,38 @@ def group_average(values: Mapping[str, float | None], members: list[str]) -> flo
 def suppressed(count: float | None) -> bool:
     """Whether a count is too small to publish (1 to 4); 0 is a fact, not a disclosure."""
     return count is not None and 0 < count < SUPPRESS_BELOW
+
+
+# Published estimates agree with their counts to this many significant figures (Fingertips
+# compares at four; its denominators are themselves rounded population estimates).
+SIGNIFICANT_FIGURES = 4
+
+
+def rounding_of(value: float) -> float:
+    """How far a published value may be from what its counts make and still be that figure
+    rounded: half a unit of its last decimal as written (its shortest form: 14.9 → 0.05), and
+    never less than half a unit in its fourth significant figure (122.6871 → 0.05)."""
+    written = 0.5 * 10.0 ** -places(Decimal(repr(float(value))))
+    if value == 0:
+        return written
+    magnitude = math.floor(math.log10(abs(value)))
+    return max(written, 0.5 * 10.0 ** (magnitude - SIGNIFICANT_FIGURES + 1))
+
+
+def counts_disagree(
+    value: float | None, count: float | None, denominator: float | None, multiplier: float
+) -> float | None:
+    """What count ÷ denominator × multiplier makes (the count itself when there is no
+    denominator), when the value differs from it beyond rounding; None when they agree or
+    cannot be compared. A value its count does not make (a standardised figure, or a decile's
+    row whose count is another population's) must not have an interval worked out from that
+    count: it would be an interval around another number."""
+    if value is None or count is None:
+        return None
+    if denominator is None:
+        made = count
+    elif denominator <= 0:
+        return None
+    else:
+        made = count / denominator * multiplier
+    return made if abs(value - made) > rounding_of(value) else None

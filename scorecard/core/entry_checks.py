@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Context, Decimal
 from statistics import median
 
-from scorecard.core.units import Unit
+from scorecard.core.units import Unit, places, plain_number, rounded, within_rounding
 
 # What the database keeps exactly (DecimalField max_digits 23, decimal_places 8).
 SIGNIFICANT_DIGITS = 15
@@ -59,14 +59,51 @@ def computed_value(
     when the measure names no base), every other unit n/d. ValueError for a zero denominator."""
     if denominator == 0:
         raise ValueError("the denominator is zero, so no value can be worked out")
+    return _kept(numerator * _scale(unit, rate_per) / denominator)
+
+
+def counts_mismatch(
+    unit: str,
+    rate_per: int | None,
+    value: Decimal | None,
+    numerator: Decimal | None,
+    denominator: Decimal | None,
+    decimals: int | None = None,
+) -> Decimal | None:
+    """What the numerator and denominator make, when the value given with them differs from it
+    by more than rounding; None when they agree (or there is nothing to compare).
+
+    Rounding is half a unit of the value's last published decimal: `decimals` (as written in
+    the file, or the measure's), and never fewer than the stored value itself carries. So
+    67.0 with 71/106 (66.98) agrees; 14.9 with 31/207 (14.98) does not."""
+    if value is None or numerator is None or not denominator:
+        return None
+    try:
+        exact = computed_value(unit, numerator, denominator, rate_per)
+    except ValueError:
+        return None
+    shown = max(decimals or 0, places(value))
+    if within_rounding(value, numerator * _scale(unit, rate_per) / denominator, shown):
+        return None
+    return exact
+
+
+def mismatch_words(numerator: Decimal, denominator: Decimal, exact: Decimal) -> str:
+    """ "The value does not match 71/106 (which makes 66.98)": said the same on every page."""
+    made = rounded(exact, 2).normalize()
+    return (
+        f"The value does not match {plain_number(numerator)}/{plain_number(denominator)} "
+        f"(which makes {made:f})"
+    )
+
+
+def _scale(unit: str, rate_per: int | None) -> int:
     kind = Unit(unit)
     if kind is Unit.PERCENT:
-        scale = 100
-    elif kind is Unit.RATE:
-        scale = rate_per or 1
-    else:
-        scale = 1
-    return _kept(numerator * scale / denominator)
+        return 100
+    if kind is Unit.RATE:
+        return rate_per or 1
+    return 1
 
 
 def final_value(

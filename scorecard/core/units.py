@@ -28,6 +28,46 @@ class MoneyUnit(StrEnum):
         return {"pounds": "", "thousands": "k", "millions": "m"}[self.value]
 
 
+def written_decimals(text: str) -> int:
+    """How many decimals a number has as written: "67.0" has 1, "85" none, "1,234.50" 2.
+
+    The published figure's own precision, which storage loses (67.0 and 67 are one Decimal
+    on every database), so the importer reads it from the text before it is parsed."""
+    digits = text.strip().replace(",", "").rstrip("%").strip()
+    if "e" in digits.lower():
+        try:
+            exponent = Decimal(digits).as_tuple().exponent
+        except ArithmeticError:
+            return 0
+        return max(0, -exponent) if isinstance(exponent, int) else 0
+    _, point, after = digits.partition(".")
+    if not point:
+        return 0
+    count = 0
+    for character in after:
+        if not character.isdigit():
+            break
+        count += 1
+    return count
+
+
+def places(value: Decimal) -> int:
+    """Decimals a stored value carries once storage's padding is dropped (84.80000000: 1)."""
+    exponent = value.normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def half_unit(decimals: int) -> Decimal:
+    """Half a unit of the last decimal: how far a figure rounded to `decimals` may be from the
+    exact one (0.05 for one decimal, 0.5 for whole numbers)."""
+    return Decimal(5).scaleb(-decimals - 1)
+
+
+def within_rounding(value: Decimal, exact: Decimal, decimals: int) -> bool:
+    """`value` is `exact` rounded to `decimals` places (or differs from it by no more)."""
+    return abs(value - exact) <= half_unit(decimals)
+
+
 def rounded(value: Decimal, decimals: int | None) -> Decimal:
     if decimals is None:
         return value
@@ -43,6 +83,12 @@ def plain_number(value: Decimal, decimals: int | None = None) -> str:
         if shown == shown.to_integral_value():
             shown = shown.quantize(Decimal(1))
     return f"{shown:,f}"
+
+
+def published_text(value: Decimal, decimals: int | None = None) -> str:
+    """A figure for a machine to read, as published: its digits with the measure's decimals
+    ("67.0", "85", "-3.158"), no thousands separators, no unit, never a float's artefacts."""
+    return plain_number(value, decimals).replace(",", "")
 
 
 def format_value(

@@ -14,6 +14,7 @@ from scorecard.core.periods import Period, PeriodError
 from scorecard.interchange import cells, indicator_rows
 from scorecard.interchange.area_rows import area_code
 from scorecard.interchange.context import Catalogue, RowReader
+from scorecard.interchange.errors import RowError
 from scorecard.interchange.lookups import Lookups
 
 # Our name for each value -> its column in our form and in a Fingertips download.
@@ -160,6 +161,7 @@ def validate(row: RowReader, catalogue: Catalogue, form: int) -> dict | None:
     if parsed["parent_code"]:
         catalogue.areas.add(parsed["parent_code"])
     parsed["fingertips"] = bool(form)
+    parsed["where"] = (row.file, row.number, column["value"])
     return parsed
 
 
@@ -225,10 +227,11 @@ def _indicators(rows: list[dict]) -> dict[str, Indicator]:
     return indicators
 
 
-def apply_all(rows: list[dict], lookups: Lookups) -> None:
-    """Add or update every value: the same indicator, area, period and breakdown is one row."""
+def apply_all(rows: list[dict], lookups: Lookups) -> list[RowError]:
+    """Add or update every value: the same indicator, area, period and breakdown is one row.
+    The warnings: values their counts do not make (see `_mismatches`)."""
     if not rows:
-        return
+        return []
     areas = _areas(rows)
     indicators = _indicators(rows)
     stored = {
@@ -253,6 +256,39 @@ def apply_all(rows: list[dict], lookups: Lookups) -> None:
     AreaValue.objects.bulk_create(new, batch_size=500)
     AreaValue.objects.bulk_update(changed, list(FIELDS), batch_size=500)
     _learn_from_fingertips([r for r in rows if r["fingertips"]], indicators)
+    return _mismatches(rows, indicators)
+
+
+def _mismatches(rows: list[dict], indicators: dict[str, Indicator]) -> list[RowError]:
+    """A value of a proportion, crude rate or count that its count ÷ denominator × multiplier
+    does not make beyond rounding: imported as published, said with its row and column, and
+    never given an interval worked out from that count (benchmarking.comparisons)."""
+    from scorecard.benchmarking.comparisons import count_mismatch
+
+    found = []
+    for row in rows:
+        indicator = indicators[row["indicator_id"]]
+        made = count_mismatch(
+            indicator.value_type,
+            indicator.multiplier,
+            row["value"],
+            row["count"],
+            row["denominator"],
+        )
+        if made is None:
+            continue
+        file, number, column = row["where"]
+        found.append(
+            RowError(
+                file,
+                number,
+                column,
+                f"the value {row['value']:g} is not what the count and denominator make "
+                f"({made:,.4g} at × {indicator.multiplier:,g}): it is kept as published, and no "
+                "confidence interval is worked out from the count",
+            )
+        )
+    return found
 
 
 def _learn_from_fingertips(rows: list[dict], indicators: dict[str, Indicator]) -> None:

@@ -115,6 +115,9 @@ class RowReader:
         self.number = number
         self.cells = cells_by_column
         self.errors: list[RowError] = []
+        # What is worth saying but does not stop the import (a value that does not match its
+        # counts): reported with the file, row and column as errors are.
+        self.warnings: list[RowError] = []
 
     def get(self, column: str, reader: Callable[..., Any] = cells.text, **options: Any) -> Any:
         try:
@@ -132,3 +135,6 @@ class RowReader:
 
     def fail(self, column: str | None, reason: str) -> None:
         self.errors.append(RowError(self.file, self.number, column, reason))
+
+    def warn(self, column: str | None, reason: str) -> None:
+        self.warnings.append(RowError(self.file, self.number, column, reason))

@@ -8,6 +8,7 @@ import json
 from decimal import Decimal
 
 from scorecard.core.periods import Period
+from scorecard.core.units import rounded
 from scorecard.interchange.readers import DEFUSED_STARTS
 from scorecard.measures.scorecard import build_scorecard, measures_for, rate_measures
 
@@ -38,10 +39,13 @@ SCORECARD_COLUMNS = [
 ]
 
 
-def _number(value: Decimal | None) -> float | int | None:
-    """JSON has no decimals: write the shortest number that reads back as the same value."""
+def _number(value: Decimal | None, decimals: int | None = None) -> float | int | None:
+    """JSON has no decimals: write the shortest number that reads back as the same value,
+    rounded to the measure's decimals when given (a figure as it is published; JSON itself
+    cannot keep a trailing zero, so 53.50 reads 53.5)."""
     if value is None:
         return None
+    value = rounded(value, decimals)
     if value == value.to_integral_value():
         return int(value)
     return float(value)
@@ -58,11 +62,11 @@ def rating_records(plan_id: str | None = None) -> list[dict]:
                     "title": measure.title,
                     "period": observation.period,
                     "breakdown": observation.breakdown,
-                    "value": _number(observation.value),
+                    "value": _number(observation.value, measure.decimals),
                     "numerator": _number(observation.numerator),
                     "denominator": _number(observation.denominator),
                     "status": observation.status or None,
-                    "target": _number(item.target),
+                    "target": _number(item.target, measure.decimals),
                     "rag": item.rating.rag.value if item.rating.rag else None,
                     "direction": item.direction.value if item.direction else None,
                     "reason": item.rating.reason,
@@ -82,8 +86,8 @@ def scorecard_document(as_at: Period, plan_id: str | None = None) -> dict:
                 "title": line.measure.title,
                 "outcome": line.measure.outcome.name if line.measure.outcome else None,
                 "period": latest.reading.period.label if latest else None,
-                "value": _number(latest.reading.value) if latest else None,
-                "target": _number(latest.target) if latest else None,
+                "value": _number(latest.reading.value, line.measure.decimals) if latest else None,
+                "target": _number(latest.target, line.measure.decimals) if latest else None,
                 "rag": line.headline.rag.value if line.headline.rag else None,
                 "direction": line.headline.direction.value if line.headline.direction else None,
                 "reason": line.headline.rating.reason,

@@ -48,6 +48,7 @@ class CheckedFile:
     position: int  # among the files named, for the order of the messages
     parsed: list[dict] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
+    warnings: list[RowError] = field(default_factory=list)
     count: int = 0
 
     @property
@@ -161,6 +162,7 @@ for _name, (_validate, _) in WHOLE_FILE.items():
 
 def _check_rows(checked: CheckedFile, catalogue: Catalogue, seen: Any) -> list[RowError]:
     errors = []
+    checked.warnings = []
     for number, cells_by_column in checked.table.rows:
         row = RowReader(checked.table.name, number, cells_by_column)
         result = None
@@ -169,6 +171,7 @@ def _check_rows(checked: CheckedFile, catalogue: Catalogue, seen: Any) -> list[R
         else:
             result = VALIDATORS[checked.kind.name](row, catalogue, seen)
         errors += row.errors
+        checked.warnings += row.warnings
         if not row.errors and result is not None:
             checked.parsed.append(result)
     return errors
@@ -202,7 +205,9 @@ class _Writer:
     def write(self, checked: CheckedFile) -> None:
         name = checked.kind.name
         if name in WHOLE_FILE:
-            WHOLE_FILE[name][1](checked.parsed, self.lookups)
+            said = WHOLE_FILE[name][1](checked.parsed, self.lookups)
+            if isinstance(said, list):  # warnings, with their rows (area values)
+                checked.warnings += said
             return
         if name == "comparators" and self.measures is None:
             self.measures = {m.measure_id: m for m in Measure.objects.all()}
@@ -249,7 +254,7 @@ def _stream(
     batch: list = []
     written = 0
     try:
-        for reading in readings(checked.table, catalogue, seen, checked.errors):
+        for reading in readings(checked.table, catalogue, seen, checked.errors, checked.warnings):
             checked.count += 1
             if writer is None or checked.errors:
                 continue
@@ -270,10 +275,28 @@ def _stream(
 @dataclass
 class ImportResult:
     rows_by_kind: Counter
+    # Rows imported as they are but worth a look (a value its counts do not make).
+    warnings: list[RowError] = field(default_factory=list)
 
     def __str__(self) -> str:
         parts = [f"{n} {kind} row(s)" for kind, n in self.rows_by_kind.items()]
         return "Imported " + (", ".join(parts) if parts else "nothing")
+
+    def warning_lines(self) -> list[str]:
+        return [f"Warning: {warning}" for warning in self.warnings]
+
+
+def infer_decimals(decimals_seen: dict[str, int]) -> None:
+    """A measure whose decimals were never given (left blank in its measures file) shows its
+    figures with the most decimals its imported values were written with ("67.0": 1; "85": 0).
+    Saved one by one, so that the change is in the measure's history."""
+    if not decimals_seen:
+        return
+    for measure in Measure.objects.filter(
+        measure_id__in=list(decimals_seen), decimals__isnull=True
+    ):
+        measure.decimals = decimals_seen[measure.measure_id]
+        measure.save(update_fields=["decimals"])
 
 
 def import_files(paths: list[Path], entered_by: str = "import") -> ImportResult:
@@ -320,7 +343,8 @@ def _import(paths: list[Path], entered_by: str, unreadable: dict[int, RowError])
         errors = read_errors + [e for f in files for e in f.errors]
         if errors:
             raise ImportRejected(errors)
+        infer_decimals(seen.decimals)
     counts: Counter = Counter()
     for checked in files:
         counts[checked.kind.name] += checked.count if checked.streamed else len(checked.parsed)
-    return ImportResult(counts)
+    return ImportResult(counts, [w for f in files for w in f.warnings])

@@ -222,6 +222,10 @@ def apply(parsed: dict, order: int, cache: dict) -> None:
     }
     if given & set(FRAMEWORK_COLUMNS):
         fields.update(_framework(parsed, cache))
+    if "decimals" in fields and fields["decimals"] is None:
+        # Blank means "as the figures are written": worked out from the observations imported
+        # (importer.infer_decimals), and kept when the measures file is loaded again.
+        del fields["decimals"]
     fields["order"] = order
     measure, _ = Measure.objects.update_or_create(measure_id=parsed["measure_id"], defaults=fields)
     if "target" in given or not measure.targets.filter(from_month=-1).exists():

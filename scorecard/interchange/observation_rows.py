@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from scorecard.core.entry_checks import final_value, reading_problems
+from scorecard.core.entry_checks import (
+    counts_mismatch,
+    final_value,
+    mismatch_words,
+    reading_problems,
+)
+from scorecard.core.units import written_decimals
 from scorecard.interchange import cells
 from scorecard.interchange.context import Catalogue, RowReader
 from scorecard.measures.choices import ObservationStatus
@@ -33,6 +39,14 @@ class Seen:
         self.targets: dict[tuple[str, int], Decimal] = {}
         self._measures: dict[str, int] = {}
         self._labels: dict[str, int] = {}
+        # The most decimals each measure's values were written with ("67.0": 1), from which a
+        # measure whose measures file left `decimals` blank gets its own (docs/rules.md).
+        self.decimals: dict[str, int] = {}
+
+    def saw_value(self, measure_id: str, text: str) -> None:
+        places = written_decimals(text)
+        if places > self.decimals.get(measure_id, -1):
+            self.decimals[measure_id] = places
 
     def key(self, measure_id: str, label: str, breakdown: str):
         measure = self._measures.setdefault(measure_id, len(self._measures))
@@ -70,7 +84,15 @@ def validate(row: RowReader, catalogue: Catalogue, seen: Seen) -> dict | None:
         row.fail(problem.field, problem.message)
     if problems:
         return None
-    parsed["value"] = final_value(facts.unit, facts.rate_per, *figures)
+    if parsed["value"] is None:
+        parsed["value"] = final_value(facts.unit, facts.rate_per, *figures)
+    else:
+        # Kept as published; a value its counts do not make is said, not corrected.
+        raw = row.cells.get("value", "")
+        seen.saw_value(measure_id, raw)
+        warning = mismatch_warning(facts.unit, facts.rate_per, raw, *figures)
+        if warning:
+            row.warn("value", warning)
     if parsed["target"] is not None and not _target_agrees(row, parsed, seen):
         return None
     key = seen.key(measure_id, parsed["period"].label, parsed["breakdown"] or "")
@@ -79,6 +101,25 @@ def validate(row: RowReader, catalogue: Catalogue, seen: Seen) -> dict | None:
         return None
     seen.keys.add(key)
     return parsed
+
+
+def mismatch_warning(
+    unit: str,
+    rate_per: int | None,
+    raw: str,
+    value: Decimal | None,
+    numerator: Decimal | None,
+    denominator: Decimal | None,
+) -> str:
+    """The warning for a value its numerator and denominator do not make (beyond rounding to
+    the decimals it is written with), or ""."""
+    exact = counts_mismatch(unit, rate_per, value, numerator, denominator, written_decimals(raw))
+    if exact is None or numerator is None or denominator is None:
+        return ""
+    return (
+        f"{mismatch_words(numerator, denominator, exact)}; "
+        f"the value {raw.strip()} is kept as published"
+    )
 
 
 DUPLICATE = "this measure, period and breakdown appear twice in this import"

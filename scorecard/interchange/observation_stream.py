@@ -65,9 +65,14 @@ TEXT_COLUMNS = ("commentary", "breakdown")
 
 
 def readings(
-    stream: RowStream, catalogue: Catalogue, seen: observation_rows.Seen, errors: list[RowError]
+    stream: RowStream,
+    catalogue: Catalogue,
+    seen: observation_rows.Seen,
+    errors: list[RowError],
+    warnings: list[RowError] | None = None,
 ) -> Iterator[Reading]:
-    """The rows that pass, in file order; every row that fails adds its problems to `errors`."""
+    """The rows that pass, in file order; every row that fails adds its problems to `errors`,
+    and what is worth a word but does not stop the import goes into `warnings`."""
     header = stream.header
     index = {
         name: header.index(name) if name in header else None for name in (*COLUMNS, *TEXT_COLUMNS)
@@ -81,7 +86,7 @@ def readings(
         if measure_id == measure_id.strip() and "\x00" not in measure_id
     }
     periods: dict[str, tuple[Period, str]] = {}
-    full = _full_check(stream.name, header, catalogue, seen, errors)
+    full = _full_check(stream.name, header, catalogue, seen, errors, warnings)
     fast = _fast_check(index, measures, periods, seen)
     for number, row, extra in stream.rows:
         reading = _SLOW if extra else fast(row)
@@ -98,7 +103,7 @@ def _fast_check(index: dict, measures: dict, periods: dict, seen) -> Callable:  
     i_target, i_status = index["target"], index["status"]
     i_commentary, i_breakdown = index["commentary"], index["breakdown"]
     statuses = observation_rows.STATUSES
-    keys, targets, key_of = seen.keys, seen.targets, seen.key
+    keys, targets, key_of, saw_value = seen.keys, seen.targets, seen.key, seen.saw_value
 
     def check(row: list[str]):  # noqa: C901
         measure_id = row[i_measure]
@@ -133,6 +138,8 @@ def _fast_check(index: dict, measures: dict, periods: dict, seen) -> Callable:  
         breakdown = row[i_breakdown].strip() if i_breakdown is not None else ""
         if "\x00" in commentary or "\x00" in breakdown or len(breakdown) > 200:
             return _SLOW
+        if value is not None:
+            saw_value(measure_id, row[i_value])
         if numerator is None and denominator is None:
             if value is None:
                 return _SLOW  # a status alone, or nothing: the full check says which
@@ -146,7 +153,12 @@ def _fast_check(index: dict, measures: dict, periods: dict, seen) -> Callable:  
             figures = (value, numerator, denominator)
             if reading_problems(measure.unit, measure.rate_per, *figures, status=status):
                 return _SLOW
-            value = final_value(measure.unit, measure.rate_per, *figures)
+            if value is None:
+                value = final_value(measure.unit, measure.rate_per, *figures)
+            elif observation_rows.mismatch_warning(
+                measure.unit, measure.rate_per, row[i_value], *figures
+            ):
+                return _SLOW  # the full check warns, with the row and column
         if target is not None:
             earlier = targets.get((measure_id, period.first_month))
             if earlier is not None and earlier != target:
@@ -173,7 +185,7 @@ def _fast_check(index: dict, measures: dict, periods: dict, seen) -> Callable:  
     return check
 
 
-def _full_check(name: str, header: list[str], catalogue: Catalogue, seen, errors: list):
+def _full_check(name: str, header: list[str], catalogue: Catalogue, seen, errors: list, warnings):
     def check(number: int, row: list[str], extra: bool) -> Reading | None:
         reader = RowReader(name, number, dict(zip(header, row, strict=True)))
         if extra:
@@ -184,6 +196,8 @@ def _full_check(name: str, header: list[str], catalogue: Catalogue, seen, errors
         if reader.errors:
             errors.extend(reader.errors)
             return None
+        if warnings is not None:
+            warnings.extend(reader.warnings)
         if parsed is None:
             return None
         return Reading(

@@ -101,7 +101,9 @@ def chart_svg(rated: RatedMeasure) -> str:
     rows = headline_rows(rated)[-CHART_PERIODS:]
     points = [point_of(row.rated) for row in rows]
     title = f"{rated.measure.title}: values and target, last {len(points)} periods"
-    return line_chart(title, points, chart_id=f"chart-{rated.measure.pk}")
+    return line_chart(
+        title, points, chart_id=f"chart-{rated.measure.pk}", shown=rated.measure.shown
+    )
 
 
 @dataclass

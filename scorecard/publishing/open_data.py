@@ -7,9 +7,11 @@ JSON carries the licence, publisher and last-updated time in its metadata."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.utils import timezone
 
+from scorecard.core.units import published_text
 from scorecard.interchange.exporter import _number, as_csv, as_json
 from scorecard.measures.scorecard import rate_measures
 from scorecard.publishing.published import last_updated, licence, published_measures, publisher
@@ -44,8 +46,19 @@ CSV_FILENAME = "scorecard-open-data.csv"
 JSON_FILENAME = "scorecard-open-data.json"
 
 
-def records() -> list[dict]:
-    """One record per observation of every published measure, oldest period first."""
+def _figure(value: Decimal | None, decimals: int | None, as_text: bool) -> object:
+    """A figure as published: in the CSV the exact digits with the measure's decimals ("67.0");
+    in the JSON the number they make (JSON cannot keep a trailing zero)."""
+    if value is None:
+        return None
+    # A Decimal made from the published text writes as that text ("67.0", "-3.158", never
+    # "1E+2"), and, being a number, is not defused as text starting with "-" would be.
+    return Decimal(published_text(value, decimals)) if as_text else _number(value, decimals)
+
+
+def records(as_text: bool = False) -> list[dict]:
+    """One record per observation of every published measure, oldest period first; figures as
+    text for the CSV (`as_text`), as numbers for the JSON."""
     measures = published_measures().select_related("plan")
     found = []
     for rated in rate_measures(measures):
@@ -60,12 +73,12 @@ def records() -> list[dict]:
                     "outcome": measure.outcome.name if measure.outcome else None,
                     "period": observation.period,
                     "breakdown": observation.breakdown or None,
-                    "value": _number(observation.value),
-                    "numerator": _number(observation.numerator),
-                    "denominator": _number(observation.denominator),
+                    "value": _figure(observation.value, measure.decimals, as_text),
+                    "numerator": _figure(observation.numerator, None, as_text),
+                    "denominator": _figure(observation.denominator, None, as_text),
                     "status": observation.status or None,
                     "unit": measure.unit,
-                    "target": _number(item.target),
+                    "target": _figure(item.target, measure.decimals, as_text),
                     "rating": rag.label if rag else None,
                     "reason": item.rating.reason or None,
                     "direction": item.direction.value if item.direction else None,
@@ -75,7 +88,7 @@ def records() -> list[dict]:
 
 
 def csv_text() -> str:
-    return as_csv(records(), COLUMN_NAMES)
+    return as_csv(records(as_text=True), COLUMN_NAMES)
 
 
 def metadata() -> dict:

@@ -323,7 +323,7 @@ def _chart(measure: Measure, rows: list[SeriesRow], table: Table) -> Chart | Non
     if sum(1 for p in points if p.value is not None) < 2:
         return None
     title = f"{measure.title}: values and target, last {len(points)} periods"
-    svg = line_chart(title, points, chart_id=f"chart-{measure.pk}")
+    svg = line_chart(title, points, chart_id=f"chart-{measure.pk}", shown=measure.shown)
     if not svg:
         return None
     described = ", ".join(

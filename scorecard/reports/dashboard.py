@@ -216,7 +216,7 @@ def chart_of(figures: MeasureFigures) -> Chart | None:
     )
     return Chart(
         title,
-        line_chart(title, points, chart_id=f"dashboard-{measure.pk}"),
+        line_chart(title, points, chart_id=f"dashboard-{measure.pk}", shown=measure.shown),
         chart_alt(measure, found),
         table,
     )

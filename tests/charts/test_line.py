@@ -59,3 +59,16 @@ def test_a_changed_target_is_drawn_as_a_step_not_a_slope():
     target = next(el for el in root.iter(f"{SVG}polyline") if el.get("stroke-dasharray"))
     corners = [tuple(map(float, c.split(","))) for c in target.get("points").split()]
     assert len(corners) == 4 and corners[1][0] == corners[2][0]
+
+
+def test_axis_figures_are_written_as_the_measure_writes_its_figures():
+    from scorecard.core.units import format_value
+
+    def shown(number):
+        return format_value(number, "percent", decimals=1)
+
+    axis = [t.text for t in parsed(line_chart("T", POINTS, shown=shown)).iter(f"{SVG}text")][:3]
+    # 70 to 91.7 padded by a tenth of the range each way: 67.83, 80.85, 93.87.
+    assert axis == ["67.8%", "80.9%", "93.9%"]
+    money = parsed(line_chart("T", POINTS, shown=lambda n: format_value(n, "money", decimals=0)))
+    assert [t.text for t in money.iter(f"{SVG}text")][:3] == ["£68", "£81", "£94"]

@@ -123,8 +123,8 @@ def test_each_new_row_has_the_entry_record_created_would_make(write, django_db_b
     import_files([write("m.csv", MEASURES), write("o.csv", text)], entered_by="import by jo")
     observations = list(Observation.objects.all())
     assert len(observations) == 4
-    # 5 of 10 as a percentage is worked out (and kept as 5E+1, exactly as the form keeps it).
-    made = {"2019-04": "5E+1", "2019-05": "None", "2019/20 Q2": "1234.5", "2019/20": "7"}
+    # A value given with its counts is kept as published ("50"), not worked out again.
+    made = {"2019-04": "50", "2019-05": "None", "2019/20 Q2": "1234.5", "2019/20": "7"}
     for observation in observations:
         entry = AuditEntry.objects.get(model="measures.observation", object_id=str(observation.pk))
         expected = snapshot(observation)

@@ -418,7 +418,11 @@ def test_imported_values_meet_the_rule_the_form_applies(write, rows, reason):
     assert messages[0].startswith("o.csv")
 
 
-def test_an_imported_value_near_its_counts_is_kept_as_the_counts_make_it(write):
-    text = "measure_id,period,value,numerator,denominator\nHV,2019-09,45,453,1000\n"
-    import_files([write("m.csv", MEASURES), write("o.csv", text)])
-    assert Observation.objects.get().value == Decimal("45.3")
+def test_an_imported_value_near_its_counts_is_kept_as_published_with_a_warning(write):
+    text = "measure_id,period,value,numerator,denominator\nHV,2019-09,44,453,1000\n"
+    result = import_files([write("m.csv", MEASURES), write("o.csv", text)])
+    assert Observation.objects.get().value == Decimal("44")
+    [warning] = result.warnings
+    assert (warning.file, warning.row, warning.column) == ("o.csv", 2, "value")
+    assert "does not match 453/1,000 (which makes 45.3)" in warning.reason
+    assert result.warning_lines() == [f"Warning: {warning}"]

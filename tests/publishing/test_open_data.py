@@ -119,3 +119,42 @@ def test_nothing_published_gives_empty_files(anonymous_client, demo_council):
 def test_the_files_answer_head_requests(anonymous_client, published_council):
     for url in ["/public/data.csv", "/public/data.json", "/public/", "/public/data/"]:
         assert anonymous_client.head(url).status_code == 200, url
+
+
+def test_open_data_figures_are_as_published_with_each_measures_decimals(
+    anonymous_client, published_council
+):
+    """Every figure with its measure's decimals ("67.0", "85"), as the council's files write
+    them: never a float's artefact nor storage's padding, in the CSV; the same numbers in the
+    JSON."""
+    import re
+    from decimal import Decimal
+    from pathlib import Path
+
+    from scorecard.measures.models import Measure
+
+    decimals = dict(Measure.objects.values_list("measure_id", "decimals"))
+    data = Path(__file__).parents[2] / "scorecard/demo/data/021-business-plan-observations.csv"
+    written = {
+        (row["measure_id"], row["period"], row["breakdown"]): row["value"]
+        for row in csv.DictReader(io.StringIO(data.read_text(encoding="utf-8")))
+        if row["value"]
+    }
+    rows = _rows(anonymous_client.get("/public/data.csv"))
+    checked = 0
+    for row in rows:
+        if not row["value"]:
+            continue
+        places = decimals[row["measure_id"]] or 0
+        shape = rf"-?\d+\.\d{{{places}}}" if places else r"-?\d+"
+        assert re.fullmatch(shape, row["value"]), (row["measure_id"], row["value"])
+        text = written.get((row["measure_id"], row["period"], row["breakdown"]))
+        if text is not None and "." in text and len(text.split(".")[1]) == places:
+            assert row["value"] == text
+            checked += 1
+    assert checked > 20
+    records = anonymous_client.get("/public/data.json").json()["observations"]
+    assert [r["value"] for r in records] == [
+        None if not row["value"] else json.loads(str(Decimal(row["value"]).normalize()))
+        for row in rows
+    ]

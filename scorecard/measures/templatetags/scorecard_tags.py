@@ -4,6 +4,7 @@ from django import template
 from django.utils.html import format_html
 
 from scorecard.core.delivery_status import DeliveryKind, status_meaning
+from scorecard.core.entry_checks import counts_mismatch, mismatch_words
 from scorecard.core.ratings import Direction, Rag
 from scorecard.core.units import format_fraction
 
@@ -70,7 +71,10 @@ def direction_tag(direction):
 
 @register.simple_tag
 def measure_value(measure, value, numerator=None, denominator=None):
-    return format_fraction(
+    """`67.0% (71/106)`; flagged in words when the counts do not make the value (beyond
+    rounding to its decimals), worked out afresh from what is stored, so that an old figure is
+    flagged as well as a new one."""
+    shown = format_fraction(
         value,
         measure.unit,
         numerator,
@@ -78,6 +82,17 @@ def measure_value(measure, value, numerator=None, denominator=None):
         decimals=measure.decimals,
         rate_per=measure.rate_per,
         money_unit=measure.money_unit,
+    )
+    exact = counts_mismatch(
+        measure.unit, measure.rate_per, value, numerator, denominator, measure.decimals
+    )
+    if exact is None:
+        return shown
+    return format_html(
+        '{} <span class="scorecard-mismatch govuk-!-display-block govuk-body-s govuk-!-margin-0">'
+        "{}</span>",
+        shown,
+        mismatch_words(numerator, denominator, exact),
     )
 
 
