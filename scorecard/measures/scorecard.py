@@ -12,6 +12,7 @@ from scorecard.core.ratings import Rag
 from scorecard.core.rollup import Rollup
 from scorecard.core.series import Headline, RatedReading, headline, rate_series
 from scorecard.framework.models import Outcome
+from scorecard.measures.audience import APPROVED_ONLY, Audience
 from scorecard.measures.headlines import headlines_as_at, targets_of
 from scorecard.measures.models import RULE_FIELDS, Measure, Observation, rules_from
 
@@ -33,13 +34,15 @@ class RatedMeasure:
         return headline(self.measure.rules(), self.series, as_at)
 
 
-def rate_measures(measures: QuerySet[Measure] | list[Measure]) -> list[RatedMeasure]:
-    """Every observation of every measure given, rated; three queries whatever the count."""
+def rate_measures(
+    measures: QuerySet[Measure] | list[Measure], audience: Audience = APPROVED_ONLY
+) -> list[RatedMeasure]:
+    """Every observation of every measure given that the audience sees (approved ones only,
+    unless it is the team's or an owner's page), rated; three queries whatever the count."""
     targets = targets_of(measures)
     readings = defaultdict(list)
-    for observation in Observation.objects.filter(measure__in=measures).order_by(
-        "period_last_month", "-period_months", "breakdown"
-    ):
+    shown = Observation.objects.shown_to(audience).filter(measure__in=measures)
+    for observation in shown.order_by("period_last_month", "-period_months", "breakdown"):
         readings[observation.measure_id].append(observation)
     rated = []
     for measure in measures:
