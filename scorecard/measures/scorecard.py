@@ -13,6 +13,7 @@ from scorecard.core.rollup import Rollup
 from scorecard.core.series import Headline, RatedReading, headline, rate_series
 from scorecard.framework.models import Outcome
 from scorecard.measures.audience import APPROVED_ONLY, Audience
+from scorecard.measures.choices import Approval
 from scorecard.measures.headlines import headlines_as_at, targets_of
 from scorecard.measures.models import RULE_FIELDS, Measure, Observation, rules_from
 
@@ -52,6 +53,28 @@ def rate_measures(
         )
         rated.append(RatedMeasure(measure, series, observations))
     return rated
+
+
+# The overview and the measures list name at most this many figures awaiting approval.
+AWAITING_SHOWN = 20
+
+
+def awaiting_approval(audience: Audience, plan_id: str | None = None) -> list[Observation]:
+    """The provisional headline figures this reader may see (the team's, an owner's own) in a
+    plan's current measures, which the scorecard leaves out until they are approved: one
+    query, none for a reader who sees approved figures only. At most AWAITING_SHOWN + 1, so
+    the page can say there are more."""
+    if not audience.sees_provisional:
+        return []
+    provisional = Observation.objects.shown_to(audience).filter(
+        approval=Approval.PROVISIONAL,
+        breakdown="",
+        measure__in=measures_for(plan_id).values("pk"),
+    )
+    ordered = provisional.select_related("measure").order_by(
+        "measure__order", "measure__measure_id", "period_last_month"
+    )
+    return list(ordered[: AWAITING_SHOWN + 1])
 
 
 # Long texts a scorecard never shows; leaving them out halves the cost of a thousand measures.

@@ -16,7 +16,14 @@ from scorecard.measures.choices import Approval
 from scorecard.measures.forms import ProgressStatementForm
 from scorecard.measures.models import ComparatorValue, Measure, ObservationRevision
 from scorecard.measures.periods import available_periods, chosen_period
-from scorecard.measures.scorecard import build_scorecard, measures_for, rate_measures, summarise
+from scorecard.measures.scorecard import (
+    AWAITING_SHOWN,
+    awaiting_approval,
+    build_scorecard,
+    measures_for,
+    rate_measures,
+    summarise,
+)
 from scorecard.people.permissions import (
     audience_of,
     require_change,
@@ -44,6 +51,9 @@ def _scorecard_context(request) -> dict:
         "periods": offered,
         "period": period,
         "scorecard": summarise(period, plan_id) if period else None,
+        # What the team (or an owner) entered that the scorecard leaves out until approved.
+        "awaiting": awaiting_approval(audience_of(request.user), plan_id),
+        "awaiting_shown": AWAITING_SHOWN,
     }
 
 

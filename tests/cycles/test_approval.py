@@ -108,6 +108,12 @@ def test_a_returned_figure_shows_nowhere_until_the_team_approves_it(
         assert SHOWN in page
         assert PROVISIONAL in page
     assert PROVISIONAL not in client.get(f"/measures/{MEASURE}/").content.decode()
+    # The scorecard leaves it out, but tells the team and the owner it is waiting.
+    for reader in (owner, team):
+        for page in ("/", "/measures/"):
+            text = reader.get(page).content.decode()
+            assert "Figures awaiting approval" in text and PROVISIONAL in text
+    assert "Figures awaiting approval" not in client.get("/").content.decode()
 
     _decide(team, q4_cycle, "approve")
     shown = _where_shown(anonymous_client, client, team)
