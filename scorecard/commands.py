@@ -475,10 +475,26 @@ def _export(arguments: argparse.Namespace) -> int:
 
     moment = _as_at(arguments)
     _check_plan(arguments.plan)
+    _check_period(arguments.period)
     with as_at(moment) if moment else nullcontext():
         text = _export_text(arguments)
     _write_output(text, arguments.output)
     return 0
+
+
+def _check_period(text: str | None) -> None:
+    """Every export reads --period in any form DESIGN §4 accepts, and refuses one it cannot
+    read, whatever the kind: a mistyped period must never give an export silently unfiltered
+    or empty. (Comparisons read Fingertips' forms too: they check their own.)"""
+    from scorecard.benchmarking.fingertips import read_period
+    from scorecard.core.periods import PeriodError
+
+    if text is None:
+        return
+    try:
+        read_period(text)
+    except PeriodError as exc:
+        raise CommandFailed(f"--period: {exc}") from None
 
 
 def _export_text(arguments: argparse.Namespace) -> str:
