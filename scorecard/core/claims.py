@@ -68,7 +68,7 @@ _LABELLED = re.compile(
 # "430 in Q4 against 203 in Q3", "104 against 50", "45 compared with 32": the later first.
 _AGAINST = re.compile(
     rf"(?P<second>{_NUMBER})(?:\s+in\s+{_LABEL})?\s+(?:against|compared\s+(?:with|to)"
-    rf"|vs\.?|versus)\s+(?P<first>{_NUMBER})"
+    rf"|vs\.?|versus)\s+(?P<first>{_NUMBER})(?:\s+in\s+[A-Za-z0-9/-]+)?"
 )
 _PAIRS = (_ARROW, _LABELLED, _AGAINST, _FROM_TO)
 
