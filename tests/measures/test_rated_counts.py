@@ -54,3 +54,13 @@ def test_the_outcome_page_counts_the_unrated_measures(client, mostly_unrated):
 def test_the_public_scorecard_counts_the_unrated_measures(anonymous_client, mostly_unrated):
     page = anonymous_client.get(f"/public/?plan=few-rated&period={PERIOD.label}")
     assert SENTENCE in page.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("stored", "shown"), [("2019/20 Q2", "Q2 2019/20"), ("2020-01", "Jan-20"), ("", "")]
+)
+def test_pages_show_a_stored_period_label_the_councils_way(stored, shown):
+    from django.template import Context, Template
+
+    template = Template("{% load scorecard_tags %}{{ label|period_display }}")
+    assert template.render(Context({"label": stored})) == shown
