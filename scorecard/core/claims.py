@@ -60,7 +60,11 @@ _ARROW = re.compile(
     rf"(?:(?P<l1>{_LABEL}):\s*)?(?P<first>{_NUMBER})\s*(?:→|->|=>|⇒)\s*"
     rf"(?:(?P<l2>{_LABEL}):\s*)?(?P<second>{_NUMBER})"
 )
-_FROM_TO = re.compile(rf"(?:\bfrom\s+)?(?P<first>{_NUMBER})\s+to\s+(?P<second>{_NUMBER})")
+# "from 50 to 104", "(32 to 45)"; not a bare "aged 5 to 11", which is no pair of readings.
+_FROM_TO = re.compile(
+    rf"(?:\bfrom\s+(?P<first>{_NUMBER})\s+to\s+(?P<second>{_NUMBER})"
+    rf"|\(\s*(?P<first2>{_NUMBER})\s+to\s+(?P<second2>{_NUMBER})\s*\))"
+)
 # "(Q4: 430 / Q3: 203)": only labels say which came first.
 _LABELLED = re.compile(
     rf"(?P<l1>{_LABEL}):\s*(?P<first>{_NUMBER})\s*/\s*(?P<l2>{_LABEL}):\s*(?P<second>{_NUMBER})"
@@ -201,7 +205,9 @@ def find_change_claims(text: str) -> list[Claim]:
         if found is None:
             continue
         pair, in_order = found
-        first, second = _number(pair["first"]), _number(pair["second"])
+        first_text = pair["first"] or pair.groupdict().get("first2") or ""
+        second_text = pair["second"] or pair.groupdict().get("second2") or ""
+        first, second = _number(first_text), _number(second_text)
         percent = _number(match["percent"])
         if first is None or second is None or percent is None:
             continue
@@ -217,7 +223,7 @@ def find_change_claims(text: str) -> list[Claim]:
                 direction=_direction(match["word"]),
                 earlier=earlier,
                 later=later,
-                in_percent=pair["first"].endswith("%") and pair["second"].endswith("%"),
+                in_percent=first_text.endswith("%") and second_text.endswith("%"),
             )
         )
     return claims

@@ -63,6 +63,8 @@ def test_made_up_claims(text, right):
         "Spend of £1,200 against £1,000 last year, up 20% (£1,200 against £1,000).",
         "No figures here: up 53% this quarter.",
         "Up 10% (0 to 5): a percentage of nothing is not judged.",
+        "Take-up rose by 10% for children aged 5 to 11.",
+        "Visits up 10% in 2019 (a year of 12 to 14 visits a day was usual).",
     ],
 )
 def test_right_or_unjudgeable_claims_are_not_listed(text):
