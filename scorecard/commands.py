@@ -479,10 +479,26 @@ def _export(arguments: argparse.Namespace) -> int:
 
     moment = _as_at(arguments)
     _check_plan(arguments.plan)
+    _check_period(arguments.period)
     with as_at(moment) if moment else nullcontext():
         text = _export_text(arguments)
     _write_output(text, arguments.output)
     return 0
+
+
+def _check_period(text: str | None) -> None:
+    """Every export reads --period in any form DESIGN §4 accepts, and refuses one it cannot
+    read, whatever the kind: a mistyped period must never give an export silently unfiltered
+    or empty. (Comparisons read Fingertips' forms too: they check their own.)"""
+    from scorecard.benchmarking.fingertips import read_period
+    from scorecard.core.periods import PeriodError
+
+    if text is None:
+        return
+    try:
+        read_period(text)
+    except PeriodError as exc:
+        raise CommandFailed(f"--period: {exc}") from None
 
 
 def _export_text(arguments: argparse.Namespace) -> str:
@@ -529,9 +545,31 @@ def _report(arguments: argparse.Namespace) -> int:
     except ReportUnavailable as exc:
         raise CommandFailed(f"report {arguments.kind}: {exc}") from None
     output = arguments.output or Path(file_name(report, arguments.format, arguments.plan or ""))
-    _write_output(rendered(report, arguments.format, moment), output)
+    content = rendered(report, arguments.format, moment)
+    _write_output(content, output)
     print(f"Wrote {output}", file=sys.stderr)
+    _warn_of_wrong_claims(report, content if arguments.format == "html" else None)
     return 0
+
+
+def _warn_of_wrong_claims(report, html: str | bytes | None) -> None:
+    """Say, before publication, which changes stated in the paper's text its own figures do
+    not bear out (docs/rules.md, "Claims in text"). A warning, not a failure: the paper is
+    the team's to correct."""
+    from scorecard.reports.claims import claims_in_paper
+    from scorecard.reports.render_html import render_html
+
+    text = html if html is not None else render_html(report)
+    wrong = claims_in_paper(text.decode("utf-8") if isinstance(text, bytes) else text)
+    if not wrong:
+        return
+    print(
+        f"Warning: before publication, check {len(wrong)} stated change"
+        f"{'' if len(wrong) == 1 else 's'} the paper's own figures do not bear out:",
+        file=sys.stderr,
+    )
+    for found in wrong:
+        print(f"  - '{found.claim.says}': {found.reason}", file=sys.stderr)
 
 
 def _write_output(content: str | bytes, output: Path | None) -> None:

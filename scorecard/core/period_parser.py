@@ -142,3 +142,12 @@ def parse_period(text: str) -> Period:
         f"'{text}' is not a period we recognise: use a form such as 2019-09, Sep-19, "
         "2019/20 Q2, 2019/20, 2019/20 AY, 2019, 2014/15 - 2016/17 or R12M 2018-03"
     )
+
+
+def display_label(text: str) -> str:
+    """A stored period label (canonical, or as a source wrote it) in the form pages and papers
+    show ("2019/20 Q2" becomes "Q2 2019/20"); text that is not a period is shown as it is."""
+    try:
+        return parse_period(text).display
+    except PeriodError:
+        return text

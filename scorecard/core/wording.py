@@ -97,3 +97,28 @@ def capitalised(text: str) -> str:
     """The first letter made a capital, the rest left as written ("ORG0009" stays)."""
     text = text.strip()
     return text[:1].upper() + text[1:]
+
+
+def rated_count_sentence(
+    green: int,
+    rated: int,
+    unrated: int,
+    blue: int = 0,
+    noun: str = "measure",
+    nouns: str | None = None,
+) -> str:
+    """'1 of 56 measures rated: 1 on target; 55 not rated (no target or no figure)'.
+
+    A headline "1 of 1 on target" for a plan of 56 measures would hide the 55 with no rating;
+    the count of everything the plan holds is said first, as the papers say it."""
+    total = rated + unrated + blue
+    sentence = f"{rated:,} of {total:,} {plural(total, noun, nouns)} rated"
+    if rated:
+        sentence += f": {green:,} on target"
+        if rated > green:
+            sentence += f", {rated - green:,} off target"
+    if blue:
+        sentence += f"; {blue:,} discontinued or complete (Blue)"
+    if unrated:
+        sentence += f"; {unrated:,} not rated (no target or no figure)"
+    return sentence

@@ -115,7 +115,7 @@ def template(cycle: ReportingCycle, items: list[DueItem]) -> bytes:
                 [
                     measure.measure_id,
                     measure.title,
-                    item.period.label,
+                    item.period.display,
                     unit_label(measure),
                     last.period_obj.display if last else "",
                     last.value if last else None,

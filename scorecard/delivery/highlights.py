@@ -83,7 +83,8 @@ def reports_by_programme(plan: Plan, upto: Period) -> dict[int, list[HighlightRe
 
 
 def report_line(programme: Programme, reports: list[HighlightReport], quarter: Period):
-    current = [r for r in reports if r.period == quarter.label]
+    # By the period itself, not its label: a report's label may be written in any form.
+    current = [r for r in reports if r.period_obj == quarter]
     if not current:
         return None
     report = current[0]

@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404, render
 
 from scorecard.framework.models import Outcome
 from scorecard.measures.periods import available_periods, chosen_period
-from scorecard.measures.scorecard import build_scorecard
+from scorecard.measures.scorecard import build_scorecard, rated_count
 
 
 def outcome_detail(request, pk: int):
@@ -28,6 +28,7 @@ def outcome_detail(request, pk: int):
     ]
     unplaced = [line for line in lines if line.measure.priority_id is None]
     unplaced_projects = [p for p in projects if p.project.priority_id is None]
+    counted = any(p.rag for p in projects)
     return render(
         request,
         "scorecard/outcome.html",
@@ -39,7 +40,8 @@ def outcome_detail(request, pk: int):
             "sections": sections,
             "unplaced": unplaced,
             "unplaced_projects": unplaced_projects,
-            "projects_counted": any(p.rag for p in projects),
+            "projects_counted": counted,
             "rollup": rollup,
+            "rated_count": rated_count(rollup, counted) if rollup else "",
         },
     )

@@ -14,6 +14,7 @@ from scorecard.core.change_text import Reading as ChangeReading
 from scorecard.core.change_text import change_text
 from scorecard.core.digits import is_digits
 from scorecard.core.measure_rules import Frequency
+from scorecard.core.period_parser import display_label
 from scorecard.core.progress import Figure, indicator_progress
 from scorecard.core.ratings import Polarity
 from scorecard.core.series import RatedReading
@@ -91,8 +92,8 @@ def position_chart(comparison) -> str:
     ]
     benchmark = ("England", comparison.england) if comparison.england is not None else None
     title = (
-        f"{comparison.indicator.name}, {comparison.period}: every area's value, best first, "
-        f"{comparison.ours.row.area.name} marked"
+        f"{comparison.indicator.name}, {display_label(comparison.period)}: every area's value, "
+        f"best first, {comparison.ours.row.area.name} marked"
     )
     return ranked_bars(title, bars, benchmark=benchmark, chart_id="position-chart")
 

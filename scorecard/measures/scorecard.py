@@ -11,6 +11,7 @@ from scorecard.core.periods import Period
 from scorecard.core.ratings import Rag
 from scorecard.core.rollup import Rollup
 from scorecard.core.series import Headline, RatedReading, headline, rate_series
+from scorecard.core.wording import rated_count_sentence
 from scorecard.framework.models import Outcome
 from scorecard.measures.audience import APPROVED_ONLY, Audience
 from scorecard.measures.choices import Approval
@@ -113,6 +114,24 @@ class Scorecard:
     @property
     def counted_as(self) -> str:
         return "measures and projects" if self.reported_projects else "measures"
+
+    @property
+    def rated_count(self) -> str:
+        """'1 of 56 measures rated: 1 on target; 55 not rated (no target or no figure)'."""
+        return rated_count(self.total, bool(self.reported_projects))
+
+
+def rated_count(rollup: Rollup, with_projects: bool = False) -> str:
+    """How many of a group's measures (and projects) are rated, and how many are not: a
+    headline percentage alone would hide the unrated ones."""
+    nouns = ("measure or project", "measures and projects") if with_projects else ("measure",)
+    return rated_count_sentence(
+        rollup.rag_counts[Rag.GREEN],
+        rollup.rated,
+        rollup.unrated,
+        rollup.rag_counts[Rag.BLUE],
+        *nouns,
+    )
 
 
 def _outcome_names(plan_id: str | None) -> dict[int, str]:

@@ -10,7 +10,13 @@ from django.shortcuts import render
 from scorecard.audit.middleware import busy
 from scorecard.audit.reports import build_report, rendered
 from scorecard.core.periods import Period, PeriodKind
+from scorecard.delivery.models import HighlightReport
+from scorecard.delivery.picking import chosen_plan, periods_of
+from scorecard.framework.models import Plan
 from scorecard.measures.models import Observation
+from scorecard.measures.periods import available_periods, chosen_period
+from scorecard.people.permissions import performance_team_required
+from scorecard.reports.claims import claims_to_check
 from scorecard.reports.document import ReportUnavailable
 from scorecard.reports.forms import ReportForm
 from scorecard.reports.kinds import FORMATS, KINDS, file_name
@@ -61,3 +67,33 @@ def _download(report, format_name: str, plan_id: str, moment=None) -> HttpRespon
         f'{disposition}; filename="{file_name(report, format_name, plan_id)}"'
     )
     return response
+
+
+@performance_team_required
+def claims(request):
+    """The performance team's list of stated changes their own figures do not bear out, for a
+    plan and period, to correct before the paper goes out."""
+    plan = chosen_plan(request, Plan.objects.all())
+    offered: list[Period] = []
+    if plan is not None:
+        reported = periods_of(HighlightReport.objects.filter(programme__plan=plan))
+        offered = sorted(
+            {*available_periods(plan.plan_id), *reported},
+            key=lambda p: (-p.last_month, -p.months, p.kind.value),
+        )
+    period = chosen_period(request.GET.get("period"), offered)
+    found = claims_to_check(plan, period) if plan is not None and period is not None else []
+    return render(
+        request,
+        "reports/claims.html",
+        {
+            "plan": plan,
+            "plans": Plan.objects.order_by("order", "name"),
+            "periods": offered,
+            "period": period,
+            "claims": found,
+            "show_plan_choice": True,
+            "period_hint": "Commentary and highlight reports for this period and those in it.",
+            "period_button": "Check claims",
+        },
+    )

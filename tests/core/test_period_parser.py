@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scorecard.core.period_parser import parse_period
+from scorecard.core.period_parser import display_label, parse_period
 from scorecard.core.periods import PeriodError, PeriodKind
 from tests.core.strategies import periods
 
@@ -296,3 +296,18 @@ def test_four_digit_years_either_side_of_a_dash_are_pooled_calendar_years():
 
 def test_pooled_calendar_years_are_read():
     assert parse_period("2015 - 2017").label == "2015-2017"
+
+
+@pytest.mark.parametrize(
+    ("stored", "shown"),
+    [
+        ("2019/20 Q2", "Q2 2019/20"),
+        ("2020-01", "Jan-20"),
+        ("Q4 17/18", "Q4 2017/18"),
+        ("2014/15-2016/17", "2014/15 - 2016/17"),
+        ("2019/20", "2019/20"),
+        ("not a period", "not a period"),
+    ],
+)
+def test_display_label_shows_a_stored_label_the_councils_way(stored, shown):
+    assert display_label(stored) == shown

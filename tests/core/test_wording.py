@@ -10,6 +10,7 @@ from scorecard.core.wording import (
     number_word,
     on_target_sentence,
     plural,
+    rated_count_sentence,
     share_sentence,
 )
 
@@ -74,3 +75,31 @@ def test_capitalised_keeps_the_rest_as_written():
     assert capitalised(" five of the seven programmes") == "Five of the seven programmes"
     assert capitalised("ORG0009 safeguarding") == "ORG0009 safeguarding"
     assert capitalised("") == ""
+
+
+@pytest.mark.parametrize(
+    ("counts", "sentence"),
+    [
+        (
+            (1, 1, 55, 0),
+            "1 of 56 measures rated: 1 on target; 55 not rated (no target or no figure)",
+        ),
+        ((21, 37, 0, 0), "37 of 37 measures rated: 21 on target, 16 off target"),
+        ((0, 0, 3, 0), "0 of 3 measures rated; 3 not rated (no target or no figure)"),
+        (
+            (2, 3, 1, 1),
+            "3 of 5 measures rated: 2 on target, 1 off target; 1 discontinued or complete (Blue);"
+            " 1 not rated (no target or no figure)",
+        ),
+    ],
+)
+def test_rated_count_sentence_says_how_many_are_not_rated(counts, sentence):
+    assert rated_count_sentence(*counts) == sentence
+
+
+@given(st.integers(0, 500), st.integers(0, 500), st.integers(0, 500), st.integers(0, 50))
+def test_rated_count_sentence_counts_every_measure(green, extra, unrated, blue):
+    rated = green + extra
+    sentence = rated_count_sentence(green, rated, unrated, blue)
+    assert sentence.startswith(f"{rated:,} of {rated + unrated + blue:,} ")
+    assert (f"{unrated:,} not rated" in sentence) == bool(unrated)

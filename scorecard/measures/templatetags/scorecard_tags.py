@@ -5,6 +5,7 @@ from django.utils.html import format_html
 
 from scorecard.core.delivery_status import DeliveryKind, status_meaning
 from scorecard.core.entry_checks import counts_mismatch, mismatch_words
+from scorecard.core.period_parser import display_label
 from scorecard.core.ratings import Direction, Rag
 from scorecard.core.units import format_fraction
 from scorecard.measures.choices import Approval
@@ -112,6 +113,12 @@ def target_value(measure, value):
     if value is None:
         return "No target"
     return measure.shown(value)
+
+
+@register.filter
+def period_display(label):
+    """A stored period label as pages show it: "2019/20 Q2" becomes "Q2 2019/20"."""
+    return display_label(str(label)) if label else ""
 
 
 @register.filter
