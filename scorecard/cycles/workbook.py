@@ -252,6 +252,12 @@ def _filled_rows(upload: Upload, book, limit: int) -> list[tuple[int, tuple]]:
     rows = sheet.iter_rows(max_row=limit + 2, max_col=len(HEADERS), values_only=True)
     header = tuple(_text(c) for c in next(rows, ()))
     header += ("",) * (len(HEADERS) - len(header))
+    if not any(header):
+        upload.problem(
+            f"Row 1 of the '{SHEET}' sheet is empty: it must hold the template's headings, "
+            + ", ".join(HEADERS)
+        )
+        return []
     for letter, (found, wanted) in zip(
         "ABCDEFGHIJ", zip(header, HEADERS, strict=True), strict=True
     ):

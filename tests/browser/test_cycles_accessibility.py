@@ -82,3 +82,15 @@ def test_team_pages_have_no_axe_violations(live_server, browser, cycle):
     finally:
         context.close()
     assert {url: v for url, v in found.items() if v} == {}
+
+
+def test_the_upload_page_for_someone_with_nothing_to_enter_has_no_axe_violations(
+    live_server, browser, cycle
+):
+    context, page = signed_in_page(browser, live_server.url, "viewer")
+    try:
+        violations = visit(page, f"{live_server.url}/cycles/{cycle.pk}/upload/")
+        assert "You have no measures to report" in page.content()
+    finally:
+        context.close()
+    assert violations == []
