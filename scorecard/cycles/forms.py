@@ -17,6 +17,7 @@ from scorecard.delivery.project_forms import DATE_FORMATS
 from scorecard.forms import GovukForm, GovukModelForm
 from scorecard.framework.models import Plan
 from scorecard.measures.models import Measure
+from scorecard.uploads import describe_limit, largest_upload
 
 NUMBER_ERRORS = {"invalid": "Enter a number, for example 42 or 87.5"}
 
@@ -266,10 +267,20 @@ class UploadForm(GovukForm):
         label="I have checked any values flagged as unusual and they are right", required=False
     )
 
+    def __init__(self, *args, too_large: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if too_large:
+            # The file was dropped as it arrived (scorecard.uploads), so the form sees none.
+            self.fields["workbook"].error_messages["required"] = self.too_large_message()
+
+    @staticmethod
+    def too_large_message() -> str:
+        return f"The workbook must be smaller than {describe_limit()}"
+
     def clean_workbook(self):
         upload = self.cleaned_data["workbook"]
         if not upload.name.lower().endswith(".xlsx"):
             raise forms.ValidationError("Choose an Excel workbook (.xlsx)")
-        if upload.size > 5 * 1024 * 1024:
-            raise forms.ValidationError("The workbook must be smaller than 5 MB")
+        if upload.size > largest_upload():
+            raise forms.ValidationError(self.too_large_message())
         return upload

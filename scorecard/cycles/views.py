@@ -28,6 +28,7 @@ from scorecard.cycles.forms import CycleForm, MeasureValueForm, UploadForm
 from scorecard.cycles.models import ReportingCycle
 from scorecard.form_pages import form_page
 from scorecard.measures.models import Measure
+from scorecard.uploads import upload_too_large
 from scorecard.people.permissions import (
     can_manage,
     performance_team_required,
@@ -313,7 +314,13 @@ def cycle_upload(request, pk: int):
         # refused before their file is looked at.
         context |= {"nothing_due": NOTHING_TO_UPLOAD, "refused": request.method == "POST"}
         return render(request, "cycles/upload.html", context)
-    form = UploadForm(request.POST or None, request.FILES or None)
+    posted = request.method == "POST"
+    # Bound whenever posted: a file dropped for its size leaves POST and FILES empty.
+    form = UploadForm(
+        request.POST if posted else None,
+        request.FILES if posted else None,
+        too_large=upload_too_large(request),
+    )
     result = None
     if request.method == "POST" and form.is_valid():
         result = workbook.read(form.cleaned_data["workbook"], cycle, request.user, items)

@@ -181,3 +181,12 @@ SPECTACULAR_SETTINGS = {
         "ObservationStatusEnum": "scorecard.measures.choices.ObservationStatus",
     },
 }
+
+# The largest file any page takes; an upload is dropped as it arrives once it passes this, so
+# nothing larger is held in memory or written to disk (scorecard/uploads.py).
+SCORECARD_MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "scorecard.uploads.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
