@@ -21,6 +21,7 @@ from scorecard.delivery.models import (
     ProjectUpdate,
 )
 from scorecard.framework.models import Board, Organisation, Outcome, Plan, Priority, Programme
+from scorecard.measures.choices import Approval
 from scorecard.measures.models import (
     ComparatorValue,
     Measure,
@@ -29,7 +30,7 @@ from scorecard.measures.models import (
     Target,
 )
 from scorecard.people.models import Person
-from scorecard.people.permissions import person_of
+from scorecard.people.permissions import can_manage, person_of
 from scorecard.risks.models import Risk, RiskAssessment
 
 
@@ -306,9 +307,12 @@ class ObservationSerializer(WritingSerializer):
             "commentary",
             "entered_by",
             "entered_at",
+            "approval",
             "revisions",
         ]
-        read_only_fields = [*PERIOD_READ, "entered_by", "entered_at"]
+        # Approval follows who writes: the team's figures are approved, an owner's provisional
+        # until the team approves its submission in the reporting cycle.
+        read_only_fields = [*PERIOD_READ, "entered_by", "entered_at", "approval"]
 
     def validate(self, attrs: dict) -> dict:
         instance = self.instance
@@ -344,14 +348,20 @@ class ObservationSerializer(WritingSerializer):
 
     def before_save(self, instance, creating: bool) -> None:
         figure = self._figure
-        if not creating and all(getattr(instance, f) == v for f, v in figure.items()):
-            return  # the figure is as it was: who entered it, and when, stay as they were
         user = self.context["request"].user
+        team = can_manage(user, instance.measure)
+        if not creating and all(getattr(instance, f) == v for f, v in figure.items()):
+            # The figure is as it was: who entered it, and when, stay as they were; the
+            # team's write of it approves it.
+            if team:
+                instance.approval = Approval.APPROVED
+            return
         person = person_of(user)
         by = person.name if person else user.get_username()
         revision = instance.revise(figure, by, timezone.now())
         if revision is not None:
             revision.save()
+        instance.approval = Approval.APPROVED if team else Approval.PROVISIONAL
 
 
 class ComparatorValueSerializer(WritingSerializer):

@@ -6,6 +6,7 @@ setting its archived_at."""
 from __future__ import annotations
 
 from django.db import transaction
+from django.db.models import Prefetch
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import viewsets
 from rest_framework.authtoken.views import ObtainAuthToken
@@ -27,9 +28,16 @@ from scorecard.delivery.models import (
     ProjectUpdate,
 )
 from scorecard.framework.models import Board, Organisation, Outcome, Plan, Priority, Programme
-from scorecard.measures.models import ComparatorValue, Measure, Observation, Target
+from scorecard.measures.choices import Approval
+from scorecard.measures.models import (
+    ComparatorValue,
+    Measure,
+    Observation,
+    ObservationRevision,
+    Target,
+)
 from scorecard.people.models import Person
-from scorecard.people.permissions import signed_in
+from scorecard.people.permissions import audience_of, signed_in
 from scorecard.publishing.published import published_measures
 from scorecard.risks.models import Risk, RiskAssessment
 from scorecard.tenancy.middleware import activate
@@ -239,6 +247,19 @@ class ObservationViewSet(ItemViewSet):
     public = True
     public_serializer_class = serializers.PublicObservationSerializer
     public_filterset_class = filters.PublicObservationFilter
+
+    def get_queryset(self):
+        # Approved figures only, but for the team's and an owner's provisional ones (the pages'
+        # rule): the public and viewers never see a figure the team has not approved.
+        audience = audience_of(self.request.user)
+        queryset = super().get_queryset().shown_to(audience)
+        if not audience.sees_provisional:
+            # Nor an earlier value the team never approved, kept as a revision.
+            revisions = ObservationRevision.objects.filter(approval=Approval.APPROVED)
+            queryset = queryset.prefetch_related(None).prefetch_related(
+                Prefetch("revisions", queryset=revisions)
+            )
+        return queryset
 
 
 @_item_views("comparator value")

@@ -39,6 +39,13 @@ QUIET_FIELDS = {
 # Longer than this, a value is not repeated in the sentence: "Commentary changed".
 LONGEST_QUOTED = 60
 MEASURE_FIGURES = {"value", "numerator", "denominator"}
+PROVISIONAL = "provisional"
+# What a submission's state says on the item's page (cycles.Submission.State).
+DECISIONS = {
+    "submitted": "sent for approval",
+    "approved": "approved",
+    "returned": "returned to its owner",
+}
 
 
 @dataclass(frozen=True)
@@ -57,9 +64,12 @@ class HistoryLine:
         return f"{self.what} by {self.who} on {self.on}"
 
 
-def history_for(item: models.Model, limit: int = SHOWN) -> list[HistoryLine]:
+def history_for(
+    item: models.Model, limit: int = SHOWN, *, hide_provisional: bool = False
+) -> list[HistoryLine]:
     """The latest changes to the item and to the things its page shows with it, newest
-    first."""
+    first. `hide_provisional`: for a reader who sees approved figures only, a figure that was
+    provisional is said to have changed, without saying what it was."""
     label, pk = label_of(type(item)), str(item.pk)
     entries = AuditEntry.objects.filter(
         Q(model=label, object_id=pk) | Q(parent_model=label, parent_id=pk)
@@ -69,8 +79,9 @@ def history_for(item: models.Model, limit: int = SHOWN) -> list[HistoryLine]:
         # A page as at a past moment: its history up to then.
         entries = entries.filter(when__lte=moment)
     entries = entries.order_by("-when", "-id")[:limit]
-    words = _Words(item)
-    return [HistoryLine(e.when, e.who, words.of(e)) for e in entries]
+    words = _Words(item, hide_provisional)
+    lines = [(e, words.of(e)) for e in entries]
+    return [HistoryLine(e.when, e.who, what) for e, what in lines if what]
 
 
 def _period(label: str) -> str:
@@ -81,17 +92,21 @@ def _period(label: str) -> str:
 
 
 class _Words:
-    def __init__(self, item: models.Model) -> None:
+    def __init__(self, item: models.Model, hide_provisional: bool = False) -> None:
         self.item = item
+        self.hide_provisional = hide_provisional
         self.measure = item if label_of(type(item)) == "measures.measure" else None
         self.related_names: dict = {}
 
     def of(self, entry: AuditEntry) -> str:
+        """The entry in words; "" for one not worth a line."""
         model = apps.get_model(entry.model)
         values = entry.after or entry.before or {}
         own = entry.model == label_of(type(self.item)) and entry.object_id == str(self.item.pk)
         if entry.model == "measures.observation":
             return self._observation(model, entry, values)
+        if entry.model == "cycles.submission":
+            return self._decision(entry, values)
         if entry.model == "measures.target":
             return self._target(model, entry, values)
         thing = model._meta.verbose_name.capitalize()
@@ -113,14 +128,42 @@ class _Words:
         where = _period(values.get("period", ""))
         if values.get("breakdown"):
             where = f"{where} ({values['breakdown']})"
+        if self.hide_provisional and PROVISIONAL in (
+            (entry.before or {}).get("approval"),
+            (entry.after or {}).get("approval"),
+        ):
+            if entry.action == AuditAction.CREATED:
+                return f"Provisional value for {where} entered, awaiting approval"
+            if entry.changed == ["approval"]:
+                return ""  # the decision on the submission says it
+            return f"Provisional value for {where} changed, awaiting approval"
         if entry.action == AuditAction.CREATED:
             if values.get("value") is not None:
                 return f"Value for {where} entered as {self._figure(model, 'value', values)}"
             return f"Value for {where} entered as {self._shown(model, 'status', values)}"
         if entry.action == AuditAction.DELETED:
             return f"Value for {where} deleted"
+        if set(entry.changed) <= QUIET_FIELDS | {"approval"} and "approval" in entry.changed:
+            return ""  # approved or returned: the decision on the submission says it
         changes = self._changes(model, entry, "revised", subject=f" for {where}")
         return _joined(changes) if changes else f"Value for {where} updated"
+
+    def _decision(self, entry: AuditEntry, values: dict) -> str:
+        """A submission sent in, approved or returned (a draft is not news)."""
+        before = (entry.before or {}).get("state")
+        state = values.get("state")
+        if state == before or state not in DECISIONS:
+            return ""
+        thing = "Update"
+        if values.get("measure_id"):
+            thing = f"Value for {_period(values.get('period', ''))}"
+        said = f"{thing} {DECISIONS[state]}"
+        comment = (values.get("comment") or "").strip()
+        if state == "returned" and comment:
+            if len(comment) > LONGEST_QUOTED:
+                comment = comment[: LONGEST_QUOTED - 1].rstrip() + "…"
+            said += f": ‘{comment}’"
+        return said
 
     def _target(self, model, entry: AuditEntry, values: dict) -> str:
         start = values.get("from_period")

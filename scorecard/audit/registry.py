@@ -39,6 +39,14 @@ PARENTS: dict[str, str] = {
 }
 
 
+# Models whose rows belong to one of several kinds of item: the first of these foreign keys that
+# is set. A cycle's submission (and the team's approval or return of it) shows on the page of
+# the measure, project, action or programme it is for.
+ONE_OF_PARENTS: dict[str, tuple[str, ...]] = {
+    "cycles.submission": ("measure", "project", "action", "programme"),
+}
+
+
 def label_of(model: type[Model]) -> str:
     return model._meta.label_lower
 
@@ -61,7 +69,12 @@ def is_tracked(model: type[Model]) -> bool:
 
 def parent_of(instance: Model) -> tuple[str, str]:
     """(model label, id) of the item whose page shows this one's changes, else blanks."""
-    name = PARENTS.get(label_of(type(instance)))
+    label = label_of(type(instance))
+    name = PARENTS.get(label)
+    for candidate in ONE_OF_PARENTS.get(label, ()):
+        if getattr(instance, instance._meta.get_field(candidate).attname) is not None:
+            name = candidate
+            break
     if not name:
         return "", ""
     field = instance._meta.get_field(name)

@@ -21,7 +21,7 @@ from scorecard.core.series import (
     TargetSchedule,
     headline_of,
 )
-from scorecard.measures.models import Measure, Observation, Target
+from scorecard.measures.models import APPROVED, Measure, Observation, Target
 
 Measures: TypeAlias = QuerySet[Measure] | list[Measure] | list[int]
 
@@ -64,11 +64,15 @@ _READING_FIELDS = (
 
 
 def latest_months(measures: Measures, as_at: Period) -> dict[int, int]:
-    """The month each measure's latest headline reading up to `as_at` ends in: one query, an
-    index lookup a measure (observation_latest), however long the series."""
+    """The month each measure's latest approved headline reading up to `as_at` ends in: one
+    query, an index lookup a measure (observation_latest), however long the series. Headlines
+    are of approved figures only, for everyone: they are what goes out."""
     latest = (
         Observation.objects.filter(
-            measure=OuterRef("pk"), breakdown="", period_last_month__lte=as_at.last_month
+            APPROVED,
+            measure=OuterRef("pk"),
+            breakdown="",
+            period_last_month__lte=as_at.last_month,
         )
         .order_by("-period_last_month")
         .values("period_last_month")[:1]
@@ -104,7 +108,7 @@ def headline_readings(measures: Measures, latest: dict[int, int]) -> dict[int, l
     for month, measure_ids in by_latest.items():
         if month != common:
             wanted |= Q(measure_id__in=measure_ids, period_last_month__in=_months_before(month))
-    rows = Observation.objects.filter(wanted, breakdown="").order_by()
+    rows = Observation.objects.filter(wanted, APPROVED, breakdown="").order_by()
     # Most measures report the same few periods: each is made once and shared (it is frozen).
     periods: dict[tuple[str, int, int], Period] = {}
     for measure_id, kind, first, months, value, status in rows.values_list(*_READING_FIELDS):

@@ -20,9 +20,9 @@ REPORTING_KINDS = [
 
 
 def available_periods(plan_id: str | None = None) -> list[Period]:
-    """Periods with at least one observation, newest first; of those ending in the same month,
-    the longest first, so a quarter's scorecard is offered before its last month's."""
-    rows = Observation.objects.all()
+    """Periods with at least one approved observation, newest first; of those ending in the
+    same month, the longest first, so a quarter's scorecard is offered before its last month's."""
+    rows = Observation.objects.approved()
     if plan_id:
         # A subquery, not a join: the index on the period columns and measure then covers it.
         rows = rows.filter(measure__in=Measure.objects.filter(plan__plan_id=plan_id).values("pk"))

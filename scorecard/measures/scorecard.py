@@ -12,6 +12,8 @@ from scorecard.core.ratings import Rag
 from scorecard.core.rollup import Rollup
 from scorecard.core.series import Headline, RatedReading, headline, rate_series
 from scorecard.framework.models import Outcome
+from scorecard.measures.audience import APPROVED_ONLY, Audience
+from scorecard.measures.choices import Approval
 from scorecard.measures.headlines import headlines_as_at, targets_of
 from scorecard.measures.models import RULE_FIELDS, Measure, Observation, rules_from
 
@@ -33,13 +35,15 @@ class RatedMeasure:
         return headline(self.measure.rules(), self.series, as_at)
 
 
-def rate_measures(measures: QuerySet[Measure] | list[Measure]) -> list[RatedMeasure]:
-    """Every observation of every measure given, rated; three queries whatever the count."""
+def rate_measures(
+    measures: QuerySet[Measure] | list[Measure], audience: Audience = APPROVED_ONLY
+) -> list[RatedMeasure]:
+    """Every observation of every measure given that the audience sees (approved ones only,
+    unless it is the team's or an owner's page), rated; three queries whatever the count."""
     targets = targets_of(measures)
     readings = defaultdict(list)
-    for observation in Observation.objects.filter(measure__in=measures).order_by(
-        "period_last_month", "-period_months", "breakdown"
-    ):
+    shown = Observation.objects.shown_to(audience).filter(measure__in=measures)
+    for observation in shown.order_by("period_last_month", "-period_months", "breakdown"):
         readings[observation.measure_id].append(observation)
     rated = []
     for measure in measures:
@@ -49,6 +53,28 @@ def rate_measures(measures: QuerySet[Measure] | list[Measure]) -> list[RatedMeas
         )
         rated.append(RatedMeasure(measure, series, observations))
     return rated
+
+
+# The overview and the measures list name at most this many figures awaiting approval.
+AWAITING_SHOWN = 20
+
+
+def awaiting_approval(audience: Audience, plan_id: str | None = None) -> list[Observation]:
+    """The provisional headline figures this reader may see (the team's, an owner's own) in a
+    plan's current measures, which the scorecard leaves out until they are approved: one
+    query, none for a reader who sees approved figures only. At most AWAITING_SHOWN + 1, so
+    the page can say there are more."""
+    if not audience.sees_provisional:
+        return []
+    provisional = Observation.objects.shown_to(audience).filter(
+        approval=Approval.PROVISIONAL,
+        breakdown="",
+        measure__in=measures_for(plan_id).values("pk"),
+    )
+    ordered = provisional.select_related("measure").order_by(
+        "measure__order", "measure__measure_id", "period_last_month"
+    )
+    return list(ordered[: AWAITING_SHOWN + 1])
 
 
 # Long texts a scorecard never shows; leaving them out halves the cost of a thousand measures.

@@ -11,11 +11,25 @@ from django.shortcuts import get_object_or_404, redirect, render
 from scorecard.form_pages import form_page
 from scorecard.framework.models import Outcome, Plan
 from scorecard.measures import pages
+from scorecard.measures.audience import APPROVED_ONLY
+from scorecard.measures.choices import Approval
 from scorecard.measures.forms import ProgressStatementForm
 from scorecard.measures.models import ComparatorValue, Measure, ObservationRevision
 from scorecard.measures.periods import available_periods, chosen_period
-from scorecard.measures.scorecard import build_scorecard, measures_for, rate_measures, summarise
-from scorecard.people.permissions import require_change, require_saving
+from scorecard.measures.scorecard import (
+    AWAITING_SHOWN,
+    awaiting_approval,
+    build_scorecard,
+    measures_for,
+    rate_measures,
+    summarise,
+)
+from scorecard.people.permissions import (
+    audience_of,
+    require_change,
+    require_saving,
+    sees_provisional,
+)
 
 
 def _plan(request) -> Plan | None:
@@ -37,6 +51,9 @@ def _scorecard_context(request) -> dict:
         "periods": offered,
         "period": period,
         "scorecard": summarise(period, plan_id) if period else None,
+        # What the team (or an owner) entered that the scorecard leaves out until approved.
+        "awaiting": awaiting_approval(audience_of(request.user), plan_id),
+        "awaiting_shown": AWAITING_SHOWN,
     }
 
 
@@ -79,11 +96,20 @@ def measure_detail(request, measure_id: str):
         ),
         measure_id=measure_id,
     )
-    rated = rate_measures([measure])[0]
+    # The team and the measure's owners see provisional figures too, labelled; anyone else
+    # (a councillor) sees approved figures only, as the papers and the public do.
+    audience = audience_of(request.user) if sees_provisional(request.user, measure) else None
+    rated = rate_measures([measure], audience or APPROVED_ONLY)[0]
     rows = pages.headline_rows(rated)
     breakdown_periods, breakdown_rows = pages.breakdown_table(rated)
     latest = rows[-1] if rows else None
     comparison = measure.how_we_compare()
+    revisions = ObservationRevision.objects.filter(observation__measure=measure)
+    if audience is None:
+        # Not even as the "value now" beside an earlier one.
+        revisions = revisions.filter(
+            observation__approval=Approval.APPROVED, approval=Approval.APPROVED
+        )
     return render(
         request,
         "scorecard/measure.html",
@@ -102,9 +128,9 @@ def measure_detail(request, measure_id: str):
             "comparison": comparison,
             "position_chart": pages.position_chart(comparison),
             "commentaries": [r for r in reversed(rows) if r.observation.commentary],
-            "revisions": ObservationRevision.objects.filter(observation__measure=measure)
-            .select_related("observation")
-            .order_by("-replaced_at", "observation__period_last_month"),
+            "revisions": revisions.select_related("observation").order_by(
+                "-replaced_at", "observation__period_last_month"
+            ),
         },
     )
 

@@ -48,8 +48,11 @@ def public_plans() -> QuerySet[Plan]:
 
 
 def public_periods(plan_id: str | None) -> list[Period]:
-    """Periods with an observation of a published measure, newest (and longest) first."""
-    rows = Observation.objects.filter(measure__in=published_measures(plan_id).values("pk"))
+    """Periods with an approved observation of a published measure, newest (and longest)
+    first."""
+    rows = Observation.objects.approved().filter(
+        measure__in=published_measures(plan_id).values("pk")
+    )
     distinct = (
         rows.order_by().values_list("period_kind", "period_first_month", "period_months").distinct()
     )
@@ -79,9 +82,8 @@ def public_scorecard(as_at: Period, plan_id: str | None) -> Scorecard:
 
 def last_updated() -> datetime | None:
     """When a published figure was last entered: the open data's "last updated"."""
-    found = Observation.objects.filter(measure__in=published_measures().values("pk")).aggregate(
-        latest=Max("entered_at")
-    )
+    published = Observation.objects.approved().filter(measure__in=published_measures().values("pk"))
+    found = published.aggregate(latest=Max("entered_at"))
     return found["latest"]
 
 

@@ -75,7 +75,7 @@ def _plans_reporting(period: Period):
         "period_last_month__lte": period.last_month,
     }
     reporting = Plan.objects.filter(
-        Q(Exists(Observation.objects.filter(measure__plan=OuterRef("pk"), **within)))
+        Q(Exists(Observation.objects.approved().filter(measure__plan=OuterRef("pk"), **within)))
         | Q(Exists(ProjectUpdate.objects.filter(project__plan=OuterRef("pk"), **within)))
     )
     return reporting if reporting.exists() else _plans_with_content()

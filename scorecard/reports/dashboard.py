@@ -60,7 +60,7 @@ NO_FIGURE = "–"
 
 
 def _observations_by(period: Period) -> QuerySet[Observation]:
-    return Observation.objects.filter(period_last_month__lte=period.last_month)
+    return Observation.objects.approved().filter(period_last_month__lte=period.last_month)
 
 
 def _plans_with(observations: QuerySet[Observation]) -> set[int]:

@@ -18,7 +18,8 @@ from scorecard.reports.kinds import FORMATS, KINDS, file_name
 
 def _latest_quarter() -> str:
     """The quarter of the latest figure: the period an officer most likely wants."""
-    latest = Observation.objects.aggregate(Max("period_last_month"))["period_last_month__max"]
+    found = Observation.objects.approved().aggregate(Max("period_last_month"))
+    latest = found["period_last_month__max"]
     if latest is None:
         return ""
     return Period.quarter_containing(Period(PeriodKind.MONTH, latest, 1).start).display

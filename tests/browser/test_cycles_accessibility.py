@@ -46,6 +46,10 @@ def test_owner_pages_have_no_axe_violations(live_server, browser, cycle):
         page.check("#id_confirm")
         page.click("main button[type=submit]")
         found["my updates after saving"] = page_violations(page)
+        # The figure just saved is provisional: labelled on its page, named on the scorecard.
+        for url in (f"{base}/measures/BP-HV-NBV/", f"{base}/", f"{base}/measures/"):
+            found[f"{url} with a provisional figure"] = visit(page, url)
+            assert page.locator(".scorecard-provisional").count() >= 1
         visit(page, f"{base}/cycles/{cycle.pk}/upload/")
         page.click("main button[type=submit]")
         found["upload error"] = page_violations(page)

@@ -3,11 +3,16 @@
 from django import template
 
 from scorecard.audit.history import SHOWN, history_for
+from scorecard.people.permissions import sees_provisional
 
 register = template.Library()
 
 
-@register.inclusion_tag("audit/_history.html")
-def history_section(item, heading_size="l"):
-    lines = history_for(item, SHOWN + 1)
+@register.inclusion_tag("audit/_history.html", takes_context=True)
+def history_section(context, item, heading_size="l"):
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    # Figures the team has not approved are named only to those who may see them.
+    hidden = not sees_provisional(user, item) if item._meta.label == "measures.Measure" else False
+    lines = history_for(item, SHOWN + 1, hide_provisional=hidden)
     return {"lines": lines[:SHOWN], "more": len(lines) > SHOWN, "heading_size": heading_size}

@@ -6,10 +6,21 @@ from django.utils.html import format_html
 from scorecard.core.delivery_status import DeliveryKind, status_meaning
 from scorecard.core.ratings import Direction, Rag
 from scorecard.core.units import format_fraction
+from scorecard.measures.choices import Approval
 
 register = template.Library()
 
 RAG_CLASSES = {"G": "green", "A": "yellow", "R": "red", "B": "blue"}
+
+
+@register.simple_tag
+def provisional_tag():
+    """Beside a figure the team has not approved yet (shown only to the team and its owner):
+    in words, not colour alone."""
+    return format_html(
+        '<strong class="govuk-tag govuk-tag--purple scorecard-provisional">{}</strong>',
+        Approval.PROVISIONAL.label,
+    )
 
 
 @register.simple_tag
