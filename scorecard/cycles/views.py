@@ -28,7 +28,6 @@ from scorecard.cycles.forms import CycleForm, MeasureValueForm, UploadForm
 from scorecard.cycles.models import ReportingCycle
 from scorecard.form_pages import form_page
 from scorecard.measures.models import Measure
-from scorecard.uploads import upload_too_large
 from scorecard.people.permissions import (
     can_manage,
     performance_team_required,
@@ -36,6 +35,7 @@ from scorecard.people.permissions import (
     require_change,
     require_manage,
 )
+from scorecard.uploads import upload_too_large
 
 ID = re.compile(r"[0-9]{1,18}")
 

@@ -21,12 +21,13 @@ class Audience:
     every_plan: bool = False
     # The plans whose provisional figures the reader sees (a team member's plans).
     plan_ids: frozenset[int] = frozenset()
-    # The Person whose own measures' provisional figures the reader sees (an owner).
-    owner_id: int | None = None
+    # The sign-in (user id) whose own measures' provisional figures the reader sees: an
+    # owner's, through the Person linked to it (by id, so no Person need be looked up first).
+    owner_user_id: int | None = None
 
     @property
     def sees_provisional(self) -> bool:
-        return self.every_plan or bool(self.plan_ids) or self.owner_id is not None
+        return self.every_plan or bool(self.plan_ids) or self.owner_user_id is not None
 
     @property
     def everything(self) -> bool:
@@ -39,9 +40,9 @@ class Audience:
             return Q()
         if self.plan_ids:
             shown |= Q(**{f"{prefix}measure__plan_id__in": sorted(self.plan_ids)})
-        if self.owner_id is not None:
-            # One row a figure still: a measure names each owner once.
-            shown |= Q(**{f"{prefix}measure__owners": self.owner_id})
+        if self.owner_user_id is not None:
+            # One row a figure still: a measure names each owner once, a Person one sign-in.
+            shown |= Q(**{f"{prefix}measure__owners__user_id": self.owner_user_id})
         return shown
 
 

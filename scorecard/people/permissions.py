@@ -351,8 +351,8 @@ def audience_of(user) -> Audience:
     if in_performance_team(user):
         plans = team_plan_ids(user)
         return Audience(every_plan=True) if plans is None else Audience(plan_ids=frozenset(plans))
-    person = person_of(user)
-    return Audience(owner_id=person.pk) if person is not None else APPROVED_ONLY
+    # Anyone else signed in sees the provisional figures of the measures they own, if any.
+    return Audience(owner_user_id=user.pk)
 
 
 def sees_provisional(user, measure: Model) -> bool:

@@ -71,10 +71,17 @@ def test_team_pages_have_no_axe_violations(live_server, browser, cycle):
             f"{base}/cycles/new/",
             f"{base}/cycles/{cycle.pk}/",
             f"{base}/cycles/{cycle.pk}/edit/",
-            f"{base}/cycles/{cycle.pk}/completeness/",
+            f"{base}/cycles/{cycle.pk}/?state=all",
             f"{base}/my-updates/",
         ]
         found = {url: visit(page, url) for url in urls}
+        # The review page with its error summary: a selection returned without a reason.
+        visit(page, f"{base}/cycles/{cycle.pk}/")
+        page.check("main input[name=item] >> nth=0")
+        page.click("main button[name=decision][value=return]")
+        assert page.locator(".govuk-error-summary").is_visible()
+        assert "Enter why you are returning" in page.locator(".govuk-error-summary").inner_text()
+        found["review errors"] = page_violations(page)
         visit(page, f"{base}/cycles/new/")
         page.fill("#id_period", "not a period")
         page.click("main button[type=submit]")
@@ -94,3 +101,30 @@ def test_the_upload_page_for_someone_with_nothing_to_enter_has_no_axe_violations
     finally:
         context.close()
     assert violations == []
+
+
+def test_the_review_table_scrolls_in_its_own_box_on_a_small_screen(live_server, browser, cycle):
+    from scorecard.cycles.due import due_items
+    from scorecard.cycles.entry import mark_submitted
+
+    for item in due_items(cycle)[:3]:
+        mark_submitted(None, None, **item.submission_fields())
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    try:
+        sign_in(page, live_server.url, "performance", DEMO_PASSWORD)
+        visit(page, f"{live_server.url}/cycles/{cycle.pk}/")
+        page_width = page.evaluate("document.documentElement.scrollWidth")
+        box = page.locator("#selection")
+        table_width = page.evaluate("document.querySelector('#selection table').scrollWidth")
+        box_width = box.evaluate("element => element.clientWidth")
+        assert (box.get_attribute("role"), box.get_attribute("tabindex")) == ("region", "0")
+        assert page_width <= 375
+        assert table_width > box_width  # the table is wider: it scrolls inside its box
+        # And with a row's error shown in the table.
+        page.click("main button[name=return] >> nth=0")
+        assert page.locator(".govuk-error-summary").is_visible()
+        assert page.locator("#selection .govuk-error-message").count() == 1
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    finally:
+        context.close()

@@ -314,3 +314,20 @@ def test_the_page_reads_a_fixed_number_of_queries_whatever_the_cycles_size(
     with django_assert_max_num_queries(25):
         page = team.get(review_url(bp_cycle, state="all"))
     assert len(page.context["rows"]) == len(due.due_items(bp_cycle))
+
+
+def test_a_highlight_report_shows_its_status_and_reason(team, bp_cycle):
+    from scorecard.delivery.models import HighlightReport
+    from scorecard.framework.models import Programme
+
+    cycle = ReportingCycle.objects.get(plan__plan_id="cypp")
+    programme = Programme.objects.get(plan__plan_id="cypp", name__startswith="Promoting healthy")
+    for quarter, status, reason in ((2, "G", "On track"), (3, "A", "Two projects slipped")):
+        report = HighlightReport(programme=programme, status=status, reason_for_status=reason)
+        report.set_period(Period.quarter(2019, quarter))
+        report.save()
+    page = team.get(review_url(cycle))
+    (row,) = [r for r in page.context["rows"] if r.key == f"highlight report:{programme.pk}"]
+    assert (row.value, row.previous) == ("Report for Q3 2019/20", "Green (G) (Q2 2019/20)")
+    assert (row.rag, row.commentary, row.target) == ("A", "Two projects slipped", "Not applicable")
+    assert "Amber (A)" in page.content.decode()
