@@ -132,18 +132,6 @@ def _value_hint(measure: Measure) -> str:
     return f"A number, without the unit: 87.5 for {example}"
 
 
-class DecisionForm(GovukForm):
-    item = forms.CharField(widget=forms.HiddenInput)
-    decision = forms.ChoiceField(choices=[("approve", "Approve"), ("return", "Return")])
-    comment = forms.CharField(required=False, max_length=2000)
-
-    def clean(self) -> dict:
-        cleaned = super().clean()
-        if cleaned.get("decision") == "return" and not cleaned.get("comment", "").strip():
-            self.add_error("comment", "Say what needs to change before returning it")
-        return cleaned
-
-
 def _dates(text: str) -> list[date]:
     """Dates separated by commas or new lines, in any of the forms the other forms take."""
     found = []
