@@ -39,12 +39,24 @@ def _number(label: str, help_text: str = "") -> forms.DecimalField:
     )
 
 
+class _PeriodChoiceField(forms.ChoiceField):
+    """A period the cycle asks for, in any form a person may write it (DESIGN §4): matched on
+    its canonical label, never on the text as typed."""
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        try:
+            return parse_period(text).label if text else text
+        except PeriodError:
+            return text
+
+
 class MeasureValueForm(GovukForm):
     """One reading of a measure for a period the cycle asks for."""
 
     # Fixed by the page's address (the page links to the cycle's other periods), so that the
     # check on who else saved the reading is about the reading the form was opened on.
-    period = forms.ChoiceField(label="Period", widget=forms.HiddenInput)
+    period = _PeriodChoiceField(label="Period", widget=forms.HiddenInput)
     numerator = _number("Numerator")
     denominator = _number("Denominator")
     value = _number("Value")

@@ -123,11 +123,13 @@ def measure_value(request, measure_id: str):
     if not periods:
         raise Http404(f"This cycle asks for no reading of {measure.measure_id}")
     period = periods[-1]
-    try:
-        asked = parse_period(request.GET.get("period", ""))
+    label = request.GET.get("period", "")
+    if label:
+        try:
+            asked = parse_period(label)
+        except PeriodError:
+            raise Http404(f"There is no period called {label!r}") from None
         period = asked if asked in periods else period
-    except PeriodError:
-        pass
     reading = current_reading(measure, period)
     initial = {"period": period.label, "loaded": stamp(reading)}
     if reading is not None:

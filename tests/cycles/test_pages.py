@@ -45,6 +45,19 @@ def test_an_owner_enters_their_measures_value_and_it_is_submitted(owner, bp_cycl
     assert "Submitted, waiting" in owner.get("/my-updates/").content.decode()
 
 
+@pytest.mark.parametrize("form", ["Q3 2019/20", "Q3 19/20", "2019/20 q3"])
+def test_the_value_form_takes_the_period_in_any_form(owner, bp_cycle, form):
+    url = value_url("BP-HV-NBV", bp_cycle, form)
+    response = owner.post(url, {**form_data(owner, url, value="88.5"), "period": form})
+    assert response.status_code == 302
+    reading = Observation.objects.get(measure__measure_id="BP-HV-NBV", period="2019/20 Q3")
+    assert reading.value == Decimal("88.5")
+
+
+def test_the_value_form_refuses_a_period_it_cannot_read(owner, bp_cycle):
+    assert owner.get(value_url("BP-HV-NBV", bp_cycle, "Q7 2019/20")).status_code == 404
+
+
 def test_an_owner_cannot_enter_another_owners_value(owner, bp_cycle):
     url = value_url("BP-FIN-RBO", bp_cycle)
     assert owner.get(url).status_code == 403

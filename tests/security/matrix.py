@@ -144,6 +144,8 @@ RULES: dict[str, Rule] = {
     "risks/<str:reference>/assessments/new/": Rule(OWNER, OWNER, _risk),
     # Committee papers.
     "reports/": PAGE,
+    # Claims to check before publication: the performance team's.
+    "reports/claims/": Rule(TEAM, NOBODY),
     # The public scorecard and open data: everyone reads; publishing is the team's.
     "public/": Rule(PUBLIC, NOBODY),
     "public/measures/<str:measure_id>/": Rule(PUBLIC, NOBODY, _measure),
