@@ -86,6 +86,9 @@ def test_other_failures_of_an_import_are_not_called_a_full_disk(tmp_path, monkey
     with pytest.raises(sqlite3.OperationalError):
         _import([tmp_path / "measures.csv", tmp_path / "observations.csv"])
     assert storage_failure(OSError(errno.EACCES, "Permission denied")) is None
+    unreadable = sqlite3.OperationalError("disk I/O error")
+    unreadable.sqlite_errorcode = 10 | 1 << 8  # SQLITE_IOERR_READ: not a write refused
+    assert storage_failure(unreadable) is None
     assert storage_failure(OperationalError("server closed the connection")) is None
 
 

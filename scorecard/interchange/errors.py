@@ -34,15 +34,12 @@ class ImportNotSaved(Exception):
     """The import could not be written (a full disk): nothing of it was kept."""
 
 
-# SQLite's result codes for a write the disk refused: SQLITE_FULL, and SQLITE_IOERR with its
-# extended codes (SQLite reports a write refused for any reason but ENOSPC, such as a file-size
-# or quota limit, as an I/O error).
-_SQLITE_FULL = 13
-_SQLITE_IOERR = 10
-# PostgreSQL's SQLSTATE classes 53 (insufficient resources: disk_full is 53100) and 58 (system
-# error: io_error is 58030).
+# SQLite's result codes for a write the disk refused: SQLITE_FULL, and the write, sync and
+# truncate kinds of SQLITE_IOERR (SQLite reports a write refused for any reason but ENOSPC,
+# such as a file-size or quota limit, as an I/O error on writing).
+_SQLITE_REFUSED_WRITES = {13, 10 | 3 << 8, 10 | 4 << 8, 10 | 5 << 8, 10 | 6 << 8}
+# PostgreSQL's SQLSTATE disk_full.
 _POSTGRES_DISK_FULL = "53100"
-_POSTGRES_IO_ERROR = "58030"
 _OUT_OF_ROOM = {errno.ENOSPC, errno.EFBIG, errno.EDQUOT}
 
 
@@ -56,10 +53,10 @@ def storage_failure(problem: BaseException | None) -> str | None:
         if isinstance(problem, OSError) and problem.errno in _OUT_OF_ROOM:
             return problem.strerror or str(problem)
         code = getattr(problem, "sqlite_errorcode", None)
-        if isinstance(code, int) and code & 0xFF in (_SQLITE_FULL, _SQLITE_IOERR):
+        if code in _SQLITE_REFUSED_WRITES:
             return str(problem)
         state = getattr(problem, "sqlstate", None) or getattr(problem, "pgcode", None)
-        if state in (_POSTGRES_DISK_FULL, _POSTGRES_IO_ERROR):
+        if state == _POSTGRES_DISK_FULL:
             return str(problem).strip().splitlines()[0]
         problem = problem.__cause__ or problem.__context__
     return None
