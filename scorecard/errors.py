@@ -22,7 +22,8 @@ def server_error(request) -> HttpResponse:
     problem = sys.exc_info()[1]
     # A full disk (the database's, or the one an upload is spooled to) is, for the visitor, a
     # database that cannot take their change now: it has not been saved, and may be later.
-    if isinstance(problem, OperationalError | InterfaceError) or storage_failure(problem):
-        page = render_to_string("database_unavailable.html")
+    full_disk = storage_failure(problem)
+    if isinstance(problem, OperationalError | InterfaceError) or full_disk:
+        page = render_to_string("database_unavailable.html", {"full_disk": full_disk})
         return HttpResponse(page, status=503, headers={"Retry-After": str(RETRY_AFTER)})
     return HttpResponse(render_to_string("500.html"), status=500)

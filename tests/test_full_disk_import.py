@@ -16,6 +16,7 @@ from openpyxl import load_workbook
 from scorecard.cli import CommandFailed
 from scorecard.interchange.errors import storage_failure
 from scorecard.measures.models import Measure, Observation
+from tests.cycles.test_offline_and_reminders import rows_by_reading
 
 pytestmark = pytest.mark.django_db
 
@@ -112,7 +113,7 @@ def test_an_upload_on_a_full_disk_says_it_was_not_saved_and_keeps_nothing(
     client, cycle = owner
     response = client.get(f"/cycles/{cycle.pk}/template.xlsx")
     book = load_workbook(BytesIO(response.content))
-    rows = {(r[0].value, r[2].value): r for r in book["Values"].iter_rows(min_row=2)}
+    rows = rows_by_reading(book["Values"])
     filled = [("BP-HV-NBV", "2019/20 Q3"), ("BP-ASC-CQC", "2019-10")]
     for n, key in enumerate(filled):
         rows[key][6].value = 70 + n
@@ -138,6 +139,7 @@ def test_an_upload_on_a_full_disk_says_it_was_not_saved_and_keeps_nothing(
     assert response.status_code == 503
     page = response.content.decode()
     assert "it has not been saved" in page and "Traceback" not in page
+    assert "run out of room to store data" in page and "cannot reach its database" not in page
     monkeypatch.undo()
     assert {key: stored(*key) for key in filled} == before
 
