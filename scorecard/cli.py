@@ -272,3 +272,13 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:
+        # A full disk anywhere (the demo's load, a migration, a report): one line, not a
+        # traceback. Anything else is a fault of ours and keeps its traceback.
+        from scorecard.interchange.errors import storage_failure
+
+        reason = storage_failure(exc)
+        if reason is None:
+            raise
+        print(f"scorecard: {commands.disk_full(reason)}", file=sys.stderr)
+        return 1

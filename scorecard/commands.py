@@ -644,4 +644,19 @@ def run(arguments: argparse.Namespace) -> int:
             return _restore(arguments.file, arguments.replace)
         return _as_tenant(arguments, _export)
     except DatabaseError as exc:
-        raise CommandFailed(f"database error: {str(exc).strip().splitlines()[0]}") from None
+        raise _database_failure(exc) from None
+
+
+def _database_failure(exc: Exception) -> CommandFailed:
+    from scorecard.interchange.errors import storage_failure
+
+    if (reason := storage_failure(exc)) is not None:
+        return CommandFailed(disk_full(reason))
+    return CommandFailed(f"database error: {str(exc).strip().splitlines()[0]}")
+
+
+def disk_full(reason: str) -> str:
+    return (
+        f"nothing was saved, as the disk could not be written ({reason}); "
+        "make room on the disk and try again"
+    )

@@ -150,3 +150,31 @@ def test_an_import_on_a_full_disk_is_one_line_and_keeps_nothing(council):
     assert problems.startswith("scorecard: the import was not saved, as the disk could not be")
     assert len(problems.strip().splitlines()) == 1, problems
     assert (counted(url), counted(url, "audit_auditentry")) == before
+
+
+def test_the_demo_on_a_full_disk_is_one_line(tmp_path):
+    """`scorecard demo` on a disk with room for the schema but not the demo: one line, no
+    traceback, exit 1."""
+
+    def little_room() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (3_000_000, 3_000_000))
+
+    database = tmp_path / "demo.sqlite3"
+    environment = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    environment["DATABASE_URL"] = f"sqlite:///{database}"
+    done = subprocess.run(
+        [sys.executable, "-m", "scorecard", "demo", "--no-serve"],
+        cwd=tmp_path,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        preexec_fn=little_room,
+    )
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr
+    assert done.stderr.startswith("scorecard: nothing was saved, as the disk could not"), (
+        done.stderr
+    )
+    assert len(done.stderr.strip().splitlines()) == 1, done.stderr
