@@ -113,16 +113,17 @@ class TenantQuery(sql.Query):
         # A join the limit adds takes the table's own name as its alias when the query has
         # none for it yet. In a subquery that name could hide the same table of the outer
         # query (a correlated reference to it), so new joins get names of this query's
-        # prefix, as Django gives a subquery's own tables.
+        # prefix, as Django gives a subquery's own tables ("U3"), with a letter between
+        # ("UL1") so that none is the name Django gives a join it adds later ("U4").
         added = [alias for alias in query.alias_map if alias not in before]
         if added:
             taken = set(query.alias_map)
             renames: dict[str, str] = {}
-            number = len(taken)
+            number = 0
             for alias in added:
-                while f"{query.alias_prefix}{number}" in taken:
+                while f"{query.alias_prefix}L{number}" in taken:
                     number += 1
-                renames[alias] = f"{query.alias_prefix}{number}"
+                renames[alias] = f"{query.alias_prefix}L{number}"
                 taken.add(renames[alias])
             query.change_aliases(renames)
         query.tenant_applied = tenant_id

@@ -164,3 +164,34 @@ def test_a_first_request_of_one_council_leaves_nothing_for_the_next(
     visit_public(one)
     visit(then)
     visit(one)
+
+
+def test_a_subquery_is_limited_without_hiding_the_outer_querys_tables(demo_roles):
+    """The limit joins tables into a correlated subquery as it is run; those joins must not
+    take the names of the outer query's tables, which the subquery refers to."""
+    from django.db.models import Exists, OuterRef
+
+    from scorecard.measures.models import Measure, Observation
+    from scorecard.tenancy.scope import acting_for
+
+    tenant = _tenant("first")
+    with every_tenant():
+        # A measure with no figures (the demo's all have some).
+        bare = Measure.objects.for_tenant(tenant).order_by("pk").first()
+        Observation.objects.filter(measure=bare).delete()
+    with acting_for(tenant):
+        figures = Observation.objects.filter(measure=OuterRef("pk"))
+        answered = dict(
+            Measure.objects.annotate(has=Exists(figures)).values_list("measure_id", "has")
+        )
+        expected = set(Observation.objects.values_list("measure__measure_id", flat=True))
+        sql = str(Measure.objects.annotate(has=Exists(figures)).query)
+    # Every table the subquery joins has an alias of its own (a bare table name there would
+    # hide the outer query's table of that name from the subquery's references to it).
+    subquery = sql[sql.index("EXISTS(") :]
+    assert not re.findall(r'JOIN "\w+" ON', subquery), subquery
+    with every_tenant():
+        mine = set(Measure.objects.for_tenant(tenant).values_list("measure_id", flat=True))
+    assert set(answered) == mine
+    assert {measure for measure, has in answered.items() if has} == expected
+    assert expected != mine, "the test needs a measure with no figures"
