@@ -164,7 +164,7 @@ def sign_out_everywhere(request):
     """Every API token and every signed-in browser of yours stop working, this one too."""
     accounts.sign_out_everywhere(request.user)
     logout(request)
-    return redirect("login")
+    return redirect("overview")
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
