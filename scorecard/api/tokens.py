@@ -12,10 +12,12 @@ from __future__ import annotations
 from django.contrib.auth import authenticate
 from django.contrib.auth.signals import user_logged_in
 from drf_spectacular.utils import extend_schema, inline_serializer
+from knox.auth import TokenAuthentication
 from knox.models import get_token_model
 from knox.settings import knox_settings
 from knox.views import LogoutAllView, LogoutView
 from rest_framework import serializers, status
+from rest_framework.authentication import SessionAuthentication
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
@@ -85,16 +87,30 @@ def live_tokens(user):
     )
 
 
+# A signed-in browser may call these too (with its CSRF token): it has no token to revoke but
+# may revoke all of its owner's.
+_EITHER = [TokenAuthentication, SessionAuthentication]
+
+
 class RevokeView(LogoutView):
     """POST with a token: that token stops working."""
 
-    @extend_schema(request=None, responses={204: None})
+    authentication_classes = _EITHER
+
+    @extend_schema(request=None, responses={204: None, 400: None})
     def post(self, request, format=None):
+        if not isinstance(request.auth, get_token_model()):
+            return Response(
+                {"detail": "Send the token to revoke in the Authorization header"},
+                status=status.HTTP_400_BAD_REQUEST,
+            )
         return super().post(request, format)
 
 
 class RevokeAllView(LogoutAllView):
-    """POST with a token: every token of its owner stops working."""
+    """POST with a token (or signed in): every token of its owner stops working."""
+
+    authentication_classes = _EITHER
 
     @extend_schema(request=None, responses={204: None})
     def post(self, request, format=None):

@@ -212,9 +212,9 @@ RULES: dict[str, Rule] = {
     ),
     # The API: a token for a username and password; the schema.
     "api/token/": Rule(NOBODY, PUBLIC),
-    # Revoking with the token itself (knox): a session, signed in or not, is not a token.
+    # Revoking: the token itself (a session has none to revoke), or all of one's own tokens.
     "api/token/revoke/": Rule(NOBODY, NOBODY),
-    "api/token/revoke-all/": Rule(NOBODY, NOBODY),
+    "api/token/revoke-all/": Rule(NOBODY, SIGNED_IN),
     "api/schema/": Rule(PUBLIC, NOBODY),
 }
 
