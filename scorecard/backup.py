@@ -1,5 +1,7 @@
 """`scorecard backup` and `scorecard restore`: every row of the database (plans, figures with
-their history, the audit trail, people, sign-ins and API tokens) in one JSON file, and back.
+their history, the audit trail, people, sign-ins, the sign-in attempts and API tokens) in one
+JSON file, and back. An API token is kept as its digest only (django-rest-knox): the file holds
+nothing a program could sign in with.
 
 A backup restores only into a database at the same migrations, so a file is never read into a
 schema it does not fit; a restore is one transaction, so a failed one leaves the database as it

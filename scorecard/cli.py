@@ -215,7 +215,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     backup = commands.add_parser(
         "backup",
-        help="write every row (figures with their history, the audit trail, people, tokens) "
+        help="write every row (figures with their history, the audit trail, people) "
         "to one JSON file (gzipped when FILE ends .gz)",
     )
     backup.add_argument("file", type=Path, metavar="FILE")
@@ -226,6 +226,12 @@ def _parser() -> argparse.ArgumentParser:
     restore.add_argument(
         "--replace", action="store_true", help="replace everything already in the database"
     )
+    unlock = commands.add_parser(
+        "unlock",
+        help="let a username locked out by failed sign-ins try again at once, from every "
+        "address (the failures stay in the record)",
+    )
+    unlock.add_argument("username", metavar="USERNAME")
     remind = commands.add_parser(
         "remind", help="email owners with updates still due, on their cycles' reminder dates"
     )

@@ -268,8 +268,9 @@ def _serve(port: int, host: str = "127.0.0.1") -> int:
 def _serve_production(arguments: argparse.Namespace) -> int:
     from django.db import connections
 
-    from scorecard.server import gunicorn_command
+    from scorecard.server import collect_static, gunicorn_command
 
+    collect_static()
     connections.close_all()
     command = gunicorn_command(arguments.host, arguments.port, arguments.workers)
     os.execv(command[0], command)  # noqa: S606 - our interpreter, our arguments  # nosec B606
@@ -612,6 +613,25 @@ def _restore(path: Path, replace: bool) -> int:
     return 0
 
 
+def _maintenance(arguments: argparse.Namespace) -> int:
+    if arguments.command == "backup":
+        return _backup(arguments.file)
+    if arguments.command == "restore":
+        return _restore(arguments.file, arguments.replace)
+    return _unlock(arguments.username)
+
+
+def _unlock(username: str) -> int:
+    from scorecard.people import signin
+
+    name = username.strip().casefold()
+    if signin.unlock(name):
+        print(f"Unlocked {name}: it can sign in again from every address")
+    else:
+        print(f"{name} was not locked: nothing to do")
+    return 0
+
+
 def _serve_command(arguments: argparse.Namespace) -> int:
     if arguments.production:
         return _serve_production(arguments)
@@ -638,10 +658,8 @@ def run(arguments: argparse.Namespace) -> int:
             return _as_tenant(arguments, _report)
         if arguments.command == "remind":
             return _remind(arguments.date)
-        if arguments.command == "backup":
-            return _backup(arguments.file)
-        if arguments.command == "restore":
-            return _restore(arguments.file, arguments.replace)
+        if arguments.command in ("backup", "restore", "unlock"):
+            return _maintenance(arguments)
         return _as_tenant(arguments, _export)
     except DatabaseError as exc:
         raise _database_failure(exc) from None

@@ -3,6 +3,7 @@ the environment, static files by WhiteNoise; it refuses to start on missing sett
 unmigrated database, saying which."""
 
 import os
+import re
 import secrets
 import socket
 import subprocess
@@ -82,7 +83,25 @@ def test_gunicorn_serves_pages_and_static_files_securely(tmp_path, environment):
         # Behind the reverse proxy, which says the visitor came over HTTPS.
         page = fetch(f"{base}/accounts/login/", **{"X-Forwarded-Proto": "https"})
         assert page.status == 200
-        assert "Sign in" in page.read().decode()
+        html = page.read().decode()
+        assert "Sign in" in html
+        # No inline script may run (Content-Security-Policy).
+        policy = page.headers["Content-Security-Policy"]
+        scripts = next(d for d in policy.split(";") if d.strip().startswith("script-src"))
+        assert "'self'" in scripts and "unsafe-inline" not in scripts
+        # The page names each static file by a hash of its content, served for a year and
+        # compressed when the browser asks.
+        hashed = re.search(r'href="(/static/govuk/govuk-frontend\.min\.[0-9a-f]{12}\.css)"', html)
+        assert hashed, html
+        for encoding in ("br", "gzip"):
+            styles = fetch(
+                base + hashed.group(1),
+                **{"X-Forwarded-Proto": "https", "Accept-Encoding": encoding},
+            )
+            assert styles.status == 200
+            assert styles.headers["Content-Encoding"] == encoding
+            assert "max-age=315360000" in styles.headers["Cache-Control"]
+            assert "immutable" in styles.headers["Cache-Control"]
         assert "gunicorn" in page.headers["Server"]
         assert page.headers["Strict-Transport-Security"].startswith("max-age=31536000")
         assert "Secure" in page.headers["Set-Cookie"]

@@ -6,7 +6,8 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import SimpleRouter
 
-from scorecard.api.views import ENDPOINTS, TokenView
+from scorecard.api.tokens import RevokeAllView, RevokeView, TokenView
+from scorecard.api.views import ENDPOINTS
 
 router = SimpleRouter()
 for prefix, viewset in ENDPOINTS.items():
@@ -14,6 +15,8 @@ for prefix, viewset in ENDPOINTS.items():
 
 urlpatterns = [
     path("token/", TokenView.as_view(), name="api-token"),
+    path("token/revoke/", RevokeView.as_view(), name="api-token-revoke"),
+    path("token/revoke-all/", RevokeAllView.as_view(), name="api-token-revoke-all"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     *router.urls,
 ]

@@ -1,4 +1,4 @@
-"""The API's endpoints: one viewset for each kind of item, the token and the schema.
+"""The API's endpoints: one viewset for each kind of item (the token: scorecard/api/tokens.py).
 
 Nothing is deleted through the API (DELETE is not offered): the team archives an item by
 setting its archived_at."""
@@ -9,11 +9,9 @@ from django.db import transaction
 from django.db.models import Prefetch
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import viewsets
-from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.exceptions import APIException
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 
 from scorecard.api import filters, serializers
 from scorecard.api.permissions import ScorecardPermission
@@ -334,14 +332,6 @@ class RiskAssessmentViewSet(ItemViewSet):
     queryset = RiskAssessment.objects.select_related("risk")
     serializer_class = serializers.RiskAssessmentSerializer
     filterset_class = filters.RiskAssessmentFilter
-
-
-class TokenView(ObtainAuthToken):
-    """POST a username and password; get back the token to send as `Authorization: Token …`.
-    Throttled (the "token" rate in REST_FRAMEWORK) so passwords cannot be guessed quickly."""
-
-    throttle_classes = [ScopedRateThrottle]
-    throttle_scope = "token"
 
 
 ENDPOINTS = {

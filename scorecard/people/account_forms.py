@@ -10,7 +10,7 @@ from django.utils.text import slugify
 
 from scorecard.forms import BoundedMultipleChoiceField, GovukForm
 from scorecard.framework.models import Organisation, Plan
-from scorecard.people import backends, throttle
+from scorecard.people import signin
 from scorecard.people.models import Person
 
 TEAM = "performance team"
@@ -23,9 +23,9 @@ PLANS_HELP = "For the performance team only. Choose none for every plan."
 
 
 class SignInForm(AuthenticationForm):
-    """Django's sign-in form, saying so when the throttle refused the attempt.
+    """Django's sign-in form, saying so when the lockout refused the attempt.
 
-    The throttle itself is in the authentication backend (scorecard/people/backends.py), so it
+    The lockout itself is in the authentication backend (scorecard/people/signin.py), so it
     covers every way in, not only this form. The refusal reads the same whether or not the
     username exists: it says nothing about who has an account.
     """
@@ -33,11 +33,11 @@ class SignInForm(AuthenticationForm):
     error_messages = {
         **AuthenticationForm.error_messages,
         "invalid_login": "Enter a correct username and password. Both are case-sensitive.",
-        "throttled": throttle.REFUSED,
+        "throttled": signin.REFUSED,
     }
 
     def get_invalid_login_error(self):
-        if backends.was_refused(self.request):
+        if signin.was_refused(self.request):
             return forms.ValidationError(self.error_messages["throttled"], code="throttled")
         return super().get_invalid_login_error()
 

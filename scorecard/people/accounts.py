@@ -146,3 +146,51 @@ def set_active(user, active: bool) -> None:
     user's sessions stop working at once (Django's ModelBackend refuses inactive users)."""
     user.is_active = active
     user.save(update_fields=["is_active"])
+
+
+def api_tokens(user):
+    """The API tokens a sign-in holds and that still work, newest first. Only their digests are
+    stored: the token itself was shown once, when it was made."""
+    from django.db.models import Q
+    from django.utils import timezone
+    from knox.models import get_token_model
+
+    return (
+        get_token_model()
+        .objects.filter(user=user)
+        .filter(Q(expiry__gt=timezone.now()) | Q(expiry__isnull=True))
+        .order_by("-created")
+    )
+
+
+def revoke_tokens(user, digest: str | None = None) -> int:
+    """End one API token of this sign-in (by its digest) or, with none given, all of them."""
+    from knox.models import get_token_model
+
+    tokens = get_token_model().objects.filter(user=user)
+    if digest is not None:
+        tokens = tokens.filter(digest=digest)
+    count, _ = tokens.delete()
+    return count
+
+
+def end_sessions(user, keep: str | None = None) -> int:
+    """End every signed-in session of this sign-in (but the one whose key is `keep`)."""
+    from django.contrib.auth import SESSION_KEY
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    ended = []
+    for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
+        if session.session_key == keep:
+            continue
+        if session.get_decoded().get(SESSION_KEY) == str(user.pk):
+            ended.append(session.session_key)
+    Session.objects.filter(session_key__in=ended).delete()
+    return len(ended)
+
+
+def sign_out_everywhere(user) -> None:
+    """Every API token and every session of this sign-in stop working, this one's included."""
+    revoke_tokens(user)
+    end_sessions(user)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -11,7 +12,7 @@ from django.urls import reverse, reverse_lazy
 from django.views.decorators.http import require_POST
 
 from scorecard.form_pages import form_page
-from scorecard.people import account_forms, accounts, permissions
+from scorecard.people import account_forms, accounts, permissions, signin
 from scorecard.people.account_forms import OWNER_OR_VIEWER, TEAM, InviteForm, RoleForm, SignInForm
 from scorecard.tenancy.models import users_in
 
@@ -91,6 +92,8 @@ def person_sign_in(request, user_id: int):
             "form": form,
             "submit_label": "Save role",
             "is_admin": permissions.is_admin(request.user),
+            "locked_out": signin.is_locked(user.get_username()),
+            "token_count": accounts.api_tokens(user).count(),
         },
     )
 
@@ -108,14 +111,76 @@ def set_active(request, user_id: int, active: bool):
     return redirect("person_sign_in", user_id=user.pk)
 
 
+@login_required
+@require_POST
+def unlock(request, user_id: int):
+    """The administrator lets a locked-out sign-in try again at once (the failures stay in the
+    audit's log)."""
+    require_admin(request.user)
+    user = get_object_or_404(users_in(getattr(request, "tenant", None)), pk=user_id)
+    signin.unlock(user.get_username())
+    messages.success(request, f"Sign-in for {user.get_username()} unlocked")
+    return redirect("person_sign_in", user_id=user.pk)
+
+
+@login_required
+@require_POST
+def revoke_person_tokens(request, user_id: int):
+    require_admin(request.user)
+    user = get_object_or_404(users_in(getattr(request, "tenant", None)), pk=user_id)
+    count = accounts.revoke_tokens(user)
+    messages.success(request, f"{count} API token(s) of {user.get_username()} revoked")
+    return redirect("person_sign_in", user_id=user.pk)
+
+
+@login_required
+def api_tokens(request):
+    """Your API tokens: when each was made and when it expires, to revoke one or all."""
+    return render(request, "people/api_tokens.html", {"tokens": accounts.api_tokens(request.user)})
+
+
+@login_required
+@require_POST
+def revoke_token(request):
+    digest = request.POST.get("token", "")
+    if accounts.revoke_tokens(request.user, digest=digest):
+        messages.success(request, "The API token has been revoked")
+    else:
+        messages.error(request, "That API token was not found: it may have expired")
+    return redirect("api_tokens")
+
+
+@login_required
+@require_POST
+def revoke_all_tokens(request):
+    count = accounts.revoke_tokens(request.user)
+    messages.success(request, f"{count} API token(s) revoked")
+    return redirect("api_tokens")
+
+
+@login_required
+@require_POST
+def sign_out_everywhere(request):
+    """Every API token and every signed-in browser of yours stop working, this one too."""
+    accounts.sign_out_everywhere(request.user)
+    logout(request)
+    return redirect("overview")
+
+
 class PasswordChangeView(auth_views.PasswordChangeView):
     template_name = "registration/password_change.html"
     form_class = account_forms.PasswordChangeForm
     success_url = reverse_lazy("overview")
 
     def form_valid(self, form):
+        # A new password ends the old API tokens (other browsers' sessions end with it too:
+        # Django keys each session to the password).
         response = super().form_valid(form)
-        messages.success(self.request, "Your password has been changed")
+        count = accounts.revoke_tokens(self.request.user)
+        message = "Your password has been changed"
+        if count:
+            message += f". Your {count} API token(s) have been revoked: get a new one"
+        messages.success(self.request, message)
         return response
 
 
@@ -125,6 +190,11 @@ class SetPasswordView(auth_views.PasswordResetConfirmView):
     template_name = "registration/set_password.html"
     form_class = account_forms.SetPasswordForm
     success_url = reverse_lazy("set_password_done")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        accounts.revoke_tokens(form.user)
+        return response
 
     def get_user(self, uidb64):
         user = super().get_user(uidb64)

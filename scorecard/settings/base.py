@@ -1,7 +1,10 @@
 """Settings shared by every environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
+
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 from scorecard.settings import env
 
@@ -29,7 +32,11 @@ INSTALLED_APPS = [
     "scorecard.publishing",
     "scorecard.api",
     "rest_framework",
-    "rest_framework.authtoken",
+    # API tokens: only a digest of each is stored; they expire and can be revoked (ADR 0005).
+    "knox",
+    # Sign-in lockout and the record of attempts (ADR 0004, scorecard/people/signin.py).
+    "axes",
+    "csp",
     "django_filters",
     "drf_spectacular",
 ]
@@ -45,10 +52,14 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Every page needs a sign-in unless its view says otherwise (the public scorecard, sign-in).
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # Keeps the page's own answer to a locked-out sign-in (AXES_LOCKOUT_CALLABLE); last of the
+    # sign-in middleware, as axes asks.
+    "axes.middleware.AxesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # request.tenant: the council the visitor belongs to; every query is limited to it.
     "scorecard.tenancy.middleware.TenantMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     # Who makes each change (the audit trail), and ?as_at= on the scorecard pages: last, so
     # that a past view's rolled-back transaction holds only the view.
     "scorecard.audit.middleware.AuditMiddleware",
@@ -107,9 +118,28 @@ PHASE_BANNER = os.environ.get("SCORECARD_PHASE_BANNER", "")
 # blank keeps those defaults.
 SCORECARD_RISK_BANDS = env.risk_bands()
 
-# Every password check goes through the sign-in throttle: the sign-in page and the API's token
-# endpoint alike (scorecard/people/backends.py, docs/accounts.md).
-AUTHENTICATION_BACKENDS = ["scorecard.people.backends.ThrottledModelBackend"]
+# Every password check is counted first by the lockout, then checked: the sign-in page and the
+# API's token endpoint alike (scorecard/people/signin.py, docs/accounts.md, ADR 0004).
+AUTHENTICATION_BACKENDS = [
+    "scorecard.people.signin.CountFirstBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "scorecard.people.signin.CountFirstHandler"
+# Five failures for one username from one address lock that pair for 15 minutes; the owner
+# signing in from anywhere else is not held back.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# Attempts refused during a lockout do not restart it: "wait 15 minutes" stays true.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# Every failure and every sign-in kept for the security audit (axes' failure and access logs).
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_USERNAME_CALLABLE = "scorecard.people.signin.username_of"
+AXES_CLIENT_IP_CALLABLE = "scorecard.people.signin.address_of"
+AXES_LOCKOUT_CALLABLE = "scorecard.people.signin.lockout_response"
+AXES_SENSITIVE_PARAMETERS = ["password", "old_password", "new_password1", "new_password2"]
+AXES_VERBOSE = False
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "overview"
 LOGOUT_REDIRECT_URL = "overview"
@@ -148,7 +178,7 @@ EMAIL_USE_TLS = env.flag("SCORECARD_EMAIL_TLS")
 # The JSON API (scorecard/api): same rules as the pages, token or session sign-in.
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "knox.auth.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
@@ -190,3 +220,29 @@ FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "django.core.files.uploadhandler.TemporaryFileUploadHandler",
 ]
+
+# API tokens (django-rest-knox): a token lasts 30 days unless revoked sooner; only its digest
+# is kept in the database, so neither the database nor a backup holds a usable token.
+REST_KNOX = {
+    "TOKEN_TTL": timedelta(days=30),
+    "AUTH_HEADER_PREFIX": "Token",
+    "TOKEN_LIMIT_PER_USER": 20,
+}
+
+# Content-Security-Policy on every response: scripts and styles from this site only, no inline
+# script (base.html's are files in scorecard/static). Inline styles stay allowed: the HTML
+# papers carry their style sheet inside them, to be saved and sent as one file.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}

@@ -2,7 +2,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.cache import cache
 from django.db import transaction
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 from rest_framework.test import APIClient
 
 from scorecard.commands import add_demo_users, demo_files
@@ -25,7 +25,7 @@ def demo_once(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
         import_files(demo_files(), entered_by="test")
         add_demo_users()
-        tokens = {user.username: Token.objects.create(user=user).key for user in User.objects.all()}
+        tokens = {user.username: AuthToken.objects.create(user)[1] for user in User.objects.all()}
         yield tokens
         transaction.set_rollback(True)
 

@@ -6,8 +6,9 @@ import re
 from decimal import Decimal
 
 import pytest
+from django.contrib.auth.models import User
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 from rest_framework.test import APIClient
 
 from scorecard.commands import add_demo_users
@@ -124,9 +125,9 @@ def test_a_viewer_may_not_write_one(team):
 
 
 def test_the_api_writes_the_statement_for_the_latest_period(team):
-    token = Token.objects.create(user_id=team.session["_auth_user_id"])
+    _, token = AuthToken.objects.create(User.objects.get(pk=team.session["_auth_user_id"]))
     api = APIClient()
-    api.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    api.credentials(HTTP_AUTHORIZATION=f"Token {token}")
     response = api.patch(
         f"/api/measures/{INJURIES}/", {"progress_statement": "Better."}, format="json"
     )

@@ -163,7 +163,18 @@ RULES: dict[str, Rule] = {
     "accounts/people/<int:user_id>/switch-on/": Rule(
         NOBODY, ADMIN, lambda s: {"user_id": s.target.pk}
     ),
+    "accounts/people/<int:user_id>/unlock/": Rule(
+        NOBODY, ADMIN, lambda s: {"user_id": s.target.pk}
+    ),
+    "accounts/people/<int:user_id>/revoke-tokens/": Rule(
+        NOBODY, ADMIN, lambda s: {"user_id": s.target.pk}
+    ),
     "accounts/invite/": Rule(ADMIN, ADMIN),
+    # Your own API tokens and sessions: everyone signed in, each their own only.
+    "accounts/tokens/": Rule(SIGNED_IN, NOBODY),
+    "accounts/tokens/revoke/": Rule(NOBODY, SIGNED_IN),
+    "accounts/tokens/revoke-all/": Rule(NOBODY, SIGNED_IN),
+    "accounts/sign-out-everywhere/": Rule(NOBODY, SIGNED_IN),
     "accounts/password/": Rule(SIGNED_IN, SIGNED_IN),
     # A made-up link: the page says it does not work, for anyone.
     "accounts/set-password/<uidb64>/<token>/": Rule(
@@ -203,6 +214,9 @@ RULES: dict[str, Rule] = {
     ),
     # The API: a token for a username and password; the schema.
     "api/token/": Rule(NOBODY, PUBLIC),
+    # Revoking: the token itself (a session has none to revoke), or all of one's own tokens.
+    "api/token/revoke/": Rule(NOBODY, NOBODY),
+    "api/token/revoke-all/": Rule(NOBODY, SIGNED_IN),
     "api/schema/": Rule(PUBLIC, NOBODY),
 }
 
