@@ -13,9 +13,10 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils.exceptions import InvalidFileException
 
-from scorecard.core.entry_checks import far_from_history
+from scorecard.core.entry_checks import counts_mismatch, far_from_history, mismatch_words
 from scorecard.core.period_parser import parse_period
 from scorecard.core.periods import Period, PeriodError
+from scorecard.core.units import written_decimals
 from scorecard.cycles.due import MEASURE, DueItem
 from scorecard.cycles.entry import Entry, current_reading, history, save_reading
 from scorecard.cycles.models import ReportingCycle
@@ -219,11 +220,40 @@ def _read_row(upload, number, cells, cycle, user, due, seen) -> None:
         fail(COLUMN_OF[problem.field], problem.message)
     if problems:
         return
+    upload.warnings += _warnings(where, measure, period, entry, raw["Value"])
+    upload.rows.append((measure, period, entry))
+
+
+def _warnings(where: str, measure: Measure, period: Period, entry: Entry, raw_value) -> list:
+    """What the person uploading must confirm: a value its counts do not make, and a value far
+    outside the measure's history."""
+    found = []
+    mismatch = _mismatch(measure, entry, raw_value)
+    if mismatch:
+        found.append(
+            f"{where}, column 'Value' ({measure.measure_id}, {period.display}): {mismatch}"
+        )
     value = entry.final_value(measure)
     warning = far_from_history(value, history(measure, period)) if value is not None else None
     if warning:
-        upload.warnings.append(f"{where} ({measure.measure_id}, {period.display}): {warning}")
-    upload.rows.append((measure, period, entry))
+        found.append(f"{where} ({measure.measure_id}, {period.display}): {warning}")
+    return found
+
+
+def _mismatch(measure: Measure, entry: Entry, raw_value) -> str:
+    """Words for a value its counts do not make beyond rounding (to the decimals typed, when
+    typed as text), or "": within 5% it is not refused, but it is not rounding either."""
+    if entry.numerator is None or entry.denominator is None:
+        return ""
+    exact = counts_mismatch(
+        measure.unit,
+        measure.rate_per,
+        entry.value,
+        entry.numerator,
+        entry.denominator,
+        written_decimals(raw_value) if isinstance(raw_value, str) else None,
+    )
+    return "" if exact is None else mismatch_words(entry.numerator, entry.denominator, exact)
 
 
 def _reading(fail, measure_id: str, period_text: str, user, due, seen):

@@ -83,9 +83,9 @@ def measure_value(measure, value, numerator=None, denominator=None):
         rate_per=measure.rate_per,
         money_unit=measure.money_unit,
     )
-    exact = counts_mismatch(
-        measure.unit, measure.rate_per, value, numerator, denominator, measure.decimals
-    )
+    # Rounding to the decimals the stored value carries, not the measure's: a figure published
+    # as 0.7 beside figures written 0.61 is not "wrong" for lacking a second decimal.
+    exact = counts_mismatch(measure.unit, measure.rate_per, value, numerator, denominator)
     if exact is None:
         return shown
     return format_html(
