@@ -6,7 +6,7 @@ from django.utils.html import format_html
 from scorecard.core.delivery_status import DeliveryKind, status_meaning
 from scorecard.core.entry_checks import counts_mismatch, mismatch_words
 from scorecard.core.ratings import Direction, Rag
-from scorecard.core.units import format_fraction
+from scorecard.core.units import format_estimate, format_fraction
 
 register = template.Library()
 
@@ -94,6 +94,12 @@ def measure_value(measure, value, numerator=None, denominator=None):
         shown,
         mismatch_words(numerator, denominator, exact),
     )
+
+
+@register.filter
+def estimate(value, decimals=1):
+    """A benchmarking estimate to one decimal (a count: `|estimate:0`), by the core formatter."""
+    return format_estimate(value, int(decimals))
 
 
 @register.simple_tag
