@@ -93,3 +93,6 @@ def test_a_figure_its_counts_do_not_make_is_flagged_in_words(demo_council, clien
     assert "The value does not match 31/207 (which makes 14.98)" in page
     agreeing = _page_text(client.get("/measures/CYPP-EY-INADEQUATE/").content.decode())
     assert "0.61% (3/489)" in agreeing and "does not match" not in agreeing
+    # A target keeps the decimals it was set with, beside figures with more.
+    stability = _page_text(client.get("/measures/CPB-PLACEMENT-STABILITY/").content.decode())
+    assert "60.7%" in stability and "70%" in stability and "70.0%" not in stability

@@ -106,7 +106,7 @@ def estimate(value, decimals=1):
 def target_value(measure, value):
     if value is None:
         return "No target"
-    return measure.shown(value)
+    return measure.shown_target(value)
 
 
 @register.filter
