@@ -201,6 +201,8 @@ class _Words:
         measure = self.measure
         if measure is None or name != "value":
             return plain_number(number)
+        if "target" in str(model).lower():
+            return measure.shown_target(number)  # as set, not padded to the figures' decimals
         return measure.shown(number)
 
     def _shown(self, model, name: str, values: dict) -> str | None:

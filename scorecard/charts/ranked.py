@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape  # escapes our SVG output; parses nothing  # nosec B406
 
 from scorecard.charts.line import FONT
+from scorecard.core.units import format_estimate
 
 WIDTH, HEIGHT = 640, 240
 LEFT, RIGHT, TOP, BOTTOM = 48, 16, 40, 28
@@ -25,7 +26,7 @@ class Bar:
 
 
 def _figure(value: float) -> str:
-    return f"{value:,.1f}"
+    return format_estimate(value)
 
 
 def ranked_bars(

@@ -85,6 +85,21 @@ def plain_number(value: Decimal, decimals: int | None = None) -> str:
     return f"{shown:,f}"
 
 
+# Benchmarking estimates (Fingertips values, their confidence limits, group averages) are shown to
+# one decimal, as Fingertips shows them; their counts as whole numbers.
+ESTIMATE_DECIMALS = 1
+
+
+def format_estimate(value: float | Decimal | None, decimals: int = ESTIMATE_DECIMALS) -> str:
+    """A published statistical estimate for readers ("75.3", "74,588"): through the same
+    formatter as every measure's figures, from its shortest decimal form (never a float's
+    artefacts)."""
+    if value is None:
+        return ""
+    number = value if isinstance(value, Decimal) else Decimal(repr(float(value)))
+    return plain_number(number, decimals)
+
+
 def published_text(value: Decimal, decimals: int | None = None) -> str:
     """A figure for a machine to read, as published: its digits with the measure's decimals
     ("67.0", "85", "-3.158"), no thousands separators, no unit, never a float's artefacts."""

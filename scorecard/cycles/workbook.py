@@ -11,9 +11,10 @@ from django.db import transaction
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
-from scorecard.core.entry_checks import far_from_history
+from scorecard.core.entry_checks import counts_mismatch, far_from_history, mismatch_words
 from scorecard.core.period_parser import parse_period
 from scorecard.core.periods import Period, PeriodError
+from scorecard.core.units import written_decimals
 from scorecard.cycles.due import MEASURE, DueItem
 from scorecard.cycles.entry import (
     Entry,
@@ -333,6 +334,11 @@ def _check_rows(upload: Upload, filled, user, readings: list[DueItem]) -> None:
         if unchanged(measure, entry, stored.get((measure.pk, period.label))):
             upload.unchanged += 1
             continue
+        mismatch = _mismatch(measure, entry, cells[6])
+        if mismatch:
+            upload.warnings.append(
+                f"{where}, column 'Value' ({measure.measure_id}, {period.display}): {mismatch}"
+            )
         value = entry.final_value(measure)
         history = [v for label, v in past.get(measure.pk, ()) if label != period.label]
         warning = far_from_history(value, history) if value is not None else None
@@ -386,6 +392,22 @@ def _entry(fail, cells, measure: Measure) -> Entry | None:
     for problem in problems:
         fail(COLUMN_OF[problem.field], problem.message)
     return None if problems else entry
+
+
+def _mismatch(measure: Measure, entry: Entry, raw_value) -> str:
+    """Words for a value its counts do not make beyond rounding (to the decimals typed, when
+    typed as text), or "": within 5% it is not refused, but it is not rounding either."""
+    if entry.numerator is None or entry.denominator is None:
+        return ""
+    exact = counts_mismatch(
+        measure.unit,
+        measure.rate_per,
+        entry.value,
+        entry.numerator,
+        entry.denominator,
+        written_decimals(raw_value) if isinstance(raw_value, str) else None,
+    )
+    return "" if exact is None else mismatch_words(entry.numerator, entry.denominator, exact)
 
 
 def save(upload: Upload, cycle: ReportingCycle, user) -> int:

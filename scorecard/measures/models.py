@@ -161,6 +161,11 @@ class Measure(models.Model):
             money_unit=self.money_unit,
         )
 
+    def shown_target(self, value: Decimal) -> str:
+        """A target as the council set it: in the measure's unit with the decimals it was
+        written with ("70%" beside figures of "60.7%"), never padded to the figures' decimals."""
+        return format_value(value, self.unit, rate_per=self.rate_per, money_unit=self.money_unit)
+
     @property
     def polarity_label(self) -> str:
         return Polarity(self.polarity).label

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from scorecard.core.delivery_status import DeliveryKind, status_meaning
 from scorecard.core.ratings import Direction, Rag
-from scorecard.core.units import Unit, format_fraction
+from scorecard.core.units import Unit, format_fraction, places
 from scorecard.reports.document import Cell
 
 
@@ -84,9 +84,9 @@ def measure_value(
 def target(measure, value: Decimal | None) -> Cell:
     if value is None:
         return Cell("No target")
-    shown = measure.shown(value)
+    shown = measure.shown_target(value)
     percent = Unit(measure.unit) is Unit.PERCENT
-    return Cell(shown, number=value, percent=percent, decimals=measure.decimals)
+    return Cell(shown, number=value, percent=percent, decimals=places(value))
 
 
 def day(value: date | None) -> Cell:

@@ -43,7 +43,7 @@ def test_a_measures_history_holds_its_observations_targets_and_its_own_changes(
     said = [line.sentence for line in history_for(measure)][:3]
     assert said == [
         "Commentary for Q1 2019/20 changed by system on 4 March 2026 at 10:02",
-        "Target from the start changed from 90.0% to 92.0% by system on 4 March 2026 at 10:02",
+        "Target from the start changed from 90% to 92% by system on 4 March 2026 at 10:02",
         "Title changed from ‘Health Visitor mandated contacts’ to ‘Health visitor new birth "
         "visits’ by system on 4 March 2026 at 10:02",
     ]

@@ -72,3 +72,13 @@ def test_axis_figures_are_written_as_the_measure_writes_its_figures():
     assert axis == ["67.8%", "80.9%", "93.9%"]
     money = parsed(line_chart("T", POINTS, shown=lambda n: format_value(n, "money", decimals=0)))
     assert [t.text for t in money.iter(f"{SVG}text")][:3] == ["£68", "£81", "£94"]
+
+
+def test_benchmarking_estimates_go_through_the_core_formatter():
+    from scorecard.core.units import format_estimate
+
+    # One decimal, thousands separated, from the float's shortest form (no binary artefacts).
+    assert format_estimate(75.30912) == "75.3"
+    assert format_estimate(27.299999999999997) == "27.3"
+    assert format_estimate(74588.0, 0) == "74,588"
+    assert format_estimate(None) == ""

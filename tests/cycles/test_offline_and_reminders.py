@@ -183,3 +183,15 @@ def test_a_reminder_marked_sent_leaves_an_audit_entry(bp_cycle):
         model="cycles.reminder", object_id=str(reminder.pk), action="changed"
     )
     assert entry.before["sent_at"] is None and entry.after["sent_at"]
+
+
+def test_an_uploaded_value_its_counts_do_not_make_is_warned_with_its_column(owner, bp_cycle):
+    book = download(owner, bp_cycle)
+    row = rows_by_reading(book["Values"])[("BP-HV-NBV", "2019/20 Q3")]
+    row[6].value, row[7].value, row[8].value = "89.5", 883, 1000  # 883/1000 makes 88.3
+    text = upload(owner, bp_cycle, book).content.decode()
+    assert "column &#x27;Value&#x27; (BP-HV-NBV, Q3 2019/20): The value does not match " in text
+    assert "883/1,000 (which makes 88.3)" in text
+    assert not Observation.objects.filter(period="2019/20 Q3").exists()
+    row[6].value = "88.3"
+    assert upload(owner, bp_cycle, book).status_code == 302

@@ -7,7 +7,7 @@ from scorecard.core.delivery_status import DeliveryKind, status_meaning
 from scorecard.core.entry_checks import counts_mismatch, mismatch_words
 from scorecard.core.period_parser import display_label
 from scorecard.core.ratings import Direction, Rag
-from scorecard.core.units import format_fraction
+from scorecard.core.units import format_estimate, format_fraction
 from scorecard.measures.choices import Approval
 
 register = template.Library()
@@ -95,9 +95,9 @@ def measure_value(measure, value, numerator=None, denominator=None):
         rate_per=measure.rate_per,
         money_unit=measure.money_unit,
     )
-    exact = counts_mismatch(
-        measure.unit, measure.rate_per, value, numerator, denominator, measure.decimals
-    )
+    # Rounding to the decimals the stored value carries, not the measure's: a figure published
+    # as 0.7 beside figures written 0.61 is not "wrong" for lacking a second decimal.
+    exact = counts_mismatch(measure.unit, measure.rate_per, value, numerator, denominator)
     if exact is None:
         return shown
     return format_html(
@@ -108,11 +108,17 @@ def measure_value(measure, value, numerator=None, denominator=None):
     )
 
 
+@register.filter
+def estimate(value, decimals=1):
+    """A benchmarking estimate to one decimal (a count: `|estimate:0`), by the core formatter."""
+    return format_estimate(value, int(decimals))
+
+
 @register.simple_tag
 def target_value(measure, value):
     if value is None:
         return "No target"
-    return measure.shown(value)
+    return measure.shown_target(value)
 
 
 @register.filter

@@ -1,0 +1,98 @@
+"""The demo's figures as the seed papers publish them: each measure shows its figures with the
+decimals its published figures were written with (docs/rules.md, "Decimals"), on the measure
+page and in the corporate paper. The figures come from the demo's data files, as written."""
+
+import csv
+import re
+from collections import defaultdict
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from scorecard.core.period_parser import parse_period
+from scorecard.core.units import written_decimals
+from scorecard.measures.models import Measure
+from scorecard.reports import corporate
+from scorecard.reports.render_html import render_html
+
+pytestmark = pytest.mark.django_db
+
+DATA = Path(__file__).parents[2] / "scorecard" / "demo" / "data"
+PAPER_PERIOD = "Q2 2019/20"
+# A few figures of each measure are enough to show the rule holds for it.
+SAMPLE = 3
+
+
+def _written() -> dict[str, list[dict]]:
+    """Each measure's headline figures as the data files write them (value text, counts)."""
+    found: dict[str, list[dict]] = defaultdict(list)
+    for path in sorted(DATA.glob("*-observations.csv")):
+        with path.open(encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                if row["value"] and not row["breakdown"]:
+                    found[row["measure_id"]].append(row)
+    return found
+
+
+def _sample(rows: list[dict], decimals: int) -> list[dict]:
+    """Up to SAMPLE figures written with the measure's decimals: the first, the last and one
+    in the middle, so that old and new figures are both checked."""
+    fitting = [row for row in rows if written_decimals(row["value"]) == decimals]
+    if len(fitting) <= SAMPLE:
+        return fitting
+    return [fitting[0], fitting[len(fitting) // 2], fitting[-1]]
+
+
+def _page_text(html: str) -> str:
+    return re.sub(r"\s+", " ", html.replace("&#x27;", "'").replace("&amp;", "&"))
+
+
+def test_seed_figures_keep_their_decimals_on_the_measure_page_and_in_the_paper(
+    demo_council, client
+):
+    written = _written()
+    measures = Measure.objects.in_bulk(list(written), field_name="measure_id")
+    paper = _page_text(render_html(corporate.build(parse_period(PAPER_PERIOD))))
+    in_paper = 0
+    checked = 0
+    for measure_id, rows in written.items():
+        measure = measures[measure_id]
+        # The most decimals among the published figures, as the importer worked them out.
+        assert measure.decimals is not None, measure_id
+        page = _page_text(client.get(f"/measures/{measure_id}/").content.decode())
+        for row in _sample(rows, measure.decimals):
+            shown = measure.shown(Decimal(row["value"]))
+            # The figure exactly as written, in the measure's unit: "67.0%", "85%", "£3.158m".
+            digits = shown.replace(",", "").replace("%", "").lstrip("£-")
+            assert digits.startswith(row["value"].lstrip("-")), (
+                measure_id,
+                row["value"],
+                shown,
+            )
+            assert shown in page, (measure_id, row["value"], shown)
+            checked += 1
+        if measure.plan.plan_id == "business-plan":
+            # The paper shows each measure's latest figure for its period.
+            end = parse_period(PAPER_PERIOD).last_month
+            upto = [r for r in rows if parse_period(r["period"]).last_month <= end]
+            latest = max(upto, key=lambda r: parse_period(r["period"]).last_month, default=None)
+            if latest and written_decimals(latest["value"]) == measure.decimals:
+                shown = measure.shown(Decimal(latest["value"]))
+                assert shown in paper, (measure_id, latest["value"], shown)
+                in_paper += 1
+    assert checked > 100
+    assert in_paper > 10
+
+
+def test_a_figure_its_counts_do_not_make_is_flagged_in_words(demo_council, client):
+    # Seed 000 publishes 14.9% for 31 of 207 schools (14.98%), and 80.6% for 240 of 298
+    # pathway plans (80.54%): kept as published, and flagged where they are shown.
+    page = _page_text(client.get("/measures/CYPP-PRIMARY-RI-INADEQUATE/").content.decode())
+    assert "14.9% (31/207)" in page
+    assert "The value does not match 31/207 (which makes 14.98)" in page
+    agreeing = _page_text(client.get("/measures/CYPP-EY-INADEQUATE/").content.decode())
+    assert "0.61% (3/489)" in agreeing and "does not match" not in agreeing
+    # A target keeps the decimals it was set with, beside figures with more.
+    stability = _page_text(client.get("/measures/CPB-PLACEMENT-STABILITY/").content.decode())
+    assert "60.7%" in stability and "70%" in stability and "70.0%" not in stability
