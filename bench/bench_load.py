@@ -51,7 +51,7 @@ import json, sys
 import django
 django.setup()
 from django.test import Client
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 from scorecard.framework.models import Outcome
 from scorecard.measures.models import Measure
 from scorecard.tenancy.models import Tenant, users_in
@@ -69,7 +69,7 @@ for number in range(int(sys.argv[1])):
     sessions.append(client.cookies["sessionid"].value)
 print(json.dumps({
     "sessions": sessions,
-    "tokens": [Token.objects.get_or_create(user=user)[0].key for user in users],
+    "tokens": [AuthToken.objects.create(user)[1] for user in users],
     "measures": measures,
     "outcomes": outcomes,
 }))

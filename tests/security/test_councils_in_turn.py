@@ -20,7 +20,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import clear_url_caches, set_urlconf
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 from rest_framework.test import APIClient
 
 from scorecard.framework.models import Plan
@@ -103,9 +103,9 @@ def check_new_risk_form(council: str) -> None:
 
 def _api(council: str) -> APIClient:
     user = User.objects.get(username=TEAM[council])
-    token, _ = Token.objects.get_or_create(user=user)
+    _, token = AuthToken.objects.create(user)
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
     return client
 
 
