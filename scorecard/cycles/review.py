@@ -63,7 +63,7 @@ class ReviewRow:
 
     item: due.DueItem
     value: str = "Nothing reported yet"
-    previous: str = "None"
+    previous: str = "No previous value"
     target: str = NOT_APPLICABLE
     # A measure's rating (G, A, R, B, or None with the reason) or a delivery item's status.
     rag: str | None = None
@@ -150,12 +150,12 @@ def _measure_rows(rows: list[ReviewRow]) -> None:
         measure, period = row.item.item, row.item.period
         row.commentary = commentary.get((measure.pk, period.label), "")
         target = targets[measure.pk].target_for(period)
-        row.target = measure.shown(target) if target is not None else "No target"
+        row.target = measure.shown_target(target) if target is not None else "No target"
         this = rated.get((measure.pk, period.label))
         if this is None:
             row.reason = "no value"
             continue
-        row.target = measure.shown(this.target) if this.target is not None else "No target"
+        row.target = measure.shown_target(this.target) if this.target is not None else "No target"
         row.rag, row.reason = this.rating.rag, this.rating.reason
         value = this.reading.value
         if value is None:

@@ -226,7 +226,7 @@ FILE_UPLOAD_HANDLERS = [
 REST_KNOX = {
     "TOKEN_TTL": timedelta(days=30),
     "AUTH_HEADER_PREFIX": "Token",
-    "TOKEN_LIMIT_PER_USER": 20,
+    "TOKEN_LIMIT_PER_USER": 20,  # nosec B105 - a count of tokens, not a password
 }
 
 # Content-Security-Policy on every response: scripts and styles from this site only, no inline

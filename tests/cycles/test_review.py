@@ -81,7 +81,7 @@ def test_the_table_shows_what_is_being_approved(owner, team, bp_cycle):
     (row,) = [row for row in page.context["rows"] if row.key == key]
     assert row.value == measure.shown(Decimal(2))
     assert row.previous == f"{measure.shown(Decimal('86.25'))} (Q2 2019/20)"
-    assert row.target == measure.shown(Decimal(90))
+    assert row.target == measure.shown_target(Decimal(90))  # as set: "90%"
     assert (row.rag, row.commentary) == ("R", "Staff <b>shortages</b> in the west")
     assert row.warning is not None and "much lower than any this measure has had" in row.warning
     text = page.content.decode()
