@@ -89,9 +89,7 @@ def _check_schema_or_fail() -> None:
         executor = MigrationExecutor(connection)
         waiting = executor.migration_plan(executor.loader.graph.leaf_nodes())
     except DatabaseError as exc:
-        raise CommandFailed(
-            f"cannot open the database: {str(exc).strip().splitlines()[0]}"
-        ) from None
+        raise _unopened(exc) from None
     if waiting:
         raise CommandFailed(
             f"the database needs {len(waiting)} migration(s) first: run "
@@ -118,9 +116,17 @@ def _create_schema_or_fail() -> None:
     try:
         _create_schema()
     except DatabaseError as exc:
-        raise CommandFailed(
-            f"cannot open the database: {str(exc).strip().splitlines()[0]}"
-        ) from None
+        raise _unopened(exc) from None
+
+
+def _unopened(exc: Exception) -> CommandFailed:
+    """Why the database could not be opened or its schema made: a full disk said as such."""
+    from scorecard.commands import disk_full
+    from scorecard.interchange.errors import storage_failure
+
+    if (reason := storage_failure(exc)) is not None:
+        return CommandFailed(disk_full(reason))
+    return CommandFailed(f"cannot open the database: {str(exc).strip().splitlines()[0]}")
 
 
 def _parser() -> argparse.ArgumentParser:
