@@ -66,6 +66,9 @@ RULES = "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']"
 
 def page_violations(page) -> list[dict]:
     """axe-core's findings on the page as it is now (after a form was sent, say)."""
+    # A click that sends a form returns once the next page has started to arrive; wait for
+    # all of it, or axe checks half a page (or the one being left).
+    page.wait_for_load_state()
     page.add_script_tag(path=str(AXE))
     result = page.evaluate(
         f"async () => await axe.run(document, {{runOnly: {{type: 'tag', values: {RULES}}}}})"

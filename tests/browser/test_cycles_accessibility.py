@@ -38,13 +38,16 @@ def test_owner_pages_have_no_axe_violations(live_server, browser, cycle):
         visit(page, value_form)
         page.fill("#id_value", "101")
         page.click("main button[type=submit]")
+        page.wait_for_load_state()
         found["value error"] = page_violations(page)
         page.fill("#id_value", "2")
         page.click("main button[type=submit]")
+        page.wait_for_load_state()
         assert page.locator("#id_confirm").count() == 1
         found["value warning"] = page_violations(page)
         page.check("#id_confirm")
         page.click("main button[type=submit]")
+        page.wait_for_load_state()
         found["my updates after saving"] = page_violations(page)
         # The figure just saved is provisional: labelled on its page, named on the scorecard.
         for url in (f"{base}/measures/BP-HV-NBV/", f"{base}/", f"{base}/measures/"):
@@ -52,6 +55,7 @@ def test_owner_pages_have_no_axe_violations(live_server, browser, cycle):
             assert page.locator(".scorecard-provisional").count() >= 1
         visit(page, f"{base}/cycles/{cycle.pk}/upload/")
         page.click("main button[type=submit]")
+        page.wait_for_load_state()
         found["upload error"] = page_violations(page)
     finally:
         context.close()
@@ -79,12 +83,13 @@ def test_team_pages_have_no_axe_violations(live_server, browser, cycle):
         visit(page, f"{base}/cycles/{cycle.pk}/")
         page.check("main input[name=item] >> nth=0")
         page.click("main button[name=decision][value=return]")
-        assert page.locator(".govuk-error-summary").is_visible()
+        page.locator(".govuk-error-summary").wait_for(state="visible")
         assert "Enter why you are returning" in page.locator(".govuk-error-summary").inner_text()
         found["review errors"] = page_violations(page)
         visit(page, f"{base}/cycles/new/")
         page.fill("#id_period", "not a period")
         page.click("main button[type=submit]")
+        page.wait_for_load_state()
         found["cycle form errors"] = page_violations(page)
     finally:
         context.close()
@@ -123,7 +128,7 @@ def test_the_review_table_scrolls_in_its_own_box_on_a_small_screen(live_server, 
         assert table_width > box_width  # the table is wider: it scrolls inside its box
         # And with a row's error shown in the table.
         page.click("main button[name=return] >> nth=0")
-        assert page.locator(".govuk-error-summary").is_visible()
+        page.locator(".govuk-error-summary").wait_for(state="visible")
         assert page.locator("#selection .govuk-error-message").count() == 1
         assert page.evaluate("document.documentElement.scrollWidth") <= 375
     finally:

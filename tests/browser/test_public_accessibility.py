@@ -46,6 +46,7 @@ def test_the_publish_button_and_its_message_have_no_axe_violations(
         assert visit(page, f"{live_server.url}/measures/CPB-CLA-RATE/") == []
         with page.expect_navigation():
             page.click("form[action$='/publish/'] button")
+            page.wait_for_load_state()
         assert "is published on the public scorecard" in page.content()
         assert page_violations(page) == []
     finally:
