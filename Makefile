@@ -56,6 +56,7 @@ test: setup ## lint, Django checks, then the test suite (PYTEST_ARGS=... to pass
 	$(RUFF) format --check .
 	$(VENV)/bin/mypy
 	$(VENV)/bin/bandit -q -c pyproject.toml -r scorecard
+	$(VENV)/bin/lint-imports
 	$(PY) -m django check $(DJANGO_TEST)
 	$(PY) -m django makemigrations --check --dry-run $(DJANGO_TEST)
 	$(PY) -m pytest $(PYTEST_WORKERS) $(PYTEST_ARGS)
@@ -66,11 +67,12 @@ test-postgres: setup ## `make test` on a throwaway PostgreSQL (.ci/postgres.sh),
 	echo "DATABASE_URL=$$url"; \
 	DATABASE_URL="$$url" $(MAKE) --no-print-directory test
 
-lint: setup ## ruff check, ruff format --check, mypy on the core and bandit
+lint: setup ## ruff check, ruff format --check, mypy on the core, bandit and the import layers
 	$(RUFF) check .
 	$(RUFF) format --check .
 	$(VENV)/bin/mypy
 	$(VENV)/bin/bandit -q -c pyproject.toml -r scorecard
+	$(VENV)/bin/lint-imports
 
 fix: setup ## ruff check --fix and ruff format
 	$(RUFF) check --fix .

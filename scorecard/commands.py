@@ -530,9 +530,9 @@ def _as_tenant(arguments: argparse.Namespace, command) -> int:
 
 
 def _report(arguments: argparse.Namespace) -> int:
-    from scorecard.audit.reports import build_report, rendered
     from scorecard.core.period_parser import parse_period
     from scorecard.core.periods import PeriodError
+    from scorecard.reports.as_at import build_report, rendered
     from scorecard.reports.document import ReportUnavailable
     from scorecard.reports.kinds import file_name
 

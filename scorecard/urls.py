@@ -1,13 +1,13 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from scorecard.framework import views as framework_views
+from scorecard.measures import outcome_views
 from scorecard.measures import views as measure_views
 from scorecard.people import views as people_views
 
 urlpatterns = [
     path("", measure_views.overview, name="overview"),
-    path("outcomes/<int:pk>/", framework_views.outcome_detail, name="outcome"),
+    path("outcomes/<int:pk>/", outcome_views.outcome_detail, name="outcome"),
     path("measures/", measure_views.measure_list, name="measure_list"),
     path("measures/<str:measure_id>/", measure_views.measure_detail, name="measure"),
     path(

@@ -44,6 +44,7 @@ def test_every_command_is_in_the_readme():
         "publishing.md",
         "api.md",
         "benchmarking.md",
+        "architecture.md",
     ],
 )
 def test_readme_links_each_guide(page):

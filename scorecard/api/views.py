@@ -26,6 +26,7 @@ from scorecard.delivery.models import (
     ProjectUpdate,
 )
 from scorecard.framework.models import Board, Organisation, Outcome, Plan, Priority, Programme
+from scorecard.measures.audience import audience_of
 from scorecard.measures.choices import Approval
 from scorecard.measures.models import (
     ComparatorValue,
@@ -35,7 +36,7 @@ from scorecard.measures.models import (
     Target,
 )
 from scorecard.people.models import Person
-from scorecard.people.permissions import audience_of, signed_in
+from scorecard.people.permissions import signed_in
 from scorecard.publishing.published import published_measures
 from scorecard.risks.models import Risk, RiskAssessment
 from scorecard.tenancy.middleware import activate

@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from scorecard.audit import registry
+
 _request: ContextVar = ContextVar("audit_request", default=None)
 _actor: ContextVar[str | None] = ContextVar("audit_actor", default=None)
 _recording: ContextVar[bool] = ContextVar("audit_recording", default=True)
@@ -48,15 +50,6 @@ def recording() -> bool:
     return _recording.get()
 
 
-def describe(user) -> str:
-    """'Jenny Thompson (owner)': the person's name where the sign-in has one, and the role."""
-    from scorecard.people.permissions import person_of, role_of
-
-    person = person_of(user)
-    name = person.name if person else (user.get_full_name() or user.get_username())
-    return f"{name} ({role_of(user)})"
-
-
 def current():
     """(user or None, the name to keep) for a change made now."""
     name = _actor.get()
@@ -67,6 +60,6 @@ def current():
     if user is not None and user.is_authenticated:
         described = getattr(user, "_audit_name", None)
         if described is None:
-            described = user._audit_name = describe(user)
+            described = user._audit_name = registry.describe(user)
         return user, described
     return None, NOBODY

@@ -5,7 +5,8 @@ The rule lives in one place, `ArchivableQuerySet.current()`, the default manager
 that can be archived (Measure, Programme, Project, ActionPlan, Action, Risk). The default manager
 itself hides nothing, so imports and item pages still find archived rows by their identifiers.
 
-This module is imported by the domain models, so it imports none of them at module level.
+This module is imported by the domain models, so it imports none of them: each app registers
+its own archivable kinds (`register_archivable`, in its AppConfig.ready()).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from scorecard.audit import registry
 from scorecard.core.digits import is_digits
 
 
@@ -71,53 +73,13 @@ class ArchivableKind:
         return str(getattr(item, self.lookup))
 
 
-KINDS = {
-    kind.slug: kind
-    for kind in (
-        ArchivableKind(
-            "measure",
-            "measures.Measure",
-            "measure",
-            "measure_id",
-            "the scorecard, the overview, the roll-ups, the reports and the exports",
-        ),
-        ArchivableKind(
-            "project",
-            "delivery.Project",
-            "project",
-            "project_id",
-            "the project list, the roll-ups, the reports and the exports",
-        ),
-        ArchivableKind(
-            "programme",
-            "framework.Programme",
-            "programme",
-            "pk",
-            "the executive summary, the reports and the exports",
-        ),
-        ArchivableKind(
-            "action-plan",
-            "delivery.ActionPlan",
-            "action plan",
-            "pk",
-            "the action plan list, the reports and the exports",
-        ),
-        ArchivableKind(
-            "action",
-            "delivery.Action",
-            "action",
-            "pk",
-            "its action plan, the reports and the exports",
-        ),
-        ArchivableKind(
-            "risk",
-            "risks.Risk",
-            "risk",
-            "reference",
-            "the risk register, the heat map, the reports and the exports",
-        ),
-    )
-}
+# Filled by the apps that own the models, in their AppConfig.ready() (register_archivable).
+KINDS: dict[str, ArchivableKind] = {}
+
+
+def register_archivable(kind: ArchivableKind) -> None:
+    """Let items of this kind be archived and restored at /archive/<slug>/<key>/."""
+    KINDS[kind.slug] = kind
 
 
 def kind_of(item: models.Model) -> ArchivableKind:
@@ -145,9 +107,7 @@ class _StateChange:
         self.user = user
 
     def check(self) -> None:
-        from scorecard.people.permissions import can_manage
-
-        if not can_manage(self.user, self.item):
+        if not registry.may_manage(self.user, self.item):
             raise PermissionDenied(f"Only the performance team can {self.verb} this.")
 
     def _stamp(self) -> datetime | None:

@@ -2,49 +2,75 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
+from typing import Any
 
 from django.apps import apps
 from django.db.models import Model
 
-# App labels ("measures") or model labels ("cycles.Submission"): other apps add theirs with
-# track() when their models exist.
-TRACKED: list[str] = [
-    "framework",
-    "measures",
-    "people",
-    "delivery",
-    "risks",
-    "cycles",
-    # Comparator groups and indicators are chosen by officers (which neighbours, which polarity);
-    # areas and their values are national statistics, reloaded from their publisher, and too
-    # many to keep a trail of.
-    "benchmarking.ComparatorGroup",
-    "benchmarking.GroupMember",
-    "benchmarking.Indicator",
-]
+# Every table below is filled by the app that owns the models, in its AppConfig.ready()
+# (docs/architecture.md, "Extension points"): audit sits below every domain app and names none.
 
-# The foreign key that makes a child's changes show on its parent's page.
-PARENTS: dict[str, str] = {
-    "measures.observation": "measure",
-    "measures.target": "measure",
-    "measures.comparatorvalue": "measure",
-    "measures.observationrevision": "observation",
-    "delivery.projectupdate": "project",
-    "delivery.milestone": "project",
-    "delivery.actionupdate": "action",
-    "delivery.highlightreport": "programme",
-    "risks.riskassessment": "risk",
-    "benchmarking.groupmember": "group",
-}
+# App labels ("measures") or model labels ("cycles.Submission") whose changes are kept.
+TRACKED: set[str] = set()
 
+# The foreign key that makes a child's changes show on its parent's page ("app.model": field).
+PARENTS: dict[str, str] = {}
 
 # Models whose rows belong to one of several kinds of item: the first of these foreign keys that
-# is set. A cycle's submission (and the team's approval or return of it) shows on the page of
-# the measure, project, action or programme it is for.
-ONE_OF_PARENTS: dict[str, tuple[str, ...]] = {
-    "cycles.submission": ("measure", "project", "action", "programme"),
-}
+# is set (a cycle's submission shows on the page of the measure, project, action or programme it
+# is for).
+ONE_OF_PARENTS: dict[str, tuple[str, ...]] = {}
+
+# Whether a reader may not see an item's unapproved figures in its history: by model label.
+_HIDES_PROVISIONAL: dict[str, Callable[[Any, Model], bool]] = {}
+
+# What the people app answers for the trail and the archive pages (people sits above audit).
+_PEOPLE: dict[str, Callable[..., Any]] = {}
+
+
+def track(*entries: str) -> None:
+    """Keep a trail of these apps' models ("measures") or models ("benchmarking.Indicator")."""
+    TRACKED.update(entries)
+    _tracked_labels.cache_clear()
+
+
+def show_on_parent(label: str, field: str) -> None:
+    """Show a child model's changes on the page of the item its foreign key `field` names."""
+    PARENTS[label.lower()] = field
+
+
+def show_on_one_of(label: str, fields: tuple[str, ...]) -> None:
+    """Show the changes on the page of the first of these foreign keys that is set."""
+    ONE_OF_PARENTS[label.lower()] = fields
+
+
+def hide_provisional_from(label: str, hidden: Callable[[Any, Model], bool]) -> None:
+    """`hidden(user, item)`: whether the item's history must not name unapproved figures."""
+    _HIDES_PROVISIONAL[label] = hidden
+
+
+def hides_provisional(user: Any, item: Model) -> bool:
+    hidden = _HIDES_PROVISIONAL.get(item._meta.label)
+    return hidden is not None and hidden(user, item)
+
+
+def answered_by_people(
+    *, describe: Callable[[Any], str], may_manage: Callable[[Any, Model], bool]
+) -> None:
+    """`describe(user)`: the name a change is kept under; `may_manage(user, item)`: whether the
+    user may archive or restore the item."""
+    _PEOPLE["describe"] = describe
+    _PEOPLE["may_manage"] = may_manage
+
+
+def describe(user: Any) -> str:
+    return str(_PEOPLE["describe"](user))
+
+
+def may_manage(user: Any, item: Model) -> bool:
+    return bool(_PEOPLE["may_manage"](user, item))
 
 
 def label_of(model: type[Model]) -> str:

@@ -316,3 +316,13 @@ def for_area(indicator: Indicator, area, up_to_month: int | None = None) -> Area
 
 def _value_of(rows: QuerySet[AreaValue], area: Area) -> float | None:
     return rows.filter(area=area).values_list("value", flat=True).first()
+
+
+def how_we_compare(measure, up_to_month: int | None = None) -> AreaComparison | None:
+    """A measure's latest comparison with England, neighbours and all areas (of a period ended
+    by `up_to_month` when given), or None. A function here, not a Measure method, so that
+    measures never imports benchmarking: benchmarking builds on measures."""
+    area = measure.benchmark_area()
+    if measure.comparator_indicator is None or area is None:
+        return None
+    return for_area(measure.comparator_indicator, area, up_to_month)

@@ -13,7 +13,7 @@ from django.db.models import Q
 from scorecard.benchmarking.choices import GroupKind, ValueType
 from scorecard.core.ratings import Polarity
 from scorecard.measures.choices import POLARITY_CHOICES
-from scorecard.measures.models import PeriodColumns
+from scorecard.period_columns import PeriodColumns
 
 # ONS GSS code of England: its value is the benchmark every area is compared with.
 ENGLAND_CODE = "E92000001"

@@ -10,7 +10,7 @@ from django.db import models
 from django.urls import reverse
 
 from scorecard.framework.models import Plan
-from scorecard.measures.models import PeriodColumns
+from scorecard.period_columns import PeriodColumns
 from scorecard.tenancy.models import tenant_manager
 
 NOT_YET_OPEN = "not yet open"

@@ -3,3 +3,51 @@ from django.apps import AppConfig
 
 class DeliveryConfig(AppConfig):
     name = "scorecard.delivery"
+
+    def ready(self) -> None:
+        # The app brings its own parts (docs/architecture.md, "Extension points").
+        from scorecard.audit import registry
+        from scorecard.audit.archive import ArchivableKind, register_archivable
+        from scorecard.delivery.models import HighlightReport
+        from scorecard.people.permissions import register_owner_fields
+
+        registry.track("delivery")
+        for child, parent in (
+            ("delivery.projectupdate", "project"),
+            ("delivery.milestone", "project"),
+            ("delivery.actionupdate", "action"),
+            ("delivery.highlightreport", "programme"),
+        ):
+            registry.show_on_parent(child, parent)
+        for slug, label, noun, lookup, leaves in (
+            (
+                "project",
+                "delivery.Project",
+                "project",
+                "project_id",
+                "the project list, the roll-ups",
+            ),
+            ("action-plan", "delivery.ActionPlan", "action plan", "pk", "the action plan list"),
+            ("action", "delivery.Action", "action", "pk", "its action plan"),
+        ):
+            register_archivable(
+                ArchivableKind(slug, label, noun, lookup, f"{leaves}, the reports and the exports")
+            )
+        register_owner_fields("delivery.Project", {"title", "description"})
+        register_owner_fields(
+            "delivery.ProjectUpdate",
+            {"project", "period", "status", "direction", "latest_position", "next_steps"},
+        )
+        register_owner_fields(
+            "delivery.Milestone", {"project", "title", "due", "revised_due", "completed", "at_risk"}
+        )
+        register_owner_fields(
+            "delivery.Action", {"objective", "description", "status", "due", "revised_due"}
+        )
+        register_owner_fields("delivery.ActionUpdate", {"action", "dated", "text"})
+        # Every section of a highlight report is the author's to write.
+        register_owner_fields(
+            "delivery.HighlightReport",
+            {"programme", "period", "status", "author"}
+            | {name for name, _ in HighlightReport.SECTIONS},
+        )

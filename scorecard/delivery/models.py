@@ -9,8 +9,8 @@ from scorecard.audit.archive import ArchivableQuerySet
 from scorecard.core.ratings import Direction, Rag
 from scorecard.delivery.fields import STATUS_CHOICES, RevisedDates
 from scorecard.framework.models import Board, Organisation, Outcome, Plan, Priority, Programme
-from scorecard.measures.models import PeriodColumns
 from scorecard.people.models import Person
+from scorecard.period_columns import PeriodColumns
 from scorecard.tenancy.models import tenant_manager
 
 DIRECTION_CHOICES = [

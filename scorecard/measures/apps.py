@@ -4,3 +4,44 @@ from django.apps import AppConfig
 class MeasuresConfig(AppConfig):
     name = "scorecard.measures"
     verbose_name = "Measures"
+
+    def ready(self) -> None:
+        # The app brings its own parts (docs/architecture.md, "Extension points").
+        from scorecard.audit import registry
+        from scorecard.audit.archive import ArchivableKind, register_archivable
+        from scorecard.people.permissions import register_owner_fields, sees_provisional
+
+        registry.track("measures")
+        for child, parent in (
+            ("measures.observation", "measure"),
+            ("measures.target", "measure"),
+            ("measures.comparatorvalue", "measure"),
+            ("measures.observationrevision", "observation"),
+        ):
+            registry.show_on_parent(child, parent)
+        # Figures the team has not approved are named only to those who may see them.
+        registry.hide_provisional_from(
+            "measures.Measure", lambda user, measure: not sees_provisional(user, measure)
+        )
+        register_archivable(
+            ArchivableKind(
+                "measure",
+                "measures.Measure",
+                "measure",
+                "measure_id",
+                "the scorecard, the overview, the roll-ups, the reports and the exports",
+            )
+        )
+        register_owner_fields(
+            "measures.Measure",
+            {"notes", "source", "benchmarking", "progress_statement", "progress_statement_period"},
+        )
+        register_owner_fields(
+            "measures.Observation",
+            {"measure", "period", "breakdown", "value", "numerator", "denominator", "status"}
+            | {"commentary"},
+        )
+        register_owner_fields(
+            "measures.ComparatorValue",
+            {"measure", "comparator", "comparator_type", "period", "value", "rank", "quartile"},
+        )

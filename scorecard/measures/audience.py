@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 
 from scorecard.measures.choices import Approval
+from scorecard.people import permissions
 
 
 @dataclass(frozen=True)
@@ -47,3 +48,16 @@ class Audience:
 
 
 APPROVED_ONLY = Audience()
+
+
+def audience_of(user) -> Audience:
+    """Whose provisional figures this reader sees on the pages: the team those of the plans it
+    looks after (all of them for an admin), an owner those of their own measures, anyone else
+    none. Papers, public pages, open data and exports use APPROVED_ONLY whoever asks."""
+    if not permissions.signed_in(user):
+        return APPROVED_ONLY
+    if permissions.in_performance_team(user):
+        plans = permissions.team_plan_ids(user)
+        return Audience(every_plan=True) if plans is None else Audience(plan_ids=frozenset(plans))
+    # Anyone else signed in sees the provisional figures of the measures they own, if any.
+    return Audience(owner_user_id=user.pk)

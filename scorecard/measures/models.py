@@ -10,41 +10,16 @@ from django.urls import reverse
 
 from scorecard.audit.archive import ArchivableQuerySet
 from scorecard.core.period_parser import parse_period
-from scorecard.core.periods import Period, PeriodKind
 from scorecard.core.ratings import Polarity, Tolerance, ToleranceType
 from scorecard.core.series import CompareWith, Frequency, MeasureRules, Reading
 from scorecard.core.units import format_value
 from scorecard.framework.models import Board, Organisation, Outcome, Plan, Priority, Programme
 from scorecard.measures import choices
 from scorecard.measures.audience import Audience
+from scorecard.period_columns import PeriodColumns
 from scorecard.tenancy.models import tenant_manager
 
 DECIMAL = {"max_digits": 24, "decimal_places": 8}
-PERIOD_KINDS = [(k.value, k.value) for k in PeriodKind]
-
-
-class PeriodColumns(models.Model):
-    """A period stored as its canonical label plus the numbers that sort and rebuild it."""
-
-    period = models.CharField(max_length=40)
-    period_kind = models.CharField(max_length=20, choices=PERIOD_KINDS)
-    period_first_month = models.IntegerField()
-    period_months = models.PositiveSmallIntegerField()
-    period_last_month = models.IntegerField(db_index=True)
-
-    class Meta:
-        abstract = True
-
-    def set_period(self, period: Period) -> None:
-        self.period = period.label
-        self.period_kind = period.kind.value
-        self.period_first_month = period.first_month
-        self.period_months = period.months
-        self.period_last_month = period.last_month
-
-    @property
-    def period_obj(self) -> Period:
-        return Period(PeriodKind(self.period_kind), self.period_first_month, self.period_months)
 
 
 class Measure(models.Model):
@@ -140,16 +115,6 @@ class Measure(models.Model):
         goes back to the statement worked out from the figures."""
         self.progress_statement = statement.strip()
         self.progress_statement_period = self.latest_period() if self.progress_statement else ""
-
-    def how_we_compare(self, up_to_month: int | None = None):
-        """The latest comparison with England, neighbours and all areas (of a period ended by
-        `up_to_month` when given), or None."""
-        from scorecard.benchmarking.comparisons import for_area
-
-        area = self.benchmark_area()
-        if self.comparator_indicator is None or area is None:
-            return None
-        return for_area(self.comparator_indicator, area, up_to_month)
 
     def shown(self, value: Decimal) -> str:
         """A figure of this measure as people read it: its unit, decimals, rate base, money."""

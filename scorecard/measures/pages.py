@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from scorecard.benchmarking.comparisons import how_we_compare
 from scorecard.charts.bars import stacked_bars
 from scorecard.charts.line import line_chart, point_of
 from scorecard.charts.ranked import Bar, ranked_bars
@@ -184,7 +185,7 @@ def indicator_row(
         Polarity(measure.polarity),
     )
     if comparison is _NOT_GIVEN:
-        comparison = measure.how_we_compare(up_to_month)
+        comparison = how_we_compare(measure, up_to_month)
     if comparison is not None:
         progress = f"{progress}. {comparison.in_words}"
     return IndicatorRow(measure, baseline, latest, england, neighbours, progress, comparison)

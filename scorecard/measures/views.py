@@ -8,10 +8,11 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
+from scorecard.benchmarking.comparisons import how_we_compare
 from scorecard.form_pages import form_page
 from scorecard.framework.models import Outcome, Plan
 from scorecard.measures import pages
-from scorecard.measures.audience import APPROVED_ONLY
+from scorecard.measures.audience import APPROVED_ONLY, audience_of
 from scorecard.measures.choices import Approval
 from scorecard.measures.forms import ProgressStatementForm
 from scorecard.measures.models import ComparatorValue, Measure, ObservationRevision
@@ -25,7 +26,6 @@ from scorecard.measures.scorecard import (
     summarise,
 )
 from scorecard.people.permissions import (
-    audience_of,
     require_change,
     require_saving,
     sees_provisional,
@@ -103,7 +103,7 @@ def measure_detail(request, measure_id: str):
     rows = pages.headline_rows(rated)
     breakdown_periods, breakdown_rows = pages.breakdown_table(rated)
     latest = rows[-1] if rows else None
-    comparison = measure.how_we_compare()
+    comparison = how_we_compare(measure)
     revisions = ObservationRevision.objects.filter(observation__measure=measure)
     if audience is None:
         # Not even as the "value now" beside an earlier one.

@@ -20,7 +20,6 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Model
 
 from scorecard.audit.registry import PARENTS
-from scorecard.measures.audience import APPROVED_ONLY, Audience
 
 PERFORMANCE_TEAM = "Performance team"
 
@@ -73,6 +72,14 @@ def team_plan_ids(user) -> set[int] | None:
         return None
     ids = set(person.plans.values_list("pk", flat=True))
     return ids or None
+
+
+def audit_name(user) -> str:
+    """'Jenny Thompson (owner)': the person's name where the sign-in has one, and the role: the
+    name the audit trail keeps a change under."""
+    person = person_of(user)
+    name = person.name if person else (user.get_full_name() or user.get_username())
+    return f"{name} ({role_of(user)})"
 
 
 def role_of(user) -> str:
@@ -235,42 +242,17 @@ def require_manage(user, item: Model | None = None) -> None:
 # plan, board, order), who owns it, whether the public sees it, and whether it is archived.
 # Kinds of item not listed (organisations, boards, people, plans, outcomes, priorities,
 # targets, action plans) only the team changes. The pages and the API both keep to this list.
-_OWNER_FIELDS: dict[str, frozenset[str]] = {
-    "framework.Programme": frozenset({"description"}),
-    "measures.Measure": frozenset(
-        {"notes", "source", "benchmarking", "progress_statement", "progress_statement_period"}
-    ),
-    "measures.Observation": frozenset(
-        {"measure", "period", "breakdown", "value", "numerator", "denominator", "status"}
-        | {"commentary"}
-    ),
-    "measures.ComparatorValue": frozenset(
-        {"measure", "comparator", "comparator_type", "period", "value", "rank", "quartile"}
-    ),
-    "delivery.Project": frozenset({"title", "description"}),
-    "delivery.ProjectUpdate": frozenset(
-        {"project", "period", "status", "direction", "latest_position", "next_steps"}
-    ),
-    "delivery.Milestone": frozenset(
-        {"project", "title", "due", "revised_due", "completed", "at_risk"}
-    ),
-    "delivery.Action": frozenset({"objective", "description", "status", "due", "revised_due"}),
-    "delivery.ActionUpdate": frozenset({"action", "dated", "text"}),
-    "delivery.HighlightReport": frozenset({"programme", "period", "status", "author"}),
-    "risks.Risk": frozenset({"description", "controls", "management_actions"}),
-    "risks.RiskAssessment": frozenset(
-        {"risk", "assessed_on", "period", "likelihood", "impact", "note"}
-    ),
-}
+# Filled by the app that owns each model, in its AppConfig.ready() (register_owner_fields).
+_OWNER_FIELDS: dict[str, frozenset[str]] = {}
+
+
+def register_owner_fields(label: str, fields: frozenset[str] | set[str]) -> None:
+    """The fields an owner may change on items of this model ("app.Model")."""
+    _OWNER_FIELDS[label] = frozenset(fields)
 
 
 def owner_fields(label: str) -> frozenset[str]:
     """The fields an owner may change on an item of this kind ("app.Model")."""
-    if label == "delivery.HighlightReport":
-        # Every section of the report is the author's to write.
-        from scorecard.delivery.models import HighlightReport
-
-        return _OWNER_FIELDS[label] | {name for name, _ in HighlightReport.SECTIONS}
     return _OWNER_FIELDS.get(label, frozenset())
 
 
@@ -340,19 +322,6 @@ def performance_team_required(view: Callable) -> Callable:
 
 
 # --- Figures ---------------------------------------------------------------------------------
-
-
-def audience_of(user) -> Audience:
-    """Whose provisional figures this reader sees on the pages: the team those of the plans it
-    looks after (all of them for an admin), an owner those of their own measures, anyone else
-    none. Papers, public pages, open data and exports use APPROVED_ONLY whoever asks."""
-    if not signed_in(user):
-        return APPROVED_ONLY
-    if in_performance_team(user):
-        plans = team_plan_ids(user)
-        return Audience(every_plan=True) if plans is None else Audience(plan_ids=frozenset(plans))
-    # Anyone else signed in sees the provisional figures of the measures they own, if any.
-    return Audience(owner_user_id=user.pk)
 
 
 def sees_provisional(user, measure: Model) -> bool:

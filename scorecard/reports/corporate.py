@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
+from scorecard.benchmarking.comparisons import how_we_compare
 from scorecard.charts.line import line_chart, point_of
 from scorecard.core.delivery_status import DeliveryKind, status_meaning
 from scorecard.core.periods import Period
@@ -241,7 +242,7 @@ def _measure_section(line: ScorecardLine, rated: RatedMeasure, as_at: Period) ->
         ("Target", cells.target(measure, latest.target if latest else None).text),
         ("Polarity", Polarity(measure.polarity).label),
     ]
-    comparison = measure.how_we_compare(as_at.last_month)
+    comparison = how_we_compare(measure, as_at.last_month)
     if comparison is not None:
         facts.append(("How we compare", comparison.in_words))
     for label, value in (

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
 
@@ -61,37 +60,58 @@ KINDS = {
 }
 
 
-def _renderer(format_name: str) -> Callable[[Report], bytes]:
-    if format_name == "html":
-        from scorecard.reports.render_html import render_html
+@dataclass(frozen=True)
+class ReportFormat:
+    """An output format: its file extension, media type and the renderer (module, function) that
+    turns a Report into its bytes, imported when first used (WeasyPrint is slow to import)."""
 
-        return lambda report: render_html(report).encode("utf-8")
-    if format_name == "pdf":
-        from scorecard.reports.render_pdf import render_pdf
+    name: str
+    extension: str
+    media_type: str
+    module: str
+    function: str
 
-        return render_pdf
-    if format_name == "docx":
-        from scorecard.reports.render_docx import render_docx
-
-        return render_docx
-    from scorecard.reports.render_xlsx import render_xlsx
-
-    return render_xlsx
+    def render(self, report: Report) -> bytes:
+        rendered = getattr(import_module(self.module), self.function)(report)
+        return rendered.encode("utf-8") if isinstance(rendered, str) else rendered
 
 
-# Format: (file extension, media type).
-FORMATS = {
-    "html": ("html", "text/html; charset=utf-8"),
-    "pdf": ("pdf", "application/pdf"),
-    "docx": ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-    "xlsx": ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+# The registry of formats: a new one is one more entry here and a render_<format>.py module.
+REPORT_FORMATS = {
+    fmt.name: fmt
+    for fmt in (
+        ReportFormat(
+            "html",
+            "html",
+            "text/html; charset=utf-8",
+            "scorecard.reports.render_html",
+            "render_html",
+        ),
+        ReportFormat("pdf", "pdf", "application/pdf", "scorecard.reports.render_pdf", "render_pdf"),
+        ReportFormat(
+            "docx",
+            "docx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "scorecard.reports.render_docx",
+            "render_docx",
+        ),
+        ReportFormat(
+            "xlsx",
+            "xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "scorecard.reports.render_xlsx",
+            "render_xlsx",
+        ),
+    )
 }
+# Format: (file extension, media type).
+FORMATS = {name: (fmt.extension, fmt.media_type) for name, fmt in REPORT_FORMATS.items()}
 
 
 def render(report: Report, format_name: str) -> bytes:
-    if format_name not in FORMATS:
+    if format_name not in REPORT_FORMATS:
         raise ValueError(f"'{format_name}' is not a report format: use {', '.join(FORMATS)}")
-    return _renderer(format_name)(report)
+    return REPORT_FORMATS[format_name].render(report)
 
 
 def file_name(report: Report, format_name: str, plan_id: str = "") -> str:

@@ -3,3 +3,26 @@ from django.apps import AppConfig
 
 class RisksConfig(AppConfig):
     name = "scorecard.risks"
+
+    def ready(self) -> None:
+        # The app brings its own parts (docs/architecture.md, "Extension points").
+        from scorecard.audit import registry
+        from scorecard.audit.archive import ArchivableKind, register_archivable
+        from scorecard.people.permissions import register_owner_fields
+
+        registry.track("risks")
+        registry.show_on_parent("risks.riskassessment", "risk")
+        register_archivable(
+            ArchivableKind(
+                "risk",
+                "risks.Risk",
+                "risk",
+                "reference",
+                "the risk register, the heat map, the reports and the exports",
+            )
+        )
+        register_owner_fields("risks.Risk", {"description", "controls", "management_actions"})
+        register_owner_fields(
+            "risks.RiskAssessment",
+            {"risk", "assessed_on", "period", "likelihood", "impact", "note"},
+        )

@@ -14,10 +14,22 @@ The API signs in with its own authentication (tokens), after the middleware: its
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from scorecard.tenancy import scope
 
 COUNCIL_PARAMETER = "council"
 SESSION_KEY = "scorecard_council"
+
+# Who belongs to which tenant is the people app's to say (people sits above tenancy): its
+# AppConfig.ready() gives `memberships_from` a function of a sign-in that returns the rows
+# (with a `tenant_id`) linking it to its tenants, or None for a visitor not signed in.
+_MEMBERSHIPS: list[Callable[[Any], Any]] = []
+
+
+def memberships_from(memberships: Callable[[Any], Any]) -> None:
+    _MEMBERSHIPS[:] = [memberships]
 
 
 def tenant_of(request):
@@ -30,16 +42,15 @@ def _resolve(request) -> tuple:
     tenant table: the visitor's Person's tenant is marked in it."""
     from django.db.models import Exists, OuterRef
 
-    from scorecard.people.models import Person
-    from scorecard.people.permissions import signed_in
     from scorecard.tenancy.models import Tenant
 
     user = getattr(request, "user", None)
     with scope.every_tenant():
-        if signed_in(user):
+        memberships = _MEMBERSHIPS[0](user) if _MEMBERSHIPS else None
+        if memberships is not None:
             if user.is_superuser:
                 return None, False
-            mine = Person.objects.filter(user_id=user.pk, tenant_id=OuterRef("pk"))
+            mine = memberships.filter(tenant_id=OuterRef("pk"))
             tenants = list(Tenant.objects.order_by("pk").annotate(mine=Exists(mine)))
             if not tenants:
                 return Tenant.default(), False

@@ -7,8 +7,8 @@ import zipfile
 
 import pytest
 
-from scorecard.audit.reports import build_report, rendered
 from scorecard.core.period_parser import parse_period
+from scorecard.reports.as_at import build_report, rendered
 
 
 @pytest.fixture

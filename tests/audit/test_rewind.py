@@ -5,12 +5,12 @@ from decimal import Decimal
 
 import pytest
 
-from scorecard.audit.reports import build_report
 from scorecard.audit.rewind import as_at
 from scorecard.core.period_parser import parse_period
 from scorecard.delivery.models import Project, ProjectUpdate
 from scorecard.measures.models import Measure, Observation
 from scorecard.people.models import Person
+from scorecard.reports.as_at import build_report
 from scorecard.reports.kinds import render
 from tests.audit.conftest import START, observation
 

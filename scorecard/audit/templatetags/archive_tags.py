@@ -4,9 +4,9 @@
 
 from django import template
 
+from scorecard.audit import registry
 from scorecard.audit.archive import kind_of
 from scorecard.audit.locking import said_moment
-from scorecard.people.permissions import can_manage
 
 register = template.Library()
 
@@ -20,7 +20,7 @@ def _context(context, item) -> dict:
         "kind": kind,
         "key": kind.key_of(item),
         "archived_on": said_moment(item.archived_at) if item.archived_at else "",
-        "may_manage": can_manage(user, item),
+        "may_manage": registry.may_manage(user, item),
         "csrf_token": context.get("csrf_token"),
     }
 

@@ -3,7 +3,7 @@
 from django import template
 
 from scorecard.audit.history import SHOWN, history_for
-from scorecard.people.permissions import sees_provisional
+from scorecard.audit.registry import hides_provisional
 
 register = template.Library()
 
@@ -13,6 +13,5 @@ def history_section(context, item, heading_size="l"):
     request = context.get("request")
     user = getattr(request, "user", None)
     # Figures the team has not approved are named only to those who may see them.
-    hidden = not sees_provisional(user, item) if item._meta.label == "measures.Measure" else False
-    lines = history_for(item, SHOWN + 1, hide_provisional=hidden)
+    lines = history_for(item, SHOWN + 1, hide_provisional=hides_provisional(user, item))
     return {"lines": lines[:SHOWN], "more": len(lines) > SHOWN, "heading_size": heading_size}

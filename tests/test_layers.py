@@ -1,0 +1,86 @@
+"""The import layers of docs/architecture.md hold (`lint-imports`, run by make test and make
+lint), and an import that breaks them fails: checked on a copy of the package with one import
+added, so a contract that could never fail would fail here."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
+
+
+def _lint(root: Path) -> subprocess.CompletedProcess[str]:
+    """lint-imports on the package under `root`, with the project's contracts."""
+    return subprocess.run(
+        [str(LINT_IMPORTS), "--no-cache", "--config", str(ROOT / "pyproject.toml")],
+        cwd=root,
+        env={"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin", "NO_COLOR": "1"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.fixture
+def package_copy(tmp_path: Path) -> Path:
+    """The package's Python modules (no templates, data or static files), copied to tmp_path."""
+    shutil.copytree(
+        ROOT / "scorecard",
+        tmp_path / "scorecard",
+        ignore=shutil.ignore_patterns("__pycache__", "templates", "static", "data", "*.csv"),
+    )
+    return tmp_path
+
+
+def test_the_package_keeps_every_contract() -> None:
+    result = _lint(ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 broken" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("module", "added", "broken"),
+    [
+        # A lazy import inside a function still climbs: audit sits below people.
+        (
+            "audit/archive.py",
+            "\n\ndef _climb():\n    from scorecard.people.permissions import can_manage\n\n"
+            "    return can_manage\n",
+            "scorecard.audit is not allowed to import scorecard.people",
+        ),
+        # A domain app reaching up into the papers.
+        (
+            "measures/models.py",
+            "\nfrom scorecard.reports import kinds  # noqa\n",
+            "scorecard.measures is not allowed to import scorecard.reports",
+        ),
+        # The pure core importing Django.
+        (
+            "core/periods.py",
+            "\nimport django  # noqa\n",
+            "scorecard.core is not allowed to import django",
+        ),
+    ],
+)
+def test_an_import_that_climbs_fails(
+    package_copy: Path, module: str, added: str, broken: str
+) -> None:
+    path = package_copy / "scorecard" / module
+    path.write_text(path.read_text() + added)
+    result = _lint(package_copy)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert broken in " ".join(result.stdout.split())
+
+
+def test_a_module_in_no_layer_fails(package_copy: Path) -> None:
+    """Every top-level module must be placed in a layer before it can import anything."""
+    (package_copy / "scorecard" / "unplaced.py").write_text("")
+    result = _lint(package_copy)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "scorecard.unplaced" in result.stdout
