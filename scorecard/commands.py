@@ -393,74 +393,6 @@ def _check_plan(plan_id: str | None) -> None:
             raise CommandFailed(f"--plan: there is no plan '{plan_id}' (plans: {known})")
 
 
-def _export_ratings(arguments: argparse.Namespace) -> str:
-    from scorecard.interchange import exporter
-
-    records = exporter.rating_records(arguments.plan)
-    if arguments.format == "json":
-        return exporter.as_json(records)
-    return exporter.as_csv(records, exporter.RATING_COLUMNS)
-
-
-def _export_scorecard(arguments: argparse.Namespace) -> str:
-    from scorecard.core.period_parser import parse_period
-    from scorecard.core.periods import PeriodError
-    from scorecard.interchange import exporter
-
-    if not arguments.period:
-        raise CommandFailed("export scorecard needs --period, e.g. --period '2019/20 Q2'")
-    try:
-        as_at = parse_period(arguments.period)
-    except PeriodError as exc:
-        raise CommandFailed(f"--period: {exc}") from None
-    document = exporter.scorecard_document(as_at, arguments.plan)
-    if arguments.format == "json":
-        return exporter.as_json(document)
-    return exporter.as_csv(document["measures"], exporter.SCORECARD_COLUMNS)
-
-
-def _export_comparisons(arguments: argparse.Namespace) -> str:
-    from scorecard.benchmarking.export import COMPARISON_COLUMNS, comparison_records
-    from scorecard.benchmarking.fingertips import read_period
-    from scorecard.benchmarking.models import Indicator
-    from scorecard.core.periods import PeriodError
-    from scorecard.interchange import exporter
-    from scorecard.measures.models import Measure
-
-    indicators = None
-    if arguments.indicator:
-        indicators = list(Indicator.objects.filter(indicator_id=arguments.indicator))
-        if not indicators:
-            raise CommandFailed(
-                f"--indicator: there is no comparator indicator '{arguments.indicator}'"
-            )
-    if arguments.measure:
-        measure = Measure.objects.filter(measure_id=arguments.measure).first()
-        if measure is None:
-            raise CommandFailed(f"--measure: there is no measure '{arguments.measure}'")
-        if measure.comparator_indicator is None:
-            raise CommandFailed(
-                f"--measure: measure '{arguments.measure}' has no comparator indicator"
-            )
-        if indicators is not None and measure.comparator_indicator not in indicators:
-            return (
-                exporter.as_json([])
-                if arguments.format == "json"
-                else exporter.as_csv([], COMPARISON_COLUMNS)
-            )
-        indicators = [measure.comparator_indicator]
-    period = None
-    if arguments.period:
-        try:
-            period = read_period(arguments.period).label
-        except PeriodError as exc:
-            raise CommandFailed(f"--period: {exc}") from None
-    records = comparison_records(indicators, period)
-    if arguments.format == "json":
-        return exporter.as_json(records)
-    return exporter.as_csv(records, COMPARISON_COLUMNS)
-
-
 def _as_at(arguments: argparse.Namespace):
     """The moment --as-at names, else None."""
     from scorecard.audit.when import AsAtError, parse_as_at
@@ -503,19 +435,19 @@ def _check_period(text: str | None) -> None:
 
 
 def _export_text(arguments: argparse.Namespace) -> str:
-    from scorecard.interchange import delivery_export
+    from scorecard.interchange.export_kinds import ExportOptions, ExportRefused, export_text
 
-    if arguments.what == "ratings":
-        text = _export_ratings(arguments)
-    elif arguments.what == "comparisons":
-        text = _export_comparisons(arguments)
-    elif arguments.what == "scorecard":
-        text = _export_scorecard(arguments)
-    elif arguments.format == "json":
-        text = delivery_export.export_json(arguments.what, arguments.plan)
-    else:
-        text = delivery_export.export_csv(arguments.what, arguments.plan)
-    return text
+    options = ExportOptions(
+        format=arguments.format,
+        plan=arguments.plan,
+        period=arguments.period,
+        indicator=arguments.indicator,
+        measure=arguments.measure,
+    )
+    try:
+        return export_text(arguments.what, options)
+    except ExportRefused as refused:
+        raise CommandFailed(str(refused)) from None
 
 
 def _as_tenant(arguments: argparse.Namespace, command) -> int:

@@ -1,6 +1,12 @@
-"""Named choices for benchmarking: comparator group kinds and indicator value types."""
+"""Named choices for benchmarking: comparator group kinds, indicator value types, polarity."""
 
 from django.db import models
+
+from scorecard.core.ratings import Polarity
+
+# An indicator's polarity, in the words a measure's uses (the core's labels). Built here from
+# the core, not taken from measures: benchmarking sits below measures (docs/architecture.md).
+POLARITY_CHOICES = [(polarity.value, polarity.label) for polarity in Polarity]
 
 
 class GroupKind(models.TextChoices):

@@ -10,9 +10,8 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 
-from scorecard.benchmarking.choices import GroupKind, ValueType
+from scorecard.benchmarking.choices import POLARITY_CHOICES, GroupKind, ValueType
 from scorecard.core.ratings import Polarity
-from scorecard.measures.choices import POLARITY_CHOICES
 from scorecard.period_columns import PeriodColumns
 
 # ONS GSS code of England: its value is the benchmark every area is compared with.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
@@ -168,10 +169,18 @@ ATTENTION = (Rag.RED, Rag.AMBER)
 OFF_TARGET_SHOWN = 20
 
 
-def _project_ratings(as_at: Period, plan_id: str | None) -> tuple[list, list]:
-    from scorecard.delivery.positions import project_positions
+# Projects are rated beside the measures, on the overview and in its roll-ups. They are the
+# delivery app's, which sits above measures: its AppConfig.ready() gives `rate_projects_with`
+# the function that finds their positions as at a period (docs/architecture.md).
+_PROJECT_POSITIONS: list[Callable[[Period, str | None], list]] = []
 
-    positions = project_positions(as_at, plan_id)
+
+def rate_projects_with(positions: Callable[[Period, str | None], list]) -> None:
+    _PROJECT_POSITIONS[:] = [positions]
+
+
+def _project_ratings(as_at: Period, plan_id: str | None) -> tuple[list, list]:
+    positions = _PROJECT_POSITIONS[0](as_at, plan_id) if _PROJECT_POSITIONS else []
     return positions, [(p.project.rollup_outcome_id, p) for p in positions if p.rag]
 
 
