@@ -18,7 +18,7 @@ LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 def _lint(root: Path) -> subprocess.CompletedProcess[str]:
     """lint-imports on the package under `root`, with the project's contracts."""
     return subprocess.run(
-        [str(LINT_IMPORTS), "--no-cache", "--config", str(ROOT / "pyproject.toml")],
+        [str(LINT_IMPORTS), "--no-cache", str(ROOT / "pyproject.toml")],
         cwd=root,
         env={"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin", "NO_COLOR": "1"},
         capture_output=True,
@@ -59,6 +59,12 @@ def test_the_package_keeps_every_contract() -> None:
             "measures/models.py",
             "\nfrom scorecard.reports import kinds  # noqa\n",
             "scorecard.measures is not allowed to import scorecard.reports",
+        ),
+        # A circle inside one layer: period_parser reads periods, so periods may not read it.
+        (
+            "core/periods.py",
+            "\nimport scorecard.core.period_parser  # noqa\n",
+            "No cycles are allowed in scorecard.core",
         ),
         # The pure core importing Django.
         (

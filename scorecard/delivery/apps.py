@@ -11,7 +11,14 @@ class DeliveryConfig(AppConfig):
         from scorecard.delivery.models import HighlightReport
         from scorecard.delivery.positions import project_positions
         from scorecard.measures.scorecard import rate_projects_with
-        from scorecard.people.permissions import register_owner_fields
+        from scorecard.people.permissions import (
+            ItemRules,
+            owner_named,
+            owners_listed,
+            register_item,
+            register_owner_fields,
+            register_ownership,
+        )
 
         registry.track("delivery")
         # Projects are rated beside the measures on the overview and in its roll-ups.
@@ -37,6 +44,25 @@ class DeliveryConfig(AppConfig):
             register_archivable(
                 ArchivableKind(slug, label, noun, lookup, f"{leaves}, the reports and the exports")
             )
+        register_item(
+            "delivery.Action",
+            ItemRules(
+                plan_of=lambda action: action.action_plan.plan_id,
+                owners_of=owners_listed,
+                # An action sits in its action plan: archived with it.
+                container_of=lambda action: action.action_plan if action.action_plan_id else None,
+            ),
+        )
+        register_item("delivery.Project", ItemRules(owners_of=owner_named))
+        # A highlight report's author writes it, besides the programme's owners.
+        register_item(
+            "delivery.HighlightReport",
+            ItemRules(
+                more_owners_of=lambda report: {report.author_id} if report.author_id else set()
+            ),
+        )
+        register_ownership(lambda person: person.actions.exists())
+        register_ownership(lambda person: person.project_set.exists())
         register_owner_fields("delivery.Project", {"title", "description"})
         register_owner_fields(
             "delivery.ProjectUpdate",

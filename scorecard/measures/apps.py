@@ -9,7 +9,14 @@ class MeasuresConfig(AppConfig):
         # The app brings its own parts (docs/architecture.md, "Extension points").
         from scorecard.audit import registry
         from scorecard.audit.archive import ArchivableKind, register_archivable
-        from scorecard.people.permissions import register_owner_fields, sees_provisional
+        from scorecard.people.permissions import (
+            ItemRules,
+            owners_listed,
+            register_item,
+            register_owner_fields,
+            register_ownership,
+            sees_provisional,
+        )
 
         registry.track("measures")
         for child, parent in (
@@ -32,6 +39,15 @@ class MeasuresConfig(AppConfig):
                 "the scorecard, the overview, the roll-ups, the reports and the exports",
             )
         )
+        # The public reads published measures (and their figures) that are not archived.
+        register_item(
+            "measures.Measure",
+            ItemRules(
+                owners_of=owners_listed,
+                published=lambda measure: bool(measure.published and not measure.archived_at),
+            ),
+        )
+        register_ownership(lambda person: person.measures.exists())
         register_owner_fields(
             "measures.Measure",
             {"notes", "source", "benchmarking", "progress_statement", "progress_statement_period"},

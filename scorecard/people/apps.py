@@ -21,4 +21,17 @@ class PeopleConfig(AppConfig):
                 Person.objects.filter(user_id=user.pk) if permissions.signed_in(user) else None
             )
         )
+        # framework sits below people: its models' plans and owners are said here.
         permissions.register_owner_fields("framework.Programme", {"description"})
+        permissions.register_item(
+            "framework.Plan", permissions.ItemRules(plan_of=lambda plan: plan.pk)
+        )
+        permissions.register_item(
+            "framework.Priority",
+            permissions.ItemRules(plan_of=lambda priority: priority.outcome.plan_id),
+        )
+        permissions.register_item(
+            "framework.Programme", permissions.ItemRules(owners_of=permissions.owners_listed)
+        )
+        # Whether a person owns a programme (each app adds its own check, in installed order).
+        permissions.register_ownership(lambda person: person.programmes.exists())

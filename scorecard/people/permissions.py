@@ -12,6 +12,7 @@ Roles (docs/accounts.md, "Roles"):
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import wraps
 from typing import Any
 
@@ -96,16 +97,64 @@ def role_of(user) -> str:
 
 
 def owns_anything(person) -> bool:
-    return (
-        person.measures.exists()
-        or person.programmes.exists()
-        or person.actions.exists()
-        or person.project_set.exists()
-        or person.risk_set.exists()
-    )
+    return any(owns_some(person) for owns_some in _OWNS_SOME)
 
 
 # --- What an item is: its plan and its owners -------------------------------------------------
+
+
+# Each app says, for its models, where an item sits and who owns it (`register_item`, in its
+# AppConfig.ready()); this module names no domain. A model not registered takes its parent's
+# (the audit trail's PARENTS), else its own `plan_id` if it has one; it has no owners and is
+# not published.
+
+
+@dataclass(frozen=True)
+class ItemRules:
+    # The plan (pk) an item without a parent sits in.
+    plan_of: Callable[[Model], int | None] | None = None
+    # Who owns an item without a parent (Person ids).
+    owners_of: Callable[[Model], set[int]] | None = None
+    # On a child: owners besides its parent's (a highlight report's author).
+    more_owners_of: Callable[[Model], set[int]] | None = None
+    # What an item without a parent sits in, for archiving (an action's action plan).
+    container_of: Callable[[Model], Model | None] | None = None
+    # Whether the public reads it.
+    published: Callable[[Model], bool] | None = None
+
+
+_ITEMS: dict[str, ItemRules] = {}
+# Whether a person owns anything of an app's (their measures, their risks…), in the order the
+# apps are installed.
+_OWNS_SOME: list[Callable[[Any], bool]] = []
+
+
+def register_item(label: str, rules: ItemRules) -> None:
+    """How to find an item of this model's ("app.Model") plan, owners, container, publication."""
+    _ITEMS[label] = rules
+
+
+def register_ownership(owns_some: Callable[[Any], bool]) -> None:
+    """`owns_some(person)`: whether the person owns any item of an app's (makes them an owner)."""
+    _OWNS_SOME.append(owns_some)
+
+
+def owners_listed(item: Model) -> set[int]:
+    """The owners of an item with several (`owners`)."""
+    return set(item.owners.values_list("pk", flat=True))
+
+
+def owner_named(item: Model) -> set[int]:
+    """The owner of an item with one (`owner`), if set."""
+    owner_id = item.owner_id
+    return {owner_id} if owner_id else set()
+
+
+def _rules(item: Model) -> ItemRules:
+    return _ITEMS.get(item._meta.label, _NO_RULES)
+
+
+_NO_RULES = ItemRules()
 
 
 def _parent(item: Model) -> Model | None:
@@ -118,8 +167,8 @@ def _parent(item: Model) -> Model | None:
 def _container(item: Model) -> Model | None:
     """What the item sits in, for archiving: its parent, or an action's action plan."""
     parent = _parent(item)
-    if parent is None and item._meta.label == "delivery.Action" and item.action_plan_id:
-        parent = item.action_plan
+    if parent is None and _rules(item).container_of is not None:
+        parent = _rules(item).container_of(item)
     return parent
 
 
@@ -139,32 +188,22 @@ def plan_id_of(item: Model) -> int | None:
     parent = _parent(item)
     if parent is not None:
         return plan_id_of(parent)
-    label = item._meta.label
-    if label == "framework.Plan":
-        return item.pk
-    if label == "delivery.Action":
-        return item.action_plan.plan_id
-    if label in ("framework.Outcome", "framework.Programme") or hasattr(item, "plan_id"):
-        return item.plan_id
-    if label == "framework.Priority":
-        return item.outcome.plan_id
-    return None
+    plan_of = _rules(item).plan_of
+    if plan_of is not None:
+        return plan_of(item)
+    return getattr(item, "plan_id", None)
 
 
 def owner_ids_of(item: Model) -> set[int]:
     """The Person ids who own an item (for an update: the owners of what it updates)."""
     parent = _parent(item)
+    rules = _rules(item)
     if parent is not None:
         owners = owner_ids_of(parent)
-        if item._meta.label == "delivery.HighlightReport" and item.author_id:
-            owners.add(item.author_id)
+        if rules.more_owners_of is not None:
+            owners |= rules.more_owners_of(item)
         return owners
-    label = item._meta.label
-    if label in ("measures.Measure", "framework.Programme", "delivery.Action"):
-        return set(item.owners.values_list("pk", flat=True))
-    if label in ("delivery.Project", "risks.Risk"):
-        return {item.owner_id} if item.owner_id else set()
-    return set()
+    return rules.owners_of(item) if rules.owners_of is not None else set()
 
 
 # --- The rules -------------------------------------------------------------------------------
@@ -181,7 +220,8 @@ def is_published(item: Model) -> bool:
     parent = _parent(item)
     if parent is not None:
         return is_published(parent)
-    return item._meta.label == "measures.Measure" and item.published and not item.archived_at
+    published = _rules(item).published
+    return published is not None and published(item)
 
 
 def in_team_for(user, item: Model) -> bool:

@@ -8,7 +8,13 @@ class RisksConfig(AppConfig):
         # The app brings its own parts (docs/architecture.md, "Extension points").
         from scorecard.audit import registry
         from scorecard.audit.archive import ArchivableKind, register_archivable
-        from scorecard.people.permissions import register_owner_fields
+        from scorecard.people.permissions import (
+            ItemRules,
+            owner_named,
+            register_item,
+            register_owner_fields,
+            register_ownership,
+        )
 
         registry.track("risks")
         registry.show_on_parent("risks.riskassessment", "risk")
@@ -21,6 +27,8 @@ class RisksConfig(AppConfig):
                 "the risk register, the heat map, the reports and the exports",
             )
         )
+        register_item("risks.Risk", ItemRules(owners_of=owner_named))
+        register_ownership(lambda person: person.risk_set.exists())
         register_owner_fields("risks.Risk", {"description", "controls", "management_actions"})
         register_owner_fields(
             "risks.RiskAssessment",
