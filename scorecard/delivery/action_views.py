@@ -24,7 +24,6 @@ from scorecard.delivery.action_plans import (
     summarise,
 )
 from scorecard.delivery.models import Action, ActionPlan
-from scorecard.delivery.picking import chosen_plan
 from scorecard.form_pages import form_page
 from scorecard.framework.models import Plan
 from scorecard.measures.templatetags.scorecard_tags import RAG_CLASSES
@@ -34,6 +33,7 @@ from scorecard.people.permissions import (
     require_manage,
     require_saving,
 )
+from scorecard.picking import chosen_plan
 
 FLAG_TAG_COLOURS = {"overdue": "red", "slipped": "orange", "stale": "grey"}
 

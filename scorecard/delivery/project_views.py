@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from scorecard.delivery import project_forms
 from scorecard.delivery.models import Milestone, Project, ProjectUpdate
-from scorecard.delivery.picking import chosen, chosen_plan, periods_of
+from scorecard.delivery.picking import periods_of
 from scorecard.delivery.positions import milestone_state, position_of, project_positions
 from scorecard.form_pages import form_page
 from scorecard.framework.models import Plan
@@ -19,6 +19,7 @@ from scorecard.people.permissions import (
     require_change,
     require_saving,
 )
+from scorecard.picking import chosen_period, chosen_plan
 
 PERIOD_HINT = "Each project shows the last status reported up to the end of this period."
 
@@ -27,7 +28,7 @@ def project_list(request):
     plan = chosen_plan(request, Plan.objects.filter(projects__isnull=False).distinct())
     plan_id = plan.plan_id if plan else None
     offered = periods_of(ProjectUpdate.objects.filter(project__plan=plan))
-    period = chosen(request, offered)
+    period = chosen_period(request.GET.get("period"), offered)
     positions = project_positions(period, plan_id) if period else []
     unreported = [] if period else list(Project.objects.current().filter(plan=plan))
     return render(
@@ -58,7 +59,7 @@ def project_detail(request, project_id: str):
     project = _project(project_id)
     updates = list(project.updates.order_by("period_last_month"))
     offered = sorted({u.period_obj for u in updates}, reverse=True)
-    period = chosen(request, offered)
+    period = chosen_period(request.GET.get("period"), offered)
     position = position_of(project, updates, period) if period else None
     on = position.on if position else None
     return render(

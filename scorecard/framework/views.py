@@ -3,8 +3,9 @@
 from django.shortcuts import get_object_or_404, render
 
 from scorecard.framework.models import Outcome
-from scorecard.measures.periods import available_periods, chosen_period
+from scorecard.measures.periods import available_periods
 from scorecard.measures.scorecard import build_scorecard, rated_count
+from scorecard.picking import chosen_period
 
 
 def outcome_detail(request, pk: int):

@@ -11,11 +11,12 @@ from scorecard.audit.middleware import busy
 from scorecard.audit.reports import build_report, rendered
 from scorecard.core.periods import Period, PeriodKind
 from scorecard.delivery.models import HighlightReport
-from scorecard.delivery.picking import chosen_plan, periods_of
+from scorecard.delivery.picking import periods_of
 from scorecard.framework.models import Plan
 from scorecard.measures.models import Observation
-from scorecard.measures.periods import available_periods, chosen_period
+from scorecard.measures.periods import available_periods
 from scorecard.people.permissions import performance_team_required
+from scorecard.picking import chosen_period, chosen_plan
 from scorecard.reports.claims import claims_to_check
 from scorecard.reports.document import ReportUnavailable
 from scorecard.reports.forms import ReportForm
