@@ -6,7 +6,7 @@ bare table), with the import's peak memory.
     DATABASE_URL=postgres://... .venv/bin/python bench/bench_import.py   # and on PostgreSQL
     .venv/bin/python bench/bench_import.py --observations 100000         # quicker
 
-The rows are a synthetic council's monthly figures (scorecard/synthetic.py: 20 years of months
+The rows are a synthetic council's monthly figures (scorecard/demo/synthetic.py: 20 years of months
 per measure). The framework and measures are imported first, untimed; then the observations
 file is imported by the command users run, in its own process, timed from start to exit, and
 its peak resident memory read from the kernel (ru_maxrss).
@@ -39,7 +39,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from scorecard.synthetic import council_files  # noqa: E402
+from scorecard.demo.synthetic import council_files  # noqa: E402
 
 YEARS = 20
 

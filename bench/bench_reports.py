@@ -48,7 +48,7 @@ def setup_django(database: Path) -> None:
 
 
 def load_demo() -> None:
-    from scorecard.commands import demo_files
+    from scorecard.demo.loader import demo_files
     from scorecard.interchange.importer import import_files
 
     import_files(demo_files(), entered_by="bench")

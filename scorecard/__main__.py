@@ -1,4 +1,4 @@
-from scorecard.cli import main
+from scorecard.cli.entry import main
 
 if __name__ == "__main__":
     raise SystemExit(main())

@@ -14,6 +14,7 @@ _CLASSES = {
     forms.NumberInput: "govuk-input govuk-input--width-4",
     forms.TextInput: "govuk-input",
     forms.EmailInput: "govuk-input",
+    forms.PasswordInput: "govuk-input govuk-!-width-one-half",
 }
 _NOT_DESCRIBED = (forms.RadioSelect, forms.CheckboxInput)
 
@@ -21,9 +22,15 @@ _NOT_DESCRIBED = (forms.RadioSelect, forms.CheckboxInput)
 class GovukStyle:
     """Mixed into a form: GOV.UK classes on every widget, hints and errors linked to inputs."""
 
+    # False for a form that lists its rules once above its fields (the password forms): the
+    # fields' own help texts are then dropped.
+    field_hints = True
+
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         for name, field in self.fields.items():
+            if not self.field_hints:
+                field.help_text = ""
             css = _CLASSES.get(type(field.widget))
             if css:
                 field.widget.attrs["class"] = css

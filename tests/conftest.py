@@ -1,6 +1,6 @@
 import pytest
 
-from scorecard.commands import demo_files
+from scorecard.demo.loader import demo_files
 from scorecard.interchange.importer import import_files
 
 

@@ -1,4 +1,4 @@
-"""A test client signed in as one of the demo users (see scorecard.commands.add_demo_users)."""
+"""A test client signed in as one of the demo users (see scorecard.demo.loader.add_demo_users)."""
 
 from django.contrib.auth.models import User
 from django.test import Client

@@ -9,7 +9,7 @@ import pytest
 
 from scorecard.audit.models import AuditEntry
 from scorecard.backup import BackupError, backup, holds_data, restore
-from scorecard.commands import add_demo_users
+from scorecard.demo.loader import add_demo_users
 from scorecard.measures.models import Measure, Observation, ObservationRevision
 from tests.databases import fresh_database, run_scorecard
 

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from scorecard.cli import ROUND_TRIP_KINDS
+from scorecard.cli.parser import ROUND_TRIP_KINDS
 from tests.databases import fresh_database, run_scorecard
 
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from scorecard.cli import _parser
+from scorecard.cli.parser import build_parser
 from scorecard.interchange.kinds import KINDS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,7 +24,7 @@ def test_every_file_column_is_documented(kind, column):
 
 
 def test_every_command_is_in_the_readme():
-    commands = _parser()._subparsers._group_actions[0].choices
+    commands = build_parser()._subparsers._group_actions[0].choices
     assert [c for c in commands if f"scorecard {c}" not in README] == []
 
 
@@ -57,3 +57,41 @@ def test_the_reports_guide_names_every_kind_and_format():
     guide = (ROOT / "docs" / "reports.md").read_text()
     assert [k for k in KINDS if f"### `{k}`" not in guide] == []
     assert [f for f in FORMATS if f not in guide] == []
+
+
+def _environment_variables_read(source: str, settings: bool) -> set[str]:
+    """The variables a module reads from the environment: in settings/, every SCORECARD_ name
+    it quotes (env.py's helpers read them); elsewhere os.environ and os.getenv."""
+    import re
+
+    if settings:
+        return set(re.findall(r"[\"'](SCORECARD_\w+|DATABASE_URL)[\"']", source))
+    reads = r"(?:os\.environ\.get\(|os\.getenv\(|os\.environ\[|os\.environ\.setdefault\()"
+    return set(re.findall(reads + r"\s*[\"'](\w+)[\"']", source))
+
+
+def test_every_environment_setting_is_read_in_settings_and_in_the_deploy_table():
+    package = ROOT / "scorecard"
+    table = (ROOT / "docs" / "deploy.md").read_text().split("\n## Settings\n")[1]
+    in_settings: set[str] = set()
+    elsewhere = {}
+    for module in package.rglob("*.py"):
+        is_settings = module.parent == package / "settings"
+        read = _environment_variables_read(module.read_text(), is_settings)
+        if is_settings:
+            in_settings |= read
+        elif read - {"DJANGO_SETTINGS_MODULE"}:
+            elsewhere[str(module.relative_to(ROOT))] = read - {"DJANGO_SETTINGS_MODULE"}
+    # Read before Django's settings exist, or as a command runs: the demo's own database file
+    # (settings then read it again), and who runs an import (a test sets it as it runs).
+    assert elsewhere == {
+        "scorecard/cli/entry.py": {"DATABASE_URL"},
+        "scorecard/cli/importing.py": {"USER"},
+    }
+    assert {"DATABASE_URL", "SCORECARD_SECRET_KEY", "SCORECARD_CONN_MAX_AGE"} <= in_settings
+    undocumented = sorted(
+        name
+        for name in in_settings | {"USER", "DJANGO_SETTINGS_MODULE"}
+        if f"`{name}`" not in table
+    )
+    assert undocumented == []

@@ -13,7 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import OperationalError
 from openpyxl import load_workbook
 
-from scorecard.cli import CommandFailed
+from scorecard.cli.errors import CommandFailed
 from scorecard.interchange.errors import storage_failure
 from scorecard.measures.models import Measure, Observation
 from tests.cycles.test_offline_and_reminders import rows_by_reading
@@ -47,7 +47,7 @@ FULL = {
 
 @pytest.mark.parametrize("fault", FULL)
 def test_an_import_on_a_full_disk_is_one_sentence_and_keeps_nothing(fault, tmp_path, monkeypatch):
-    from scorecard.commands import _import
+    from scorecard.cli.importing import import_files as import_command
 
     (tmp_path / "measures.csv").write_text(
         "measure_id,title,polarity,unit,frequency,target\n"
@@ -65,7 +65,7 @@ def test_an_import_on_a_full_disk_is_one_sentence_and_keeps_nothing(fault, tmp_p
     # The measures are written, then the disk fills as the figures are.
     monkeypatch.setattr("scorecard.interchange.observation_writer.insert_rows", full)
     with pytest.raises(CommandFailed) as failed:
-        _import([tmp_path / "measures.csv", observations])
+        import_command([tmp_path / "measures.csv", observations])
     message = str(failed.value)
     assert message.startswith("the import was not saved, as the disk could not be written (")
     assert "nothing of it was kept" in message and "\n" not in message
@@ -73,7 +73,7 @@ def test_an_import_on_a_full_disk_is_one_sentence_and_keeps_nothing(fault, tmp_p
 
 
 def test_other_failures_of_an_import_are_not_called_a_full_disk(tmp_path, monkeypatch):
-    from scorecard.commands import _import
+    from scorecard.cli.importing import import_files as import_command
 
     (tmp_path / "measures.csv").write_text(
         "measure_id,title,polarity,unit,frequency,target\nM1,Measure,higher,count,monthly,1\n"
@@ -85,7 +85,7 @@ def test_other_failures_of_an_import_are_not_called_a_full_disk(tmp_path, monkey
 
     monkeypatch.setattr("scorecard.interchange.observation_writer.insert_rows", broken)
     with pytest.raises(sqlite3.OperationalError):
-        _import([tmp_path / "measures.csv", tmp_path / "observations.csv"])
+        import_command([tmp_path / "measures.csv", tmp_path / "observations.csv"])
     assert storage_failure(OSError(errno.EACCES, "Permission denied")) is None
     unreadable = sqlite3.OperationalError("disk I/O error")
     unreadable.sqlite_errorcode = 10 | 1 << 8  # SQLITE_IOERR_READ: not a write refused
@@ -95,8 +95,8 @@ def test_other_failures_of_an_import_are_not_called_a_full_disk(tmp_path, monkey
 
 @pytest.fixture
 def owner(demo_council):
-    from scorecard.commands import add_demo_cycles, add_demo_users
     from scorecard.cycles.models import ReportingCycle
+    from scorecard.demo.loader import add_demo_cycles, add_demo_users
     from tests.signing_in import signed_in
 
     add_demo_users()

@@ -4,9 +4,9 @@ files for the same arguments."""
 import pytest
 
 from scorecard.benchmarking.models import Area, AreaValue, Indicator
+from scorecard.demo.synthetic import council_files, month_label, national_files
 from scorecard.interchange.importer import import_files
 from scorecard.measures.models import Measure, Observation
-from scorecard.synthetic import council_files, month_label, national_files
 
 pytestmark = pytest.mark.django_db
 

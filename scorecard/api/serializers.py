@@ -20,6 +20,7 @@ from scorecard.delivery.models import (
     Project,
     ProjectUpdate,
 )
+from scorecard.delivery.project_fields import PROJECT_FIELDS
 from scorecard.framework.models import Board, Organisation, Outcome, Plan, Priority, Programme
 from scorecard.measures.choices import Approval
 from scorecard.measures.models import (
@@ -31,6 +32,7 @@ from scorecard.measures.models import (
 )
 from scorecard.people.models import Person
 from scorecard.people.permissions import can_manage, person_of
+from scorecard.risks.fields import RISK_FIELDS
 from scorecard.risks.models import Risk, RiskAssessment
 
 
@@ -395,19 +397,7 @@ class ProjectSerializer(SamePlan, WritingSerializer):
 
     class Meta:
         model = Project
-        fields = [
-            "project_id",
-            "title",
-            "description",
-            "plan",
-            "outcome",
-            "priority",
-            "programme",
-            "owner",
-            "organisation",
-            "order",
-            "archived_at",
-        ]
+        fields = [*PROJECT_FIELDS, "order", "archived_at"]
 
 
 class ProjectUpdateSerializer(WritingSerializer):
@@ -518,21 +508,7 @@ class RiskSerializer(SamePlan, WritingSerializer):
 
     class Meta:
         model = Risk
-        fields = [
-            "reference",
-            "title",
-            "description",
-            "plan",
-            "programmes",
-            "owner",
-            "organisation",
-            "category",
-            "controls",
-            "management_actions",
-            "target_score",
-            "order",
-            "archived_at",
-        ]
+        fields = [*RISK_FIELDS, "order", "archived_at"]
         extra_kwargs = {
             "target_score": {"min_value": 1, "max_value": 25},
             "programmes": {"required": False},

@@ -35,10 +35,6 @@ class ArchivableQuerySet(models.QuerySet):
         return self.filter(archived_at__isnull=False)
 
 
-def is_archived(item: models.Model) -> bool:
-    return getattr(item, "archived_at", None) is not None
-
-
 # --- What can be archived, and how its page is addressed --------------------------------------
 
 

@@ -29,32 +29,29 @@ def _name(kind: ArchivableKind, item) -> str:
 
 
 def archive(request, kind: str, key: str):
-    found_kind, item = _found(kind, key)
-    operation = Archive(item, request.user)
-    operation.check()
-    if request.method == "POST":
-        try:
-            operation.execute()
-            messages.success(request, f"{_name(found_kind, item).capitalize()} archived")
-        except ArchiveError:
-            # Nothing was done: not a success (green), but nothing went wrong either.
-            messages.info(request, f"{_name(found_kind, item).capitalize()} was already archived")
-        return redirect(_page_of(item))
-    return _confirm(request, found_kind, item, archiving=True)
+    return _archive_or_restore(request, kind, key, archiving=True)
 
 
 def restore(request, kind: str, key: str):
+    return _archive_or_restore(request, kind, key, archiving=False)
+
+
+def _archive_or_restore(request, kind: str, key: str, *, archiving: bool):
     found_kind, item = _found(kind, key)
-    operation = Restore(item, request.user)
+    operation = (Archive if archiving else Restore)(item, request.user)
     operation.check()
     if request.method == "POST":
+        name = _name(found_kind, item).capitalize()
         try:
             operation.execute()
-            messages.success(request, f"{_name(found_kind, item).capitalize()} restored")
+            messages.success(request, f"{name} {'archived' if archiving else 'restored'}")
         except ArchiveError:
-            messages.info(request, f"{_name(found_kind, item).capitalize()} was not archived")
+            # Nothing was done: not a success (green), but nothing went wrong either.
+            messages.info(
+                request, f"{name} {'was already archived' if archiving else 'was not archived'}"
+            )
         return redirect(_page_of(item))
-    return _confirm(request, found_kind, item, archiving=False)
+    return _confirm(request, found_kind, item, archiving=archiving)
 
 
 def _confirm(request, kind: ArchivableKind, item, *, archiving: bool):

@@ -129,7 +129,3 @@ def line_chart(
             parts.append(_marker(x_at(i), y_at(point.value), point.rag))
     parts.append("</svg>")
     return "\n".join(parts)
-
-
-def legend_items() -> list[tuple[str, str]]:
-    return [("circle", "Green"), ("triangle", "Amber"), ("square", "Red"), ("diamond", "Blue")]

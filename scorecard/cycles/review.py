@@ -193,21 +193,7 @@ def _latest_two(rows, within: Period, owner_of) -> dict[int, tuple]:
 
 
 def _project_rows(rows: list[ReviewRow], within: Period) -> None:
-    if not rows:
-        return
-    updates = ProjectUpdate.objects.filter(
-        project_id__in=[row.item.item.pk for row in rows],
-        period_last_month__lte=within.last_month,
-    ).order_by("project_id", "period_last_month", "pk")
-    pairs = _latest_two(updates, within, lambda u: u.project_id)
-    for row in rows:
-        current, before = pairs.get(row.item.item.pk, (None, None))
-        if before is not None:
-            row.previous = f"{_rag_words(before.status)} ({before.period_obj.display})"
-        if current is not None:
-            row.value = f"Update for {current.period_obj.display}"
-            row.rag = current.status or None
-            row.commentary = current.latest_position
+    _reported_rows(rows, within, ProjectUpdate, "project_id", "Update", "latest_position")
 
 
 def _action_rows(rows: list[ReviewRow], cycle: ReportingCycle) -> None:
@@ -238,21 +224,29 @@ def _action_rows(rows: list[ReviewRow], cycle: ReportingCycle) -> None:
 
 
 def _highlight_rows(rows: list[ReviewRow], within: Period) -> None:
+    _reported_rows(rows, within, HighlightReport, "programme_id", "Report", "reason_for_status")
+
+
+def _reported_rows(
+    rows: list[ReviewRow], within: Period, model, item_field: str, noun: str, says: str
+) -> None:
+    """Project updates and highlight reports: each row's latest record within the period and
+    the one before it, by the period each is for."""
     if not rows:
         return
-    reports = HighlightReport.objects.filter(
-        programme_id__in=[row.item.item.pk for row in rows],
+    records = model.objects.filter(
+        **{f"{item_field}__in": [row.item.item.pk for row in rows]},
         period_last_month__lte=within.last_month,
-    ).order_by("programme_id", "period_last_month", "pk")
-    pairs = _latest_two(reports, within, lambda r: r.programme_id)
+    ).order_by(item_field, "period_last_month", "pk")
+    pairs = _latest_two(records, within, lambda record: getattr(record, item_field))
     for row in rows:
         current, before = pairs.get(row.item.item.pk, (None, None))
         if before is not None:
             row.previous = f"{_rag_words(before.status)} ({before.period_obj.display})"
         if current is not None:
-            row.value = f"Report for {current.period_obj.display}"
+            row.value = f"{noun} for {current.period_obj.display}"
             row.rag = current.status or None
-            row.commentary = current.reason_for_status
+            row.commentary = getattr(current, says)
 
 
 def review_rows(cycle: ReportingCycle, items: Iterable[due.DueItem]) -> list[ReviewRow]:
@@ -442,11 +436,6 @@ def _submission_for(item: due.DueItem) -> Submission:
         # A project, action or highlight report counts as in from its record alone.
         submission.submitted_at = timezone.now()
     return submission
-
-
-def reason_field(key: str) -> str:
-    """The name of a row's reason box in the form."""
-    return f"reason:{key}"
 
 
 def decide(cycle: ReportingCycle, post, user) -> Outcome:

@@ -24,9 +24,9 @@ from scorecard.delivery.action_plans import (
     summarise,
 )
 from scorecard.delivery.models import Action, ActionPlan
-from scorecard.delivery.picking import chosen_plan
 from scorecard.form_pages import form_page
 from scorecard.framework.models import Plan
+from scorecard.measures.picking import chosen_plan
 from scorecard.measures.templatetags.scorecard_tags import RAG_CLASSES
 from scorecard.people.permissions import (
     performance_team_required,

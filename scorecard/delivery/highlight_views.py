@@ -12,9 +12,9 @@ from scorecard.core.periods import PeriodError
 from scorecard.delivery import highlights
 from scorecard.delivery.highlight_forms import HighlightReportForm
 from scorecard.delivery.models import HighlightReport
-from scorecard.delivery.picking import chosen, chosen_plan
 from scorecard.form_pages import form_page
 from scorecard.framework.models import Plan, Programme
+from scorecard.measures.picking import chosen_period, chosen_plan
 from scorecard.people.permissions import require_change
 
 
@@ -22,7 +22,7 @@ def executive_summary(request):
     with_reports = Plan.objects.filter(programmes__highlight_reports__isnull=False).distinct()
     plan = chosen_plan(request, with_reports)
     offered = highlights.reported_quarters(plan)
-    quarter = chosen(request, offered)
+    quarter = chosen_period(request.GET.get("period"), offered)
     summary = highlights.executive_summary(plan, quarter) if plan and quarter else None
     return render(
         request,

@@ -11,6 +11,7 @@ from scorecard.core.period_parser import parse_period
 from scorecard.core.periods import Period, PeriodError
 from scorecard.delivery.fields import STATUS_CHOICES
 from scorecard.delivery.models import DIRECTION_CHOICES, Milestone, Project, ProjectUpdate
+from scorecard.delivery.project_fields import PROJECT_FIELDS
 from scorecard.forms import GovukForm, GovukModelForm
 from scorecard.people import permissions
 
@@ -32,17 +33,7 @@ class ProjectForm(EditTokenMixin, GovukModelForm):
 
     class Meta:
         model = Project
-        fields = [
-            "project_id",
-            "title",
-            "description",
-            "plan",
-            "outcome",
-            "priority",
-            "programme",
-            "owner",
-            "organisation",
-        ]
+        fields = list(PROJECT_FIELDS)
         labels = {"title": "Project title"}
 
     def __init__(self, *args, user=None, **kwargs) -> None:

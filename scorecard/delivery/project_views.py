@@ -10,10 +10,11 @@ from django.urls import reverse
 
 from scorecard.delivery import project_forms
 from scorecard.delivery.models import Milestone, Project, ProjectUpdate
-from scorecard.delivery.picking import chosen, chosen_plan, periods_of
+from scorecard.delivery.picking import periods_of
 from scorecard.delivery.positions import milestone_state, position_of, project_positions
 from scorecard.form_pages import form_page
 from scorecard.framework.models import Plan
+from scorecard.measures.picking import chosen_period, chosen_plan
 from scorecard.people.permissions import (
     performance_team_required,
     require_change,
@@ -27,7 +28,7 @@ def project_list(request):
     plan = chosen_plan(request, Plan.objects.filter(projects__isnull=False).distinct())
     plan_id = plan.plan_id if plan else None
     offered = periods_of(ProjectUpdate.objects.filter(project__plan=plan))
-    period = chosen(request, offered)
+    period = chosen_period(request.GET.get("period"), offered)
     positions = project_positions(period, plan_id) if period else []
     unreported = [] if period else list(Project.objects.current().filter(plan=plan))
     return render(
@@ -58,7 +59,7 @@ def project_detail(request, project_id: str):
     project = _project(project_id)
     updates = list(project.updates.order_by("period_last_month"))
     offered = sorted({u.period_obj for u in updates}, reverse=True)
-    period = chosen(request, offered)
+    period = chosen_period(request.GET.get("period"), offered)
     position = position_of(project, updates, period) if period else None
     on = position.on if position else None
     return render(

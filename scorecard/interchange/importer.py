@@ -6,13 +6,13 @@ back if any row of any file fails."""
 
 from __future__ import annotations
 
-import os
 import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.db import connection, transaction
 
 from scorecard.interchange import (
@@ -236,7 +236,7 @@ PAUSE_FOR_TESTS = "SCORECARD_TEST_IMPORT_PAUSE"
 
 
 def _pause_for_tests(batches_written: int) -> None:
-    after, _, marker = os.environ.get(PAUSE_FOR_TESTS, "").partition(" ")
+    after, _, marker = settings.IMPORT_PAUSE_FOR_TESTS.partition(" ")
     if not marker or not (after.isascii() and after.isdigit()) or int(after) != batches_written:
         return
     paused = Path(marker)

@@ -4,6 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from scorecard.delivery.project_fields import PROJECT_FIELDS
+from scorecard.risks.fields import RISK_FIELDS
+
+
+def _file_columns(fields: tuple[str, ...], leaving_out: tuple[str, ...]) -> tuple[str, ...]:
+    """A model's fields (risks/fields.py, delivery/project_fields.py) as a file's columns, in
+    their order, but for those left out: a file names its plan by `plan_id`."""
+    return tuple("plan_id" if f == "plan" else f for f in fields if f not in leaving_out)
+
 
 @dataclass(frozen=True)
 class FileKind:
@@ -103,11 +112,7 @@ PROJECTS = FileKind(
     "projects",
     required=("project_id", "title", "plan_id"),
     optional=(
-        "outcome",
-        "priority",
-        "programme",
-        "owner",
-        "organisation",
+        *_file_columns(PROJECT_FIELDS, ("project_id", "title", "plan", "description")),
         "description",
         "period",
         "status",
@@ -163,17 +168,7 @@ ASSESSMENT_COLUMNS = ("assessed_on", "likelihood", "impact")
 RISKS = FileKind(
     "risks",
     required=("reference", "title"),
-    optional=(
-        "description",
-        "plan_id",
-        "programmes",
-        "owner",
-        "organisation",
-        "category",
-        "controls",
-        "management_actions",
-        "target_score",
-    ),
+    optional=_file_columns(RISK_FIELDS, ("reference", "title")),
     marks=("reference",),
     # An actions file has a reference too: it is told by its action_plan.
     forbids=("action_plan", *ASSESSMENT_COLUMNS),

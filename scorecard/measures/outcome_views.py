@@ -3,7 +3,8 @@
 from django.shortcuts import get_object_or_404, render
 
 from scorecard.framework.models import Outcome
-from scorecard.measures.periods import available_periods, chosen_period
+from scorecard.measures.periods import available_periods
+from scorecard.measures.picking import chosen_period
 from scorecard.measures.scorecard import build_scorecard, rated_count
 
 

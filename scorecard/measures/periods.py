@@ -1,11 +1,8 @@
-"""Which periods the picker offers, and reading the chosen one from a request."""
+"""Which periods the scorecard's picker offers (scorecard.measures.picking reads the chosen one)."""
 
 from __future__ import annotations
 
-from django.http import Http404
-
-from scorecard.core.period_parser import parse_period
-from scorecard.core.periods import Period, PeriodError, PeriodKind
+from scorecard.core.periods import Period, PeriodKind
 from scorecard.measures.models import Measure, Observation
 
 # A scorecard is usually viewed as at a month, quarter or year, the periods councils report in;
@@ -32,17 +29,3 @@ def available_periods(plan_id: str | None = None) -> list[Period]:
     )
     periods = {Period(PeriodKind(k), f, m) for k, f, m in distinct}
     return sorted(periods, key=lambda p: (-p.last_month, -p.months, p.kind.value))
-
-
-def chosen_period(label: str | None, offered: list[Period]) -> Period | None:
-    """The period asked for (404 when it is not one we have), else the newest we have."""
-    if not label:
-        reporting = [p for p in offered if p.kind in REPORTING_KINDS]
-        return (reporting or offered or [None])[0]
-    try:
-        period = parse_period(label)
-    except PeriodError:
-        raise Http404(f"There is no period called {label!r}") from None
-    if period not in offered:
-        raise Http404(f"There is no data for {period.display}")
-    return period

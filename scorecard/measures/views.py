@@ -16,7 +16,8 @@ from scorecard.measures.audience import APPROVED_ONLY, audience_of
 from scorecard.measures.choices import Approval
 from scorecard.measures.forms import ProgressStatementForm
 from scorecard.measures.models import ComparatorValue, Measure, ObservationRevision
-from scorecard.measures.periods import available_periods, chosen_period
+from scorecard.measures.periods import available_periods
+from scorecard.measures.picking import chosen_period, chosen_plan
 from scorecard.measures.scorecard import (
     AWAITING_SHOWN,
     awaiting_approval,
@@ -32,16 +33,9 @@ from scorecard.people.permissions import (
 )
 
 
-def _plan(request) -> Plan | None:
-    plan_id = request.GET.get("plan")
-    if plan_id:
-        return get_object_or_404(Plan, plan_id=plan_id)
-    return Plan.objects.order_by("order", "pk").first()
-
-
 def _scorecard_context(request) -> dict:
     """The plan and period asked for (404 if unknown) and the scorecard for them."""
-    plan = _plan(request)
+    plan = chosen_plan(request, Plan.objects.all())
     plan_id = plan.plan_id if plan else None
     offered = available_periods(plan_id)
     period = chosen_period(request.GET.get("period"), offered)

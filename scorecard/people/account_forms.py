@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.text import slugify
 
-from scorecard.forms import BoundedMultipleChoiceField, GovukForm
+from scorecard.forms import BoundedMultipleChoiceField, GovukForm, GovukStyle
 from scorecard.framework.models import Organisation, Plan
 from scorecard.people import signin
 from scorecard.people.models import Person
@@ -121,27 +121,10 @@ class RoleForm(GovukForm):
         return cleaned
 
 
-class _PasswordFields:
-    """GOV.UK inputs for Django's password forms; the rules are listed once above the form."""
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            field.help_text = ""
-            field.widget.attrs["class"] = "govuk-input govuk-!-width-one-half"
-
-    def full_clean(self) -> None:
-        super().full_clean()
-        for name in self.errors:
-            if name in self.fields:
-                attrs = self.fields[name].widget.attrs
-                attrs["class"] += " govuk-input--error"
-                attrs["aria-describedby"] = f"id_{name}-error"
+class PasswordChangeForm(GovukStyle, auth_forms.PasswordChangeForm):
+    # The rules are listed once above the form.
+    field_hints = False
 
 
-class PasswordChangeForm(_PasswordFields, auth_forms.PasswordChangeForm):
-    pass
-
-
-class SetPasswordForm(_PasswordFields, auth_forms.SetPasswordForm):
-    pass
+class SetPasswordForm(GovukStyle, auth_forms.SetPasswordForm):
+    field_hints = False

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from scorecard.measures import pages
 from scorecard.measures.models import Measure
-from scorecard.measures.periods import chosen_period
+from scorecard.measures.picking import chosen_period
 from scorecard.measures.scorecard import rate_measures
 from scorecard.people.permissions import require_manage
 from scorecard.publishing import open_data

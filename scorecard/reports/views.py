@@ -10,10 +10,11 @@ from django.shortcuts import render
 from scorecard.audit.middleware import busy
 from scorecard.core.periods import Period, PeriodKind
 from scorecard.delivery.models import HighlightReport
-from scorecard.delivery.picking import chosen_plan, periods_of
+from scorecard.delivery.picking import periods_of
 from scorecard.framework.models import Plan
 from scorecard.measures.models import Observation
-from scorecard.measures.periods import available_periods, chosen_period
+from scorecard.measures.periods import available_periods
+from scorecard.measures.picking import chosen_period, chosen_plan
 from scorecard.people.permissions import performance_team_required
 from scorecard.reports.as_at import build_report, rendered
 from scorecard.reports.claims import claims_to_check

@@ -19,6 +19,7 @@ from scorecard.forms import BoundedMultipleChoiceField
 from scorecard.framework.models import Organisation, Plan, Programme
 from scorecard.people import permissions
 from scorecard.people.models import Person
+from scorecard.risks.fields import RISK_FIELDS
 from scorecard.risks.models import Risk, RiskAssessment
 from scorecard.risks.register import long_date
 
@@ -178,19 +179,7 @@ class RiskForm(EditTokenMixin, GovukFormMixin, forms.ModelForm):
 
     class Meta:
         model = Risk
-        fields = [
-            "reference",
-            "title",
-            "description",
-            "plan",
-            "programmes",
-            "owner",
-            "organisation",
-            "category",
-            "controls",
-            "management_actions",
-            "target_score",
-        ]
+        fields = list(RISK_FIELDS)
 
     def __init__(self, *args, user=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -262,20 +262,6 @@ def offered_periods(plan: Plan | None) -> list[Period]:
     return sorted(periods, key=lambda p: (-p.last_month, -p.months, p.kind.value))
 
 
-def chosen_period(label: str | None, offered: list[Period]) -> Period | None:
-    """None (the latest assessments) when no period is asked for; LookupError when the period
-    asked for cannot be read or is not offered."""
-    if not label:
-        return None
-    try:
-        period = parse_period(label)
-    except ValueError:
-        raise LookupError(f"There is no period called {label!r}") from None
-    if period not in offered:
-        raise LookupError(f"There are no risk assessments for {period.display}")
-    return period
-
-
 # --- heat map ----------------------------------------------------------------------------
 
 

@@ -6,10 +6,10 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
 from scorecard.framework.models import Plan
+from scorecard.measures.picking import chosen_period, chosen_plan
 from scorecard.people.permissions import (
     performance_team_required,
     require_change,
@@ -23,13 +23,14 @@ from scorecard.risks.models import Risk
 def _filters(request) -> dict:
     """The plan and period asked for (404 when unknown); no plan means every risk, no period
     the latest assessments."""
-    plan_id = request.GET.get("plan")
-    plan = get_object_or_404(Plan, plan_id=plan_id) if plan_id else None
+    plan = chosen_plan(request, None)
     offered = register.offered_periods(plan)
-    try:
-        period = register.chosen_period(request.GET.get("period"), offered)
-    except LookupError as error:
-        raise Http404(str(error)) from None
+    period = chosen_period(
+        request.GET.get("period"),
+        offered,
+        newest=False,
+        none_for="There are no risk assessments for",
+    )
     chosen = {"plan": plan.plan_id if plan else "", "period": period.label if period else ""}
     query = urlencode({name: value for name, value in chosen.items() if value})
     return {

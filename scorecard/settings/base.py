@@ -111,6 +111,27 @@ SECRET_KEY = os.environ.get("SCORECARD_SECRET_KEY", "")
 DEBUG = False
 ALLOWED_HOSTS = env.listed("SCORECARD_ALLOWED_HOSTS", "127.0.0.1,localhost")
 
+# `scorecard serve --production` (gunicorn): seconds an idle connection is kept open for the
+# next request (longer than gunicorn's 2, so a proxy that pauses reuses its connection rather
+# than racing its close), and the proxies whose X-Forwarded-* headers are trusted.
+GUNICORN_KEEP_ALIVE = os.environ.get("SCORECARD_KEEP_ALIVE", "5")
+GUNICORN_FORWARDED_ALLOW_IPS = os.environ.get("SCORECARD_FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+# The name of the instance's first council, made when there is none yet (`scorecard tenant`).
+SCORECARD_DEFAULT_TENANT_NAME = os.environ.get("SCORECARD_DEFAULT_TENANT_NAME", "")
+
+# Open data (docs/publishing.md): who publishes it, blank for the organisations of the
+# published plans; its licence, blank for the Open Government Licence v3.0.
+SCORECARD_OPEN_DATA_PUBLISHER = os.environ.get("SCORECARD_OPEN_DATA_PUBLISHER", "")
+SCORECARD_OPEN_DATA_LICENCE = {
+    "name": os.environ.get("SCORECARD_OPEN_DATA_LICENCE_NAME", ""),
+    "url": os.environ.get("SCORECARD_OPEN_DATA_LICENCE_URL", ""),
+}
+
+# Tests only: `BATCHES FILE` makes an import pause after writing that many batches of figures
+# until FILE is removed (scorecard/interchange/importer.py). Blank in use.
+IMPORT_PAUSE_FOR_TESTS = os.environ.get("SCORECARD_TEST_IMPORT_PAUSE", "")
+
 # The tag in the phase banner ("Demo", "Beta"); blank for no banner.
 PHASE_BANNER = os.environ.get("SCORECARD_PHASE_BANNER", "")
 

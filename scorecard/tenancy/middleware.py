@@ -32,11 +32,6 @@ def memberships_from(memberships: Callable[[Any], Any]) -> None:
     _MEMBERSHIPS[:] = [memberships]
 
 
-def tenant_of(request):
-    """The tenant this request acts for (None: every tenant, for the instance's superuser)."""
-    return _resolve(request)[0]
-
-
 def _resolve(request) -> tuple:
     """(the tenant acted for, whether the instance has several), in one query of the (small)
     tenant table: the visitor's Person's tenant is marked in it."""

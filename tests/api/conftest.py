@@ -5,7 +5,7 @@ from django.db import transaction
 from knox.models import AuthToken
 from rest_framework.test import APIClient
 
-from scorecard.commands import add_demo_users, demo_files
+from scorecard.demo.loader import add_demo_users, demo_files
 from scorecard.interchange.importer import import_files
 
 

@@ -31,7 +31,7 @@ def clock(monkeypatch):
 def demo_at_start(db, clock):
     """The demo council as the demo loader left it at START, with its users."""
     from scorecard.audit.actor import acting_as
-    from scorecard.commands import DEMO_LOADER, add_demo_users, demo_files
+    from scorecard.demo.loader import DEMO_LOADER, add_demo_users, demo_files
     from scorecard.interchange.importer import import_files
 
     with acting_as(DEMO_LOADER):

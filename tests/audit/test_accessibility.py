@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from scorecard.commands import DEMO_PASSWORD
+from scorecard.demo.loader import DEMO_PASSWORD
 from tests.browser.axe import launch_browser, needs_browser, page_violations, sign_in, visit
 
 pytestmark = [pytest.mark.browser, needs_browser, pytest.mark.django_db(transaction=True)]
@@ -23,7 +23,7 @@ def revised(demo_council):
     from django.test import RequestFactory
 
     from scorecard.audit.actor import serving
-    from scorecard.commands import add_demo_users
+    from scorecard.demo.loader import add_demo_users
     from scorecard.measures.models import Observation
 
     add_demo_users()

@@ -9,9 +9,9 @@ import pytest
 from django.contrib.auth.models import User
 
 from scorecard.audit.archive import KINDS, Archive, ArchiveError, Restore
-from scorecard.commands import add_demo_users, demo_files
 from scorecard.core.period_parser import parse_period
 from scorecard.delivery.models import Action, ActionPlan, Project
+from scorecard.demo.loader import add_demo_users, demo_files
 from scorecard.framework.models import Programme
 from scorecard.interchange import delivery_export
 from scorecard.interchange.exporter import rating_records, scorecard_document

@@ -131,10 +131,11 @@ def test_untracked_models_and_the_trail_itself_are_not_recorded(demo_at_start):
 
 
 def test_a_command_line_import_is_recorded_by_whoever_ran_it_in_order(db, monkeypatch, capsys):
-    from scorecard import commands
+    from scorecard.cli.importing import import_files
+    from scorecard.demo.loader import demo_files
 
     monkeypatch.setenv("USER", "jo")
-    commands._import(commands.demo_files())
+    import_files(demo_files())
     entries = AuditEntry.objects.order_by("id")
     assert set(entries.values_list("who", flat=True)) == {"import by jo"}
     measure = Measure.objects.get(measure_id="BP-HV-NBV")

@@ -6,13 +6,14 @@ import sys
 
 import pytest
 
-from scorecard import commands
-from scorecard.cli import CommandFailed, _parser
+from scorecard.cli.entry import run
+from scorecard.cli.errors import CommandFailed
+from scorecard.cli.parser import build_parser
 from tests.audit.conftest import observation
 
 
 def scorecard(*argv: str) -> int:
-    return commands.run(_parser().parse_args(argv))
+    return run(build_parser().parse_args(argv))
 
 
 @pytest.fixture

@@ -14,11 +14,11 @@ from django.test import Client
 
 from scorecard.audit import locking
 from scorecard.audit.locking import edit_token
-from scorecard.commands import add_demo_users
 from scorecard.delivery.action_forms import ActionForm, ActionPlanForm
 from scorecard.delivery.highlight_forms import HighlightReportForm
 from scorecard.delivery.models import Action, ActionPlan, HighlightReport, Milestone, Project
 from scorecard.delivery.project_forms import MilestoneForm, ProjectForm
+from scorecard.demo.loader import add_demo_users
 from scorecard.people.models import Person
 from scorecard.risks.forms import RiskForm
 from scorecard.risks.models import Risk

@@ -51,7 +51,7 @@ def test_an_organisation_row_names_its_area_and_only_an_organisation_may(write):
 
 
 def test_the_demo_council_is_somerset_with_its_neighbours_and_injuries_linked_to_90284():
-    from scorecard.commands import load_demo
+    from scorecard.demo.loader import load_demo
     from scorecard.measures.models import Measure
 
     load_demo(force=True)

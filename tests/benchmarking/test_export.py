@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from scorecard import commands
 from scorecard.benchmarking.export import COMPARISON_COLUMNS
 from scorecard.benchmarking.fingertips import published_comparison
-from scorecard.cli import CommandFailed, _parser
+from scorecard.cli.entry import run
+from scorecard.cli.errors import CommandFailed
+from scorecard.cli.parser import build_parser
 from scorecard.interchange.importer import import_files
 from scorecard.measures.models import Measure
 from tests.benchmarking.conftest import DATA, FIXTURES
@@ -21,7 +22,7 @@ pytestmark = pytest.mark.django_db
 
 
 def export(capsys, *options: str) -> str:
-    commands.run(_parser().parse_args(["export", "comparisons", *options]))
+    run(build_parser().parse_args(["export", "comparisons", *options]))
     return capsys.readouterr().out
 
 

@@ -96,8 +96,8 @@ def test_forms_showing_errors_and_success_have_no_axe_violations(live_server, si
 
 
 def test_demo_task_group_work_plans_have_no_axe_violations(live_server, browser):
-    from scorecard.commands import demo_files
     from scorecard.delivery.models import Action, ActionPlan
+    from scorecard.demo.loader import demo_files
     from scorecard.interchange.importer import import_files
 
     import_files([f for f in demo_files() if f.name.startswith("04")], entered_by="test")

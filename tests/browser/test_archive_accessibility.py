@@ -4,7 +4,7 @@ someone else saved first."""
 
 import pytest
 
-from scorecard.commands import DEMO_PASSWORD, add_demo_users
+from scorecard.demo.loader import DEMO_PASSWORD, add_demo_users
 from tests.browser.axe import needs_browser, page_violations, sign_in, visit
 
 pytestmark = [pytest.mark.browser, needs_browser, pytest.mark.django_db(transaction=True)]

@@ -3,7 +3,7 @@ including forms showing their errors and warnings: zero violations allowed."""
 
 import pytest
 
-from scorecard.commands import DEMO_PASSWORD
+from scorecard.demo.loader import DEMO_PASSWORD
 from tests.browser.axe import needs_browser, page_violations, sign_in, visit
 
 pytestmark = [pytest.mark.browser, needs_browser, pytest.mark.django_db(transaction=True)]
@@ -11,8 +11,8 @@ pytestmark = [pytest.mark.browser, needs_browser, pytest.mark.django_db(transact
 
 @pytest.fixture
 def cycle(demo_council):
-    from scorecard.commands import add_demo_cycles, add_demo_users
     from scorecard.cycles.models import ReportingCycle
+    from scorecard.demo.loader import add_demo_cycles, add_demo_users
 
     add_demo_users()
     add_demo_cycles()

@@ -35,7 +35,7 @@ def test_the_public_not_found_page_has_no_axe_violations(live_server, browser, d
 def test_the_publish_button_and_its_message_have_no_axe_violations(
     live_server, browser, demo_council
 ):
-    from scorecard.commands import DEMO_PASSWORD, add_demo_users
+    from scorecard.demo.loader import DEMO_PASSWORD, add_demo_users
     from tests.browser.axe import page_violations, sign_in, visit
 
     add_demo_users()

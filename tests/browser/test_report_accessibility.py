@@ -46,7 +46,7 @@ def test_every_report_as_html_has_no_axe_violations(live_server, demo_council, b
 
 
 def test_the_claims_to_check_page_has_no_axe_violations(live_server, demo_council, browser):
-    from scorecard.commands import DEMO_PASSWORD, add_demo_users
+    from scorecard.demo.loader import DEMO_PASSWORD, add_demo_users
     from tests.browser.axe import sign_in
 
     add_demo_users()

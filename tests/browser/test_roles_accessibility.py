@@ -5,7 +5,7 @@ history), so each role's version of it is checked. Zero violations allowed."""
 import pytest
 from django.utils import timezone
 
-from scorecard.commands import DEMO_PASSWORD
+from scorecard.demo.loader import DEMO_PASSWORD
 from tests.browser.axe import needs_browser, sign_in, visit
 
 pytestmark = [pytest.mark.browser, needs_browser, pytest.mark.django_db(transaction=True)]
@@ -46,8 +46,8 @@ PAGES = {
 
 @pytest.fixture
 def cycle(demo_council):
-    from scorecard.commands import add_demo_cycles, add_demo_users
     from scorecard.cycles.models import ReportingCycle
+    from scorecard.demo.loader import add_demo_cycles, add_demo_users
 
     add_demo_users()
     add_demo_cycles()

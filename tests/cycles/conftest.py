@@ -6,7 +6,7 @@ from tests.signing_in import signed_in as signed_in_as
 @pytest.fixture
 def cycle_council(demo_council):
     """The demo with its sign-ins and its Q3 2019/20 reporting cycles."""
-    from scorecard.commands import add_demo_cycles, add_demo_users
+    from scorecard.demo.loader import add_demo_cycles, add_demo_users
 
     add_demo_users()
     add_demo_cycles()

@@ -132,7 +132,7 @@ def test_remind_emails_each_owner_with_items_due_once_per_date(bp_cycle):
 def test_the_remind_command_takes_a_date(bp_cycle, capsys):
     from argparse import Namespace
 
-    from scorecard.commands import run
+    from scorecard.cli.entry import run
 
     assert run(Namespace(command="remind", date="2020-01-15")) == 0
     assert "06 January" not in capsys.readouterr().out

@@ -204,7 +204,7 @@ def test_a_failure_part_way_through_a_selection_writes_nothing(team, bp_cycle, m
 def test_only_the_plans_team_sees_and_decides(team, bp_cycle, username):
     from django.contrib.auth.models import Group, User
 
-    from scorecard.commands import add_other_council
+    from scorecard.demo.loader import add_other_council
     from scorecard.people.models import Person
     from scorecard.people.permissions import PERFORMANCE_TEAM
 

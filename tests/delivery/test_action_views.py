@@ -441,7 +441,7 @@ def test_hostile_queries_never_fail(client, data, query):
 @pytest.fixture
 def corporate_parenting(db):
     """The demo's Corporate Parenting plan only (files 040-049), through the importer."""
-    from scorecard.commands import demo_files
+    from scorecard.demo.loader import demo_files
     from scorecard.interchange.importer import import_files
 
     import_files([f for f in demo_files() if f.name.startswith("04")], entered_by="test")

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from scorecard.cli import ROUND_TRIP_KINDS
-from scorecard.commands import demo_files
+from scorecard.cli.parser import ROUND_TRIP_KINDS
+from scorecard.demo.loader import demo_files
 from scorecard.interchange import kinds
 from scorecard.interchange.delivery_export import EXPORTS, export_csv, export_json
 from scorecard.interchange.importer import import_files

@@ -11,7 +11,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
-from scorecard.commands import demo_files
 from scorecard.delivery.models import (
     Action,
     ActionPlan,
@@ -21,6 +20,7 @@ from scorecard.delivery.models import (
     Project,
     ProjectUpdate,
 )
+from scorecard.demo.loader import demo_files
 from scorecard.interchange.errors import ImportRejected
 from scorecard.interchange.importer import import_files
 from scorecard.interchange.kinds import APPLY_ORDER, KINDS, kind_of

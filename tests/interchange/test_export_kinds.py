@@ -2,7 +2,7 @@
 list of them (kept for `--help` without Django) names only registered kinds, and each kind it
 names is one the registry exports."""
 
-from scorecard.cli import EXPORT_KINDS as COMMAND_LINE_KINDS
+from scorecard.cli.parser import EXPORT_KINDS as COMMAND_LINE_KINDS
 from scorecard.interchange.export_kinds import EXPORT_KINDS, ExportKind
 
 

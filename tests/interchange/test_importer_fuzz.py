@@ -161,7 +161,7 @@ def test_random_workbooks_are_imported_or_rejected_row_by_row(tmp_path, kind, da
 @given(data=st.data())
 def test_corrupted_real_files_are_imported_or_rejected_whole(tmp_path, data):
     """A demo file with bytes overwritten, cut short or repeated, as a bad transfer leaves it."""
-    from scorecard.commands import DEMO_DATA_DIR
+    from scorecard.demo.loader import DEMO_DATA_DIR
 
     source = data.draw(st.sampled_from(sorted(DEMO_DATA_DIR.glob("0[0-4]*.csv"))))
     content = bytearray(source.read_bytes())

@@ -4,8 +4,10 @@ unfiltered."""
 
 import pytest
 
-from scorecard import commands
-from scorecard.cli import CommandFailed, _parser
+from scorecard.cli.errors import CommandFailed
+from scorecard.cli.export import export_text
+from scorecard.cli.options import check_period
+from scorecard.cli.parser import build_parser
 from scorecard.core.period_parser import parse_period
 
 pytestmark = pytest.mark.django_db
@@ -23,9 +25,9 @@ KINDS = ["scorecard", "actions", "highlights", "ratings"]
 
 
 def _export(*arguments: str) -> str:
-    parsed = _parser().parse_args(["export", *arguments])
-    commands._check_period(parsed.period)
-    return commands._export_text(parsed)
+    parsed = build_parser().parse_args(["export", *arguments])
+    check_period(parsed.period)
+    return export_text(parsed)
 
 
 def test_the_forms_are_one_period_each():

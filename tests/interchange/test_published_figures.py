@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from scorecard.commands import _import
+from scorecard.cli.importing import import_files as import_command
 from scorecard.interchange.importer import import_files
 from scorecard.measures.models import Measure, Observation
 
@@ -100,7 +100,7 @@ def test_blank_decimals_are_worked_out_from_the_values_as_written(write):
 
 def test_the_command_prints_each_warning_and_still_imports(write, capsys):
     text = "measure_id,period,value,numerator,denominator\nPC,2016/17,14.9,31,207\n"
-    assert _import([write("m.csv", MEASURES), write("o.csv", text)]) == 0
+    assert import_command([write("m.csv", MEASURES), write("o.csv", text)]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[-1].startswith(
         "Warning: o.csv, row 2, column 'value': The value does not match 31/207 (which makes 14.98)"

@@ -11,8 +11,8 @@ from django.utils import timezone
 from knox.models import AuthToken
 from rest_framework.test import APIClient
 
-from scorecard.commands import add_demo_users
 from scorecard.core.period_parser import parse_period
+from scorecard.demo.loader import add_demo_users
 from scorecard.measures.forms import STATEMENT_LIMIT
 from scorecard.measures.models import Measure, Observation
 from scorecard.measures.pages import indicator_row

@@ -7,7 +7,7 @@ from django.contrib.auth.models import User
 from django.core import mail
 from django.test import Client
 
-from scorecard.commands import add_demo_users
+from scorecard.demo.loader import add_demo_users
 from scorecard.people import permissions
 from scorecard.people.models import Person
 

@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from scorecard.audit import registry
 from scorecard.audit.archive import Restore
-from scorecard.commands import add_demo_users
 from scorecard.delivery.models import HighlightReport
+from scorecard.demo.loader import add_demo_users
 from scorecard.measures.models import Measure
 from scorecard.people import permissions
 from scorecard.people.models import Person

@@ -158,3 +158,32 @@ def test_open_data_figures_are_as_published_with_each_measures_decimals(
         None if not row["value"] else json.loads(str(Decimal(row["value"]).normalize()))
         for row in rows
     ]
+
+
+def test_the_licence_and_publisher_are_set_in_the_environment(tmp_path):
+    """Production reads settings from the environment only, so these are read there too."""
+    import os
+    import subprocess
+    import sys
+
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "scorecard.settings.local",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'unused.sqlite3'}",
+        "SCORECARD_OPEN_DATA_PUBLISHER": "Example Council",
+        "SCORECARD_OPEN_DATA_LICENCE_NAME": "Our own licence",
+        "SCORECARD_OPEN_DATA_LICENCE_URL": "https://example.org/l",
+        "SCORECARD_DEFAULT_TENANT_NAME": "Example Council",
+    }
+    read = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.SCORECARD_OPEN_DATA_PUBLISHER, s.SCORECARD_OPEN_DATA_LICENCE, "
+        "s.SCORECARD_DEFAULT_TENANT_NAME, sep='|')"
+    )
+    shown = subprocess.run(
+        [sys.executable, "-c", read], env=environment, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert shown == (
+        "Example Council|{'name': 'Our own licence', 'url': 'https://example.org/l'}"
+        "|Example Council"
+    )

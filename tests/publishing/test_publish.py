@@ -3,7 +3,7 @@
 import pytest
 from django.test import Client
 
-from scorecard.commands import add_demo_users
+from scorecard.demo.loader import add_demo_users
 from scorecard.measures.models import Measure
 
 pytestmark = pytest.mark.django_db

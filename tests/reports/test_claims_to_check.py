@@ -9,8 +9,8 @@ from django.contrib.auth.models import Group, User
 from django.test import Client
 from django.utils import timezone
 
-from scorecard import commands
-from scorecard.cli import _parser
+from scorecard.cli import report as report_command
+from scorecard.cli.parser import build_parser
 from scorecard.core.periods import Period
 from scorecard.delivery.models import HighlightReport
 from scorecard.framework.models import Plan, Programme
@@ -106,11 +106,11 @@ def test_viewers_may_not_see_it_and_the_public_must_sign_in(claimed, client, ano
 
 def test_scorecard_report_warns_of_the_wrong_claims_in_the_paper(claimed, tmp_path, capsys):
     output = tmp_path / "paper.html"
-    arguments = _parser().parse_args(
+    arguments = build_parser().parse_args(
         ["report", "programme", "--plan", "claims", "--period", "Q4 2017/18", "--format", "html"]
         + ["-o", str(output)]
     )
-    assert commands._report(arguments) == 0
+    assert report_command.report(arguments) == 0
     warned = capsys.readouterr().err
     assert "before publication" in warned
     for wrong in ["203 → 430 is a rise of 112%", "50 → 104 is a rise of 108%", "is a rise of 41%"]:

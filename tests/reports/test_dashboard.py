@@ -8,12 +8,12 @@ from decimal import Decimal
 
 import pytest
 
-from scorecard.commands import demo_files
 from scorecard.core.period_parser import parse_period
 from scorecard.core.periods import Period
 from scorecard.core.ratings import NEUTRAL_RATING, NO_TARGET_RATING, RED_RATING, Rating
 from scorecard.core.series import NO_READING, Headline, TargetChange, TargetSchedule, rate_series
 from scorecard.core.wording import number_word
+from scorecard.demo.loader import demo_files
 from scorecard.framework.models import Plan
 from scorecard.measures.models import Measure, Observation
 from scorecard.measures.scorecard import RatedMeasure

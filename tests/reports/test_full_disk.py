@@ -7,7 +7,7 @@ import signal
 
 import pytest
 
-from scorecard.cli import CommandFailed
+from scorecard.cli.errors import CommandFailed
 from tests.databases import fresh_database, run_scorecard
 
 # bytes: far less than a corporate report in PDF, and room for the SQLite database's WAL index
@@ -45,12 +45,12 @@ def test_a_report_that_cannot_be_written_whole_leaves_nothing(tmp_path):
 def test_a_full_disk_is_named_as_such(tmp_path, monkeypatch):
     from pathlib import Path
 
-    from scorecard.commands import _write_output
+    from scorecard.cli.output import write_output
 
     def full(self, *args, **kwargs):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(Path, "write_text", full)
     with pytest.raises(CommandFailed, match="cannot write .*out.json: No space left on device"):
-        _write_output("{}", tmp_path / "out.json")
+        write_output("{}", tmp_path / "out.json")
     assert list(tmp_path.iterdir()) == []

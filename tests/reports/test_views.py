@@ -6,7 +6,7 @@ import docx
 import openpyxl
 import pytest
 
-from scorecard.cli import REPORT_KINDS
+from scorecard.cli.parser import REPORT_KINDS
 from scorecard.reports.kinds import FORMATS, KINDS
 
 CORPORATE = {"kind": "corporate", "period": "Q2 2019/20", "plan": "", "format": "pdf"}

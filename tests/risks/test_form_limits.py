@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.utils import timezone
 
-from scorecard.commands import add_demo_users
+from scorecard.demo.loader import add_demo_users
 from scorecard.framework.models import Plan, Programme
 from scorecard.people.models import Person
 from scorecard.risks.forms import RiskForm

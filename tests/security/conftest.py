@@ -7,7 +7,7 @@ from django.contrib.auth.models import User
 from django.core.cache import cache
 from django.test import Client
 
-from scorecard.commands import add_demo_users, add_other_council
+from scorecard.demo.loader import add_demo_users, add_other_council
 from tests.security.matrix import ROLES
 
 
@@ -103,7 +103,7 @@ def loaded_council(django_db_setup, django_db_blocker):
     still runs in a transaction that is rolled back); emptied again when the module is done."""
     from django.core.management import call_command
 
-    from scorecard.commands import demo_files
+    from scorecard.demo.loader import demo_files
     from scorecard.interchange.importer import import_files
 
     try:

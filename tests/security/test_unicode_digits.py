@@ -28,9 +28,9 @@ def test_whole_numbers_are_read_up_to_a_length():
 
 @pytest.mark.parametrize("text", ["\u00b3", "\u0663", "1\u00b2"])
 def test_the_command_line_refuses_other_digits(text):
-    from scorecard.cli import _port, _positive, _workers
+    from scorecard.cli.parser import port, positive, workers
 
-    for reader in (_port, _positive, _workers):
+    for reader in (port, positive, workers):
         with pytest.raises(argparse.ArgumentTypeError):
             reader(text)
 

@@ -9,11 +9,30 @@ on each accepted connection removes that wait.
 
 from __future__ import annotations
 
+import argparse
 import os
 import socket
 import sys
 
 from django.core.servers.basehttp import WSGIServer, get_internal_wsgi_application, run
+
+from scorecard.cli.errors import CommandFailed
+
+
+def run_command(arguments: argparse.Namespace) -> int:
+    if arguments.production:
+        return serve_production(arguments)
+    return serve(arguments.port, arguments.host)
+
+
+def serve_production(arguments: argparse.Namespace) -> int:
+    from django.db import connections
+
+    collect_static()
+    connections.close_all()
+    command = gunicorn_command(arguments.host, arguments.port, arguments.workers)
+    os.execv(command[0], command)  # noqa: S606 - our interpreter, our arguments  # nosec B606
+    return 0  # not reached: gunicorn took over the process
 
 
 class NoDelayWSGIServer(WSGIServer):
@@ -37,8 +56,6 @@ def serve(port: int, host: str = "127.0.0.1") -> int:
             server_cls=NoDelayWSGIServer,
         )
     except OSError as exc:
-        from scorecard.cli import CommandFailed
-
         raise CommandFailed(f"cannot serve on {host}:{port}: {exc.strerror}") from None
     except KeyboardInterrupt:
         return 0
@@ -51,8 +68,6 @@ def collect_static() -> None:
     Files already collected and unchanged are not copied again."""
     from django.conf import settings
     from django.core.management import call_command
-
-    from scorecard.cli import CommandFailed
 
     print(f"Collecting static files into {settings.STATIC_ROOT}", file=sys.stderr)
     try:
@@ -73,6 +88,8 @@ def gunicorn_command(host: str, port: int, workers: int | None) -> list[str]:
     """gunicorn with threaded workers (a page waiting on the database does not hold up the
     others), its access log on standard output, and X-Forwarded-* trusted from the proxies
     SCORECARD_FORWARDED_ALLOW_IPS names (the reverse proxy in front; 127.0.0.1 by default)."""
+    from django.conf import settings
+
     return [
         sys.executable,
         "-m",
@@ -86,6 +103,6 @@ def gunicorn_command(host: str, port: int, workers: int | None) -> list[str]:
         "--graceful-timeout=20",
         # Longer than gunicorn's 2 s: a load balancer or visitor that pauses between requests
         # reuses its connection rather than racing the server closing it.
-        f"--keep-alive={os.environ.get('SCORECARD_KEEP_ALIVE', '5')}",
-        f"--forwarded-allow-ips={os.environ.get('SCORECARD_FORWARDED_ALLOW_IPS', '127.0.0.1')}",
+        f"--keep-alive={settings.GUNICORN_KEEP_ALIVE}",
+        f"--forwarded-allow-ips={settings.GUNICORN_FORWARDED_ALLOW_IPS}",
     ]

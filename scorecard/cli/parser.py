@@ -1,15 +1,13 @@
-"""The `scorecard` command: the scriptable face of Civic Scorecard."""
+"""The `scorecard` command's arguments: read without Django, so that `--help` and a mistyped
+option answer at once."""
 
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 from pathlib import Path
 
 from scorecard.core.digits import is_digits, whole_number
 
-DEMO_DATABASE_FILE = "scorecard-demo.sqlite3"
 # The kinds of file export writes that import reads again (`highlights`: highlight reports).
 ROUND_TRIP_KINDS = [
     "framework",
@@ -34,102 +32,26 @@ AS_AT_HELP = (
 )
 
 
-class CommandFailed(Exception):
-    """A one-line reason the command could not do its job."""
-
-
-def _setup_django() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "scorecard.settings.local")
-    import django
-    from django.core.exceptions import ImproperlyConfigured
-
-    try:
-        django.setup()
-    except (ImproperlyConfigured, ValueError) as exc:
-        # dj-database-url raises ValueError for an address it cannot read.
-        raise CommandFailed(
-            f"settings: {exc} (check DATABASE_URL and SCORECARD_ settings)"
-        ) from None
-
-
-def _port(text: str) -> int:
+def port(text: str) -> int:
     """A TCP port for argparse: a whole number from 1 to 65535."""
     if not is_digits(text) or not 1 <= int(text) <= 65535:
         raise argparse.ArgumentTypeError(f"'{text}' is not a port: use a number from 1 to 65535")
     return int(text)
 
 
-def _positive(text: str) -> int:
+def positive(text: str) -> int:
     if whole_number(text) is None or int(text) < 1:
         raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of 1 or more")
     return int(text)
 
 
-def _workers(text: str) -> int:
+def workers(text: str) -> int:
     if not is_digits(text) or not 1 <= int(text) <= 64:
         raise argparse.ArgumentTypeError(f"'{text}' is not a number of workers from 1 to 64")
     return int(text)
 
 
-def _production(arguments: argparse.Namespace) -> bool:
-    return arguments.command == "serve" and arguments.production
-
-
-def _create_schema() -> None:
-    from django.core.management import call_command
-
-    call_command("migrate", interactive=False, verbosity=0)
-
-
-def _check_schema_or_fail() -> None:
-    from django.db import DatabaseError, connection
-    from django.db.migrations.executor import MigrationExecutor
-
-    try:
-        executor = MigrationExecutor(connection)
-        waiting = executor.migration_plan(executor.loader.graph.leaf_nodes())
-    except DatabaseError as exc:
-        raise _unopened(exc) from None
-    if waiting:
-        raise CommandFailed(
-            f"the database needs {len(waiting)} migration(s) first: run "
-            "`DJANGO_SETTINGS_MODULE=scorecard.settings.production python -m django migrate`"
-        )
-    _create_cache_table()
-
-
-def _create_cache_table() -> None:
-    """The shared cache's table, if the settings use one and it is missing. Servers starting
-    together may race to create it: the loser finds it made."""
-    from django.core.management import call_command
-    from django.db import DatabaseError
-
-    try:
-        call_command("createcachetable", verbosity=0)
-    except DatabaseError:
-        call_command("createcachetable", verbosity=0)
-
-
-def _create_schema_or_fail() -> None:
-    from django.db import DatabaseError
-
-    try:
-        _create_schema()
-    except DatabaseError as exc:
-        raise _unopened(exc) from None
-
-
-def _unopened(exc: Exception) -> CommandFailed:
-    """Why the database could not be opened or its schema made: a full disk said as such."""
-    from scorecard.commands import disk_full
-    from scorecard.interchange.errors import storage_failure
-
-    if (reason := storage_failure(exc)) is not None:
-        return CommandFailed(disk_full(reason))
-    return CommandFailed(f"cannot open the database: {str(exc).strip().splitlines()[0]}")
-
-
-def _parser() -> argparse.ArgumentParser:
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="scorecard",
         description="Civic Scorecard: performance management for councils and their partners. "
@@ -140,7 +62,7 @@ def _parser() -> argparse.ArgumentParser:
     demo = commands.add_parser(
         "demo", help="load the demo council into a fresh database and serve it"
     )
-    demo.add_argument("--port", type=_port, default=8000)
+    demo.add_argument("--port", type=port, default=8000)
     demo.add_argument("--no-serve", action="store_true", help="load the demo only")
     demo.add_argument(
         "--synthetic",
@@ -148,17 +70,17 @@ def _parser() -> argparse.ArgumentParser:
         help="a synthetic council instead, of --measures measures with --years years of "
         "monthly figures (for measuring scale: bench/)",
     )
-    demo.add_argument("--measures", type=_positive, default=100, help="synthetic: measures")
-    demo.add_argument("--years", type=_positive, default=5, help="synthetic: years of months")
+    demo.add_argument("--measures", type=positive, default=100, help="synthetic: measures")
+    demo.add_argument("--years", type=positive, default=5, help="synthetic: years of months")
     demo.add_argument(
         "--national",
         action="store_true",
         help="synthetic: also a national benchmark set of --areas areas, --indicators "
         "indicators and --periods years",
     )
-    demo.add_argument("--areas", type=_positive, default=150)
-    demo.add_argument("--indicators", type=_positive, default=2000)
-    demo.add_argument("--periods", type=_positive, default=10)
+    demo.add_argument("--areas", type=positive, default=150)
+    demo.add_argument("--indicators", type=positive, default=2000)
+    demo.add_argument("--periods", type=positive, default=10)
     demo.add_argument(
         "--force",
         action="store_true",
@@ -166,7 +88,7 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     serve = commands.add_parser("serve", help="serve the pages for the database DATABASE_URL names")
-    serve.add_argument("--port", type=_port, default=8000)
+    serve.add_argument("--port", type=port, default=8000)
     serve.add_argument(
         "--production",
         action="store_true",
@@ -175,7 +97,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("--host", default="127.0.0.1", help="the address to listen on")
     serve.add_argument(
-        "--workers", type=_workers, default=None, help="gunicorn processes (production only)"
+        "--workers", type=workers, default=None, help="gunicorn processes (production only)"
     )
 
     load = commands.add_parser("import", help="import measures, observations and other files")
@@ -257,40 +179,3 @@ def _parser() -> argparse.ArgumentParser:
         "served on (none to take it away)",
     )
     return parser
-
-
-def main(argv: list[str] | None = None) -> int:
-    arguments = _parser().parse_args(argv)
-    from scorecard import commands
-
-    try:
-        if arguments.command == "demo" and not os.environ.get("DATABASE_URL"):
-            # The demo's own file: made afresh every time.
-            demo_file = Path.cwd() / DEMO_DATABASE_FILE
-            demo_file.unlink(missing_ok=True)
-            os.environ["DATABASE_URL"] = f"sqlite:///{demo_file}"
-        if _production(arguments):
-            # Settings from the environment only; the schema is the release's job (several
-            # servers starting at once must not all migrate).
-            os.environ.setdefault("DJANGO_SETTINGS_MODULE", "scorecard.settings.production")
-            _setup_django()
-            _check_schema_or_fail()
-        else:
-            _setup_django()
-            _create_schema_or_fail()
-        return commands.run(arguments)
-    except CommandFailed as exc:
-        print(f"scorecard: {exc}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        return 130
-    except Exception as exc:
-        # A full disk anywhere (the demo's load, a migration, a report): one line, not a
-        # traceback. Anything else is a fault of ours and keeps its traceback.
-        from scorecard.interchange.errors import storage_failure
-
-        reason = storage_failure(exc)
-        if reason is None:
-            raise
-        print(f"scorecard: {commands.disk_full(reason)}", file=sys.stderr)
-        return 1
