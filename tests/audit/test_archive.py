@@ -9,7 +9,7 @@ import pytest
 from django.contrib.auth.models import User
 
 from scorecard.audit.archive import KINDS, Archive, ArchiveError, Restore
-from scorecard.commands import add_demo_users, demo_files
+from scorecard.commands import demo_files
 from scorecard.core.period_parser import parse_period
 from scorecard.delivery.models import Action, ActionPlan, Project
 from scorecard.framework.models import Programme
@@ -25,11 +25,6 @@ from scorecard.risks.models import Risk
 from tests.signing_in import signed_in
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def demo(demo_council):
-    add_demo_users()
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,6 @@ from django.contrib.auth.models import User
 from django.urls import reverse
 from django.utils import timezone
 
-from scorecard.commands import add_demo_users
 from scorecard.delivery.action_forms import ActionForm, ActionPlanForm
 from scorecard.delivery.highlight_forms import HighlightReportForm
 from scorecard.delivery.models import Action, ActionPlan, HighlightReport, Milestone, Project
@@ -19,11 +18,6 @@ from scorecard.people.models import Person
 from tests.signing_in import signed_in
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def demo(demo_council):
-    add_demo_users()
 
 
 def posted(form) -> dict:
