@@ -17,7 +17,12 @@ PYTEST_WORKERS ?= --numprocesses=auto --dist=loadscope
 PY_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: help setup demo test test-postgres lint fix bench
+# The edit-test loop: the pure core, charts, docs and report renderers, no database and no
+# browser (under a minute).
+FAST_TESTS := tests/core tests/charts tests/test_docs.py tests/test_audit_dependencies.py \
+	tests/reports/test_render_docx.py tests/reports/test_render_html.py tests/reports/test_render_xlsx.py
+
+.PHONY: help setup demo test test-fast test-postgres lint fix bench
 
 help: ## list the targets
 	@echo "Civic Scorecard: make TARGET"
@@ -61,11 +66,16 @@ test: setup ## lint, Django checks, then the test suite (PYTEST_ARGS=... to pass
 	$(PY) -m django makemigrations --check --dry-run $(DJANGO_TEST)
 	$(PY) -m pytest $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
+test-fast: setup ## the core, chart, docs and renderer tests only: no database, no browser
+	$(PY) -m pytest $(PYTEST_WORKERS) $(PYTEST_ARGS) $(FAST_TESTS)
+
+# The tests marked database_independent (browser, core, charts, docs, report files: see
+# tests/conftest.py) ran in `make test` on SQLite; on PostgreSQL they would only repeat it.
 test-postgres: setup ## `make test` on a throwaway PostgreSQL (.ci/postgres.sh), stopped afterwards
 	@url=$$(bash .ci/postgres.sh start) || exit 1; \
 	trap 'bash .ci/postgres.sh stop' EXIT; \
 	echo "DATABASE_URL=$$url"; \
-	DATABASE_URL="$$url" $(MAKE) --no-print-directory test
+	DATABASE_URL="$$url" SCORECARD_TESTS_DATABASE_ONLY=1 $(MAKE) --no-print-directory test
 
 lint: setup ## ruff check, ruff format --check, mypy on the core, bandit and the import layers
 	$(RUFF) check .

@@ -1,13 +1,114 @@
-import pytest
+import os
+from pathlib import Path
 
-from scorecard.demo.loader import demo_files
+import pytest
+from django.contrib.auth.models import User
+from django.db import transaction
+from knox.models import AuthToken
+
+from scorecard.demo.loader import add_demo_users, demo_files
 from scorecard.interchange.importer import import_files
+
+TESTS = Path(__file__).resolve().parent
+
+# Tests whose outcome cannot depend on the database the suite runs on: they never open it (the
+# pure core, charts, docs, the report renderers), always use an SQLite file of their own (the
+# report files), or check what a page looks like in a browser (marker `browser`: accessibility
+# is the page's markup, whatever the database behind it). They run in the SQLite run only:
+# `make test-postgres` sets SCORECARD_TESTS_DATABASE_ONLY=1 and leaves them out. A test
+# elsewhere opts in with `@pytest.mark.database_independent`.
+DATABASE_INDEPENDENT = (
+    "browser",
+    "core",
+    "charts",
+    "test_docs.py",
+    "test_audit_dependencies.py",
+    "reports/test_report_files.py",
+    "reports/test_render_docx.py",
+    "reports/test_render_html.py",
+    "reports/test_render_xlsx.py",
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        where = Path(str(item.path)).relative_to(TESTS).as_posix()
+        in_browser = item.get_closest_marker("browser") is not None
+        if in_browser or any(
+            where == part or where.startswith(f"{part}/") for part in DATABASE_INDEPENDENT
+        ):
+            item.add_marker(pytest.mark.database_independent)
+    _demo_tests_last(items)
+    if os.environ.get("SCORECARD_TESTS_DATABASE_ONLY") != "1":
+        return
+    # The second database's run: only the tests the database can change.
+    kept = [item for item in items if item.get_closest_marker("database_independent") is None]
+    left = [item for item in items if item.get_closest_marker("database_independent")]
+    if left:
+        config.hook.pytest_deselected(items=left)
+        items[:] = kept
+
+
+def _shares_the_demo(item) -> bool:
+    return "_demo_for_module" in getattr(item, "fixturenames", ())
+
+
+def _demo_tests_last(items) -> None:
+    """Within each module, the tests that share its demo run after the others: the demo stays
+    loaded from the first of them to the module's end, so a test that wants an empty database
+    must come before it. (Every test passes in any order; this only keeps them apart.)"""
+    modules: dict[object, int] = {}
+    for item in items:
+        modules.setdefault(item.module if hasattr(item, "module") else item.parent, len(modules))
+    order = {id(item): index for index, item in enumerate(items)}
+    items.sort(
+        key=lambda item: (
+            modules[item.module if hasattr(item, "module") else item.parent],
+            _shares_the_demo(item),
+            order[id(item)],
+        )
+    )
+
+
+@pytest.fixture(scope="module")
+def _demo_for_module(django_db_setup, django_db_blocker):
+    """The demo imported once for a module, inside a transaction rolled back at the module's
+    end; each test runs in a savepoint within it (pytest-django's `db`), so what one test writes
+    the next never sees. Importing the demo takes about a second: once per test it was a
+    quarter of the suite."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        import_files(demo_files(), entered_by="test")
+        yield
+        transaction.set_rollback(True)
 
 
 @pytest.fixture
-def demo_council(db):
-    """The demo council, loaded through the same importer users use."""
+def demo_council(_demo_for_module, db):
+    """The demo council, loaded through the same importer users use (once for the module: see
+    `_demo_for_module`). Tests whose pages a live server serves override it with a demo loaded
+    and committed for each test (tests/browser/conftest.py)."""
+
+
+@pytest.fixture
+def committed_demo(transactional_db):
+    """The demo imported and committed for one test, for pages a live server serves from
+    another thread, which sees only what is committed (emptied after the test)."""
     import_files(demo_files(), entered_by="test")
+
+
+@pytest.fixture(scope="module")
+def demo_once(_demo_for_module, django_db_blocker):
+    """The demo's users (admin, performance, owner, owner2, viewer, northshire) added to the
+    module's demo, and an API token for each user, by username."""
+    with django_db_blocker.unblock():
+        add_demo_users()
+        return {user.username: AuthToken.objects.create(user)[1] for user in User.objects.all()}
+
+
+@pytest.fixture
+def demo(demo_once, db):
+    """The demo council and its users, for one test: the users' API tokens by username."""
+    return demo_once
 
 
 @pytest.fixture

@@ -2,26 +2,43 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
 import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
+
+# The migrated template of this test process (an SQLite file's path or a PostgreSQL database's
+# name), made at its first use.
+_templates: dict[str, str] = {}
 
 
 @contextmanager
-def fresh_database(tmp_path, name: str) -> Iterator[str]:
+def fresh_database(tmp_path, name: str, *, migrated: bool = False) -> Iterator[str]:
     """A new, empty database of the kind the suite runs on: an SQLite file, or (when the suite
-    runs on PostgreSQL) a database made for this test on the same server and dropped after."""
+    runs on PostgreSQL) a database made for this test on the same server and dropped after.
+    `migrated`: with the schema already in it, copied from one migrated once for the test
+    process (the first command on an unmigrated database spends seconds migrating it)."""
     suite_url = os.environ.get("DATABASE_URL", "")
     if not suite_url.startswith("postgres"):
-        yield f"sqlite:///{tmp_path / f'{name}.sqlite3'}"
+        path = tmp_path / f"{name}.sqlite3"
+        if migrated:
+            _copy_sqlite(_migrated_template(suite_url), path)
+        yield f"sqlite:///{path}"
         return
     import psycopg
 
     database = f"scorecard_{name}_{uuid.uuid4().hex[:12]}"
+    template = f' TEMPLATE "{_migrated_template(suite_url)}"' if migrated else ""
     with psycopg.connect(suite_url, autocommit=True) as server:
-        server.execute(f'CREATE DATABASE "{database}"')
+        server.execute(f'CREATE DATABASE "{database}"{template}')
     try:
         yield suite_url.rsplit("/", 1)[0] + f"/{database}"
     finally:
@@ -55,3 +72,42 @@ def run_scorecard(cwd, environment: dict, *arguments: str, timeout: int = 300, *
         timeout=timeout,
         **options,
     )
+
+
+def _migrated_template(suite_url: str) -> str:
+    """An empty database migrated as `scorecard` migrates one (the same settings and command),
+    once for this test process: an SQLite file, or a PostgreSQL database that CREATE DATABASE
+    copies as its TEMPLATE. Nothing connects to it after its migration, as TEMPLATE needs."""
+    if suite_url in _templates:
+        return _templates[suite_url]
+    if suite_url.startswith("postgres"):
+        import psycopg
+
+        name = f"scorecard_template_{uuid.uuid4().hex[:12]}"
+        with psycopg.connect(suite_url, autocommit=True) as server:
+            server.execute(f'CREATE DATABASE "{name}"')
+        atexit.register(drop_database, psycopg, suite_url, name)
+        url = suite_url.rsplit("/", 1)[0] + f"/{name}"
+    else:
+        folder = tempfile.mkdtemp(prefix="scorecard-template-")
+        atexit.register(shutil.rmtree, folder, True)
+        name = str(Path(folder) / "migrated.sqlite3")
+        url = f"sqlite:///{name}"
+    environment = {
+        **{k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"},
+        "DJANGO_SETTINGS_MODULE": "scorecard.settings.local",
+        "DATABASE_URL": url,
+    }
+    migrate = [sys.executable, "-m", "django", "migrate", "--no-input", "--verbosity=0"]
+    done = subprocess.run(migrate, capture_output=True, text=True, env=environment, timeout=300)
+    assert done.returncode == 0, done.stderr
+    _templates[suite_url] = name
+    return name
+
+
+def _copy_sqlite(template: str, path: Path) -> None:
+    """A copy made with SQLite's backup API, whole and consistent whatever journal it keeps."""
+    with sqlite3.connect(template) as source, sqlite3.connect(path) as copy:
+        source.backup(copy)
+    source.close()
+    copy.close()

@@ -42,6 +42,7 @@ def test_months_count_from_january_2000():
     ]
 
 
+@pytest.mark.database_independent  # an SQLite file of its own, whatever the suite runs on
 def test_the_command_loads_a_synthetic_council_and_national_set(tmp_path):
     import os
     import sqlite3

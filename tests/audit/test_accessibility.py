@@ -18,7 +18,7 @@ def browser():
 
 
 @pytest.fixture
-def revised(demo_council):
+def revised(committed_demo):
     from django.contrib.auth.models import User
     from django.test import RequestFactory
 

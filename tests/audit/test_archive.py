@@ -11,7 +11,7 @@ from django.contrib.auth.models import User
 from scorecard.audit.archive import KINDS, Archive, ArchiveError, Restore
 from scorecard.core.period_parser import parse_period
 from scorecard.delivery.models import Action, ActionPlan, Project
-from scorecard.demo.loader import add_demo_users, demo_files
+from scorecard.demo.loader import demo_files
 from scorecard.framework.models import Programme
 from scorecard.interchange import delivery_export
 from scorecard.interchange.exporter import rating_records, scorecard_document
@@ -25,11 +25,6 @@ from scorecard.risks.models import Risk
 from tests.signing_in import signed_in
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def demo(demo_council):
-    add_demo_users()
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,6 @@ from scorecard.delivery.action_forms import ActionForm, ActionPlanForm
 from scorecard.delivery.highlight_forms import HighlightReportForm
 from scorecard.delivery.models import Action, ActionPlan, HighlightReport, Milestone, Project
 from scorecard.delivery.project_forms import MilestoneForm, ProjectForm
-from scorecard.demo.loader import add_demo_users
 from scorecard.people.models import Person
 from scorecard.risks.forms import RiskForm
 from scorecard.risks.models import Risk
@@ -27,11 +26,6 @@ pytestmark = pytest.mark.django_db
 
 REFUSED = "while you were editing. Your changes have not been saved; they are shown below"
 TOKEN = re.compile(r'name="edit_token" value="([0-9a-f]+)"')
-
-
-@pytest.fixture
-def demo(demo_council):
-    add_demo_users()
 
 
 @pytest.fixture

@@ -13,17 +13,11 @@ from scorecard.delivery.action_forms import ActionForm, ActionPlanForm
 from scorecard.delivery.highlight_forms import HighlightReportForm
 from scorecard.delivery.models import Action, ActionPlan, HighlightReport, Milestone, Project
 from scorecard.delivery.project_forms import ProjectForm
-from scorecard.demo.loader import add_demo_users
 from scorecard.framework.models import Plan, Programme
 from scorecard.people.models import Person
 from tests.signing_in import signed_in
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def demo(demo_council):
-    add_demo_users()
 
 
 def posted(form) -> dict:

@@ -12,17 +12,11 @@ from django.utils import timezone
 from scorecard.audit import registry
 from scorecard.audit.archive import Restore
 from scorecard.delivery.models import HighlightReport
-from scorecard.demo.loader import add_demo_users
 from scorecard.measures.models import Measure
 from scorecard.people import permissions
 from scorecard.people.models import Person
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def demo(demo_council):
-    add_demo_users()
 
 
 def user(username: str) -> User:

@@ -8,7 +8,6 @@ import pytest
 from django.contrib.auth.models import User
 from django.utils import timezone
 
-from scorecard.demo.loader import add_demo_users
 from scorecard.framework.models import Plan, Programme
 from scorecard.people.models import Person
 from scorecard.risks.forms import RiskForm
@@ -16,11 +15,6 @@ from scorecard.risks.models import Risk
 from tests.signing_in import signed_in
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def demo(demo_council):
-    add_demo_users()
 
 
 def posted(form) -> dict:
