@@ -86,6 +86,18 @@ def test_forms_showing_their_errors_have_no_axe_violations(live_server, demo_cou
                     page.fill(selector, value)
             page.click("main button[type=submit]")
             found[name] = error_violations(page)
+        # The admin's form for a person's role: the plans it lists are the only choices, so
+        # its error comes only from a request made by hand, as here (a plan that is not there).
+        from django.contrib.auth.models import User
+
+        sign_in(page, base, "admin", DEMO_PASSWORD)
+        visit(page, f"{base}/accounts/people/{User.objects.get(username='viewer').pk}/")
+        page.evaluate(
+            "document.querySelector('main input[name=role]').form.insertAdjacentHTML("
+            "'beforeend', '<input type=hidden name=plans value=999999>')"
+        )
+        page.click("main form:has(input[name=role]) button[type=submit]")
+        found["role form, a plan not offered"] = error_violations(page)
     finally:
         context.close()
     assert {name: v for name, v in found.items() if v} == {}
