@@ -103,7 +103,7 @@ def limited_team(demo_roles, role_clients):
     client = Client()
     client.force_login(user)
     # The demo's comparator values are all of measures the demo owner does not own: she owns
-    # one of them too, so the owner's right to change a comparator value is tested as well.
+    # the first one's too (the matrix's item), so her right to change it is tested as well.
     from scorecard.measures.models import ComparatorValue
 
     ComparatorValue.objects.order_by("pk").first().measure.owners.add(demo_roles.owner)
