@@ -8,7 +8,7 @@ The core's path is `positions` (one sort per indicator and period) and `group_av
 area's ten neighbours), as the benchmarking app calls them. The baseline is the obvious loop:
 an area's rank is one more than the number of areas with a better value, its quartile from
 that rank, and each neighbour average summed by hand. Both must agree on every area; the bench
-checks that and says so. Timings are printed, never asserted.
+checks that, says so, and exits 1 when they differ. Timings are printed, never asserted.
 """
 
 from __future__ import annotations
@@ -98,16 +98,26 @@ def agree(core, loop) -> bool:
     return True
 
 
+def exit_status(core, loop) -> int:
+    """Say whether the core and the loop agree, and the exit status: non-zero when they differ,
+    so that a run in a script or CI stops on a wrong answer, not only on a slow one."""
+    if agree(core, loop):
+        print("results agree on every area")
+        return 0
+    print("RESULTS DIFFER")
+    return 1
+
+
 def timed(function, *args):
     start = time.perf_counter()
     result = function(*args)
     return result, time.perf_counter() - start
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="200 indicators instead of 2,000")
-    indicators = 200 if parser.parse_args().quick else 2000
+    indicators = 200 if parser.parse_args(argv).quick else 2000
     areas, neighbours, slices = national_set(indicators)
     values = sum(len(v) for v in slices.values())
     print(f"{AREAS} areas x {indicators:,} indicators x {PERIODS} periods = {values:,} values")
@@ -116,8 +126,8 @@ def main() -> None:
     print(f"core (sort per slice):     {core_seconds:8.2f} s")
     print(f"plain loop (baseline):     {loop_seconds:8.2f} s")
     print(f"ratio core / baseline:     {core_seconds / loop_seconds:8.3f}")
-    print("results agree on every area" if agree(core, loop) else "RESULTS DIFFER")
+    return exit_status(core, loop)
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -16,14 +16,55 @@ pytestmark = pytest.mark.django_db
 LATER = "2019/20 Q2"  # after BP-HV-NBV's latest figure (2019/20 Q1)
 
 
+def _same(saved, sent) -> bool:
+    """A figure sent as "86.4" may come back as "86.40": equal as numbers."""
+    if isinstance(sent, str) and isinstance(saved, str) and saved != sent:
+        try:
+            return Decimal(saved) == Decimal(sent)
+        except ArithmeticError:
+            return False
+    return saved == sent
+
+
+def item_url(prefix: str, body: dict) -> str:
+    """The API address of an item from its representation (its natural id or number)."""
+    from scorecard.api.views import ENDPOINTS
+
+    lookup = ENDPOINTS[prefix].lookup_field
+    return f"/api/{prefix}/{body['id' if lookup == 'pk' else lookup]}/"
+
+
+def read_back(client, url: str, expected: dict) -> dict:
+    """A write is only as good as what is read afterwards: GET the item again (a new request,
+    from the database) and check every field has the value sent."""
+    response = client.get(url)
+    assert response.status_code == 200, (url, response.content)
+    body = response.json()
+    wrong = {
+        field: (body.get(field), value)
+        for field, value in expected.items()
+        if not _same(body.get(field), value)
+    }
+    assert not wrong, f"{url}: saved (read back, sent): {wrong}"
+    return body
+
+
+def written(client, method: str, url: str, sent: dict, status: int, **expected) -> dict:
+    """Send a write, check its status, and read the item back: each field sent (or given in
+    `expected`, where the API stores another form of it) must be what is saved."""
+    response = getattr(client, method)(url, sent, format="json")
+    assert response.status_code == status, (url, response.content)
+    body = response.json()
+    at = url if method != "post" else item_url(url.strip("/").split("/")[1], body)
+    return read_back(client, at, {**sent, **expected})
+
+
 def observation(measure_id="BP-HV-NBV", period=LATER, **values):
     return {"measure": measure_id, "period": period, "value": "86.4", **values}
 
 
 def test_an_owner_enters_their_measures_next_value(api_as):
-    response = api_as("owner").post("/api/observations/", observation(), format="json")
-    assert response.status_code == 201, response.content
-    body = response.json()
+    body = written(api_as("owner"), "post", "/api/observations/", observation(), 201)
     assert body["period"] == "2019/20 Q2"
     assert Decimal(body["value"]) == Decimal("86.4")
     saved = Observation.objects.get(measure__measure_id="BP-HV-NBV", period="2019/20 Q2")
@@ -31,11 +72,15 @@ def test_an_owner_enters_their_measures_next_value(api_as):
 
 
 def test_periods_are_accepted_in_any_form_and_stored_canonically(api_as):
-    response = api_as("owner").post(
-        "/api/observations/", observation(period="Q2 2019/20"), format="json"
+    body = written(
+        api_as("owner"),
+        "post",
+        "/api/observations/",
+        observation(period="Q2 2019/20"),
+        201,
+        period="2019/20 Q2",
     )
-    assert response.status_code == 201, response.content
-    saved = Observation.objects.get(pk=response.json()["id"])
+    saved = Observation.objects.get(pk=body["id"])
     assert saved.period == "2019/20 Q2"
     assert saved.period_kind == "quarter"
 
@@ -74,13 +119,12 @@ def test_an_owner_cannot_move_their_figure_onto_someone_elses_measure(api_as):
 def test_a_revised_figure_keeps_what_it_was(api_as):
     mine = Observation.objects.filter(measure__measure_id="BP-HV-NBV").last()
     was = mine.value
-    response = api_as("owner").patch(
-        f"/api/observations/{mine.pk}/", {"value": "49.9"}, format="json"
+    body = written(
+        api_as("owner"), "patch", f"/api/observations/{mine.pk}/", {"value": "49.9"}, 200
     )
-    assert response.status_code == 200, response.content
     revision = ObservationRevision.objects.filter(observation=mine).latest("replaced_at")
     assert revision.value == was
-    assert response.json()["revisions"][0]["value"] is not None
+    assert Decimal(body["revisions"][0]["value"]) == was
 
 
 def test_a_viewer_writes_nothing(api_as):
@@ -125,8 +169,7 @@ def test_an_owner_may_not_publish_or_hand_over_their_measure(api_as):
     assert list(measure.owners.values_list("person_id", flat=True)) == ["jthompson"]
     response = client.patch("/api/measures/BP-HV-NBV/", {"published": False}, format="json")
     assert response.status_code == 403
-    response = client.patch("/api/measures/BP-HV-NBV/", {"notes": "Checked"}, format="json")
-    assert response.status_code == 200
+    written(client, "patch", "/api/measures/BP-HV-NBV/", {"notes": "Checked"}, 200, published=True)
 
 
 def test_an_owner_reports_on_their_programme_but_not_anothers(api_as):
@@ -134,10 +177,7 @@ def test_an_owner_reports_on_their_programme_but_not_anothers(api_as):
     theirs = Programme.objects.get(owners__person_id="tjohnson")
     report = {"period": "2019/20 Q1", "status": "G", "areas_of_success": "On track"}
     client = api_as("owner")
-    response = client.post(
-        "/api/highlight-reports/", {**report, "programme": mine.pk}, format="json"
-    )
-    assert response.status_code == 201, response.content
+    written(client, "post", "/api/highlight-reports/", {**report, "programme": mine.pk}, 201)
     response = client.post(
         "/api/highlight-reports/", {**report, "programme": theirs.pk}, format="json"
     )
@@ -147,42 +187,25 @@ def test_an_owner_reports_on_their_programme_but_not_anothers(api_as):
 
 def test_the_team_writes_anything_in_its_plans(api_as):
     client = api_as("performance")
-    assert (
-        client.post(
-            "/api/observations/",
-            observation("BP-FIN-RBO", period="2019/20 Q3", value="12"),
-            format="json",
-        ).status_code
-        == 201
-    )
-    response = client.post(
-        "/api/targets/",
-        {"measure": "BP-FIN-RBO", "from_period": "2020/21", "value": "5"},
-        format="json",
-    )
-    assert response.status_code == 201, response.content
-    target = Target.objects.get(pk=response.json()["id"])
+    sent = observation("BP-FIN-RBO", period="2019/20 Q3", value="12")
+    written(client, "post", "/api/observations/", sent, 201)
+    sent = {"measure": "BP-FIN-RBO", "from_period": "2020/21", "value": "5"}
+    target = Target.objects.get(pk=written(client, "post", "/api/targets/", sent, 201)["id"])
     assert target.from_period == "2020/21"
     assert target.from_month == target.measure.targets.get(pk=target.pk).from_month >= 0
-    response = client.post(
-        "/api/measures/",
-        {
-            "measure_id": "BP-NEW",
-            "title": "New measure",
-            "polarity": "higher",
-            "unit": "count",
-            "frequency": "quarterly",
-            "plan": "business-plan",
-            "owners": ["jthompson"],
-        },
-        format="json",
-    )
-    assert response.status_code == 201, response.content
+    sent = {
+        "measure_id": "BP-NEW",
+        "title": "New measure",
+        "polarity": "higher",
+        "unit": "count",
+        "frequency": "quarterly",
+        "plan": "business-plan",
+        "owners": ["jthompson"],
+    }
+    written(client, "post", "/api/measures/", sent, 201)
     assert Measure.objects.get(measure_id="BP-NEW").owners.get().person_id == "jthompson"
-    response = client.patch(
-        "/api/measures/BP-NEW/", {"archived_at": "2020-01-01T00:00:00Z"}, format="json"
-    )
-    assert response.status_code == 200
+    archived = {"archived_at": "2020-01-01T00:00:00Z"}
+    written(client, "patch", "/api/measures/BP-NEW/", archived, 200)
     assert Measure.objects.get(measure_id="BP-NEW").archived_at is not None
 
 
@@ -190,12 +213,8 @@ def test_a_team_member_for_one_plan_writes_only_in_that_plan(api_as):
     member = Person.objects.get(user__username="performance")
     member.plans.set([Plan.objects.get(plan_id="business-plan")])
     client = api_as("performance")
-    response = client.post(
-        "/api/observations/",
-        observation("BP-FIN-RBO", period="2019/20 Q3", value="12"),
-        format="json",
-    )
-    assert response.status_code == 201
+    sent = observation("BP-FIN-RBO", period="2019/20 Q3", value="12")
+    written(client, "post", "/api/observations/", sent, 201)
     other = Measure.objects.get(measure_id="CPB-CLA-RATE")
     response = client.post(
         "/api/observations/", observation(other.measure_id, period="2018-04"), format="json"
@@ -246,9 +265,10 @@ def test_the_team_adds_projects_updates_milestones_risks_and_assessments(api_as)
             },
         ),
     ]
+    # Stored in their own form: a month as "2019-09".
+    stored = {"/api/project-updates/": {"period": "2019-09"}}
     for url, body in posts:
-        response = client.post(url, body, format="json")
-        assert response.status_code == 201, (url, response.content)
+        written(client, "post", url, body, 201, **stored.get(url, {}))
     assert ProjectUpdate.objects.get(project__project_id="BP-NEW-1").period == "2019-09"
     assert Milestone.objects.get(project__project_id="BP-NEW-1").revised_due == ["2019-11-01"]
     assessment = RiskAssessment.objects.get(risk__reference="RSK-NEW")
@@ -263,12 +283,7 @@ def test_a_projects_owner_updates_it_and_no_other(api_as):
     other = Project.objects.exclude(pk=project.pk).first()
     client = api_as("owner")
     update = {"period": "2019/20 Q3", "status": "G"}
-    assert (
-        client.post(
-            "/api/project-updates/", {**update, "project": project.project_id}, format="json"
-        ).status_code
-        == 201
-    )
+    written(client, "post", "/api/project-updates/", {**update, "project": project.project_id}, 201)
     assert (
         client.post(
             "/api/project-updates/", {**update, "project": other.project_id}, format="json"
@@ -285,7 +300,7 @@ def test_an_owner_assesses_their_risk(api_as):
     assert client.post("/api/risk-assessments/", body, format="json").status_code == 403
     risk.owner = Person.objects.get(person_id="tjohnson")
     risk.save()
-    assert client.post("/api/risk-assessments/", body, format="json").status_code == 201
+    written(client, "post", "/api/risk-assessments/", body, 201, score=4)
 
 
 def test_an_api_write_is_in_the_audit_trail_with_who_made_it(api_as):
@@ -321,6 +336,7 @@ def test_a_change_sent_with_a_stale_etag_is_refused_and_nothing_is_lost(api_as):
     assert (
         owner.patch(url, {"value": "49.9"}, format="json", HTTP_IF_MATCH=fresh).status_code == 200
     )
+    read_back(owner, url, {"value": "49.9"})
 
 
 def test_naming_yourself_author_does_not_make_a_programme_yours(api_as):
@@ -331,13 +347,12 @@ def test_naming_yourself_author_does_not_make_a_programme_yours(api_as):
     assert not HighlightReport.objects.filter(programme=hers, period="2019/20 Q1").exists()
     # Her report, by her: he cannot take it over or move it to his programme either.
     body["author"] = "jthompson"
-    created = api_as("owner").post("/api/highlight-reports/", body, format="json")
-    assert created.status_code == 201
-    url = f"/api/highlight-reports/{created.json()['id']}/"
+    created = written(api_as("owner"), "post", "/api/highlight-reports/", body, 201)
+    url = f"/api/highlight-reports/{created['id']}/"
     assert api_as("owner2").patch(url, {"author": "tjohnson"}, format="json").status_code == 403
     his = Programme.objects.get(owners__person_id="tjohnson")
     assert api_as("owner").patch(url, {"programme": his.pk}, format="json").status_code == 403
-    assert HighlightReport.objects.get(pk=created.json()["id"]).programme == hers
+    read_back(api_as("owner"), url, {"author": "jthompson", "programme": hers.pk})
 
 
 # What a measure is, and where things sit, is the team's, even on an owner's own item.
@@ -380,25 +395,19 @@ def test_an_owner_cannot_change_what_their_measure_means(api_as, field):
 
 
 def test_the_team_changes_what_a_measure_means(api_as):
-    response = api_as("performance").patch(
-        "/api/measures/BP-HV-NBV/", {"title": "Renamed", "tolerance": "2.5"}, format="json"
-    )
-    assert response.status_code == 200, response.content
+    change = {"title": "Renamed", "tolerance": "2.5"}
+    written(api_as("performance"), "patch", "/api/measures/BP-HV-NBV/", change, 200)
     measure = Measure.objects.get(measure_id="BP-HV-NBV")
     assert (measure.title, measure.tolerance) == ("Renamed", Decimal("2.5"))
 
 
 def test_an_owner_still_writes_their_notes_and_commentary(api_as):
     client = api_as("owner")
-    response = client.patch(
-        "/api/measures/BP-HV-NBV/", {"notes": "Checked", "source": "Survey"}, format="json"
-    )
-    assert response.status_code == 200, response.content
+    change = {"notes": "Checked", "source": "Survey"}
+    written(client, "patch", "/api/measures/BP-HV-NBV/", change, 200)
     mine = Observation.objects.filter(measure__measure_id="BP-HV-NBV").last()
-    response = client.patch(
-        f"/api/observations/{mine.pk}/", {"commentary": "Better", "status": ""}, format="json"
-    )
-    assert response.status_code == 200, response.content
+    change = {"commentary": "Better", "status": ""}
+    written(client, "patch", f"/api/observations/{mine.pk}/", change, 200)
 
 
 def their_action(username="owner"):
@@ -413,8 +422,7 @@ def test_an_owner_updates_their_actions_status_and_dates_but_not_its_place(api_a
     action = their_action()
     client = api_as("owner")
     url = f"/api/actions/{action.pk}/"
-    response = client.patch(url, {"status": "A", "revised_due": ["2030-01-01"]}, format="json")
-    assert response.status_code == 200, response.content
+    written(client, "patch", url, {"status": "A", "revised_due": ["2030-01-01"]}, 200)
     other = ActionPlan.objects.filter(plan=action.action_plan.plan).exclude(
         pk=action.action_plan_id
     )
@@ -436,7 +444,7 @@ def test_an_owner_cannot_change_their_risks_title_plan_or_programmes(api_as):
     risk.save()
     client = api_as("owner")
     url = f"/api/risks/{risk.reference}/"
-    assert client.patch(url, {"controls": "Weekly checks"}, format="json").status_code == 200
+    written(client, "patch", url, {"controls": "Weekly checks"}, 200)
     programme = Programme.objects.filter(plan=risk.plan).first()
     for change in ({"title": "Smaller"}, {"target_score": 1}, {"programmes": [programme.pk]}):
         assert client.patch(url, change, format="json").status_code == 403, change
@@ -447,15 +455,14 @@ def test_an_owner_cannot_rename_or_move_their_programme(api_as):
     mine = Programme.objects.get(owners__person_id="jthompson")
     url = f"/api/programmes/{mine.pk}/"
     client = api_as("owner")
-    assert client.patch(url, {"description": "What we do"}, format="json").status_code == 200
+    written(client, "patch", url, {"description": "What we do"}, 200)
     assert client.patch(url, {"name": "Mine now"}, format="json").status_code == 403
     assert client.patch(url, {"lead": "Someone"}, format="json").status_code == 403
+    read_back(client, url, {"name": mine.name, "lead": mine.lead})
 
 
 def new_in_business_plan(client, prefix, body):
-    response = client.post(f"/api/{prefix}/", {"plan": "business-plan", **body}, format="json")
-    assert response.status_code == 201, response.content
-    return response.json()
+    return written(client, "post", f"/api/{prefix}/", {"plan": "business-plan", **body}, 201)
 
 
 def test_an_action_moves_only_to_an_action_plan_of_its_own_plan(api_as):
@@ -497,7 +504,7 @@ def test_a_risks_programmes_are_of_its_plan(api_as):
     assert "programmes" in response.json()
     assert not risk.programmes.filter(pk=programme.pk).exists()
     ours = Programme.objects.filter(plan=risk.plan).first()
-    assert team.patch(url, {"programmes": [ours.pk]}, format="json").status_code == 200
+    written(team, "patch", url, {"programmes": [ours.pk]}, 200)
     # Moving the risk to another plan with its old programmes is refused too.
     response = team.patch(url, {"plan": programme.plan.plan_id}, format="json")
     assert response.status_code == 400
@@ -516,8 +523,7 @@ def test_a_measure_moved_to_another_plan_cannot_keep_its_old_outcome(api_as):
 def test_the_team_archives_and_restores_a_measure(api_as):
     team = api_as("performance")
     url = "/api/measures/BP-HV-NBV/"
-    response = team.patch(url, {"archived_at": "2020-01-01T00:00:00Z"}, format="json")
-    assert response.status_code == 200, response.content
+    written(team, "patch", url, {"archived_at": "2020-01-01T00:00:00Z"}, 200)
     # Archived, nothing in it changes (not even for the team) until it is restored.
     assert team.patch(url, {"title": "Renamed"}, format="json").status_code == 403
     figure = Observation.objects.filter(measure__measure_id="BP-HV-NBV").last()
@@ -525,6 +531,34 @@ def test_the_team_archives_and_restores_a_measure(api_as):
         f"/api/observations/{figure.pk}/", {"commentary": "Late"}, format="json"
     )
     assert response.status_code == 403
-    response = team.patch(url, {"archived_at": None}, format="json")
-    assert response.status_code == 200, response.content
+    written(team, "patch", url, {"archived_at": None}, 200)
     assert Measure.objects.get(measure_id="BP-HV-NBV").archived_at is None
+
+
+def _an_item_url(prefix: str) -> str:
+    from scorecard.api.views import ENDPOINTS
+
+    view = ENDPOINTS[prefix]
+    item = view.queryset.model._default_manager.order_by("pk").first()
+    assert item is not None, f"the demo has no {prefix}"
+    lookup = view.lookup_field
+    return f"/api/{prefix}/{getattr(item, lookup)}/"
+
+
+def _api_prefixes() -> list[str]:
+    from scorecard.api.views import ENDPOINTS
+
+    return sorted(ENDPOINTS)
+
+
+@pytest.mark.parametrize("prefix", _api_prefixes())
+def test_an_item_put_back_as_read_is_saved_unchanged(api_as, prefix):
+    """PUT, offered on every item: the representation just read, sent back whole, is accepted
+    and changes nothing (every field reads back the same)."""
+    client = api_as("admin")
+    url = _an_item_url(prefix)
+    before = client.get(url)
+    assert before.status_code == 200, before.content
+    response = client.put(url, before.json(), format="json", HTTP_IF_MATCH=before["ETag"])
+    assert response.status_code == 200, (url, response.content)
+    read_back(client, url, before.json())

@@ -79,6 +79,15 @@ def page_violations(page) -> list[dict]:
     ]
 
 
+def error_violations(page) -> list[dict]:
+    """axe-core's findings on a page that should be showing its errors: the error summary is
+    there and visible first, or the page checked is not the error state the test names (a
+    form sent back clean, a page not yet arrived)."""
+    page.locator(".govuk-error-summary").wait_for(state="visible")
+    assert page.locator(".govuk-error-summary .govuk-error-summary__list li").count() > 0
+    return page_violations(page)
+
+
 def visit(page, url: str, status: int = 200) -> list[dict]:
     """Open the address and check it; a page that needs a sign-in is checked signed in as a
     viewer (the role with the least to see), so the page itself is checked, not the sign-in."""

@@ -7,7 +7,14 @@ from django.contrib.auth.models import Group, User
 from django.core import mail
 
 from scorecard.people.permissions import PERFORMANCE_TEAM
-from tests.browser.axe import axe_violations, needs_browser, page_violations, sign_in, visit
+from tests.browser.axe import (
+    axe_violations,
+    error_violations,
+    needs_browser,
+    page_violations,
+    sign_in,
+    visit,
+)
 
 pytestmark = [pytest.mark.browser, needs_browser, pytest.mark.django_db(transaction=True)]
 
@@ -42,7 +49,7 @@ def test_the_sign_in_page_with_an_error_has_no_axe_violations(live_server, brows
     page.click("main button[type=submit]")
     page.wait_for_load_state()
     assert "There is a problem" in page.content()
-    assert page_violations(page) == []
+    assert error_violations(page) == []
     page.close()
 
 
@@ -65,7 +72,7 @@ def test_the_invite_page_and_its_errors_have_no_axe_violations(live_server, brow
     page.click("main button[type=submit]")
     page.wait_for_load_state()
     assert "There is a problem" in page.content()
-    found["invite with errors"] = page_violations(page)
+    found["invite with errors"] = error_violations(page)
     context.close()
     assert {name: v for name, v in found.items() if v} == {}
 
@@ -79,7 +86,7 @@ def test_the_password_change_errors_have_no_axe_violations(live_server, browser,
     page.click("main button[type=submit]")
     page.wait_for_load_state()
     assert "There is a problem" in page.content()
-    violations = page_violations(page)
+    violations = error_violations(page)
     context.close()
     assert violations == []
 
@@ -102,7 +109,7 @@ def test_the_set_password_pages_have_no_axe_violations(live_server, browser, peo
     newcomer.fill("#id_new_password2", "short")
     newcomer.click("main button[type=submit]")
     newcomer.wait_for_load_state()
-    found["set password with errors"] = page_violations(newcomer)
+    found["set password with errors"] = error_violations(newcomer)
     newcomer.fill("#id_new_password1", "my new scorecard passphrase")
     newcomer.fill("#id_new_password2", "my new scorecard passphrase")
     newcomer.click("main button[type=submit]")

@@ -2,7 +2,14 @@
 
 import pytest
 
-from tests.browser.axe import axe_violations, needs_browser, page_violations, sign_in, visit
+from tests.browser.axe import (
+    axe_violations,
+    error_violations,
+    needs_browser,
+    page_violations,
+    sign_in,
+    visit,
+)
 from tests.delivery.test_action_plans import build_action_plans
 
 pytestmark = [pytest.mark.browser, needs_browser, pytest.mark.django_db(transaction=True)]
@@ -69,21 +76,21 @@ def test_forms_showing_errors_and_success_have_no_axe_violations(live_server, si
     page.click("main button[type=submit]")
     page.wait_for_load_state()
     assert "There is a problem" in page.content()
-    found["new action with errors"] = page_violations(page)
+    found["new action with errors"] = error_violations(page)
 
     page.goto(f"{base}/actions/{data['actions']['3.2'].pk}/edit/")
     page.fill("#id_new_revised_due", "01.06.2018")
     page.click("main button[type=submit]")
     page.wait_for_load_state()
     assert "already due on 01.06.2018" in page.content()
-    found["edit with errors"] = page_violations(page)
+    found["edit with errors"] = error_violations(page)
 
     page.goto(f"{base}/actions/{data['actions']['3.2'].pk}/updates/new/")
     page.fill("#id_dated", "10.05.2018")
     page.click("main button[type=submit]")
     page.wait_for_load_state()
     assert "There is a problem" in page.content()
-    found["update with errors"] = page_violations(page)
+    found["update with errors"] = error_violations(page)
 
     page.fill("#id_dated", "20.06.2018")
     page.fill("#id_text", "Report written")

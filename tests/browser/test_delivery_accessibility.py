@@ -3,7 +3,7 @@
 import pytest
 
 from scorecard.delivery.models import ActionPlan, HighlightReport, Milestone, Project
-from tests.browser.axe import needs_browser, page_violations, sign_in, visit
+from tests.browser.axe import error_violations, needs_browser, sign_in, visit
 from tests.delivery import builders
 
 pytestmark = [pytest.mark.browser, needs_browser, pytest.mark.django_db(transaction=True)]
@@ -59,14 +59,14 @@ def test_forms_and_their_errors_have_no_axe_violations(live_server, demo_council
         page.click("main button[type=submit]")
         page.wait_for_load_state()
         assert "There is a problem" in page.content()
-        found["project form with errors"] = page_violations(page)
+        found["project form with errors"] = error_violations(page)
         project = Project.objects.filter(milestones__isnull=False).first()
         page.goto(f"{base}/projects/{project.project_id}/updates/new/")
         page.fill("#id_period", "Q9 2019/20")
         page.click("main button[type=submit]")
         page.wait_for_load_state()
         assert "Enter a period" in page.content()
-        found["status form with errors"] = page_violations(page)
+        found["status form with errors"] = error_violations(page)
     finally:
         page.close()
     assert {url: v for url, v in found.items() if v} == {}
@@ -77,6 +77,6 @@ def test_the_failed_sign_in_page_has_no_axe_violations(live_server, demo_council
     try:
         sign_in(page, live_server.url, "nobody", "not the password")
         assert "There is a problem" in page.content()
-        assert page_violations(page) == []
+        assert error_violations(page) == []
     finally:
         page.close()

@@ -84,13 +84,18 @@ def test_random_files_are_imported_or_rejected_row_by_row(tmp_path, text):
 )
 @given(junk=st.binary(max_size=300))
 def test_random_bytes_are_rejected_with_a_reason(tmp_path, junk):
+    """Random bytes are never a file of any kind: an import that succeeds fails here."""
     for name in ("junk.csv", "junk.xlsx"):
         path = tmp_path / name
         path.write_bytes(junk)
-        try:
+        before = every_count()
+        with pytest.raises(ImportRejected) as rejected:
             import_files([path])
-        except ImportRejected as rejected:
-            assert str(rejected.errors[0]).startswith(name)
+        errors = rejected.value.errors
+        assert errors and all(str(e).startswith(name) for e in errors)
+        # The reason is words, not only the file's name.
+        assert all(str(e)[len(name) :].strip(" :,") for e in errors)
+        assert every_count() == before
 
 
 def every_count() -> dict[str, int]:

@@ -1,4 +1,11 @@
-"""The permission matrix: for every URL pattern, who may read it (GET) and who may write (POST).
+"""The permission matrix: for every URL pattern, who may read it (GET), who may write (POST),
+and who may change one item (PUT, PATCH; DELETE where a view offers it).
+
+The methods sent to each pattern are every method there is; the ones a route offers are read
+from its view (`offered`): a DRF viewset's router actions that its `http_method_names` allow, a
+class-based view's `http_method_names` that the class defines, a function view's
+`require_http_methods` list (GET and POST when it has none). A method a route offers must never
+be answered 405; one it does not offer must write nothing, whoever sends it.
 
 One table, RULES, keyed by the URL pattern's route as Django joins it
 ("projects/<str:project_id>/edit/"), with API beside it for the API's router endpoints.
@@ -55,6 +62,27 @@ ROLES = {
 OTHER_COUNCIL = "a member of another council"
 OTHER_COUNCIL_USERNAME = "northshire"
 
+# The eighth visitor: a member of the performance team who looks after some plans only (a
+# Person's `plans`, docs/accounts.md "Roles"), here another plan than the samples'. Outside
+# their plans they have a viewer's rights; where no item of a plan is named (lists, forms for
+# a new item) a team member's. `allowed` says which.
+LIMITED_TEAM = "the team of another plan"
+
+
+def names_a_plans_item(route: str) -> bool:
+    """Whether the address names an item that sits in a plan (the samples' plan); sign-ins,
+    made-up links and the like sit in none."""
+    return "<" in route and not route.startswith("accounts/")
+
+
+def allowed(role: str, level: str, route: str) -> bool:
+    if role != LIMITED_TEAM:
+        return role in ALLOWED[level]
+    if level in (TEAM, OWNER):
+        return not names_a_plans_item(route)
+    return level in (PUBLIC, SIGNED_IN, ANY_OWNER)
+
+
 ALLOWED = {
     PUBLIC: set(ROLES),
     SIGNED_IN: {"viewer", "owner", "other owner", "team", "admin"},
@@ -74,6 +102,9 @@ class Rule:
     # Form data for a POST; most forms are sent empty (allowed: the form's errors come back;
     # refused: 403 before the form is looked at).
     data: Callable[[SimpleNamespace], dict] = field(default=lambda s: {})
+    # Who changes the item at this address (PUT, PATCH), where the view offers those methods.
+    # None: a page that takes PUT as it takes POST (Django's form views) follows `write`.
+    change: str | None = None
 
 
 def _measure(s) -> dict:
@@ -222,6 +253,9 @@ RULES: dict[str, Rule] = {
 
 # The API's endpoints, by prefix: (who reads, who adds). Reading one item follows the list;
 # POST to one item is not offered. The public reads published measures and their figures.
+# Changing one item (PUT, PATCH) is its owners' (through its parent: a measure's figures and
+# targets, a project's updates...) and the team's, except the framework items no one owns
+# (API_TEAM_CHANGES): the team's only. Nothing is deleted through the API.
 API: dict[str, tuple[str, str]] = {
     "organisations": (SIGNED_IN, TEAM),
     "boards": (SIGNED_IN, TEAM),
@@ -246,6 +280,32 @@ API: dict[str, tuple[str, str]] = {
 }
 
 
+API_TEAM_CHANGES = {"organisations", "boards", "people", "plans", "outcomes", "priorities"}
+API_TEAM_CHANGES |= {"action-plans"}
+
+# Each endpoint's item is one of the samples, or sits in one (all the demo owner's), so the
+# owner's right to change it is known: {prefix: the filter that finds it}. (A comparator value:
+# the first, whose measure test_permission_matrix.py gives the demo owner.)
+_API_SAMPLE = {
+    "measures": lambda s: {"pk": s.measure.pk},
+    "targets": lambda s: {"measure": s.measure},
+    "observations": lambda s: {"measure": s.measure},
+    "programmes": lambda s: {"pk": s.programme.pk},
+    "highlight-reports": lambda s: {"programme": s.programme},
+    "projects": lambda s: {"pk": s.project.pk},
+    "project-updates": lambda s: {"project": s.project},
+    "milestones": lambda s: {"project": s.project},
+    "actions": lambda s: {"pk": s.action.pk},
+    "action-updates": lambda s: {"action": s.action},
+    "risks": lambda s: {"pk": s.risk.pk},
+    "risk-assessments": lambda s: {"risk": s.risk},
+    "plans": lambda s: {"pk": s.plan.pk},
+    "outcomes": lambda s: {"plan": s.plan},
+    "priorities": lambda s: {"outcome__plan": s.plan},
+    "action-plans": lambda s: {"pk": s.action.action_plan_id},
+}
+
+
 def _api_item(prefix: str):
     """{lookup: value} for one item of the endpoint: one the public may read where it may."""
 
@@ -255,10 +315,8 @@ def _api_item(prefix: str):
         view = ENDPOINTS[prefix]
         model = view.queryset.model
         items = model._default_manager.order_by("pk")
-        if prefix == "measures":
-            items = items.filter(pk=s.measure.pk)
-        elif prefix in ("targets", "observations"):
-            items = items.filter(measure=s.measure)
+        if prefix in _API_SAMPLE:
+            items = items.filter(**_API_SAMPLE[prefix](s))
         lookup = getattr(view, "lookup_field", "pk")
         item = items.first()
         assert item is not None, f"the demo has no {prefix} for the API matrix"
@@ -283,7 +341,48 @@ def rule_for(route: str) -> Rule | None:
     read, write = API[prefix]
     if route == f"api/^{prefix}/$":
         return Rule(read, write)
-    return Rule(read, NOBODY, _api_item(prefix))
+    change = TEAM if prefix in API_TEAM_CHANGES else OWNER
+    return Rule(read, NOBODY, _api_item(prefix), change=change)
+
+
+# --- The methods: every one is sent; the view says which it offers --------------------------
+
+METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
+_NOT_A_REQUEST = {"head", "options", "trace"}
+
+
+def offered(route: str) -> set[str]:
+    """The methods the route's view offers, read from the view itself."""
+    callback = _find(route).callback
+    view = getattr(callback, "cls", None) or getattr(callback, "view_class", None)
+    actions = getattr(callback, "actions", None)
+    if actions is not None:  # a DRF router route: its actions, as the viewset allows them
+        names = {method for method in actions if method in view.http_method_names}
+    elif view is not None:  # a class-based view: the methods it allows and defines
+        names = {method for method in view.http_method_names if hasattr(view, method)}
+    else:  # a function view: its require_http_methods list, under any other decorator
+        names = {"get", "post"}
+        function = callback
+        while function is not None:
+            free = dict(zip(function.__code__.co_freevars, function.__closure__ or (), strict=True))
+            if "request_method_list" in free:
+                names = {m.lower() for m in free["request_method_list"].cell_contents}
+                break
+            function = getattr(function, "__wrapped__", None)
+    return {method.upper() for method in names - _NOT_A_REQUEST}
+
+
+def level(route: str, rule: Rule, method: str) -> str:
+    """Who may send this method to this route, by the rules above."""
+    if method == "GET":
+        return rule.read
+    if method == "POST":
+        return rule.write
+    if method not in offered(route):
+        return NOBODY
+    if rule.change is not None:
+        return rule.change if method in ("PUT", "PATCH") else NOBODY
+    return rule.write
 
 
 # --- Every URL pattern ---------------------------------------------------------------------
