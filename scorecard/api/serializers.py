@@ -11,6 +11,7 @@ from scorecard.api.fields import CouncilDateField, IdentifierField, PeriodField,
 from scorecard.api.writing import WritingSerializer
 from scorecard.core import entry_checks
 from scorecard.core.periods import PeriodKind
+from scorecard.core.units import written_decimals
 from scorecard.delivery.models import (
     Action,
     ActionPlan,
@@ -332,11 +333,28 @@ class ObservationSerializer(WritingSerializer):
             for problem in problems:
                 errors.setdefault(problem.field, []).append(problem.message)
             raise serializers.ValidationError(errors)
+        # A value given is kept as published, as an import keeps it; only a missing one is
+        # worked out from the counts (and then has no written decimals of its own).
         computed = entry_checks.final_value(
             measure.unit, measure.rate_per, value, numerator, denominator
         )
+        self._written = None
         if computed != value:
             attrs["value"] = computed
+        elif "value" in attrs and value is not None:
+            self._written = written_decimals(str(self.initial_data.get("value", value)))
+        decimals = (
+            self._written if "value" in attrs else getattr(instance, "written_decimals", None)
+        )
+        warning = entry_checks.counts_warning(
+            measure.unit,
+            measure.rate_per,
+            attrs.get("value", value),
+            numerator,
+            denominator,
+            decimals,
+        )
+        self.warnings = [f"{warning}; the value is kept as given"] if warning else []
         return attrs
 
     def fill(self, instance, values: dict) -> None:
@@ -344,7 +362,16 @@ class ObservationSerializer(WritingSerializer):
         # the importer take it), which keeps what it was.
         values = dict(values)
         self._figure = {f: values.pop(f) for f in Observation.HISTORY_FIELDS if f in values}
+        if "value" in self._figure:
+            self._figure["written_decimals"] = self._written
         super().fill(instance, values)
+
+    def to_representation(self, instance) -> dict:
+        shown = super().to_representation(instance)
+        if hasattr(self, "warnings"):
+            # Said in the answer to a write: the figure is saved, but worth a look.
+            shown["warnings"] = self.warnings
+        return shown
 
     def before_save(self, instance, creating: bool) -> None:
         figure = self._figure
