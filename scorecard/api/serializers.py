@@ -12,6 +12,7 @@ from scorecard.api.writing import WritingSerializer
 from scorecard.core import entry_checks
 from scorecard.core.periods import PeriodKind
 from scorecard.core.units import written_decimals
+from scorecard.cycles.entry import submit_in_open_cycles
 from scorecard.delivery.models import (
     Action,
     ActionPlan,
@@ -385,10 +386,14 @@ class ObservationSerializer(WritingSerializer):
             return
         person = person_of(user)
         by = person.name if person else user.get_username()
-        revision = instance.revise(figure, by, timezone.now())
+        now = timezone.now()
+        revision = instance.revise(figure, by, now)
         if revision is not None:
             revision.save()
         instance.approval = Approval.APPROVED if team else Approval.PROVISIONAL
+        if not team and not instance.breakdown:
+            # Sent in for the team's approval, as the owner's form sends it.
+            submit_in_open_cycles(user, instance.measure, instance.period_obj, now)
 
 
 class ComparatorValueSerializer(WritingSerializer):

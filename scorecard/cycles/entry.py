@@ -19,6 +19,7 @@ from scorecard.core.entry_checks import (
 )
 from scorecard.core.periods import Period
 from scorecard.cycles.approval import Approve
+from scorecard.cycles.due import measure_periods
 from scorecard.cycles.models import ReportingCycle, Submission
 from scorecard.measures.choices import Approval
 from scorecard.measures.models import Measure, Observation
@@ -206,6 +207,18 @@ def save_reading(
                 # The team's own entry needs no one else's approval.
                 Approve(submission, user).execute()
     return observation
+
+
+def submit_in_open_cycles(user, measure: Measure, period: Period, now) -> None:
+    """An owner's figure written other than through a cycle's form (the API) is sent in as the
+    form sends it: marked submitted in each cycle of its plan taking entries that asks for it,
+    so the team's review lists it for approval."""
+    cycles = ReportingCycle.objects.filter(plan_id=measure.plan_id).taking_entries(
+        timezone.localdate()
+    )
+    for cycle in cycles:
+        if period in measure_periods(cycle, measure):
+            mark_submitted(user, now, cycle=cycle, measure=measure, period=period.label)
 
 
 def mark_submitted(user, now, **item) -> Submission:

@@ -4,7 +4,13 @@ from django.shortcuts import get_object_or_404, render
 
 from scorecard.framework.models import Outcome
 from scorecard.measures.periods import available_periods, chosen_period
-from scorecard.measures.scorecard import build_scorecard, rated_count
+from scorecard.measures.scorecard import (
+    AWAITING_SHOWN,
+    awaiting_approval,
+    build_scorecard,
+    rated_count,
+)
+from scorecard.people.permissions import audience_of
 
 
 def outcome_detail(request, pk: int):
@@ -43,5 +49,11 @@ def outcome_detail(request, pk: int):
             "projects_counted": counted,
             "rollup": rollup,
             "rated_count": rated_count(rollup, counted) if rollup else "",
+            # As on the overview: the team's and an owner's figures the page leaves out until
+            # they are approved (never a viewer's or the public's).
+            "awaiting": awaiting_approval(
+                audience_of(request.user), outcome.plan.plan_id, outcome.pk
+            ),
+            "awaiting_shown": AWAITING_SHOWN,
         },
     )

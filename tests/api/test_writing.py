@@ -5,6 +5,8 @@ from decimal import Decimal
 
 import pytest
 
+from scorecard.commands import add_demo_cycles
+from scorecard.cycles.models import Submission
 from scorecard.delivery.models import HighlightReport, Milestone, Project, ProjectUpdate
 from scorecard.framework.models import Plan, Programme
 from scorecard.measures.models import Measure, Observation, ObservationRevision, Target
@@ -528,3 +530,18 @@ def test_the_team_archives_and_restores_a_measure(api_as):
     response = team.patch(url, {"archived_at": None}, format="json")
     assert response.status_code == 200, response.content
     assert Measure.objects.get(measure_id="BP-HV-NBV").archived_at is None
+
+
+def test_an_owners_figure_written_through_the_api_is_sent_in_as_the_form_sends_it(api_as):
+    add_demo_cycles()  # the Q3 2019/20 cycle, taking entries
+    body = observation(period="2019/20 Q3")
+    response = api_as("owner").post("/api/observations/", body, format="json")
+    assert response.status_code == 201, response.content
+    submission = Submission.objects.get(measure__measure_id="BP-HV-NBV", period="2019/20 Q3")
+    assert submission.state == Submission.State.SUBMITTED
+    assert submission.submitted_by.username == "owner"
+    assert submission.cycle.period == "2019/20 Q3"
+    # A figure no open cycle asks for is saved, and sends nothing in.
+    response = api_as("owner").post("/api/observations/", observation(), format="json")
+    assert response.status_code == 201, response.content
+    assert not Submission.objects.filter(period=LATER).exists()
