@@ -254,6 +254,9 @@ class MeasureSerializer(SamePlan, WritingSerializer):
 
     def fill(self, instance, values: dict) -> None:
         statement = values.pop("progress_statement", None)
+        if "decimals" in values:
+            # Set by the council: its house style for every figure (None: each as written).
+            instance.set_decimals(values.pop("decimals"))
         super().fill(instance, values)
         if statement is not None and statement != instance.progress_statement:
             instance.write_progress(statement)

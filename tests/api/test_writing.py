@@ -545,3 +545,20 @@ def test_an_owners_figure_written_through_the_api_is_sent_in_as_the_form_sends_i
     response = api_as("owner").post("/api/observations/", observation(), format="json")
     assert response.status_code == 201, response.content
     assert not Submission.objects.filter(period=LATER).exists()
+
+
+def test_decimals_the_team_sets_are_the_house_style_and_blank_shows_each_figure_as_written(
+    api_as,
+):
+    url = "/api/measures/BP-FIN-RBO/"
+    figure = Observation.objects.get(measure__measure_id="BP-FIN-RBO", period="2017/18 Q4")
+
+    def shown() -> str:
+        measure = Measure.objects.get(measure_id="BP-FIN-RBO")
+        return measure.shown(figure.value, figure.written_decimals)
+
+    assert shown() == "£2.18m"  # as the seed writes it (the measure's most decimals: 3)
+    assert api_as("performance").patch(url, {"decimals": 3}, format="json").status_code == 200
+    assert shown() == "£2.180m"
+    assert api_as("performance").patch(url, {"decimals": None}, format="json").status_code == 200
+    assert shown() == "£2.18m"
