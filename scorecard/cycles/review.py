@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from operator import attrgetter
 from urllib.parse import urlencode
 
 from django.db import transaction
@@ -198,22 +199,31 @@ def _latest_two(rows, within: Period, owner_of) -> dict[int, tuple]:
     return pairs
 
 
-def _project_rows(rows: list[ReviewRow], within: Period) -> None:
+def _status_report_rows(
+    rows: list[ReviewRow],
+    within: Period,
+    model,
+    owner_field: str,
+    noun: str,
+    commentary_field: str,
+) -> None:
+    """Rows for items reported by a rated report per period (a project's update, a
+    programme's highlight report): this period's report, and the status of the one before."""
     if not rows:
         return
-    updates = ProjectUpdate.objects.filter(
-        project_id__in=[row.item.item.pk for row in rows],
+    reports = model.objects.filter(
+        **{f"{owner_field}__in": [row.item.item.pk for row in rows]},
         period_last_month__lte=within.last_month,
-    ).order_by("project_id", "period_last_month", "pk")
-    pairs = _latest_two(updates, within, lambda u: u.project_id)
+    ).order_by(owner_field, "period_last_month", "pk")
+    pairs = _latest_two(reports, within, attrgetter(owner_field))
     for row in rows:
         current, before = pairs.get(row.item.item.pk, (None, None))
         if before is not None:
             row.previous = f"{_rag_words(before.status)} ({before.period_obj.display})"
         if current is not None:
-            row.value = f"Update for {current.period_obj.display}"
+            row.value = f"{noun} for {current.period_obj.display}"
             row.rag = current.status or None
-            row.commentary = current.latest_position
+            row.commentary = getattr(current, commentary_field)
 
 
 def _action_rows(rows: list[ReviewRow], cycle: ReportingCycle) -> None:
@@ -243,24 +253,6 @@ def _action_rows(rows: list[ReviewRow], cycle: ReportingCycle) -> None:
             row.previous = f"Update of {before.dated:%-d %B %Y}"
 
 
-def _highlight_rows(rows: list[ReviewRow], within: Period) -> None:
-    if not rows:
-        return
-    reports = HighlightReport.objects.filter(
-        programme_id__in=[row.item.item.pk for row in rows],
-        period_last_month__lte=within.last_month,
-    ).order_by("programme_id", "period_last_month", "pk")
-    pairs = _latest_two(reports, within, lambda r: r.programme_id)
-    for row in rows:
-        current, before = pairs.get(row.item.item.pk, (None, None))
-        if before is not None:
-            row.previous = f"{_rag_words(before.status)} ({before.period_obj.display})"
-        if current is not None:
-            row.value = f"Report for {current.period_obj.display}"
-            row.rag = current.status or None
-            row.commentary = current.reason_for_status
-
-
 def review_rows(cycle: ReportingCycle, items: Iterable[due.DueItem]) -> list[ReviewRow]:
     """A row for each item, in the order given."""
     rows = [ReviewRow(item, status_kind=DELIVERY_KINDS.get(item.kind, "")) for item in items]
@@ -269,9 +261,18 @@ def review_rows(cycle: ReportingCycle, items: Iterable[due.DueItem]) -> list[Rev
         by_kind[row.item.kind].append(row)
     within = cycle.period_obj
     _measure_rows(by_kind[due.MEASURE])
-    _project_rows(by_kind[due.PROJECT], within)
+    _status_report_rows(
+        by_kind[due.PROJECT], within, ProjectUpdate, "project_id", "Update", "latest_position"
+    )
     _action_rows(by_kind[due.ACTION], cycle)
-    _highlight_rows(by_kind[due.HIGHLIGHT], within)
+    _status_report_rows(
+        by_kind[due.HIGHLIGHT],
+        within,
+        HighlightReport,
+        "programme_id",
+        "Report",
+        "reason_for_status",
+    )
     return rows
 
 
