@@ -419,6 +419,13 @@ class ComparatorValueSerializer(WritingSerializer):
         read_only_fields = PERIOD_READ
         extra_kwargs = {"quartile": {"min_value": 1, "max_value": 4}, "rank": {"min_value": 1}}
 
+    def fill(self, instance, values: dict) -> None:
+        if "value" in values:
+            # Shown as sent ("88", "89.7"), as an observation's value is.
+            raw = self.initial_data.get("value", values["value"])
+            instance.written_decimals = written_decimals(str(raw))
+        super().fill(instance, values)
+
 
 # --- Delivery --------------------------------------------------------------------------------
 

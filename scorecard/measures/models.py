@@ -394,6 +394,9 @@ class ComparatorValue(PeriodColumns):
     value = models.DecimalField(**DECIMAL)
     rank = models.PositiveIntegerField(null=True, blank=True)
     quartile = models.PositiveSmallIntegerField(null=True, blank=True)
+    # The decimals the value was published with ("88": 0, "89.7": 1), None when not known:
+    # shown so unless the council set the measure's decimals, as the measure's own figures.
+    written_decimals = models.PositiveSmallIntegerField(null=True, blank=True)
 
     objects = tenant_manager()
 

@@ -159,3 +159,26 @@ def test_every_seed_figure_is_shown_with_its_own_decimals_on_its_page_and_in_the
     assert figures == 223
     assert mixed == 15
     assert in_paper > 10
+
+
+def test_every_seed_comparator_figure_is_shown_with_its_own_decimals(demo_council, client):
+    # England and neighbour figures as the seed prints them: "88%" beside "89.7%".
+    pages: dict[str, str] = {}
+    checked = 0
+    for path in sorted(DATA.glob("*-comparators.csv")):
+        with path.open(encoding="utf-8") as handle:
+            rows = list(csv.DictReader(handle))
+        for row in rows:
+            measure = Measure.objects.get(measure_id=row["measure_id"])
+            if row["measure_id"] not in pages:
+                html = client.get(f"/measures/{row['measure_id']}/").content.decode()
+                pages[row["measure_id"]] = _without_charts(_page_text(html)).replace(
+                    _page_text(measure.notes), ""
+                )
+            shown = _as_written(measure, row["value"])
+            assert _found(shown, pages[row["measure_id"]]), (row, shown)
+            padded = measure.shown(Decimal(row["value"]))
+            if padded != shown:
+                assert not _found(padded, pages[row["measure_id"]]), (row, padded)
+            checked += 1
+    assert checked > 20

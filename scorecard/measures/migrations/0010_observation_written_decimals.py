@@ -3,8 +3,8 @@
 # Existing measures keep their decimals as set (decimals_from_figures False): what they show
 # does not change. A stored figure's written decimals are known when its measure has decimals
 # and the figure carries exactly that many (they were worked out as the most any figure was
-# written with, so it cannot have been written with more); otherwise they stay unknown and
-# the figure shows with its measure's decimals, as before.
+# written with, so it cannot have been written with more; a comparator's value is taken the
+# same way); otherwise they stay unknown and the figure shows with its measure's decimals.
 
 from django.db import migrations, models
 
@@ -21,7 +21,11 @@ def fill_written_decimals(apps, schema_editor):
     decimals = dict(
         Measure.objects.filter(decimals__isnull=False).values_list("pk", "decimals")
     )
-    for name, measure_of in (("Observation", "measure_id"), ("ObservationRevision", "observation__measure_id")):
+    for name, measure_of in (
+        ("Observation", "measure_id"),
+        ("ObservationRevision", "observation__measure_id"),
+        ("ComparatorValue", "measure_id"),
+    ):
         model = apps.get_model("measures", name)
         rows = model.objects.filter(value__isnull=False, **{f"{measure_of}__in": list(decimals)})
         batch = []
@@ -53,6 +57,11 @@ class Migration(migrations.Migration):
         ),
         migrations.AddField(
             model_name='observationrevision',
+            name='written_decimals',
+            field=models.PositiveSmallIntegerField(blank=True, null=True),
+        ),
+        migrations.AddField(
+            model_name='comparatorvalue',
             name='written_decimals',
             field=models.PositiveSmallIntegerField(blank=True, null=True),
         ),
