@@ -87,6 +87,8 @@ def measure_value(measure, value, numerator=None, denominator=None, written=None
     rounding to its decimals), worked out afresh from what is stored, so that an old figure is
     flagged as well as a new one. `written`: the decimals the figure was written with (an
     observation's `written_decimals`), shown so unless the council set the measure's."""
+    if not isinstance(written, int):
+        written = None  # a figure with no such column (a worked-out one) takes the measure's
     shown = format_fraction(
         value,
         measure.unit,
