@@ -381,9 +381,11 @@ class ObservationSerializer(WritingSerializer):
         figure = self._figure
         user = self.context["request"].user
         team = can_manage(user, instance.measure)
-        if not creating and all(getattr(instance, f) == v for f, v in figure.items()):
-            # The figure is as it was: who entered it, and when, stay as they were; the
-            # team's write of it approves it.
+        if not creating and not instance.changed_by(figure):
+            # The figure is as it was: who entered it, and when, stay as they were (how it
+            # was written may be learnt); the team's write of it approves it.
+            for name, value in figure.items():
+                setattr(instance, name, value)
             if team:
                 instance.approval = Approval.APPROVED
             return
