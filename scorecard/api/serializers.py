@@ -11,6 +11,8 @@ from scorecard.api.fields import CouncilDateField, IdentifierField, PeriodField,
 from scorecard.api.writing import WritingSerializer
 from scorecard.core import entry_checks
 from scorecard.core.periods import PeriodKind
+from scorecard.core.units import written_decimals
+from scorecard.cycles.entry import submit_in_open_cycles
 from scorecard.delivery.models import (
     Action,
     ActionPlan,
@@ -254,6 +256,9 @@ class MeasureSerializer(SamePlan, WritingSerializer):
 
     def fill(self, instance, values: dict) -> None:
         statement = values.pop("progress_statement", None)
+        if "decimals" in values:
+            # Set by the council: its house style for every figure (None: each as written).
+            instance.set_decimals(values.pop("decimals"))
         super().fill(instance, values)
         if statement is not None and statement != instance.progress_statement:
             instance.write_progress(statement)
@@ -334,11 +339,28 @@ class ObservationSerializer(WritingSerializer):
             for problem in problems:
                 errors.setdefault(problem.field, []).append(problem.message)
             raise serializers.ValidationError(errors)
+        # A value given is kept as published, as an import keeps it; only a missing one is
+        # worked out from the counts (and then has no written decimals of its own).
         computed = entry_checks.final_value(
             measure.unit, measure.rate_per, value, numerator, denominator
         )
+        self._written = None
         if computed != value:
             attrs["value"] = computed
+        elif "value" in attrs and value is not None:
+            self._written = written_decimals(str(self.initial_data.get("value", value)))
+        decimals = (
+            self._written if "value" in attrs else getattr(instance, "written_decimals", None)
+        )
+        warning = entry_checks.counts_warning(
+            measure.unit,
+            measure.rate_per,
+            attrs.get("value", value),
+            numerator,
+            denominator,
+            decimals,
+        )
+        self.warnings = [f"{warning}; the value is kept as given"] if warning else []
         return attrs
 
     def fill(self, instance, values: dict) -> None:
@@ -346,24 +368,39 @@ class ObservationSerializer(WritingSerializer):
         # the importer take it), which keeps what it was.
         values = dict(values)
         self._figure = {f: values.pop(f) for f in Observation.HISTORY_FIELDS if f in values}
+        if "value" in self._figure:
+            self._figure["written_decimals"] = self._written
         super().fill(instance, values)
+
+    def to_representation(self, instance) -> dict:
+        shown = super().to_representation(instance)
+        if hasattr(self, "warnings"):
+            # Said in the answer to a write: the figure is saved, but worth a look.
+            shown["warnings"] = self.warnings
+        return shown
 
     def before_save(self, instance, creating: bool) -> None:
         figure = self._figure
         user = self.context["request"].user
         team = can_manage(user, instance.measure)
-        if not creating and all(getattr(instance, f) == v for f, v in figure.items()):
-            # The figure is as it was: who entered it, and when, stay as they were; the
-            # team's write of it approves it.
+        if not creating and not instance.changed_by(figure):
+            # The figure is as it was: who entered it, and when, stay as they were (how it
+            # was written may be learnt); the team's write of it approves it.
+            for name, value in figure.items():
+                setattr(instance, name, value)
             if team:
                 instance.approval = Approval.APPROVED
             return
         person = person_of(user)
         by = person.name if person else user.get_username()
-        revision = instance.revise(figure, by, timezone.now())
+        now = timezone.now()
+        revision = instance.revise(figure, by, now)
         if revision is not None:
             revision.save()
         instance.approval = Approval.APPROVED if team else Approval.PROVISIONAL
+        if not team and not instance.breakdown:
+            # Sent in for the team's approval, as the owner's form sends it.
+            submit_in_open_cycles(user, instance.measure, instance.period_obj, now)
 
 
 class ComparatorValueSerializer(WritingSerializer):
@@ -385,6 +422,13 @@ class ComparatorValueSerializer(WritingSerializer):
         ]
         read_only_fields = PERIOD_READ
         extra_kwargs = {"quartile": {"min_value": 1, "max_value": 4}, "rank": {"min_value": 1}}
+
+    def fill(self, instance, values: dict) -> None:
+        if "value" in values:
+            # Shown as sent ("88", "89.7"), as an observation's value is.
+            raw = self.initial_data.get("value", values["value"])
+            instance.written_decimals = written_decimals(str(raw))
+        super().fill(instance, values)
 
 
 # --- Delivery --------------------------------------------------------------------------------

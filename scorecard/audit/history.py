@@ -27,6 +27,9 @@ SHOWN = 50
 NOT_SHOWN_MODELS = {"measures.observationrevision"}
 QUIET_FIELDS = {
     "id",
+    # How a figure was written shows in the figure itself ("58%" or "58.0%").
+    "written_decimals",
+    "decimals_from_figures",
     "entered_by",
     "entered_at",
     "order",
@@ -203,7 +206,7 @@ class _Words:
             return plain_number(number)
         if "target" in str(model).lower():
             return measure.shown_target(number)  # as set, not padded to the figures' decimals
-        return measure.shown(number)
+        return measure.shown(number, values.get("written_decimals"))
 
     def _shown(self, model, name: str, values: dict) -> str | None:
         """The value in words; None when it is too long to repeat."""

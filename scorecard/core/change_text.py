@@ -15,6 +15,8 @@ from scorecard.core.units import MoneyUnit, Unit, format_value
 class Reading:
     label: str
     value: Decimal
+    # The decimals this figure is shown with, when they are its own (as it was written).
+    decimals: int | None = None
 
 
 def percent_change(earlier: Decimal, later: Decimal) -> Decimal | None:
@@ -52,10 +54,14 @@ def change_text(
     percentage means nothing, so the change is given as an amount.
     """
 
-    def shown(value: Decimal) -> str:
-        return format_value(value, unit, decimals=decimals, money_unit=money_unit)
+    def shown(value: Decimal, own: int | None = None) -> str:
+        places = decimals if own is None else own
+        return format_value(value, unit, decimals=places, money_unit=money_unit)
 
-    readings = f"({earlier.label}: {shown(earlier.value)} → {later.label}: {shown(later.value)})"
+    readings = (
+        f"({earlier.label}: {shown(earlier.value, earlier.decimals)} → "
+        f"{later.label}: {shown(later.value, later.decimals)})"
+    )
     verb = _verb(earlier.value, later.value)
     if verb == "was unchanged":
         return f"{verb} {readings}"

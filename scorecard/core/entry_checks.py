@@ -3,7 +3,8 @@
 Blocks: a percent outside 0–100, a negative count, a numerator above its denominator where the
 value is a proportion, a zero denominator, and a value given with its counts that is more than 5%
 away from what the counts make. Warns: a value far outside the measure's history
-(see `far_from_history`); the person entering it confirms it and may save.
+(see `far_from_history`), which the person entering it confirms before saving; a value its counts
+do not make beyond rounding (`counts_warning`), which is kept as given.
 """
 
 from __future__ import annotations
@@ -97,6 +98,22 @@ def mismatch_words(numerator: Decimal, denominator: Decimal, exact: Decimal) -> 
     )
 
 
+def counts_warning(
+    unit: str,
+    rate_per: int | None,
+    value: Decimal | None,
+    numerator: Decimal | None,
+    denominator: Decimal | None,
+    decimals: int | None = None,
+) -> str:
+    """The words for a value its counts do not make beyond rounding (`counts_mismatch`), or ""
+    when they agree: a warning, for the value is kept as given."""
+    exact = counts_mismatch(unit, rate_per, value, numerator, denominator, decimals)
+    if exact is None or numerator is None or denominator is None:
+        return ""
+    return mismatch_words(numerator, denominator, exact)
+
+
 def _scale(unit: str, rate_per: int | None) -> int:
     kind = Unit(unit)
     if kind is Unit.PERCENT:
@@ -113,9 +130,10 @@ def final_value(
     numerator: Decimal | None,
     denominator: Decimal | None,
 ) -> Decimal | None:
-    """The value to keep: worked out from the counts when both are given (and the denominator is
-    not zero), else the value as given."""
-    if numerator is not None and denominator:
+    """The value to keep: as given, since it is the figure as published (a value its counts do
+    not make beyond rounding is warned of, `counts_mismatch`, never corrected); worked out
+    from the counts when no value is given (and the denominator is not zero)."""
+    if value is None and numerator is not None and denominator:
         return computed_value(unit, numerator, denominator, rate_per)
     return value
 

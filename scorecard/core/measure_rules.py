@@ -123,3 +123,5 @@ class Reading:
     value: Decimal | None
     breakdown: str = ""
     status: str | None = None
+    # The decimals the figure was written with ("58": 0, "71.4": 1), when known.
+    decimals: int | None = None

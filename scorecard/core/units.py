@@ -51,6 +51,20 @@ def written_decimals(text: str) -> int:
     return count
 
 
+def figure_decimals(
+    written: int | None, decimals: int | None, *, from_figures: bool = False
+) -> int | None:
+    """The decimals one figure is shown with (docs/rules.md, "Decimals").
+
+    Decimals the council set on the measure are its house style and win ("58.0%" when it
+    set one). Otherwise (none set, or only worked out from the figures imported) a figure shows
+    as it was written ("58%" beside "71.4%"), and a figure whose writing is not known (worked
+    out from its counts, stored before it was recorded) with the measure's decimals."""
+    if decimals is not None and not from_figures:
+        return decimals
+    return written if written is not None else decimals
+
+
 def places(value: Decimal) -> int:
     """Decimals a stored value carries once storage's padding is dropped (84.80000000: 1)."""
     exponent = value.normalize().as_tuple().exponent

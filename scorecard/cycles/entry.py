@@ -11,9 +11,15 @@ from django.db import transaction
 from django.utils import timezone
 
 from scorecard.audit.when import described
-from scorecard.core.entry_checks import EntryProblem, final_value, reading_problems
+from scorecard.core.entry_checks import (
+    EntryProblem,
+    counts_warning,
+    final_value,
+    reading_problems,
+)
 from scorecard.core.periods import Period
 from scorecard.cycles.approval import Approve
+from scorecard.cycles.due import measure_periods
 from scorecard.cycles.models import ReportingCycle, Submission
 from scorecard.measures.choices import Approval
 from scorecard.measures.models import Measure, Observation
@@ -28,6 +34,8 @@ class Entry:
     numerator: Decimal | None
     denominator: Decimal | None
     commentary: str = ""
+    # The decimals the value was typed with ("58": 0, "71.4": 1); None when not known.
+    written_decimals: int | None = None
 
     def problems(self, measure: Measure) -> list[EntryProblem]:
         return reading_problems(
@@ -35,10 +43,34 @@ class Entry:
         )
 
     def final_value(self, measure: Measure) -> Decimal | None:
-        """The value to keep: worked out from the counts when they are given."""
+        """The value to keep: as typed, else worked out from the counts."""
         return final_value(
             measure.unit, measure.rate_per, self.value, self.numerator, self.denominator
         )
+
+    def warning(self, measure: Measure) -> str:
+        """Words for a value its counts do not make beyond rounding (to the decimals typed), or
+        "": the value is kept as typed, as an import keeps it as published."""
+        return counts_warning(
+            measure.unit,
+            measure.rate_per,
+            self.value,
+            self.numerator,
+            self.denominator,
+            self.written_decimals,
+        )
+
+    def figure(self, measure: Measure) -> dict:
+        """The reading's figure as an observation keeps it (Observation.HISTORY_FIELDS)."""
+        return {
+            "value": self.final_value(measure),
+            "numerator": self.numerator,
+            "denominator": self.denominator,
+            "status": "",
+            "commentary": self.commentary,
+            # A value worked out from its counts was not written: the measure's decimals.
+            "written_decimals": self.written_decimals if self.value is not None else None,
+        }
 
 
 class EditedMeanwhile(Exception):
@@ -152,13 +184,7 @@ def save_reading(
         )
         if loaded is not None and observation is not None and stamp(observation) != loaded:
             raise EditedMeanwhile(observation)
-        values = {
-            "value": entry.final_value(measure),
-            "numerator": entry.numerator,
-            "denominator": entry.denominator,
-            "status": "",
-            "commentary": entry.commentary,
-        }
+        values = entry.figure(measure)
         if observation is None:
             observation = Observation(measure=measure, breakdown="")
             observation.set_period(period)
@@ -181,6 +207,18 @@ def save_reading(
                 # The team's own entry needs no one else's approval.
                 Approve(submission, user).execute()
     return observation
+
+
+def submit_in_open_cycles(user, measure: Measure, period: Period, now) -> None:
+    """An owner's figure written other than through a cycle's form (the API) is sent in as the
+    form sends it: marked submitted in each cycle of its plan taking entries that asks for it,
+    so the team's review lists it for approval."""
+    cycles = ReportingCycle.objects.filter(plan_id=measure.plan_id).taking_entries(
+        timezone.localdate()
+    )
+    for cycle in cycles:
+        if period in measure_periods(cycle, measure):
+            mark_submitted(user, now, cycle=cycle, measure=measure, period=period.label)
 
 
 def mark_submitted(user, now, **item) -> Submission:

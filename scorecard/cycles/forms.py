@@ -10,7 +10,7 @@ from django import forms
 from scorecard.core.entry_checks import DECIMAL_PLACES, far_from_history
 from scorecard.core.period_parser import parse_period
 from scorecard.core.periods import Period, PeriodError
-from scorecard.core.units import format_value
+from scorecard.core.units import format_value, written_decimals
 from scorecard.cycles.entry import Entry, history
 from scorecard.cycles.models import ReportingCycle
 from scorecard.delivery.project_forms import DATE_FORMATS
@@ -76,12 +76,12 @@ class MeasureValueForm(GovukForm):
         self.fields["period"].choices = [(p.label, p.display) for p in periods]
         self.uses_counts = measure.observations.filter(denominator__isnull=False).exists()
         if self.uses_counts:
-            del self.fields["value"]
             self.fields["numerator"].help_text = "The number counted, for example 45"
-            self.fields[
-                "denominator"
-            ].help_text = (
-                "The number it is out of, for example 60; the value is worked out from the two"
+            self.fields["denominator"].help_text = "The number it is out of, for example 60"
+            # The figure as published is kept as typed; blank, it is worked out from the two.
+            self.fields["value"].help_text = (
+                f"{_value_hint(measure)}. Leave it blank to have it worked out from the "
+                "numerator and denominator"
             )
         else:
             del self.fields["numerator"]
@@ -103,11 +103,14 @@ class MeasureValueForm(GovukForm):
 
     def entry(self) -> Entry:
         data = self.cleaned_data
+        value = data.get("value")
         return Entry(
-            value=data.get("value"),
+            value=value,
             numerator=data.get("numerator"),
             denominator=data.get("denominator"),
             commentary=data.get("commentary", ""),
+            # As typed: the form's Decimal keeps its digits ("58.0" stays 58.0).
+            written_decimals=written_decimals(str(value)) if value is not None else None,
         )
 
     def clean(self) -> dict:

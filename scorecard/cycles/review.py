@@ -108,6 +108,7 @@ _READING_FIELDS = (
     "period_months",
     "value",
     "status",
+    "written_decimals",
 )
 
 
@@ -129,11 +130,12 @@ def _measure_rows(rows: list[ReviewRow]) -> None:
     history = Observation.objects.filter(measure_id__in=ids, breakdown="").order_by(
         "period_last_month", "-period_months"
     )
-    for measure_id, _, kind, first, months, value, status in history.values_list(*_READING_FIELDS):
+    fields = history.values_list(*_READING_FIELDS)
+    for measure_id, _, kind, first, months, value, status, written in fields:
         period = periods.get((kind, first, months))
         if period is None:
             period = periods[kind, first, months] = Period(PeriodKind(kind), first, months)
-        readings[measure_id].append(Reading(period, value, "", status or None))
+        readings[measure_id].append(Reading(period, value, "", status or None, written))
     labels = {row.item.period.label for row in rows}
     commentary = {
         (measure_id, label): text
@@ -162,7 +164,7 @@ def _measure_rows(rows: list[ReviewRow]) -> None:
             status = this.reading.status
             row.value = _status_words(status) if status else "No value"
         else:
-            row.value = measure.shown(value)
+            row.value = measure.shown(value, this.reading.decimals)
             past = (
                 r.value
                 for r in readings[measure.pk]
@@ -171,7 +173,11 @@ def _measure_rows(rows: list[ReviewRow]) -> None:
             row.warning = far_from_history(value, past)
         before = this.previous
         if before is not None:
-            shown = measure.shown(before.value) if before.value is not None else "No value"
+            shown = (
+                measure.shown(before.value, before.decimals)
+                if before.value is not None
+                else "No value"
+            )
             row.previous = f"{shown} ({before.period.display})"
 
 

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from scorecard.core.period_parser import parse_period
 from scorecard.core.periods import PeriodError
+from scorecard.core.units import published_text
 from scorecard.core.wording import plural
 from scorecard.cycles import due, review, workbook
 from scorecard.cycles.entry import (
@@ -134,7 +135,10 @@ def measure_value(request, measure_id: str):
     initial = {"period": period.label, "loaded": stamp(reading)}
     if reading is not None:
         initial |= {
-            "value": reading.value,
+            # As it was written ("58", "71.4"), not as stored (58.00000000).
+            "value": None
+            if reading.value is None
+            else published_text(reading.value, measure.decimals_for(reading.written_decimals)),
             "numerator": reading.numerator,
             "denominator": reading.denominator,
             "commentary": reading.commentary,
@@ -142,11 +146,12 @@ def measure_value(request, measure_id: str):
     form = MeasureValueForm(request.POST or None, initial=initial, measure=measure, periods=periods)
     back = reverse("my_updates")
     if request.method == "POST" and form.is_valid():
+        entry = form.entry()
         try:
             save_reading(
                 measure=measure,
                 period=form.cleaned_data["period"],
-                entry=form.entry(),
+                entry=entry,
                 user=request.user,
                 cycle=cycle,
                 loaded=form.cleaned_data["loaded"] or "new",
@@ -154,11 +159,17 @@ def measure_value(request, measure_id: str):
         except EditedMeanwhile as exc:
             form.data = form.data.copy()
             form.data["loaded"] = stamp(exc.observation)
-            form.add_error(None, exc.message(measure.shown(exc.observation.value)))
+            theirs = exc.observation
+            form.add_error(None, exc.message(measure.shown(theirs.value, theirs.written_decimals)))
         else:
             messages.success(
                 request, f"Saved {measure.title} for {form.cleaned_data['period'].display}"
             )
+            warning = entry.warning(measure)
+            if warning:
+                # Kept as typed, as an import keeps a figure as published; the measure's page
+                # flags it too.
+                messages.warning(request, f"{warning}. The value you entered is kept as typed")
             return redirect(back)
     return render(
         request,
@@ -168,7 +179,9 @@ def measure_value(request, measure_id: str):
             "measure": measure,
             "cycle": cycle,
             "reading": reading,
-            "reading_value": measure.shown(reading.value) if reading else "",
+            "reading_value": measure.shown(reading.value, reading.written_decimals)
+            if reading
+            else "",
             "period": period,
             "other_periods": [p for p in periods if p != period],
             "back_url": back,

@@ -11,7 +11,7 @@ from django.db import transaction
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
-from scorecard.core.entry_checks import counts_mismatch, far_from_history, mismatch_words
+from scorecard.core.entry_checks import far_from_history
 from scorecard.core.period_parser import parse_period
 from scorecard.core.periods import Period, PeriodError
 from scorecard.core.units import written_decimals
@@ -334,7 +334,7 @@ def _check_rows(upload: Upload, filled, user, readings: list[DueItem]) -> None:
         if unchanged(measure, entry, stored.get((measure.pk, period.label))):
             upload.unchanged += 1
             continue
-        mismatch = _mismatch(measure, entry, cells[6])
+        mismatch = entry.warning(measure)
         if mismatch:
             upload.warnings.append(
                 f"{where}, column 'Value' ({measure.measure_id}, {period.display}): {mismatch}"
@@ -387,27 +387,16 @@ def _entry(fail, cells, measure: Measure) -> Entry | None:
             fail(column, f"'{_text(raw[column])}' is not a number")
     if len(numbers) < len(COLUMN_OF):
         return None
-    entry = Entry(commentary=_text(raw["Commentary"]), **numbers)
+    typed = _text(raw["Value"])
+    entry = Entry(
+        commentary=_text(raw["Commentary"]),
+        written_decimals=written_decimals(typed) if typed else None,
+        **numbers,
+    )
     problems = entry.problems(measure)
     for problem in problems:
         fail(COLUMN_OF[problem.field], problem.message)
     return None if problems else entry
-
-
-def _mismatch(measure: Measure, entry: Entry, raw_value) -> str:
-    """Words for a value its counts do not make beyond rounding (to the decimals typed, when
-    typed as text), or "": within 5% it is not refused, but it is not rounding either."""
-    if entry.numerator is None or entry.denominator is None:
-        return ""
-    exact = counts_mismatch(
-        measure.unit,
-        measure.rate_per,
-        entry.value,
-        entry.numerator,
-        entry.denominator,
-        written_decimals(raw_value) if isinstance(raw_value, str) else None,
-    )
-    return "" if exact is None else mismatch_words(entry.numerator, entry.denominator, exact)
 
 
 def save(upload: Upload, cycle: ReportingCycle, user) -> int:

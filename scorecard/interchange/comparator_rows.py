@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from scorecard.core.units import written_decimals
 from scorecard.interchange import cells
 from scorecard.interchange.context import Catalogue, RowReader
 from scorecard.measures.choices import ComparatorType
@@ -25,6 +26,8 @@ def validate(row: RowReader, catalogue: Catalogue) -> dict | None:
         "rank": row.get("rank", cells.whole_number, minimum=1),
         "quartile": row.get("quartile", cells.whole_number, minimum=1, maximum=4),
     }
+    # Shown as published ("88" beside "89.7"), as a measure's own figures are.
+    parsed["written_decimals"] = written_decimals(row.cells.get("value", "") or "")
     if parsed["measure_id"] and parsed["measure_id"] not in catalogue.measures:
         row.fail(
             "measure_id", f"no measure '{parsed['measure_id']}': add it in a measures file first"
@@ -44,6 +47,7 @@ def apply(parsed: dict, measures: dict[str, Measure]) -> None:
     comparator.set_period(period)
     comparator.comparator_type = parsed["comparator_type"]
     comparator.value = parsed["value"]
+    comparator.written_decimals = parsed["written_decimals"]
     comparator.rank = parsed["rank"]
     comparator.quartile = parsed["quartile"]
     comparator.save()

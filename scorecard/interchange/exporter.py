@@ -62,7 +62,9 @@ def rating_records(plan_id: str | None = None) -> list[dict]:
                     "title": measure.title,
                     "period": observation.period,
                     "breakdown": observation.breakdown,
-                    "value": _number(observation.value, measure.decimals),
+                    "value": _number(
+                        observation.value, measure.decimals_for(observation.written_decimals)
+                    ),
                     "numerator": _number(observation.numerator),
                     "denominator": _number(observation.denominator),
                     "status": observation.status or None,
@@ -86,7 +88,11 @@ def scorecard_document(as_at: Period, plan_id: str | None = None) -> dict:
                 "title": line.measure.title,
                 "outcome": line.measure.outcome.name if line.measure.outcome else None,
                 "period": latest.reading.period.label if latest else None,
-                "value": _number(latest.reading.value, line.measure.decimals) if latest else None,
+                "value": _number(
+                    latest.reading.value, line.measure.decimals_for(latest.reading.decimals)
+                )
+                if latest
+                else None,
                 "target": _number(latest.target, line.measure.decimals) if latest else None,
                 "rag": line.headline.rag.value if line.headline.rag else None,
                 "direction": line.headline.direction.value if line.headline.direction else None,

@@ -287,16 +287,19 @@ class ImportResult:
 
 
 def infer_decimals(decimals_seen: dict[str, int]) -> None:
-    """A measure whose decimals were never given (left blank in its measures file) shows its
-    figures with the most decimals its imported values were written with ("67.0": 1; "85": 0).
-    Saved one by one, so that the change is in the measure's history."""
+    """A measure whose decimals were never given (left blank in its measures file) takes the
+    most decimals its imported values were written with ("67.0": 1; "85": 0), marked as worked
+    out from them: each figure still shows as it was written, and these decimals serve the
+    figures worked out from them. Saved one by one, so that the change is in the measure's
+    history."""
     if not decimals_seen:
         return
     for measure in Measure.objects.filter(
         measure_id__in=list(decimals_seen), decimals__isnull=True
     ):
         measure.decimals = decimals_seen[measure.measure_id]
-        measure.save(update_fields=["decimals"])
+        measure.decimals_from_figures = True
+        measure.save(update_fields=["decimals", "decimals_from_figures"])
 
 
 def import_files(paths: list[Path], entered_by: str = "import") -> ImportResult:

@@ -226,6 +226,8 @@ def apply(parsed: dict, order: int, cache: dict) -> None:
         # Blank means "as the figures are written": worked out from the observations imported
         # (importer.infer_decimals), and kept when the measures file is loaded again.
         del fields["decimals"]
+    elif "decimals" in fields:
+        fields["decimals_from_figures"] = False  # set by the council: its house style
     fields["order"] = order
     measure, _ = Measure.objects.update_or_create(measure_id=parsed["measure_id"], defaults=fields)
     if "target" in given or not measure.targets.filter(from_month=-1).exists():

@@ -84,12 +84,14 @@ def validate(row: RowReader, catalogue: Catalogue, seen: Seen) -> dict | None:
         row.fail(problem.field, problem.message)
     if problems:
         return None
+    parsed["written_decimals"] = None
     if parsed["value"] is None:
         parsed["value"] = final_value(facts.unit, facts.rate_per, *figures)
     else:
         # Kept as published; a value its counts do not make is said, not corrected.
         raw = row.cells.get("value", "")
         seen.saw_value(measure_id, raw)
+        parsed["written_decimals"] = written_decimals(raw)
         warning = mismatch_warning(facts.unit, facts.rate_per, raw, *figures)
         if warning:
             row.warn("value", warning)

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from scorecard.core.entry_checks import NEVER_NEGATIVE, final_value, reading_problems
 from scorecard.core.periods import Period
-from scorecard.core.units import Unit
+from scorecard.core.units import Unit, written_decimals
 from scorecard.interchange import cells, observation_rows
 from scorecard.interchange.context import Catalogue, RowReader
 from scorecard.interchange.errors import RowError
@@ -36,6 +36,8 @@ class Reading(NamedTuple):
     commentary: str
     breakdown: str
     target: Decimal | None
+    # The decimals the value was written with ("58": 0, "71.4": 1); None when worked out.
+    written_decimals: int | None = None
 
 
 # A number this path reads itself: at most 15 digits, at most 8 after the point, no sign but
@@ -138,8 +140,10 @@ def _fast_check(index: dict, measures: dict, periods: dict, seen) -> Callable:  
         breakdown = row[i_breakdown].strip() if i_breakdown is not None else ""
         if "\x00" in commentary or "\x00" in breakdown or len(breakdown) > 200:
             return _SLOW
+        written = None
         if value is not None:
             saw_value(measure_id, row[i_value])
+            written = written_decimals(row[i_value])
         if numerator is None and denominator is None:
             if value is None:
                 return _SLOW  # a status alone, or nothing: the full check says which
@@ -180,6 +184,7 @@ def _fast_check(index: dict, measures: dict, periods: dict, seen) -> Callable:  
             commentary,
             breakdown,
             target,
+            written,
         )
 
     return check
@@ -211,6 +216,7 @@ def _full_check(name: str, header: list[str], catalogue: Catalogue, seen, errors
             parsed["commentary"] or "",
             parsed["breakdown"] or "",
             parsed["target"],
+            parsed["written_decimals"],
         )
 
     return check

@@ -26,7 +26,8 @@ CHANGED_BATCH = 2000
 # Observation's concrete fields, in the order snapshot() gives them.
 SNAPSHOT_ORDER = ("id", "period", "period_kind", "period_first_month", "period_months",
     "period_last_month", "value", "numerator", "denominator", "status", "commentary",
-    "entered_by", "entered_at", "approval", "measure_id", "breakdown")  # fmt: skip
+    "entered_by", "entered_at", "approval", "written_decimals", "measure_id",
+    "breakdown")  # fmt: skip
 
 COLUMNS = (
     "period",
@@ -42,6 +43,7 @@ COLUMNS = (
     "entered_by",
     "entered_at",
     "approval",
+    "written_decimals",
     "measure_id",
     "breakdown",
 )
@@ -56,6 +58,7 @@ def _values(reading: Reading) -> dict:
         "denominator": reading.denominator,
         "status": reading.status,
         "commentary": reading.commentary,
+        "written_decimals": reading.written_decimals,
     }
 
 
@@ -103,6 +106,7 @@ class ObservationWriter:
                 reading.denominator,
                 reading.status,
                 reading.commentary,
+                reading.written_decimals,
                 APPROVED,
             ):
                 # Changed, or the same as an owner's provisional figure: the import approves it.
@@ -177,6 +181,7 @@ class ObservationWriter:
                 by,
                 at,
                 APPROVED,
+                r.written_decimals,
                 pk,
                 r.breakdown,
             )
@@ -185,6 +190,7 @@ class ObservationWriter:
         ids = insert_rows(Observation, COLUMNS, rows, returning=True)
         encode = self.snapshots.encoders
         number, text, entered = encode["value"], encode["commentary"], self._entered
+        whole = encode["written_decimals"]
         record_created_rows(
             Observation,
             Measure,
@@ -198,7 +204,8 @@ class ObservationWriter:
                     f'"numerator": {number(r.numerator)}, '
                     f'"denominator": {number(r.denominator)}, "status": {text(r.status)}, '
                     f'"commentary": {text(r.commentary)}, {entered}, '
-                    f'"approval": "{APPROVED}", "measure_id": {pk}, '
+                    f'"approval": "{APPROVED}", '
+                    f'"written_decimals": {whole(r.written_decimals)}, "measure_id": {pk}, '
                     f'"breakdown": {text(r.breakdown)}}}',
                 )
                 for key, (pk, r), (_, fields) in zip(ids, new, periods, strict=True)
@@ -215,8 +222,11 @@ class ObservationWriter:
         for observation in observations:
             before.append(snapshot(observation))
             values = _values(changed[observation.pk])
-            if any(getattr(observation, name) != value for name, value in values.items()):
+            if observation.changed_by(values):
                 revisions.append(observation.revise(values, self.entered_by, self.now))
+            else:
+                # How a stored figure was written, learnt now: nothing published changes.
+                observation.written_decimals = values["written_decimals"]
             # Unchanged figures keep who entered them: only their approval is the import's.
             observation.approval = APPROVED
         ObservationRevision.objects.bulk_create(revisions, batch_size=CHANGED_BATCH)

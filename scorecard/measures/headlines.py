@@ -60,6 +60,7 @@ _READING_FIELDS = (
     "period_months",
     "value",
     "status",
+    "written_decimals",
 )
 
 
@@ -111,14 +112,16 @@ def headline_readings(measures: Measures, latest: dict[int, int]) -> dict[int, l
     rows = Observation.objects.filter(wanted, APPROVED, breakdown="").order_by()
     # Most measures report the same few periods: each is made once and shared (it is frozen).
     periods: dict[tuple[str, int, int], Period] = {}
-    for measure_id, kind, first, months, value, status in rows.values_list(*_READING_FIELDS):
+    for measure_id, kind, first, months, value, status, written in rows.values_list(
+        *_READING_FIELDS
+    ):
         own = latest.get(measure_id)
         if own is None or own - (first + months - 1) not in _BEFORE_LATEST:
             continue
         period = periods.get((kind, first, months))
         if period is None:
             period = periods[kind, first, months] = Period(PeriodKind(kind), first, months)
-        readings[measure_id].append(Reading(period, value, "", status or None))
+        readings[measure_id].append(Reading(period, value, "", status or None, written))
     return readings
 
 

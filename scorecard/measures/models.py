@@ -12,7 +12,7 @@ from scorecard.audit.archive import ArchivableQuerySet
 from scorecard.core.period_parser import parse_period
 from scorecard.core.ratings import Polarity, Tolerance, ToleranceType
 from scorecard.core.series import CompareWith, Frequency, MeasureRules, Reading
-from scorecard.core.units import format_value
+from scorecard.core.units import figure_decimals, format_value
 from scorecard.framework.models import Board, Organisation, Outcome, Plan, Priority, Programme
 from scorecard.measures import choices
 from scorecard.measures.audience import Audience
@@ -67,6 +67,10 @@ class Measure(models.Model):
     progress_statement = models.TextField(blank=True)
     progress_statement_period = models.CharField(max_length=40, blank=True)
     decimals = models.PositiveSmallIntegerField(null=True, blank=True)
+    # True when `decimals` was worked out from the figures imported (the measures file left it
+    # blank), not set by the council: then each figure shows as it was written, and `decimals`
+    # serves the figures worked out from them (averages, differences, chart axes).
+    decimals_from_figures = models.BooleanField(default=False)
     notes = models.TextField(blank=True)
     # The people who report this measure's figures (`owner` above is the role named in papers).
     owners = models.ManyToManyField("people.Person", blank=True, related_name="measures")
@@ -116,12 +120,24 @@ class Measure(models.Model):
         self.progress_statement = statement.strip()
         self.progress_statement_period = self.latest_period() if self.progress_statement else ""
 
-    def shown(self, value: Decimal) -> str:
-        """A figure of this measure as people read it: its unit, decimals, rate base, money."""
+    def set_decimals(self, decimals: int | None) -> None:
+        """Decimals the council sets (None: each figure as it is written)."""
+        self.decimals = decimals
+        self.decimals_from_figures = False
+
+    def decimals_for(self, written: int | None) -> int | None:
+        """The decimals a figure written with `written` decimals is shown with (None: not
+        known, as for a figure worked out from others)."""
+        return figure_decimals(written, self.decimals, from_figures=self.decimals_from_figures)
+
+    def shown(self, value: Decimal, written: int | None = None) -> str:
+        """A figure of this measure as people read it: its unit, decimals, rate base, money.
+        `written`: the decimals the figure was written with, when it is one (an observation's
+        `written_decimals`); figures worked out from others take the measure's decimals."""
         return format_value(
             value,
             self.unit,
-            decimals=self.decimals,
+            decimals=self.decimals_for(written),
             rate_per=self.rate_per,
             money_unit=self.money_unit,
         )
@@ -207,11 +223,22 @@ class ObservationValues(models.Model):
     approval = models.CharField(
         max_length=12, choices=choices.Approval.choices, default=choices.Approval.APPROVED
     )
+    # The decimals the value was written with ("58": 0, "71.4": 1, "67.0": 1), which the stored
+    # Decimal loses; None when not known (worked out from its counts, or stored before this
+    # was kept). The figure is shown that way unless the council set the measure's decimals.
+    written_decimals = models.PositiveSmallIntegerField(null=True, blank=True)
 
     class Meta:
         abstract = True
 
-    HISTORY_FIELDS = ("value", "numerator", "denominator", "status", "commentary")
+    HISTORY_FIELDS = (
+        "value",
+        "numerator",
+        "denominator",
+        "status",
+        "commentary",
+        "written_decimals",
+    )
 
 
 # The figures that may go out: approved ones (an owner's provisional entry waits for the team).
@@ -265,7 +292,9 @@ class Observation(PeriodColumns, ObservationValues):
         return f"{self.measure_id} {self.period}{breakdown}: {self.value}"
 
     def reading(self) -> Reading:
-        return Reading(self.period_obj, self.value, self.breakdown, self.status or None)
+        return Reading(
+            self.period_obj, self.value, self.breakdown, self.status or None, self.written_decimals
+        )
 
     @property
     def provisional(self) -> bool:
@@ -276,12 +305,21 @@ class Observation(PeriodColumns, ObservationValues):
         keeping what a stored observation had when any value changes, else None; nothing is
         saved: the caller saves both (one by one, or in bulk)."""
         revision = None
-        if self.pk is not None and any(getattr(self, f) != v for f, v in values.items()):
+        if self.pk is not None and self.changed_by(values):
             revision = ObservationRevision.of(self, at)
         for name, value in values.items():
             setattr(self, name, value)
         self.entered_by, self.entered_at = by, at
         return revision
+
+    def changed_by(self, values: dict) -> bool:
+        """Whether taking these values (of HISTORY_FIELDS) changes the figure. Learning how a
+        stored figure was written (its decimals were not known) changes nothing published."""
+        return any(
+            getattr(self, name) != value
+            and not (name == "written_decimals" and self.written_decimals is None)
+            for name, value in values.items()
+        )
 
 
 class ObservationRevision(ObservationValues):
@@ -321,6 +359,9 @@ class ComparatorValue(PeriodColumns):
     value = models.DecimalField(**DECIMAL)
     rank = models.PositiveIntegerField(null=True, blank=True)
     quartile = models.PositiveSmallIntegerField(null=True, blank=True)
+    # The decimals the value was published with ("88": 0, "89.7": 1), None when not known:
+    # shown so unless the council set the measure's decimals, as the measure's own figures.
+    written_decimals = models.PositiveSmallIntegerField(null=True, blank=True)
 
     objects = tenant_manager()
 

@@ -3,9 +3,15 @@
 from django.shortcuts import get_object_or_404, render
 
 from scorecard.framework.models import Outcome
+from scorecard.measures.audience import audience_of
 from scorecard.measures.periods import available_periods
 from scorecard.measures.picking import chosen_period
-from scorecard.measures.scorecard import build_scorecard, rated_count
+from scorecard.measures.scorecard import (
+    AWAITING_SHOWN,
+    awaiting_approval,
+    build_scorecard,
+    rated_count,
+)
 
 
 def outcome_detail(request, pk: int):
@@ -44,5 +50,11 @@ def outcome_detail(request, pk: int):
             "projects_counted": counted,
             "rollup": rollup,
             "rated_count": rated_count(rollup, counted) if rollup else "",
+            # As on the overview: the team's and an owner's figures the page leaves out until
+            # they are approved (never a viewer's or the public's).
+            "awaiting": awaiting_approval(
+                audience_of(request.user), outcome.plan.plan_id, outcome.pk
+            ),
+            "awaiting_shown": AWAITING_SHOWN,
         },
     )

@@ -50,8 +50,14 @@ def _change(rated: RatedReading, measure: Measure) -> str:
     if previous is None or previous.value is None or rated.reading.value is None:
         return ""
     return change_text(
-        ChangeReading(previous.period.display, previous.value),
-        ChangeReading(rated.reading.period.display, rated.reading.value),
+        ChangeReading(
+            previous.period.display, previous.value, measure.decimals_for(previous.decimals)
+        ),
+        ChangeReading(
+            rated.reading.period.display,
+            rated.reading.value,
+            measure.decimals_for(rated.reading.decimals),
+        ),
         measure.unit,
         decimals=measure.decimals,
         money_unit=measure.money_unit,

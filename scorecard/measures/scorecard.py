@@ -61,17 +61,22 @@ def rate_measures(
 AWAITING_SHOWN = 20
 
 
-def awaiting_approval(audience: Audience, plan_id: str | None = None) -> list[Observation]:
+def awaiting_approval(
+    audience: Audience, plan_id: str | None = None, outcome_pk: int | None = None
+) -> list[Observation]:
     """The provisional headline figures this reader may see (the team's, an owner's own) in a
-    plan's current measures, which the scorecard leaves out until they are approved: one
-    query, none for a reader who sees approved figures only. At most AWAITING_SHOWN + 1, so
-    the page can say there are more."""
+    plan's current measures (of one outcome, when given), which the scorecard leaves out until
+    they are approved: one query, none for a reader who sees approved figures only. At most
+    AWAITING_SHOWN + 1, so the page can say there are more."""
     if not audience.sees_provisional:
         return []
+    measures = measures_for(plan_id)
+    if outcome_pk is not None:
+        measures = measures.filter(outcome_id=outcome_pk)
     provisional = Observation.objects.shown_to(audience).filter(
         approval=Approval.PROVISIONAL,
         breakdown="",
-        measure__in=measures_for(plan_id).values("pk"),
+        measure__in=measures.values("pk"),
     )
     ordered = provisional.select_related("measure").order_by(
         "measure__order", "measure__measure_id", "period_last_month"

@@ -73,7 +73,11 @@ def records(as_text: bool = False) -> list[dict]:
                     "outcome": measure.outcome.name if measure.outcome else None,
                     "period": observation.period,
                     "breakdown": observation.breakdown or None,
-                    "value": _figure(observation.value, measure.decimals, as_text),
+                    "value": _figure(
+                        observation.value,
+                        measure.decimals_for(observation.written_decimals),
+                        as_text,
+                    ),
                     "numerator": _figure(observation.numerator, None, as_text),
                     "denominator": _figure(observation.denominator, None, as_text),
                     "status": observation.status or None,

@@ -61,21 +61,23 @@ def measure_value(
     denominator: Decimal | None = None,
     *,
     status: str = "",
+    written: int | None = None,
 ) -> Cell:
-    """A measure's value in its unit ('67.0% (71/106)', '£1.2m'); the number kept for Excel."""
+    """A measure's value in its unit ('67.0% (71/106)', '£1.2m'); the number kept for Excel.
+    `written`: the decimals the figure was written with, when it is one."""
     if value is None:
         return Cell(status or "No value")
+    decimals = measure.decimals_for(written)
     shown = format_fraction(
         value,
         measure.unit,
         numerator,
         denominator,
-        decimals=measure.decimals,
+        decimals=decimals,
         rate_per=measure.rate_per,
         money_unit=measure.money_unit,
     )
     percent = Unit(measure.unit) is Unit.PERCENT
-    decimals = measure.decimals
     if decimals is None and numerator is not None and percent:
         decimals = 1
     return Cell(shown, number=value, percent=percent, decimals=decimals)

@@ -275,7 +275,9 @@ def _latest_value(measure: Measure, rows: list[SeriesRow], latest) -> str:
         return "No value reported by this period"
     row = next((r for r in reversed(rows) if r.rated.reading.period == latest.reading.period), None)
     if row is None:
-        shown = cells.measure_value(measure, latest.reading.value).text
+        shown = cells.measure_value(
+            measure, latest.reading.value, written=latest.reading.decimals
+        ).text
     else:
         shown = _value_cell(measure, row).text
     return f"{shown} ({latest.reading.period.display})"
@@ -289,6 +291,7 @@ def _value_cell(measure: Measure, row: SeriesRow) -> Cell:
         observation.numerator,
         observation.denominator,
         status=observation.get_status_display() if observation.status else "",
+        written=observation.written_decimals,
     )
 
 
@@ -327,11 +330,13 @@ def _chart(measure: Measure, rows: list[SeriesRow], table: Table) -> Chart | Non
     svg = line_chart(title, points, chart_id=f"chart-{measure.pk}", shown=measure.shown)
     if not svg:
         return None
-    described = ", ".join(
-        f"{p.label} {cells.measure_value(measure, p.value).text}"
-        + (f" ({Rag(p.rag).label})" if p.rag else "")
-        for p in points
+    figures = (
+        (p, cells.measure_value(measure, p.value, written=row.rated.reading.decimals).text)
+        for p, row in zip(points, rows, strict=True)
         if p.value is not None
+    )
+    described = ", ".join(
+        f"{p.label} {shown}" + (f" ({Rag(p.rag).label})" if p.rag else "") for p, shown in figures
     )
     return Chart(title, svg, f"Line chart of {measure.title}: {described}.", table)
 

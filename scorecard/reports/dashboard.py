@@ -137,6 +137,7 @@ def value_cell(measure: Measure, observation: Observation | None) -> Cell:
         observation.numerator,
         observation.denominator,
         status=observation.get_status_display() if observation.status else "",
+        written=observation.written_decimals,
     )
 
 

@@ -400,7 +400,7 @@ def rated_as_at(plan: Plan, period: Period) -> list[RatedMeasure]:
 def _figure(measure, row: Observation | ComparatorValue | None) -> Cell:
     if row is None:
         return Cell(NOT_AVAILABLE)
-    shown = cells.measure_value(measure, row.value)
+    shown = cells.measure_value(measure, row.value, written=getattr(row, "written_decimals", None))
     return replace(shown, text=f"{shown.text} ({row.period_obj.display})")
 
 

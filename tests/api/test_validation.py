@@ -1,5 +1,7 @@
 """Bad input is a 400 naming the field and saying what is wrong; nothing is written."""
 
+from decimal import Decimal
+
 import pytest
 
 from scorecard.measures.models import Measure, Observation
@@ -41,12 +43,42 @@ def test_a_bad_observation_is_refused_with_a_message_naming_the_field(api_as, bo
     assert Observation.objects.count() == before
 
 
-def test_the_value_is_worked_out_from_the_numerator_and_denominator(api_as):
+def test_a_value_given_is_kept_as_given_and_one_its_counts_do_not_make_is_warned_of(api_as):
+    # As an import keeps a figure as published: 74 with 45/60 (75) is saved as 74, and said.
     response = post_observation(api_as("owner"), numerator="45", denominator="60", value="74")
     assert response.status_code == 201, response.content
+    assert response.json()["warnings"] == [
+        "The value does not match 45/60 (which makes 75); the value is kept as given"
+    ]
     saved = Observation.objects.get(pk=response.json()["id"])
-    assert saved.value == 75
+    assert (saved.value, saved.written_decimals) == (74, 0)
     assert (saved.numerator, saved.denominator) == (45, 60)
+
+
+@pytest.mark.parametrize(
+    ("value", "written"), [("66.7", 1), ("66.67", 2), ("67", 0), (66.7, 1), ("66.667", 3)]
+)
+def test_a_value_its_counts_make_to_its_own_decimals_is_kept_as_typed_without_a_warning(
+    api_as, value, written
+):
+    response = post_observation(api_as("owner"), numerator="40", denominator="60", value=value)
+    assert response.status_code == 201, response.content
+    assert response.json()["warnings"] == []
+    saved = Observation.objects.get(pk=response.json()["id"])
+    assert (saved.value, saved.written_decimals) == (Decimal(str(value)), written)
+
+
+def test_the_value_is_worked_out_from_the_numerator_and_denominator_when_left_out(api_as):
+    response = post_observation(api_as("owner"), numerator="45", denominator="60")
+    assert response.status_code == 201, response.content
+    saved = Observation.objects.get(pk=response.json()["id"])
+    assert (saved.value, saved.written_decimals) == (75, None)
+
+
+def test_a_figure_its_counts_do_not_make_is_flagged_on_its_measure_page(api_as, client):
+    post_observation(api_as("performance"), numerator="45", denominator="60", value="74")
+    page = client.get("/measures/BP-HV-NBV/").content.decode()
+    assert "74" in page and "The value does not match 45/60 (which makes 75)" in page
 
 
 def test_a_rate_is_worked_out_per_its_base(api_as):

@@ -5,7 +5,9 @@ from decimal import Decimal
 
 import pytest
 
+from scorecard.cycles.models import Submission
 from scorecard.delivery.models import HighlightReport, Milestone, Project, ProjectUpdate
+from scorecard.demo.loader import add_demo_cycles
 from scorecard.framework.models import Plan, Programme
 from scorecard.measures.models import Measure, Observation, ObservationRevision, Target
 from scorecard.people.models import Person
@@ -562,3 +564,35 @@ def test_an_item_put_back_as_read_is_saved_unchanged(api_as, prefix):
     response = client.put(url, before.json(), format="json", HTTP_IF_MATCH=before["ETag"])
     assert response.status_code == 200, (url, response.content)
     read_back(client, url, before.json())
+
+
+def test_an_owners_figure_written_through_the_api_is_sent_in_as_the_form_sends_it(api_as):
+    add_demo_cycles()  # the Q3 2019/20 cycle, taking entries
+    body = observation(period="2019/20 Q3")
+    response = api_as("owner").post("/api/observations/", body, format="json")
+    assert response.status_code == 201, response.content
+    submission = Submission.objects.get(measure__measure_id="BP-HV-NBV", period="2019/20 Q3")
+    assert submission.state == Submission.State.SUBMITTED
+    assert submission.submitted_by.username == "owner"
+    assert submission.cycle.period == "2019/20 Q3"
+    # A figure no open cycle asks for is saved, and sends nothing in.
+    response = api_as("owner").post("/api/observations/", observation(), format="json")
+    assert response.status_code == 201, response.content
+    assert not Submission.objects.filter(period=LATER).exists()
+
+
+def test_decimals_the_team_sets_are_the_house_style_and_blank_shows_each_figure_as_written(
+    api_as,
+):
+    url = "/api/measures/BP-FIN-RBO/"
+    figure = Observation.objects.get(measure__measure_id="BP-FIN-RBO", period="2017/18 Q4")
+
+    def shown() -> str:
+        measure = Measure.objects.get(measure_id="BP-FIN-RBO")
+        return measure.shown(figure.value, figure.written_decimals)
+
+    assert shown() == "£2.18m"  # as the seed writes it (the measure's most decimals: 3)
+    assert api_as("performance").patch(url, {"decimals": 3}, format="json").status_code == 200
+    assert shown() == "£2.180m"
+    assert api_as("performance").patch(url, {"decimals": None}, format="json").status_code == 200
+    assert shown() == "£2.18m"

@@ -205,8 +205,10 @@ def test_a_status_with_no_figures_is_no_problem_but_a_status_does_not_excuse_bad
     assert reading_problems("percent", None, D(120), None, None, status="TBC") != []
 
 
-def test_the_value_kept_is_worked_out_from_the_counts_for_every_unit():
-    assert final_value("percent", None, D("45"), D(453), D(1000)) == D("45.3")
+def test_the_value_kept_is_as_given_else_worked_out_from_the_counts_for_every_unit():
+    # A value given with its counts is the figure as published: kept, never corrected.
+    assert final_value("percent", None, D("45"), D(453), D(1000)) == D("45")
+    assert final_value("percent", None, None, D(453), D(1000)) == D("45.3")
     assert final_value("count", None, None, D(3), D(2)) == D("1.5")
     assert final_value("rate", 1000, None, D(3), D(2)) == D(1500)
     assert final_value("money", None, D(-7), None, None) == D(-7)

@@ -212,3 +212,22 @@ def test_a_paper_as_at_a_past_moment_sees_the_approval_as_it_was_then(q4_cycle, 
         assert reading.approval == "provisional"
     reading = Observation.objects.get(measure__measure_id=MEASURE, period="2020-01")
     assert reading.approval == "approved"
+
+
+def test_the_outcome_page_tells_the_team_and_the_owner_of_figures_awaiting_approval(
+    q4_cycle, owner, owner2, team, client, anonymous_client
+):
+    _enter(owner, q4_cycle)
+    measure = Measure.objects.get(measure_id=MEASURE)
+    page = f"/outcomes/{measure.outcome_id}/"
+    # As on the overview and the measures list: the team and the measure's owner are told.
+    for reader in (owner, team):
+        text = reader.get(page).content.decode()
+        assert "Figures awaiting approval" in text
+        assert f"{measure.title}</a>, Jan-20" in text
+    # A viewer, another owner and the public are not.
+    for reader in (client, owner2, anonymous_client):
+        assert "Figures awaiting approval" not in reader.get(page).content.decode()
+    # Another outcome of the plan has nothing waiting.
+    other = measure.plan.outcomes.exclude(pk=measure.outcome_id).first()
+    assert "Figures awaiting approval" not in team.get(f"/outcomes/{other.pk}/").content.decode()

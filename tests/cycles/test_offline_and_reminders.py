@@ -195,3 +195,15 @@ def test_an_uploaded_value_its_counts_do_not_make_is_warned_with_its_column(owne
     assert not Observation.objects.filter(period="2019/20 Q3").exists()
     row[6].value = "88.3"
     assert upload(owner, bp_cycle, book).status_code == 302
+
+
+def test_an_uploaded_figure_keeps_the_decimals_it_was_typed_with(owner, bp_cycle):
+    book = download(owner, bp_cycle)
+    rows = rows_by_reading(book["Values"])
+    rows[("BP-HV-NBV", "2019/20 Q3")][6].value = "88.50"  # typed as text: as typed
+    rows[("BP-ASC-CQC", "2019-10")][6].value = 88  # a number cell: its shortest digits
+    assert upload(owner, bp_cycle, book).status_code == 302
+    nbv = Observation.objects.get(measure__measure_id="BP-HV-NBV", period="2019/20 Q3")
+    cqc = Observation.objects.get(measure__measure_id="BP-ASC-CQC", period="2019-10")
+    assert (nbv.value, nbv.written_decimals) == (Decimal("88.5"), 2)
+    assert (cqc.value, cqc.written_decimals) == (88, 0)

@@ -329,3 +329,57 @@ def test_a_changed_value_keeps_what_it_replaced_and_an_unchanged_one_keeps_nothi
     assert revision.entered_at < revision.replaced_at
     first.refresh_from_db()
     assert (first.value, first.commentary) == (Decimal(89), "Second")
+
+
+def test_a_value_typed_with_counts_that_do_not_make_it_is_kept_and_warned_of(owner, bp_cycle):
+    # The measure takes counts (an earlier reading has them): the form offers the value too.
+    Observation.objects.filter(measure__measure_id="BP-HV-NBV", period="2019/20 Q1").update(
+        numerator=90, denominator=100
+    )
+    url = value_url("BP-HV-NBV", bp_cycle)
+    data = form_data(owner, url, value="88", numerator="87", denominator="100")
+    response = owner.post(url, data, follow=True)
+    text = response.content.decode()
+    reading = Observation.objects.get(measure__measure_id="BP-HV-NBV", period="2019/20 Q3")
+    assert (reading.value, reading.written_decimals) == (88, 0)
+    assert (reading.numerator, reading.denominator) == (87, 100)
+    # Said in the GOV.UK notification banner ("Important"), not as an error nor a success.
+    [banner] = [m for m in response.context["messages"] if m.level_tag == "warning"]
+    assert str(banner) == (
+        "The value does not match 87/100 (which makes 87). The value you entered is kept as typed"
+    )
+    assert "govuk-notification-banner__title" in text and "Important" in text
+    assert "There is a problem" not in text
+    # Flagged on the measure's page, as an imported one is.
+    page = owner.get("/measures/BP-HV-NBV/").content.decode()
+    assert "The value does not match 87/100 (which makes 87)" in page
+
+
+def test_a_value_its_counts_make_is_saved_without_a_warning(owner, bp_cycle):
+    Observation.objects.filter(measure__measure_id="BP-HV-NBV", period="2019/20 Q1").update(
+        numerator=90, denominator=100
+    )
+    url = value_url("BP-HV-NBV", bp_cycle)
+    data = form_data(owner, url, value="86.7", numerator="130", denominator="150")
+    response = owner.post(url, data, follow=True)
+    assert not [m for m in response.context["messages"] if m.level_tag == "warning"]
+    reading = Observation.objects.get(measure__measure_id="BP-HV-NBV", period="2019/20 Q3")
+    assert (reading.value, reading.written_decimals) == (Decimal("86.7"), 1)
+
+
+@pytest.mark.parametrize(("typed", "shown"), [("1.5", "£1.5m"), ("1.50", "£1.50m"), ("2", "£2m")])
+def test_a_figure_typed_in_the_form_is_shown_as_typed_when_the_council_set_no_decimals(
+    team, bp_cycle, typed, shown
+):
+    # Revenue outturn's decimals were left blank (the seed writes £2.18m and £3.158m).
+    url = value_url("BP-FIN-RBO", bp_cycle)
+    assert team.post(url, form_data(team, url, value=typed, confirm="on")).status_code == 302
+    page = team.get("/measures/BP-FIN-RBO/").content.decode()
+    assert f"{shown}</strong>" in page
+
+
+def test_a_figure_typed_in_the_form_takes_the_decimals_the_council_set(owner, bp_cycle):
+    # Health visitor contacts are set to one decimal: the council's house style wins.
+    url = value_url("BP-HV-NBV", bp_cycle)
+    assert owner.post(url, form_data(owner, url, value="88")).status_code == 302
+    assert "88.0%" in owner.get("/measures/BP-HV-NBV/").content.decode()

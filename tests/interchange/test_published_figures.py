@@ -3,12 +3,14 @@ make, a value its counts do not make is warned about (row and column), and a mea
 measures file leaves `decimals` blank takes the decimals its figures were written with."""
 
 from decimal import Decimal
+from importlib import import_module
 
 import pytest
+from django.apps import apps as django_apps
 
 from scorecard.cli.importing import import_files as import_command
 from scorecard.interchange.importer import import_files
-from scorecard.measures.models import Measure, Observation
+from scorecard.measures.models import Measure, Observation, ObservationRevision
 
 pytestmark = pytest.mark.django_db
 
@@ -106,3 +108,82 @@ def test_the_command_prints_each_warning_and_still_imports(write, capsys):
         "Warning: o.csv, row 2, column 'value': The value does not match 31/207 (which makes 14.98)"
     )
     assert Observation.objects.get().value == Decimal("14.9")
+
+
+def _shown(measure_id: str) -> list[str]:
+    measure = Measure.objects.get(measure_id=measure_id)
+    return [
+        measure.shown(o.value, o.written_decimals)
+        for o in Observation.objects.filter(measure=measure).order_by("period")
+    ]
+
+
+MIXED = (
+    "measure_id,period,value,numerator,denominator\n"
+    "PC,2015/16,58,,\n"
+    "PC,2016/17,71.4,,\n"
+    "PC,2017/18,67.0,71,106\n"
+    "PC,2018/19,,45,60\n"  # worked out from its counts: the measure's decimals
+    "FX,2016/17,12.5,,\n"
+    "FX,2017/18,12,,\n"
+)
+
+
+def test_each_figure_keeps_the_decimals_it_was_written_with(write):
+    import_files([write("m.csv", MEASURES), write("o.csv", MIXED)])
+    written = Observation.objects.order_by("measure__measure_id", "period")
+    assert list(written.values_list("written_decimals", flat=True)) == [1, 0, 0, 1, 1, None]
+    # Decimals left blank: each figure as published, never padded to the most decimals.
+    assert _shown("PC") == ["58%", "71.4%", "67.0%", "75.0%"]
+    # Decimals the council set are its house style.
+    assert _shown("FX") == ["12.50%", "12.00%"]
+    measure = Measure.objects.get(measure_id="PC")
+    assert (measure.decimals, measure.decimals_from_figures) == (1, True)
+
+
+def test_a_figure_published_again_with_other_decimals_is_a_revision(write):
+    import_files([write("m.csv", MEASURES), write("o.csv", MIXED)])
+    import_files([write("o2.csv", MIXED)])
+    assert not ObservationRevision.objects.exists()  # the same file again changes nothing
+    import_files([write("o3.csv", MIXED.replace("PC,2015/16,58,", "PC,2015/16,58.0,"))])
+    [revision] = ObservationRevision.objects.all()
+    assert (revision.value, revision.written_decimals) == (58, 0)
+    assert _shown("PC")[0] == "58.0%"
+
+
+def test_decimals_not_known_before_are_learnt_without_a_revision(write):
+    import_files([write("m.csv", MEASURES), write("o.csv", MIXED)])
+    # As a database from before written decimals were kept.
+    Observation.objects.update(written_decimals=None)
+    import_files([write("o2.csv", MIXED)])
+    assert not ObservationRevision.objects.exists()
+    assert _shown("PC")[:2] == ["58%", "71.4%"]
+
+
+def test_decimals_set_in_a_measures_file_are_the_councils_house_style(write):
+    import_files([write("m.csv", MEASURES), write("o.csv", MIXED)])
+    import_files(
+        [
+            write(
+                "m2.csv",
+                MEASURES.replace(
+                    "PC,Pathway plans,higher,percent,,annual,",
+                    "PC,Pathway plans,higher,percent,,annual,2",
+                ),
+            )
+        ]
+    )
+    assert _shown("PC") == ["58.00%", "71.40%", "67.00%", "75.00%"]
+
+
+def test_stored_figures_learn_their_decimals_where_the_stored_value_tells_them(write):
+    fill = import_module("scorecard.measures.migrations.0010_observation_written_decimals")
+    import_files([write("m.csv", MEASURES), write("o.csv", MIXED)])
+    Observation.objects.update(written_decimals=None)
+    fill.fill_written_decimals(django_apps, None)
+    written = Observation.objects.order_by("measure__measure_id", "period")
+    # FX (2 decimals): 12.5 and 12 could have been written 12.50 and 12.00, or not: unknown.
+    # PC (1 decimal): 71.4 carries its one; 58, 67 and 75 may have been written "58.0".
+    assert list(written.values_list("written_decimals", flat=True)) == [
+        None, None, None, 1, None, None,
+    ]  # fmt: skip

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from scorecard.core.period_parser import parse_period
-from scorecard.core.units import written_decimals
+from scorecard.core.units import format_value, written_decimals
 from scorecard.measures.models import Measure
 from scorecard.reports import corporate
 from scorecard.reports.render_html import render_html
@@ -96,3 +96,89 @@ def test_a_figure_its_counts_do_not_make_is_flagged_in_words(demo_council, clien
     # A target keeps the decimals it was set with, beside figures with more.
     stability = _page_text(client.get("/measures/CPB-PLACEMENT-STABILITY/").content.decode())
     assert "60.7%" in stability and "70%" in stability and "70.0%" not in stability
+
+
+def _as_written(measure: Measure, text: str) -> str:
+    """The seed's figure in the measure's unit, with exactly the decimals it is written with."""
+    return format_value(
+        Decimal(text),
+        measure.unit,
+        decimals=written_decimals(text),
+        rate_per=measure.rate_per,
+        money_unit=measure.money_unit,
+    )
+
+
+def _without_charts(text: str) -> str:
+    """A chart's axis ticks are worked out, not published: they keep the measure's decimals."""
+    return re.sub(r"<svg.*?</svg>", "", text)
+
+
+def _found(shown: str, text: str) -> bool:
+    """`shown` stands alone in `text`: "58%" is not found in "58.0%" nor in "158%"."""
+    return re.search(rf"(?<![\d.,]){re.escape(shown)}(?![\d])", text) is not None
+
+
+def test_every_seed_figure_is_shown_with_its_own_decimals_on_its_page_and_in_the_paper(
+    demo_council, client
+):
+    # Some seed series mix decimals within one measure (pertussis 58% then 71.4%; revenue
+    # outturn £2.18m, £11.4m, £3.158m): each figure is shown as it was published, never padded
+    # to the measure's most decimals ("58.0%", "£2.180m").
+    written = defaultdict(list)
+    for path in sorted(DATA.glob("*-observations.csv")):
+        with path.open(encoding="utf-8") as handle:
+            written_rows = [row for row in csv.DictReader(handle) if row["value"]]
+        for row in written_rows:
+            written[row["measure_id"]].append(row)
+    measures = Measure.objects.in_bulk(list(written), field_name="measure_id")
+    paper = _without_charts(_page_text(render_html(corporate.build(parse_period(PAPER_PERIOD)))))
+    end = parse_period(PAPER_PERIOD).last_month
+    figures = mixed = in_paper = 0
+    for measure_id, rows in written.items():
+        measure = measures[measure_id]
+        page = _without_charts(_page_text(client.get(f"/measures/{measure_id}/").content.decode()))
+        # The notes are the team's own words about the seed ("printed as 85% ... = 85.0%").
+        page = page.replace(_page_text(measure.notes), "")
+        for row in rows:
+            shown = _as_written(measure, row["value"])
+            assert _found(shown, page), (measure_id, row["period"], row["value"], shown)
+            figures += 1
+            padded = measure.shown(Decimal(row["value"]))
+            if padded != shown:
+                # The measure's decimals would pad it: nowhere is it shown so.
+                mixed += 1
+                assert not _found(padded, page), (measure_id, row["value"], padded)
+                assert not _found(padded, paper), (measure_id, row["value"], padded)
+        headline = [r for r in rows if not r["breakdown"]]
+        upto = [r for r in headline if parse_period(r["period"]).last_month <= end]
+        latest = max(upto, key=lambda r: parse_period(r["period"]).last_month, default=None)
+        if measure.plan.plan_id == "business-plan" and latest is not None:
+            assert _found(_as_written(measure, latest["value"]), paper), (measure_id, latest)
+            in_paper += 1
+    assert figures == 223
+    assert mixed == 15
+    assert in_paper > 10
+
+
+def test_every_seed_comparator_figure_is_shown_with_its_own_decimals(demo_council, client):
+    # England and neighbour figures as the seed prints them: "88%" beside "89.7%".
+    pages: dict[str, str] = {}
+    checked = 0
+    for path in sorted(DATA.glob("*-comparators.csv")):
+        with path.open(encoding="utf-8") as handle:
+            rows = list(csv.DictReader(handle))
+        for row in rows:
+            measure = Measure.objects.get(measure_id=row["measure_id"])
+            if row["measure_id"] not in pages:
+                html = client.get(f"/measures/{row['measure_id']}/").content.decode()
+                pages[row["measure_id"]] = _without_charts(_page_text(html)).replace(
+                    _page_text(measure.notes), ""
+                )
+            shown = _as_written(measure, row["value"])
+            assert _found(shown, pages[row["measure_id"]]), (row, shown)
+            padded = measure.shown(Decimal(row["value"]))
+            if padded != shown:
+                assert not _found(padded, pages[row["measure_id"]]), (row, padded)
+            checked += 1
+    assert checked > 20

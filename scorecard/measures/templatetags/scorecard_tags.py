@@ -82,22 +82,26 @@ def direction_tag(direction):
 
 
 @register.simple_tag
-def measure_value(measure, value, numerator=None, denominator=None):
+def measure_value(measure, value, numerator=None, denominator=None, written=None):
     """`67.0% (71/106)`; flagged in words when the counts do not make the value (beyond
     rounding to its decimals), worked out afresh from what is stored, so that an old figure is
-    flagged as well as a new one."""
+    flagged as well as a new one. `written`: the decimals the figure was written with (an
+    observation's `written_decimals`), shown so unless the council set the measure's."""
+    if not isinstance(written, int):
+        written = None  # a figure with no such column (a worked-out one) takes the measure's
     shown = format_fraction(
         value,
         measure.unit,
         numerator,
         denominator,
-        decimals=measure.decimals,
+        decimals=measure.decimals_for(written),
         rate_per=measure.rate_per,
         money_unit=measure.money_unit,
     )
-    # Rounding to the decimals the stored value carries, not the measure's: a figure published
-    # as 0.7 beside figures written 0.61 is not "wrong" for lacking a second decimal.
-    exact = counts_mismatch(measure.unit, measure.rate_per, value, numerator, denominator)
+    # Rounding to the decimals the figure was written with (as the importer checks it), else
+    # those the stored value carries, never the measure's: a figure published as 0.7 beside
+    # figures written 0.61 is not "wrong" for lacking a second decimal.
+    exact = counts_mismatch(measure.unit, measure.rate_per, value, numerator, denominator, written)
     if exact is None:
         return shown
     return format_html(
