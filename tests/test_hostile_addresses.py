@@ -151,8 +151,10 @@ HOSTILE_NUMBERS = ["1\u00b3", "\u0663", str(10**30), "-1", ""]
 
 def _page_parameters() -> dict[str, set[str]]:
     """Each page without an item in its address (not the API), and the query parameters its
-    view's module reads (`request.GET.get("...")`, a form bound to `request.GET`), with those
-    every page reads (`?council=`, `?as_at=`): so a parameter added later is fuzzed too."""
+    view's module reads (`request.GET.get("...")`, a form bound to `request.GET`), or a module
+    of ours it imports reads for it (`measures/picking.py` reads `?plan=` and `?period=` for
+    every page), with those every page reads (`?council=`, `?as_at=`): so a parameter added
+    later is fuzzed too."""
     import importlib
     import inspect
     import re
@@ -169,11 +171,30 @@ def _page_parameters() -> dict[str, set[str]]:
             continue
         module = importlib.import_module(pattern.callback.__module__)
         source = inspect.getsource(module)
+        for helper in _request_readers(source):
+            source += inspect.getsource(importlib.import_module(helper))
         names = set(read.findall(source))
         for form_name in bound.findall(source):
             form = getattr(module, form_name, None)
             names |= set(getattr(form, "base_fields", {}))
         found["/" + route] = names | everywhere
+    return found
+
+
+def _request_readers(source: str) -> set[str]:
+    """The modules of ours a view module imports from that read the request's query."""
+    import importlib
+    import inspect
+    import re
+
+    found = set()
+    for name in set(re.findall(r"^from (scorecard[\w.]*) import", source, re.MULTILINE)):
+        try:
+            reads = "request.GET" in inspect.getsource(importlib.import_module(name))
+        except OSError:  # a package with an empty __init__: nothing to read
+            reads = False
+        if reads:
+            found.add(name)
     return found
 
 

@@ -8,9 +8,8 @@ from scorecard.demo.synthetic import council_files, month_label, national_files
 from scorecard.interchange.importer import import_files
 from scorecard.measures.models import Measure, Observation
 
-pytestmark = pytest.mark.django_db
 
-
+@pytest.mark.django_db
 def test_a_council_of_n_measures_and_y_years_imports_whole(tmp_path):
     result = import_files(council_files(tmp_path, measures=7, years=2))
     assert "168 observations row(s)" in str(result)
@@ -19,6 +18,7 @@ def test_a_council_of_n_measures_and_y_years_imports_whole(tmp_path):
     assert Measure.objects.filter(outcome__isnull=True).count() == 0
 
 
+@pytest.mark.django_db
 def test_a_national_set_imports_whole_with_england_as_the_benchmark(tmp_path):
     import_files(national_files(tmp_path, areas=4, indicators=3, periods=2))
     assert Area.objects.count() == 5

@@ -11,7 +11,7 @@ from scorecard.api.fields import CouncilDateField, IdentifierField, PeriodField,
 from scorecard.api.writing import WritingSerializer
 from scorecard.core import entry_checks
 from scorecard.core.periods import PeriodKind
-from scorecard.core.units import written_decimals
+from scorecard.core.units import published_text, written_decimals
 from scorecard.cycles.entry import submit_in_open_cycles
 from scorecard.delivery.models import (
     Action,
@@ -284,11 +284,22 @@ class TargetSerializer(WritingSerializer):
             instance.from_month = parse_period(label).first_month if label else -1
 
 
+def as_written(shown: dict, figure) -> dict:
+    """The figure's value read back as it was written ("2.18", not the stored "2.18000000"), so
+    that what is read can be sent back unchanged (a PUT of an item as read changes nothing)."""
+    if figure.value is not None and figure.written_decimals is not None:
+        shown["value"] = published_text(figure.value, figure.written_decimals)
+    return shown
+
+
 class RevisionSerializer(serializers.ModelSerializer):
     class Meta:
         model = ObservationRevision
         fields = ["value", "numerator", "denominator", "status", "commentary"]
         fields += ["entered_by", "entered_at", "replaced_at"]
+
+    def to_representation(self, instance) -> dict:
+        return as_written(super().to_representation(instance), instance)
 
 
 class ObservationSerializer(WritingSerializer):
@@ -373,7 +384,7 @@ class ObservationSerializer(WritingSerializer):
         super().fill(instance, values)
 
     def to_representation(self, instance) -> dict:
-        shown = super().to_representation(instance)
+        shown = as_written(super().to_representation(instance), instance)
         if hasattr(self, "warnings"):
             # Said in the answer to a write: the figure is saved, but worth a look.
             shown["warnings"] = self.warnings
@@ -429,6 +440,9 @@ class ComparatorValueSerializer(WritingSerializer):
             raw = self.initial_data.get("value", values["value"])
             instance.written_decimals = written_decimals(str(raw))
         super().fill(instance, values)
+
+    def to_representation(self, instance) -> dict:
+        return as_written(super().to_representation(instance), instance)
 
 
 # --- Delivery --------------------------------------------------------------------------------

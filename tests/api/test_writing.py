@@ -5,11 +5,18 @@ from decimal import Decimal
 
 import pytest
 
+from scorecard.core.units import published_text
 from scorecard.cycles.models import Submission
 from scorecard.delivery.models import HighlightReport, Milestone, Project, ProjectUpdate
 from scorecard.demo.loader import add_demo_cycles
 from scorecard.framework.models import Plan, Programme
-from scorecard.measures.models import Measure, Observation, ObservationRevision, Target
+from scorecard.measures.models import (
+    ComparatorValue,
+    Measure,
+    Observation,
+    ObservationRevision,
+    Target,
+)
 from scorecard.people.models import Person
 from scorecard.risks.models import Risk, RiskAssessment
 
@@ -596,3 +603,23 @@ def test_decimals_the_team_sets_are_the_house_style_and_blank_shows_each_figure_
     assert shown() == "£2.180m"
     assert api_as("performance").patch(url, {"decimals": None}, format="json").status_code == 200
     assert shown() == "£2.18m"
+
+
+def test_a_figure_reads_back_as_it_was_written(api_as):
+    """The API gives a figure's value with the decimals it was published with ("2.18", not the
+    stored "2.18000000"; "58" beside "71.4"), for observations, their revisions and
+    comparators, so what is read is what the council published and can be sent back as is."""
+    client = api_as("performance")
+    figure = Observation.objects.get(measure__measure_id="BP-FIN-RBO", period="2017/18 Q4")
+    assert client.get(f"/api/observations/{figure.pk}/").json()["value"] == "2.18"
+    url = f"/api/observations/{figure.pk}/"
+    before = client.get(url)
+    response = client.patch(url, {"value": "2.5"}, format="json", HTTP_IF_MATCH=before["ETag"])
+    assert response.status_code == 200, response.content
+    read = client.get(url).json()
+    assert (read["value"], [r["value"] for r in read["revisions"]]) == ("2.5", ["2.18"])
+    comparator = ComparatorValue.objects.exclude(written_decimals=None).first()
+    assert comparator is not None
+    shown = client.get(f"/api/comparator-values/{comparator.pk}/").json()["value"]
+    assert shown == published_text(comparator.value, comparator.written_decimals)
+    assert "." not in shown or len(shown.split(".")[1]) == comparator.written_decimals
