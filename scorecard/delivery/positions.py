@@ -100,13 +100,13 @@ def project_positions(
     as_at: Period, plan_id: str | None = None, projects: QuerySet[Project] | None = None
 ) -> list[ProjectPosition]:
     """Every project's position as at a period: two queries however many projects."""
-    projects = list(projects if projects is not None else projects_for(plan_id))
+    chosen = list(projects if projects is not None else projects_for(plan_id))
     updates = defaultdict(list)
-    for update in ProjectUpdate.objects.filter(project__in=projects).order_by(
+    for update in ProjectUpdate.objects.filter(project__in=chosen).order_by(
         "project", "period_last_month"
     ):
         updates[update.project_id].append(update)
-    return [position_of(p, updates[p.pk], as_at) for p in projects]
+    return [position_of(p, updates[p.pk], as_at) for p in chosen]
 
 
 def milestone_state(milestone: Milestone, on: date | None) -> str:
