@@ -40,7 +40,8 @@ class ProjectPosition:
 
 def _derived_reason(position: ProjectPosition) -> str:
     span = f"between {position.since:%d.%m.%Y} and {position.on:%d.%m.%Y}"
-    return {
+    # Only asked of a position with a direction (direction_reason answers None itself).
+    reasons: dict[Direction | None, str] = {
         Direction.IMPROVING: f"Worked out from the milestones: one was achieved {span}.",
         Direction.DECLINING: (
             f"Worked out from the milestones: by {position.on:%d.%m.%Y} one was missed "
@@ -49,7 +50,8 @@ def _derived_reason(position: ProjectPosition) -> str:
         Direction.STEADY: (
             f"Worked out from the milestones: none achieved, missed or at risk {span}."
         ),
-    }[position.direction]
+    }
+    return reasons[position.direction]
 
 
 def milestone_facts(milestone: Milestone) -> MilestoneFacts:
