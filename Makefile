@@ -77,7 +77,7 @@ test-postgres: setup ## `make test` on a throwaway PostgreSQL (.ci/postgres.sh),
 	echo "DATABASE_URL=$$url"; \
 	DATABASE_URL="$$url" SCORECARD_TESTS_DATABASE_ONLY=1 $(MAKE) --no-print-directory test
 
-lint: setup ## ruff check, ruff format --check, mypy on the core, bandit and the import layers
+lint: setup ## ruff check, ruff format --check, mypy (the whole package), bandit and the import layers
 	$(RUFF) check .
 	$(RUFF) format --check .
 	$(VENV)/bin/mypy

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Sequence
+from typing import cast
 
 from django.db import connection
 from django.db.models import Model
@@ -46,8 +47,13 @@ def insert_rows(
 COPY_PART = 500  # rows sent at a time
 
 
+def _pk_column(model: type[Model]) -> str:
+    """The primary key's column: every model written here has one (an id of its own)."""
+    return cast(str, model._meta.pk.column)
+
+
 def _copy(model: type[Model], columns: Sequence[str], rows, returning: bool):
-    table, pk = model._meta.db_table, model._meta.pk.column
+    table, pk = model._meta.db_table, _pk_column(model)
     keys: list = []
     cursor = connection.connection.cursor()
     try:
@@ -112,7 +118,7 @@ def _insert(model: type[Model], columns: Sequence[str], rows, returning: bool):
             cursor.executemany(head + one, rows)
             return keys
         rows = list(rows)
-        tail = f" RETURNING {quote(model._meta.pk.column)}"
+        tail = f" RETURNING {quote(_pk_column(model))}"
         size = max(1, _parameters_per_statement() // len(columns))
         for start in range(0, len(rows), size):
             chunk = rows[start : start + size]

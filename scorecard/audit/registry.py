@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 from django.apps import apps
-from django.db.models import Model
+from django.db.models import Field, Model
 
 # Every table below is filled by the app that owns the models, in its AppConfig.ready()
 # (docs/architecture.md, "Extension points"): audit sits below every domain app and names none.
@@ -98,13 +98,18 @@ def parent_of(instance: Model) -> tuple[str, str]:
     label = label_of(type(instance))
     name = PARENTS.get(label)
     for candidate in ONE_OF_PARENTS.get(label, ()):
-        if getattr(instance, instance._meta.get_field(candidate).attname) is not None:
+        if getattr(instance, _field(instance, candidate).attname) is not None:
             name = candidate
             break
     if not name:
         return "", ""
-    field = instance._meta.get_field(name)
+    field = _field(instance, name)
     parent_id = getattr(instance, field.attname)
     if parent_id is None:
         return "", ""
-    return label_of(field.related_model), str(parent_id)
+    return label_of(cast(type[Model], field.related_model)), str(parent_id)
+
+
+def _field(instance: Model, name: str) -> Field:
+    """A parent field: a foreign key of the model itself, never the far side of a relation."""
+    return cast(Field, instance._meta.get_field(name))

@@ -7,6 +7,8 @@ interval methods, which work in floats.
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.db import models
 from django.db.models import Q
 
@@ -55,12 +57,12 @@ class Area(models.Model):
         """This area and the ones that replaced it, newest last (at most a few)."""
         found, seen = [self], {self.pk}
         while found[-1].replaced_by_id and found[-1].replaced_by_id not in seen:
-            found.append(found[-1].replaced_by)
+            found.append(cast(Area, found[-1].replaced_by))
             seen.add(found[-1].pk)
         return found
 
 
-class ComparatorGroupQuerySet(models.QuerySet):
+class ComparatorGroupQuerySet(models.QuerySet["ComparatorGroup"]):
     def statistical_neighbours_of(self, area: Area) -> ComparatorGroup | None:
         """The area's own statistical-neighbour group (the DfE's list), if loaded."""
         return self.filter(kind=GroupKind.STATISTICAL_NEIGHBOURS, for_area=area).first()

@@ -52,7 +52,8 @@ def serve(port: int, host: str = "127.0.0.1") -> int:
             port,
             get_internal_wsgi_application(),
             threading=True,
-            on_bind=announce,
+            # Django calls it with the port number; its stubs say a string.
+            on_bind=announce,  # type: ignore[arg-type]
             server_cls=NoDelayWSGIServer,
         )
     except OSError as exc:

@@ -117,7 +117,9 @@ def _cycle_for(request, measure: Measure) -> ReportingCycle:
 
 
 def measure_value(request, measure_id: str):
-    measure = get_object_or_404(Measure.objects.select_related("plan"), measure_id=measure_id)
+    measure: Measure = get_object_or_404(
+        Measure.objects.select_related("plan"), measure_id=measure_id
+    )
     require_change(request.user, measure)
     cycle = _cycle_for(request, measure)
     periods = due.measure_periods(cycle, measure)
@@ -215,7 +217,7 @@ def cycle_create(request):
 
 
 def _team_cycle(request, pk: int) -> ReportingCycle:
-    cycle = get_object_or_404(ReportingCycle.objects.select_related("plan"), pk=pk)
+    cycle: ReportingCycle = get_object_or_404(ReportingCycle.objects.select_related("plan"), pk=pk)
     require_manage(request.user, cycle.plan)
     return cycle
 
@@ -303,7 +305,7 @@ def _my_items(request, cycle: ReportingCycle) -> list[due.DueItem]:
 
 
 def cycle_template(request, pk: int):
-    cycle = get_object_or_404(ReportingCycle.objects.select_related("plan"), pk=pk)
+    cycle: ReportingCycle = get_object_or_404(ReportingCycle.objects.select_related("plan"), pk=pk)
     content = workbook.template(cycle, _my_items(request, cycle))
     response = HttpResponse(
         content,
@@ -320,7 +322,7 @@ NOTHING_TO_UPLOAD = (
 
 
 def cycle_upload(request, pk: int):
-    cycle = get_object_or_404(ReportingCycle.objects.select_related("plan"), pk=pk)
+    cycle: ReportingCycle = get_object_or_404(ReportingCycle.objects.select_related("plan"), pk=pk)
     _require_open(request, cycle)
     context = {"cycle": cycle, "result": None, "back_url": reverse("my_updates")}
     items = [item for item in _my_items(request, cycle) if item.kind == due.MEASURE]

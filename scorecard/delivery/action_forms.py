@@ -44,7 +44,7 @@ def date_field(label: str, help_text: str = DATE_HELP, **kwargs) -> forms.DateFi
     )
 
 
-def _check_range(form: forms.Form, name: str) -> None:
+def _check_range(form: forms.BaseForm, name: str) -> None:
     day = form.cleaned_data.get(name)
     if day and not EARLIEST <= day <= LATEST:
         form.add_error(name, "Enter a date between 1900 and 2100")

@@ -80,7 +80,7 @@ def action_plan_list(request):
 
 
 def action_plan_detail(request, pk: int):
-    action_plan = get_object_or_404(ActionPlan.objects.select_related("plan"), pk=pk)
+    action_plan: ActionPlan = get_object_or_404(ActionPlan.objects.select_related("plan"), pk=pk)
     flag = _flag(request)
     periods, as_at = _as_at(request, action_plan.plan)
     # Not action_plans_for(): an archived action plan's own page still opens.
@@ -143,7 +143,7 @@ def _action_form_page(request, form, action_plan: ActionPlan, action: Action | N
 
 @performance_team_required
 def action_create(request, pk: int):
-    action_plan = get_object_or_404(ActionPlan.objects.select_related("plan"), pk=pk)
+    action_plan: ActionPlan = get_object_or_404(ActionPlan.objects.select_related("plan"), pk=pk)
     require_manage(request.user, action_plan)
     form = action_forms.ActionForm(request.POST or None, action_plan=action_plan, user=request.user)
     if request.method == "POST" and form.is_valid():

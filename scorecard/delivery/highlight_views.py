@@ -64,7 +64,9 @@ def _form_page(request, form, programme: Programme, title: str, back_url: str):
 
 @login_required
 def highlight_report_create(request, programme_id: int):
-    programme = get_object_or_404(Programme.objects.select_related("plan"), pk=programme_id)
+    programme: Programme = get_object_or_404(
+        Programme.objects.select_related("plan"), pk=programme_id
+    )
     require_change(request.user, programme)
     form = HighlightReportForm(request.POST or None, programme=programme, user=request.user)
     if request.method == "POST" and form.is_valid():

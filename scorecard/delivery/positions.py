@@ -40,7 +40,8 @@ class ProjectPosition:
 
 def _derived_reason(position: ProjectPosition) -> str:
     span = f"between {position.since:%d.%m.%Y} and {position.on:%d.%m.%Y}"
-    return {
+    # Only asked of a position with a direction (direction_reason answers None itself).
+    reasons: dict[Direction | None, str] = {
         Direction.IMPROVING: f"Worked out from the milestones: one was achieved {span}.",
         Direction.DECLINING: (
             f"Worked out from the milestones: by {position.on:%d.%m.%Y} one was missed "
@@ -49,7 +50,8 @@ def _derived_reason(position: ProjectPosition) -> str:
         Direction.STEADY: (
             f"Worked out from the milestones: none achieved, missed or at risk {span}."
         ),
-    }[position.direction]
+    }
+    return reasons[position.direction]
 
 
 def milestone_facts(milestone: Milestone) -> MilestoneFacts:
@@ -100,13 +102,13 @@ def project_positions(
     as_at: Period, plan_id: str | None = None, projects: QuerySet[Project] | None = None
 ) -> list[ProjectPosition]:
     """Every project's position as at a period: two queries however many projects."""
-    projects = list(projects if projects is not None else projects_for(plan_id))
+    chosen = list(projects if projects is not None else projects_for(plan_id))
     updates = defaultdict(list)
-    for update in ProjectUpdate.objects.filter(project__in=projects).order_by(
+    for update in ProjectUpdate.objects.filter(project__in=chosen).order_by(
         "project", "period_last_month"
     ):
         updates[update.project_id].append(update)
-    return [position_of(p, updates[p.pk], as_at) for p in projects]
+    return [position_of(p, updates[p.pk], as_at) for p in chosen]
 
 
 def milestone_state(milestone: Milestone, on: date | None) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import cast
 
 from django import forms
 
@@ -123,7 +124,7 @@ class MilestoneForm(EditTokenMixin, GovukModelForm):
         self.project = project
         super().__init__(*args, **kwargs)
         for name in ("due", "completed"):
-            self.fields[name].input_formats = DATE_FORMATS
+            cast(forms.DateField, self.fields[name]).input_formats = DATE_FORMATS
         self.fields["due"].required = True
         if self.instance.pk and self.instance.due:
             # Once set, the original date stays: a change is a revision, so history is kept.

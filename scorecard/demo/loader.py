@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
+from typing import TypedDict
 
 DEMO_DATA_DIR = Path(__file__).resolve().parent / "data"
 # The demo's second, made-up council, in a tenant of its own (README there).
@@ -193,7 +194,14 @@ def add_demo_users() -> None:
 
 # Who owns what in the demo: `owner` reports public health and social care figures, leads the
 # second CYPP programme and owns her corporate-parenting actions; `owner2` the others named.
-DEMO_OWNERS = (
+class Ownership(TypedDict):
+    """What a demo owner is given: measures by their ids, a programme by its name's start."""
+
+    measures: list[str]
+    programme: str
+
+
+DEMO_OWNERS: tuple[tuple[str, str, Ownership], ...] = (
     (
         "owner",
         "jthompson",

@@ -13,6 +13,10 @@ import math
 import random
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from scorecard.core.periods import Period
 
 OUTCOMES = 8
 FIRST_YEAR = 2000
@@ -163,7 +167,7 @@ def load_national(areas: int, indicators: int, periods: int, seed: int = 1) -> i
     )
     area_of = dict(Area.objects.values_list("code", "pk"))
     indicator_of = dict(Indicator.objects.values_list("indicator_id", "pk"))
-    periods_of: dict[str, object] = {}
+    periods_of: dict[str, Period] = {}
     batch, count = [], 0
     codes = ["E92000001", *[f"E0{n:07d}" for n in range(areas)]]
     for indicator, code, label, value, events, denominator in _area_values(

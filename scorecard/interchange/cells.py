@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
+from typing import cast
 
 from scorecard.core.delivery_status import parse_status
 from scorecard.core.period_parser import parse_period
@@ -55,7 +56,8 @@ def checked_number(number: Decimal, raw: str) -> Decimal:
         raise CellError(f"'{raw}' is not a number")
     if abs(number) >= LARGEST:
         raise CellError(f"'{raw}' is too large: numbers must be below 1,000,000,000,000,000")
-    if number.as_tuple().exponent < -DECIMAL_PLACES:
+    # Finite, so the exponent is a number (not "n", "N" or "F").
+    if cast(int, number.as_tuple().exponent) < -DECIMAL_PLACES:
         raise CellError(f"'{raw}' has more than {DECIMAL_PLACES} decimal places")
     if len(number.normalize().as_tuple().digits) > SIGNIFICANT_DIGITS:
         raise CellError(f"'{raw}' has more than {SIGNIFICANT_DIGITS} significant digits")
@@ -226,10 +228,11 @@ def dates(raw: str) -> tuple[dt.date, ...]:
     """Dates in the order they were made, separated by semicolons: `2018-06-01; 2018-09-01`."""
     if isinstance(raw, SpreadsheetDate):
         return (raw.day,) if date(raw) else ()
-    found = []
+    found: list[dt.date] = []
     for part in _items(raw):
         try:
-            found.append(date(part))
+            # A part is never blank, so it is a date or an error.
+            found.append(cast(dt.date, date(part)))
         except CellError:
             if "," in part:
                 raise CellError(f"'{raw}': separate dates with semicolons (;)") from None

@@ -163,11 +163,12 @@ def _apply_within_plan(parsed: dict, plan: Plan, order: int) -> None:
     else:
         parent = parsed["parent"]
         priority = Priority.objects.filter(outcome__plan=plan, name=parent).first()
-        outcome = (
+        # A programme's outcome is optional: None when no outcome has the parent's name.
+        programme_outcome = (
             priority.outcome if priority else Outcome.objects.filter(plan=plan, name=parent).first()
         )
         Programme.objects.update_or_create(
             plan=plan,
             name=parsed["name"],
-            defaults={**common, "priority": priority, "outcome": outcome},
+            defaults={**common, "priority": priority, "outcome": programme_outcome},
         )

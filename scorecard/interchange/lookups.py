@@ -112,7 +112,7 @@ def _priorities() -> dict[tuple[str, str], Priority]:
 
 def _differs(instance: models.Model, name: str, value: Any) -> bool:
     field = instance._meta.get_field(name)
-    if field.many_to_one:
+    if isinstance(field, models.Field) and field.many_to_one:
         # Compare ids: reading the related object would cost a query per row.
         return getattr(instance, field.attname) != (value.pk if value is not None else None)
     return getattr(instance, name) != value

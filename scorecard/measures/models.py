@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import lru_cache
+from typing import TypedDict
 
 from django.db import models
 from django.urls import reverse
@@ -19,7 +20,16 @@ from scorecard.measures.audience import Audience
 from scorecard.period_columns import PeriodColumns
 from scorecard.tenancy.models import tenant_manager
 
-DECIMAL = {"max_digits": 24, "decimal_places": 8}
+
+class DecimalSize(TypedDict):
+    """The size of every stored figure, named so that the type checker can match the keys to
+    DecimalField's arguments."""
+
+    max_digits: int
+    decimal_places: int
+
+
+DECIMAL: DecimalSize = {"max_digits": 24, "decimal_places": 8}
 
 
 class Measure(models.Model):

@@ -15,7 +15,7 @@ from scorecard.measures.scorecard import (
 
 
 def outcome_detail(request, pk: int):
-    outcome = get_object_or_404(Outcome.objects.select_related("plan"), pk=pk)
+    outcome: Outcome = get_object_or_404(Outcome.objects.select_related("plan"), pk=pk)
     offered = available_periods(outcome.plan.plan_id)
     period = chosen_period(request.GET.get("period"), offered)
     lines, projects = [], []

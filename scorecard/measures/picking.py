@@ -40,7 +40,7 @@ def chosen_period(
         if not newest:
             return None
         reporting = [p for p in offered if p.kind in REPORTING_KINDS]
-        return (reporting or offered or [None])[0]
+        return (reporting or offered)[0] if offered else None
     try:
         period = parse_period(label)
     except PeriodError:

@@ -77,7 +77,7 @@ def measure_list(request):
 
 
 def measure_detail(request, measure_id: str):
-    measure = get_object_or_404(
+    measure: Measure = get_object_or_404(
         Measure.objects.select_related(
             "plan",
             "outcome",

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import AbstractUser, Group
 from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import send_mail
 from django.db import transaction
@@ -79,7 +79,7 @@ def set_password_link(request, user) -> str:
 
 
 @transaction.atomic
-def invite(request, form) -> object:
+def invite(request, form) -> AbstractUser:
     """Make the sign-in (no usable password yet), link it to a person, send the invitation."""
     data = form.cleaned_data
     user = get_user_model()(username=data["username"], email=data["email"])

@@ -232,12 +232,14 @@ def plan_facts(summary: ActionPlanSummary) -> list[Facts]:
     action plan has no lead of its own)."""
     action_plan = summary.action_plan
     facts = []
-    if action_plan.board_id:
+    # A missing board or programme is None without a query (the id is None).
+    if action_plan.board is not None:
         facts.append(("Reports to", action_plan.board.name))
-    if action_plan.programme_id:
-        facts.append(("Programme", action_plan.programme.name))
-        if action_plan.programme.lead:
-            facts.append(("Lead", action_plan.programme.lead))
+    programme = action_plan.programme
+    if programme is not None:
+        facts.append(("Programme", programme.name))
+        if programme.lead:
+            facts.append(("Lead", programme.lead))
     return [Facts(facts)] if facts else []
 
 
@@ -285,7 +287,7 @@ def build(period: Period, plan_id: str | None = None) -> Report:
         f"{plural(plans, noun)}, as at {period.display}: "
         + counts_sentence(every).partition(": ")[2]
     )
-    board = plan.board.name if plan.board_id else ""
+    board = plan.board.name if plan.board is not None else ""
     return Report(
         kind=KIND,
         title=title,

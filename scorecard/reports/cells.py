@@ -29,7 +29,7 @@ def whole_percent(value: int | None) -> Cell:
     return Cell(f"{value}%", number=value, percent=True, decimals=0)
 
 
-def rating(rag: Rag | str | None, reason: str = "") -> Cell:
+def rating(rag: Rag | str | None, reason: str | None = "") -> Cell:
     """'Green (G)', shaded; 'Not rated' with its reason when there is none."""
     if not rag:
         return Cell(f"Not rated ({reason})" if reason else "Not rated")

@@ -63,7 +63,9 @@ def build(period: Period, plan_id: str | None = None) -> Report:
         period=period.display,
         organisation=organisation_name(plan),
         produced=timezone.localdate(),
-        cover=[line for line in (plan.name, plan.board.name if plan.board_id else "") if line],
+        cover=[
+            line for line in (plan.name, plan.board.name if plan.board is not None else "") if line
+        ],
         sections=sections,
     )
 
@@ -354,7 +356,7 @@ def _project_section(position: ProjectPosition, as_at: Period) -> Section:
             facts.append(("Latest position", update.latest_position))
         if update.next_steps:
             facts.append(("Next steps", update.next_steps))
-    if project.owner_id:
+    if project.owner is not None:
         facts.append(("Owner", project.owner.name))
     section = Section(f"Project: {project.title}", [Facts(facts)])
     milestones = list(project.milestones.all())

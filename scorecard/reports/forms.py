@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 
 from scorecard.audit.when import AsAtError, parse_as_at
@@ -44,7 +46,7 @@ class ReportForm(GovukForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["plan"].choices = [
+        cast(forms.ChoiceField, self.fields["plan"]).choices = [
             (FIRST_PLAN, "The first plan with something to report"),
             *Plan.objects.order_by("order", "name").values_list("plan_id", "name"),
         ]

@@ -25,11 +25,11 @@ def plan_for(plan_id: str | None, candidates: QuerySet[Plan], wanted: str) -> Pl
         if not candidates.filter(pk=plan.pk).exists():
             raise ReportUnavailable(f"plan '{plan_id}' has no {wanted}")
         return plan
-    plan = candidates.order_by("order", "name").first()
-    if plan is None:
+    first = candidates.order_by("order", "name").first()
+    if first is None:
         raise ReportUnavailable(f"no plan has {wanted}")
-    return plan
+    return first
 
 
 def organisation_name(plan: Plan) -> str:
-    return plan.organisation.name if plan.organisation_id else ""
+    return plan.organisation.name if plan.organisation is not None else ""

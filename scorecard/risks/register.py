@@ -33,7 +33,7 @@ from scorecard.risks.models import Risk, RiskAssessment, configured_bands
 SHADES = 4
 TAG_COLOURS = {1: "green", 2: "yellow", 3: "orange", 4: "red"}
 
-TREND_VERBS = {
+TREND_VERBS: dict[Direction | None, str] = {
     Direction.IMPROVING: "fell",
     Direction.DECLINING: "rose",
 }

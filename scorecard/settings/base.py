@@ -97,7 +97,7 @@ USE_TZ = True
 STATIC_URL = "/static/"
 # Only production collects static files; elsewhere WhiteNoise serves them from their folders.
 STATIC_ROOT = os.environ.get("SCORECARD_STATIC_ROOT") or None
-STATICFILES_DIRS = [PACKAGE_DIR / "static"]
+STATICFILES_DIRS: list[Path | tuple[str, Path]] = [PACKAGE_DIR / "static"]
 if GOVUK_FRONTEND_DIR.exists():
     STATICFILES_DIRS.append(("govuk", GOVUK_FRONTEND_DIR))
 # GOV.UK Frontend's compiled CSS asks for its fonts and images at /assets/: WhiteNoise serves

@@ -21,7 +21,7 @@ def database_url() -> str:
 SUPPORTED_SCHEMES = ("sqlite://", "postgres://", "postgresql://")
 
 
-def database() -> dict:
+def database() -> dj_database_url.DBConfig:
     url = database_url()
     if not url.startswith(SUPPORTED_SCHEMES):
         raise ImproperlyConfigured(
