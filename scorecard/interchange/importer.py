@@ -122,13 +122,14 @@ def _unreadable(path: Path, exc: UnreadableFile) -> RowError:
 def _check_rows(checked: CheckedFile, catalogue: Catalogue, seen: Any) -> list[RowError]:
     errors = []
     checked.warnings = []
+    validate = checked.rows.validate
     for number, cells_by_column in checked.table.rows:
         row = RowReader(checked.table.name, number, cells_by_column)
         result = None
         if "\0extra" in cells_by_column:
             row.fail(None, "this row has more cells than the header has columns")
         else:
-            result = checked.rows.validate(row, catalogue, seen)
+            result = validate(row, catalogue, seen)
         errors += row.errors
         checked.warnings += row.warnings
         if not row.errors and result is not None:
