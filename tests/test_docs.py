@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from scorecard.cli.parser import build_parser
-from scorecard.interchange.kinds import KINDS
+from scorecard.file_kinds import file_kinds
 
 ROOT = Path(__file__).resolve().parents[1]
 # The measures' formats and the delivery and risk formats, as one contract.
@@ -16,7 +16,7 @@ README = (ROOT / "README.md").read_text()
 
 
 @pytest.mark.parametrize(
-    ("kind", "column"), [(kind.name, column) for kind in KINDS for column in kind.columns]
+    ("kind", "column"), [(kind.name, column) for kind in file_kinds() for column in kind.columns]
 )
 def test_every_file_column_is_documented(kind, column):
     section = FORMATS.split(f"## `{kind}`")[1].split("\n## ")[0]

@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from scorecard.audit import registry
 from scorecard.audit.models import AuditAction, AuditEntry
 from scorecard.audit.registry import label_of
 from scorecard.audit.rewind import current_moment
@@ -22,9 +23,8 @@ from scorecard.core.periods import PeriodError
 from scorecard.core.units import plain_number
 
 SHOWN = 50
-# Kept for the record and for rewinding, but not news on a page: the observation's own
-# entry already says what was revised, and these columns follow from others.
-NOT_SHOWN_MODELS = {"measures.observationrevision"}
+# These columns follow from others: not news on a page. (Models kept for the record but not
+# shown are registered by their apps: registry.tell_history_as(label, NOT_SHOWN).)
 QUIET_FIELDS = {
     "id",
     # How a figure was written shows in the figure itself ("58%" or "58.0%").
@@ -43,7 +43,7 @@ QUIET_FIELDS = {
 LONGEST_QUOTED = 60
 MEASURE_FIGURES = {"value", "numerator", "denominator"}
 PROVISIONAL = "provisional"
-# What a submission's state says on the item's page (cycles.Submission.State).
+# What a submission's state says on the item's page (a cycle's submission: its State).
 DECISIONS = {
     "submitted": "sent for approval",
     "approved": "approved",
@@ -76,7 +76,7 @@ def history_for(
     label, pk = label_of(type(item)), str(item.pk)
     entries = AuditEntry.objects.filter(
         Q(model=label, object_id=pk) | Q(parent_model=label, parent_id=pk)
-    ).exclude(model__in=NOT_SHOWN_MODELS)
+    ).exclude(model__in=registry.not_in_history())
     moment = current_moment()
     if moment is not None:
         # A page as at a past moment: its history up to then.
@@ -98,7 +98,8 @@ class _Words:
     def __init__(self, item: models.Model, hide_provisional: bool = False) -> None:
         self.item = item
         self.hide_provisional = hide_provisional
-        self.measure = item if label_of(type(item)) == "measures.measure" else None
+        # The item that writes its own figures (a measure), for the figures in its history.
+        self.measure = item if registry.figures_written_by(label_of(type(item))) else None
         self.related_names: dict = {}
 
     def of(self, entry: AuditEntry) -> str:
@@ -106,11 +107,12 @@ class _Words:
         model = apps.get_model(entry.model)
         values = entry.after or entry.before or {}
         own = entry.model == label_of(type(self.item)) and entry.object_id == str(self.item.pk)
-        if entry.model == "measures.observation":
+        way = registry.history_way(entry.model)
+        if way == registry.FIGURE:
             return self._observation(model, entry, values)
-        if entry.model == "cycles.submission":
+        if way == registry.DECISION:
             return self._decision(entry, values)
-        if entry.model == "measures.target":
+        if way == registry.TARGET:
             return self._target(model, entry, values)
         thing = model._meta.verbose_name.capitalize()
         if not own:
@@ -204,7 +206,7 @@ class _Words:
         measure = self.measure
         if measure is None or name != "value":
             return plain_number(number)
-        if "target" in str(model).lower():
+        if registry.history_way(label_of(model)) == registry.TARGET:
             return measure.shown_target(number)  # as set, not padded to the figures' decimals
         return measure.shown(number, values.get("written_decimals"))
 
@@ -212,7 +214,7 @@ class _Words:
         """The value in words; None when it is too long to repeat."""
         raw = values.get(name)
         field = _field(model, name)
-        if model is apps.get_model("measures.observation") and name in MEASURE_FIGURES:
+        if registry.history_way(label_of(model)) == registry.FIGURE and name in MEASURE_FIGURES:
             return self._figure(model, name, values)
         if isinstance(field, models.ManyToManyField):
             return self._names(field.related_model, raw or []) or "nobody"

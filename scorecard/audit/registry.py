@@ -26,6 +26,19 @@ ONE_OF_PARENTS: dict[str, tuple[str, ...]] = {}
 # Whether a reader may not see an item's unapproved figures in its history: by model label.
 _HIDES_PROVISIONAL: dict[str, Callable[[Any, Model], bool]] = {}
 
+# How an item's History section tells a model's changes when not in the plain way ("Risk
+# “Flooding” added"): one of the ways below, by model label.
+FIGURE = "figure"  # a figure for a period: "Value for Q2 2019/20 revised from 49.7% to 49.9%"
+TARGET = "target"  # a target from a period: "Target from 2024/25 set to 80%"
+DECISION = "decision"  # a submission sent, approved or returned: "Value for Q2 approved"
+NOT_SHOWN = "not shown"  # kept for the record and for rewinding, but not news on a page
+HISTORY_WAYS = (FIGURE, TARGET, DECISION, NOT_SHOWN)
+_TOLD_AS: dict[str, str] = {}
+
+# Items whose figures (and targets) their history writes as the item writes them:
+# `item.shown(number, written_decimals)` and `item.shown_target(number)`.
+_WRITES_FIGURES: set[str] = set()
+
 # What the people app answers for the trail and the archive pages (people sits above audit).
 _PEOPLE: dict[str, Callable[..., Any]] = {}
 
@@ -54,6 +67,30 @@ def hide_provisional_from(label: str, hidden: Callable[[Any, Model], bool]) -> N
 def hides_provisional(user: Any, item: Model) -> bool:
     hidden = _HIDES_PROVISIONAL.get(item._meta.label)
     return hidden is not None and hidden(user, item)
+
+
+def tell_history_as(label: str, way: str) -> None:
+    """Tell a model's changes on its item's page in one of the HISTORY_WAYS."""
+    if way not in HISTORY_WAYS:
+        raise ValueError(f"no way of telling history called '{way}'")
+    _TOLD_AS[label.lower()] = way
+
+
+def history_way(label: str) -> str | None:
+    return _TOLD_AS.get(label.lower())
+
+
+def not_in_history() -> set[str]:
+    return {label for label, way in _TOLD_AS.items() if way == NOT_SHOWN}
+
+
+def writes_figures(label: str) -> None:
+    """The item's history writes its figures with its own `shown` and `shown_target`."""
+    _WRITES_FIGURES.add(label.lower())
+
+
+def figures_written_by(label: str) -> bool:
+    return label.lower() in _WRITES_FIGURES
 
 
 def answered_by_people(

@@ -15,3 +15,7 @@ class BenchmarkingConfig(AppConfig):
             "benchmarking.ComparatorGroup", "benchmarking.GroupMember", "benchmarking.Indicator"
         )
         registry.show_on_parent("benchmarking.groupmember", "group")
+        # Its kinds of file for `scorecard import` (scorecard/file_kinds.py).
+        from scorecard.benchmarking.import_kinds import register_kinds
+
+        register_kinds()

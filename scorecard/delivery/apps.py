@@ -81,3 +81,7 @@ class DeliveryConfig(AppConfig):
             {"programme", "period", "status", "author"}
             | {name for name, _ in HighlightReport.SECTIONS},
         )
+        # Its kinds of file for `scorecard import` (scorecard/file_kinds.py).
+        from scorecard.delivery.import_kinds import register_kinds
+
+        register_kinds()

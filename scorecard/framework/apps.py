@@ -21,3 +21,7 @@ class FrameworkConfig(AppConfig):
                 "the executive summary, the reports and the exports",
             )
         )
+        # Its kinds of file for `scorecard import` (scorecard/file_kinds.py).
+        from scorecard.framework.import_kinds import register_kinds
+
+        register_kinds()

@@ -8,6 +8,7 @@ from scorecard.interchange import cells, references
 from scorecard.interchange.context import Catalogue, RowReader, unknown
 from scorecard.interchange.lookups import Lookups, NewRowOrder, save_changed, set_members
 from scorecard.interchange.project_rows import merge, revised_history
+from scorecard.interchange.rows import whole_file
 
 REFERENCE_LENGTH = 20
 
@@ -169,3 +170,10 @@ def apply_updates(rows: list[dict], lookups: Lookups) -> None:
             save_changed(update, {"text": parsed["update"]})
     ActionUpdate.objects.bulk_create(new)
     audit.record_created(new)
+
+
+# The kinds of file these rows are read from (interchange/rows.py).
+READS = {
+    "actions": whole_file(validate, apply_all),
+    "action_updates": whole_file(validate_update, apply_updates),
+}

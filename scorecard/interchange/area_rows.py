@@ -8,6 +8,7 @@ from scorecard.benchmarking.models import Area
 from scorecard.interchange import cells
 from scorecard.interchange.context import Catalogue, RowReader
 from scorecard.interchange.lookups import Lookups
+from scorecard.interchange.rows import whole_file
 
 _GSS_CODE = re.compile(r"[A-Z]\d{8}")
 _LA_NUMBER = re.compile(r"\d{3}")
@@ -87,3 +88,7 @@ def apply_all(rows: list[dict], lookups: Lookups) -> None:
             area.replaced_by = known.get(row["replaced_by"]) if row["replaced_by"] else None
         area.save()
         known[area.code] = area
+
+
+# The kinds of file these rows are read from (interchange/rows.py).
+READS = {"areas": whole_file(validate, apply_all)}

@@ -16,6 +16,7 @@ from scorecard.interchange.area_rows import area_code
 from scorecard.interchange.context import Catalogue, RowReader
 from scorecard.interchange.errors import RowError
 from scorecard.interchange.lookups import Lookups
+from scorecard.interchange.rows import whole_file
 
 # Our name for each value -> its column in our form and in a Fingertips download.
 COLUMNS = {
@@ -323,3 +324,10 @@ def _learn_from_fingertips(rows: list[dict], indicators: dict[str, Indicator]) -
                 fields += ["value_type", "multiplier"]
         if fields:
             indicator.save(update_fields=fields)
+
+
+# The kinds of file these rows are read from (interchange/rows.py).
+READS = {
+    "fingertips": whole_file(validate_fingertips, apply_all),
+    "comparator_values": whole_file(validate_ours, apply_all),
+}

@@ -5,6 +5,8 @@ from __future__ import annotations
 from scorecard.core.units import written_decimals
 from scorecard.interchange import cells
 from scorecard.interchange.context import Catalogue, RowReader
+from scorecard.interchange.lookups import Lookups
+from scorecard.interchange.rows import whole_file
 from scorecard.measures.choices import ComparatorType
 from scorecard.measures.models import ComparatorValue, Measure
 
@@ -51,3 +53,14 @@ def apply(parsed: dict, measures: dict[str, Measure]) -> None:
     comparator.rank = parsed["rank"]
     comparator.quartile = parsed["quartile"]
     comparator.save()
+
+
+# The kinds of file these rows are read from (interchange/rows.py).
+def apply_all(parsed: list[dict], lookups: Lookups) -> None:
+    # Every measure read once, for every comparators file of the import.
+    measures = lookups.table("measures", lambda: {m.measure_id: m for m in Measure.objects.all()})
+    for row in parsed:
+        apply(row, measures)
+
+
+READS = {"comparators": whole_file(validate, apply_all)}

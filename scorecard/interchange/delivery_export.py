@@ -23,6 +23,13 @@ from scorecard.core.period_parser import parse_period
 from scorecard.core.periods import PeriodError
 from scorecard.core.ratings import Rag
 from scorecard.core.risk_scoring import risk_band, risk_trend
+from scorecard.delivery.import_kinds import (
+    ACTION_UPDATES,
+    ACTIONS,
+    HIGHLIGHT_REPORTS,
+    MILESTONES,
+    PROJECTS,
+)
 from scorecard.delivery.models import (
     Action,
     ActionUpdate,
@@ -31,11 +38,14 @@ from scorecard.delivery.models import (
     Project,
     ProjectUpdate,
 )
+from scorecard.file_kinds import FileKind
+from scorecard.framework.import_kinds import FRAMEWORK
 from scorecard.framework.models import Board, Organisation, Plan
-from scorecard.interchange import kinds
 from scorecard.interchange.exporter import as_csv, as_json
 from scorecard.interchange.highlight_rows import SECTIONS
+from scorecard.people.import_kinds import PEOPLE
 from scorecard.people.models import Person
+from scorecard.risks.import_kinds import RISK_ASSESSMENTS, RISKS
 from scorecard.risks.models import Risk, RiskAssessment, configured_bands
 
 Record = dict[str, object]
@@ -429,7 +439,7 @@ def risk_assessment_records(plan_id: str | None = None) -> list[Record]:
 
 @dataclass(frozen=True)
 class Export:
-    kind: kinds.FileKind
+    kind: FileKind
     records: Callable[[str | None], list[Record]]
 
     @property
@@ -438,16 +448,16 @@ class Export:
 
 
 EXPORTS = {
-    "framework": Export(kinds.FRAMEWORK, framework_records),
-    "people": Export(kinds.PEOPLE, people_records),
-    "projects": Export(kinds.PROJECTS, project_records),
-    "milestones": Export(kinds.MILESTONES, milestone_records),
-    "actions": Export(kinds.ACTIONS, action_records),
-    "action_updates": Export(kinds.ACTION_UPDATES, action_update_records),
-    "highlights": Export(kinds.HIGHLIGHT_REPORTS, highlight_records),
-    "highlight_reports": Export(kinds.HIGHLIGHT_REPORTS, highlight_records),
-    "risks": Export(kinds.RISKS, risk_records),
-    "risk_assessments": Export(kinds.RISK_ASSESSMENTS, risk_assessment_records),
+    "framework": Export(FRAMEWORK, framework_records),
+    "people": Export(PEOPLE, people_records),
+    "projects": Export(PROJECTS, project_records),
+    "milestones": Export(MILESTONES, milestone_records),
+    "actions": Export(ACTIONS, action_records),
+    "action_updates": Export(ACTION_UPDATES, action_update_records),
+    "highlights": Export(HIGHLIGHT_REPORTS, highlight_records),
+    "highlight_reports": Export(HIGHLIGHT_REPORTS, highlight_records),
+    "risks": Export(RISKS, risk_records),
+    "risk_assessments": Export(RISK_ASSESSMENTS, risk_assessment_records),
 }
 
 
@@ -484,7 +494,7 @@ def export_csv(what: str, plan_id: str | None = None) -> str:
 def export_json(what: str, plan_id: str | None = None) -> str:
     export = EXPORTS[what]
     document: dict[str, object] = {"plan_id": plan_id}
-    if export.kind is kinds.ACTIONS:
+    if export.kind is ACTIONS:
         document["as_at"] = dt.date.today().isoformat()
     document[export.key] = _rows(export.records(plan_id), json_value)
     return as_json(document)

@@ -9,6 +9,7 @@ from scorecard.framework.models import Board, Organisation, Outcome, Plan, Prior
 from scorecard.interchange import cells
 from scorecard.interchange.area_rows import area_code
 from scorecard.interchange.context import Catalogue, RowReader
+from scorecard.interchange.rows import one_at_a_time
 
 
 class Level(StrEnum):
@@ -172,3 +173,7 @@ def _apply_within_plan(parsed: dict, plan: Plan, order: int) -> None:
             name=parsed["name"],
             defaults={**common, "priority": priority, "outcome": programme_outcome},
         )
+
+
+# The kinds of file these rows are read from (interchange/rows.py).
+READS = {"framework": one_at_a_time(validate, lambda parsed, order, lookups: apply(parsed, order))}

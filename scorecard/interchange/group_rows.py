@@ -10,6 +10,7 @@ from scorecard.interchange import cells
 from scorecard.interchange.area_rows import area_code
 from scorecard.interchange.context import Catalogue, RowReader
 from scorecard.interchange.lookups import Lookups
+from scorecard.interchange.rows import whole_file
 
 
 def kind(raw: str) -> str:
@@ -94,3 +95,7 @@ def set_members(changes: list[tuple[ComparatorGroup, list[Area]]]) -> None:
     audit.record_changed(reordered)
     GroupMember.objects.bulk_create(added)
     audit.record_created(added)
+
+
+# The kinds of file these rows are read from (interchange/rows.py).
+READS = {"comparator_groups": whole_file(validate, apply_all)}

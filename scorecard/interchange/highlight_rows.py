@@ -7,6 +7,7 @@ from scorecard.delivery.models import HighlightReport
 from scorecard.interchange import cells, references
 from scorecard.interchange.context import Catalogue, RowReader
 from scorecard.interchange.lookups import Lookups, save_changed
+from scorecard.interchange.rows import whole_file
 
 SECTIONS = tuple(section for section, _ in HighlightReport.SECTIONS)
 
@@ -65,3 +66,7 @@ def apply_all(rows: list[dict], lookups: Lookups) -> None:
             report = HighlightReport(programme=programme)
             report.set_period(parsed["period"])
         save_changed(report, _values(parsed, lookups))
+
+
+# The kinds of file these rows are read from (interchange/rows.py).
+READS = {"highlight_reports": whole_file(validate, apply_all)}

@@ -15,29 +15,14 @@ from typing import Any
 from django.conf import settings
 from django.db import connection, transaction
 
-from scorecard.interchange import (
-    action_rows,
-    area_rows,
-    area_value_rows,
-    comparator_rows,
-    framework_rows,
-    group_rows,
-    highlight_rows,
-    indicator_rows,
-    measure_rows,
-    neighbour_rows,
-    observation_rows,
-    observation_writer,
-    people_rows,
-    project_rows,
-    risk_rows,
-)
+from scorecard.file_kinds import FileKind, file_kinds, import_kind, kind_of
+from scorecard.interchange import observation_rows, observation_writer
 from scorecard.interchange.context import Catalogue, RowReader
 from scorecard.interchange.errors import ImportRejected, RowError, not_saved, storage_failure
-from scorecard.interchange.kinds import APPLY_ORDER, KINDS, FileKind, kind_of
 from scorecard.interchange.lookups import Lookups
 from scorecard.interchange.observation_stream import readings
 from scorecard.interchange.readers import RowStream, Table, UnreadableFile, stream_rows
+from scorecard.interchange.rows import Rows, rows_of
 from scorecard.measures.models import Measure
 
 
@@ -56,10 +41,14 @@ class CheckedFile:
         """An observations file: checked and written a batch at a time, never held whole."""
         return isinstance(self.table, RowStream)
 
+    @property
+    def rows(self) -> Rows:
+        return rows_of(import_kind(self.kind.name))
+
 
 def _header_errors(table: Table | RowStream, kind: FileKind | None) -> list[RowError]:
     if kind is None:
-        expected = "; ".join(f"{k.name}: {', '.join(k.required)}" for k in KINDS)
+        expected = "; ".join(f"{k.name}: {', '.join(k.required)}" for k in file_kinds())
         return [
             RowError(
                 table.name,
@@ -111,7 +100,8 @@ def _read(
             source = stream_rows(path)
             kind = kind_of(source.header)
             header_errors = _header_errors(source, kind)
-            if header_errors or kind.name != "observations":
+            streamed = kind is not None and rows_of(import_kind(kind.name)).streamed
+            if header_errors or not streamed:
                 # Read to the end now: a file that cannot be read is reported as that alone.
                 table = source.table()
         except UnreadableFile as exc:
@@ -119,9 +109,9 @@ def _read(
             continue
         errors += header_errors
         if not header_errors:
-            streamed = kind.name == "observations"
             files.append(CheckedFile(source if streamed else table, kind, position))
-    files.sort(key=lambda f: APPLY_ORDER.index(f.kind.name))
+    order = [k.name for k in file_kinds()]
+    files.sort(key=lambda f: order.index(f.kind.name))
     return files, errors
 
 
@@ -129,47 +119,17 @@ def _unreadable(path: Path, exc: UnreadableFile) -> RowError:
     return RowError(path.name, None, None, str(exc).split(": ", 1)[-1])
 
 
-VALIDATORS = {
-    "framework": lambda row, catalogue, seen: framework_rows.validate(row, catalogue),
-    "measures": lambda row, catalogue, seen: measure_rows.validate(row, catalogue),
-    "observations": observation_rows.validate,
-    "comparators": lambda row, catalogue, seen: comparator_rows.validate(row, catalogue),
-}
-# Kinds whose rows are checked against the catalogue alone and written a file at a time.
-DELIVERY = {
-    "people": (people_rows.validate, people_rows.apply_all),
-    "projects": (project_rows.validate, project_rows.apply_all),
-    "milestones": (project_rows.validate_milestone, project_rows.apply_milestones),
-    "actions": (action_rows.validate, action_rows.apply_all),
-    "action_updates": (action_rows.validate_update, action_rows.apply_updates),
-    "highlight_reports": (highlight_rows.validate, highlight_rows.apply_all),
-    "risks": (risk_rows.validate, risk_rows.apply_all),
-    "risk_assessments": (risk_rows.validate_assessment, risk_rows.apply_assessments),
-}
-# Benchmarking's kinds, likewise (docs/formats.md).
-BENCHMARKING = {
-    "areas": (area_rows.validate, area_rows.apply_all),
-    "comparator_indicators": (indicator_rows.validate, indicator_rows.apply_all),
-    "fingertips": (area_value_rows.validate_fingertips, area_value_rows.apply_all),
-    "comparator_values": (area_value_rows.validate_ours, area_value_rows.apply_all),
-    "comparator_groups": (group_rows.validate, group_rows.apply_all),
-    "statistical_neighbours": (neighbour_rows.validate, neighbour_rows.apply_all),
-}
-WHOLE_FILE = {**DELIVERY, **BENCHMARKING}
-for _name, (_validate, _) in WHOLE_FILE.items():
-    VALIDATORS[_name] = lambda row, catalogue, seen, check=_validate: check(row, catalogue)
-
-
 def _check_rows(checked: CheckedFile, catalogue: Catalogue, seen: Any) -> list[RowError]:
     errors = []
     checked.warnings = []
+    validate = checked.rows.validate
     for number, cells_by_column in checked.table.rows:
         row = RowReader(checked.table.name, number, cells_by_column)
         result = None
         if "\0extra" in cells_by_column:
             row.fail(None, "this row has more cells than the header has columns")
         else:
-            result = VALIDATORS[checked.kind.name](row, catalogue, seen)
+            result = validate(row, catalogue, seen)
         errors += row.errors
         checked.warnings += row.warnings
         if not row.errors and result is not None:
@@ -193,31 +153,12 @@ def one_import_at_a_time() -> None:
             cursor.execute("UPDATE django_migrations SET app = app WHERE id = -1")
 
 
-class _Writer:
-    """Writes checked files in order, sharing what they look up."""
-
-    def __init__(self, entered_by: str) -> None:
-        self.entered_by = entered_by
-        self.measures: dict[str, Measure] | None = None
-        self.cache: dict = {}
-        self.lookups = Lookups()
-
-    def write(self, checked: CheckedFile) -> None:
-        name = checked.kind.name
-        if name in WHOLE_FILE:
-            said = WHOLE_FILE[name][1](checked.parsed, self.lookups)
-            if isinstance(said, list):  # warnings, with their rows (area values)
-                checked.warnings += said
-            return
-        if name == "comparators" and self.measures is None:
-            self.measures = {m.measure_id: m for m in Measure.objects.all()}
-        for order, parsed in enumerate(checked.parsed):
-            if name == "framework":
-                framework_rows.apply(parsed, order)
-            elif name == "measures":
-                measure_rows.apply(parsed, order, self.cache)
-            else:
-                comparator_rows.apply(parsed, self.measures)
+def _write(checked: CheckedFile, lookups: Lookups) -> None:
+    """Write a checked file's rows; `lookups` shared by every file of the import."""
+    write = checked.rows.write
+    said = write(checked.parsed, lookups) if write is not None else None
+    if isinstance(said, list):  # warnings, with their rows (area values)
+        checked.warnings += said
 
 
 class _FoundUnreadable(Exception):
@@ -335,13 +276,13 @@ def _import(paths: list[Path], entered_by: str, unreadable: dict[int, RowError])
             if not checked.streamed:
                 checked.errors = _check_rows(checked, catalogue, seen)
         writing = not read_errors and not any(f.errors for f in files)
-        writer = _Writer(entered_by)
+        lookups = Lookups()
         for checked in files:
             if checked.streamed:
                 _stream(checked, catalogue, seen, entered_by if writing else None)
                 writing = writing and not checked.errors
             elif writing:
-                writer.write(checked)
+                _write(checked, lookups)
         # Files are in the order they are applied in, as their messages always were.
         errors = read_errors + [e for f in files for e in f.errors]
         if errors:

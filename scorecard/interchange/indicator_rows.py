@@ -7,6 +7,7 @@ from scorecard.benchmarking.models import Indicator
 from scorecard.interchange import cells
 from scorecard.interchange.context import Catalogue, RowReader
 from scorecard.interchange.lookups import Lookups
+from scorecard.interchange.rows import whole_file
 
 
 def polarity(raw: str) -> str:
@@ -72,3 +73,7 @@ def apply_all(rows: list[dict], lookups: Lookups) -> None:
             indicator.multiplier = row["multiplier"]
         # One save each: indicators are few, and the audit trail keeps their changes.
         indicator.save()
+
+
+# The kinds of file these rows are read from (interchange/rows.py).
+READS = {"comparator_indicators": whole_file(validate, apply_all)}

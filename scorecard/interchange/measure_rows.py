@@ -11,6 +11,7 @@ from scorecard.core.units import MoneyUnit, Unit
 from scorecard.framework.models import Board, Organisation, Outcome, Plan, Priority, Programme
 from scorecard.interchange import cells
 from scorecard.interchange.context import Catalogue, MeasureFacts, RowReader
+from scorecard.interchange.rows import one_at_a_time
 from scorecard.measures.models import Measure, Target
 
 DEFAULT_PLAN_ID = "plan"
@@ -234,3 +235,13 @@ def apply(parsed: dict, order: int, cache: dict) -> None:
         Target.objects.update_or_create(
             measure=measure, from_month=-1, defaults={"value": parsed["target"], "from_period": ""}
         )
+
+
+# The kinds of file these rows are read from (interchange/rows.py).
+READS = {
+    # What one measure row writes that the next may reuse, kept for the whole import.
+    "measures": one_at_a_time(
+        validate,
+        lambda parsed, order, lookups: apply(parsed, order, lookups.table("measure rows", dict)),
+    )
+}

@@ -15,6 +15,7 @@ from scorecard.interchange.area_rows import la_number
 from scorecard.interchange.context import Catalogue, RowReader
 from scorecard.interchange.group_rows import save_groups, set_members
 from scorecard.interchange.lookups import Lookups
+from scorecard.interchange.rows import whole_file
 
 
 def group_slug(number: str) -> str:
@@ -84,3 +85,7 @@ def apply_all(rows: list[dict], lookups: Lookups) -> None:
             for group, neighbours in zip(groups, by_la.values(), strict=True)
         ]
     )
+
+
+# The kinds of file these rows are read from (interchange/rows.py).
+READS = {"statistical_neighbours": whole_file(validate, apply_all)}

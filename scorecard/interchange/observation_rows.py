@@ -14,6 +14,7 @@ from scorecard.core.entry_checks import (
 from scorecard.core.units import written_decimals
 from scorecard.interchange import cells
 from scorecard.interchange.context import Catalogue, RowReader
+from scorecard.interchange.rows import Rows
 from scorecard.measures.choices import ObservationStatus
 
 STATUSES = {s.value.lower(): s.value for s in ObservationStatus if s.value}
@@ -136,3 +137,7 @@ def _target_agrees(row: RowReader, parsed: dict, seen: Seen) -> bool:
         return False
     seen.targets.setdefault(start, parsed["target"])
     return True
+
+
+# The kinds of file these rows are read from (interchange/rows.py).
+READS = {"observations": Rows(validate, streamed=True)}

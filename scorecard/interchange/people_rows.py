@@ -8,6 +8,7 @@ from django.core.validators import validate_email
 from scorecard.interchange import cells
 from scorecard.interchange.context import Catalogue, RowReader
 from scorecard.interchange.lookups import Lookups, save_changed
+from scorecard.interchange.rows import whole_file
 from scorecard.people.models import Person
 
 
@@ -54,3 +55,7 @@ def apply_all(rows: list[dict], lookups: Lookups) -> None:
             values["organisation"] = lookups.organisation(parsed["organisation"])
         save_changed(person, values)
         people[person.person_id] = person
+
+
+# The kinds of file these rows are read from (interchange/rows.py).
+READS = {"people": whole_file(validate, apply_all)}

@@ -8,6 +8,7 @@ from scorecard.delivery.models import Milestone, Project, ProjectUpdate
 from scorecard.interchange import cells, references
 from scorecard.interchange.context import Catalogue, RowReader, unknown
 from scorecard.interchange.lookups import Lookups, NewRowOrder, save_changed
+from scorecard.interchange.rows import whole_file
 
 
 class OfficerDirection(StrEnum):
@@ -232,3 +233,10 @@ def apply_milestones(rows: list[dict], lookups: Lookups) -> None:
         )
         values = {**_milestone_values(milestone, parsed), **orders.place(milestone, project.pk)}
         save_changed(milestone, values)
+
+
+# The kinds of file these rows are read from (interchange/rows.py).
+READS = {
+    "projects": whole_file(validate, apply_all),
+    "milestones": whole_file(validate_milestone, apply_milestones),
+}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from scorecard.interchange import cells, references
 from scorecard.interchange.context import Catalogue, RowReader, unknown
 from scorecard.interchange.lookups import Lookups, NewRowOrder, save_changed, set_members
+from scorecard.interchange.rows import whole_file
 from scorecard.risks.models import Risk, RiskAssessment
 
 HIGHEST_SCORE = 25
@@ -131,3 +132,10 @@ def apply_assessments(rows: list[dict], lookups: Lookups) -> None:
         if "note" in parsed["columns"]:
             values["note"] = parsed["note"]
         save_changed(assessment, values)
+
+
+# The kinds of file these rows are read from (interchange/rows.py).
+READS = {
+    "risks": whole_file(validate, apply_all),
+    "risk_assessments": whole_file(validate_assessment, apply_assessments),
+}

@@ -26,6 +26,13 @@ class MeasuresConfig(AppConfig):
             ("measures.observationrevision", "observation"),
         ):
             registry.show_on_parent(child, parent)
+        # How their changes read in a measure's History section (audit/history.py): its
+        # figures written as the measure writes them; revisions kept for the record only (the
+        # figure's own entry says what was revised).
+        registry.writes_figures("measures.Measure")
+        registry.tell_history_as("measures.Observation", registry.FIGURE)
+        registry.tell_history_as("measures.Target", registry.TARGET)
+        registry.tell_history_as("measures.ObservationRevision", registry.NOT_SHOWN)
         # Figures the team has not approved are named only to those who may see them.
         registry.hide_provisional_from(
             "measures.Measure", lambda user, measure: not sees_provisional(user, measure)
@@ -61,3 +68,7 @@ class MeasuresConfig(AppConfig):
             "measures.ComparatorValue",
             {"measure", "comparator", "comparator_type", "period", "value", "rank", "quartile"},
         )
+        # Its kinds of file for `scorecard import` (scorecard/file_kinds.py).
+        from scorecard.measures.import_kinds import register_kinds
+
+        register_kinds()

@@ -35,3 +35,7 @@ class PeopleConfig(AppConfig):
         )
         # Whether a person owns a programme (each app adds its own check, in installed order).
         permissions.register_ownership(lambda person: person.programmes.exists())
+        # Its kinds of file for `scorecard import` (scorecard/file_kinds.py).
+        from scorecard.people.import_kinds import register_kinds
+
+        register_kinds()

@@ -34,3 +34,7 @@ class RisksConfig(AppConfig):
             "risks.RiskAssessment",
             {"risk", "assessed_on", "period", "likelihood", "impact", "note"},
         )
+        # Its kinds of file for `scorecard import` (scorecard/file_kinds.py).
+        from scorecard.risks.import_kinds import register_kinds
+
+        register_kinds()

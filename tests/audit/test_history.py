@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+import pytest
 from django.urls import reverse
 
 from scorecard.audit.history import history_for
@@ -69,3 +70,23 @@ def test_the_risk_and_action_pages_have_a_history_section(demo_at_start, client)
         assert 'id="history"' in page
         assert "added by demo loader on <time" in page
         assert ">3 March 2026 at 10:02</time>" in page
+
+
+def test_how_a_model_s_history_is_told_is_registered_by_its_app(demo_at_start, monkeypatch):
+    """audit/history.py names no model: an app tells it which of its models are figures,
+    targets, decisions or kept for the record only (audit.registry.tell_history_as)."""
+    from scorecard.audit import registry
+
+    update = ProjectUpdate.objects.get(project__project_id="BP-PRJ-02", period="2019/20 Q2")
+    update.status = "G"
+    update.save()
+    project = Project.objects.get(project_id="BP-PRJ-02")
+    said = [line.what for line in history_for(project)]
+    assert "Status changed from Amber (A) to Green (G)" in " ".join(said)
+
+    monkeypatch.setattr(registry, "_TOLD_AS", dict(registry._TOLD_AS))
+    registry.tell_history_as("delivery.ProjectUpdate", registry.NOT_SHOWN)
+    said = [line.what for line in history_for(project)]
+    assert "Status changed" not in " ".join(said)
+    with pytest.raises(ValueError, match="no way of telling history called 'poem'"):
+        registry.tell_history_as("delivery.ProjectUpdate", "poem")

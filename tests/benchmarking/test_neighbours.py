@@ -5,9 +5,9 @@ import pytest
 from scorecard.benchmarking.choices import GroupKind
 from scorecard.benchmarking.models import Area, ComparatorGroup
 from scorecard.benchmarking.reference import AREAS, STATISTICAL_NEIGHBOURS
+from scorecard.file_kinds import kind_of
 from scorecard.interchange.errors import ImportRejected
 from scorecard.interchange.importer import import_files
-from scorecard.interchange.kinds import kind_of
 from scorecard.interchange.neighbour_rows import group_slug
 
 pytestmark = pytest.mark.django_db

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
+from scorecard import file_kinds
 from scorecard.cli.parser import ROUND_TRIP_KINDS
 from scorecard.demo.loader import demo_files
-from scorecard.interchange import kinds
 from scorecard.interchange.delivery_export import EXPORTS, export_csv, export_json
 from scorecard.interchange.importer import import_files
 from tests.interchange.test_delivery_import import COUNCIL, row_counts, write_files
@@ -66,7 +66,7 @@ def test_every_csv_export_has_exactly_the_columns_of_its_kind(council):
     for what in ROUND_TRIP:
         header = export_csv(what).splitlines()[0].split(",")
         assert header == list(EXPORTS[what].kind.columns)
-        assert kinds.kind_of(header) is EXPORTS[what].kind
+        assert file_kinds.kind_of(header) is EXPORTS[what].kind
 
 
 def test_a_round_trip_through_an_empty_database_is_byte_identical(council, tmp_path):

@@ -21,9 +21,9 @@ from scorecard.delivery.models import (
     ProjectUpdate,
 )
 from scorecard.demo.loader import demo_files
+from scorecard.file_kinds import apply_order, file_kinds, kind_of
 from scorecard.interchange.errors import ImportRejected
 from scorecard.interchange.importer import import_files
-from scorecard.interchange.kinds import APPLY_ORDER, KINDS, kind_of
 from scorecard.people.models import Person
 from scorecard.risks.models import Risk, RiskAssessment
 
@@ -155,14 +155,14 @@ def rejected(paths) -> list[str]:
 # --- kinds of file -------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("kind", KINDS, ids=lambda k: k.name)
+@pytest.mark.parametrize("kind", file_kinds(), ids=lambda k: k.name)
 def test_each_kind_is_told_apart_by_its_header_alone(kind):
     for header in (list(kind.required), list(kind.columns)):
-        assert [k.name for k in KINDS if k.matches(header)] == [kind.name]
+        assert [k.name for k in file_kinds() if k.matches(header)] == [kind.name]
 
 
 def test_every_kind_has_its_place_in_the_apply_order():
-    assert sorted(APPLY_ORDER) == sorted(k.name for k in KINDS)
+    assert sorted(apply_order()) == sorted(k.name for k in file_kinds())
 
 
 @pytest.mark.parametrize(
@@ -723,7 +723,7 @@ def test_people_and_measures_of_one_import_may_name_the_same_new_organisation(tm
     assert Risk.objects.get().organisation.name == "Other Trust"
 
 
-DELIVERY_KINDS = [kind for kind in KINDS if kind.name in APPLY_ORDER[5:] + ("people",)]
+DELIVERY_KINDS = [kind for kind in file_kinds() if kind.name in apply_order()[5:] + ("people",)]
 fuzz_cells = st.one_of(
     st.text(max_size=12),
     st.sampled_from(

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from scorecard.file_kinds import file_kinds
 from scorecard.interchange.errors import ImportRejected
 from scorecard.interchange.importer import import_files
-from scorecard.interchange.kinds import KINDS
 from scorecard.measures.models import Measure, Observation
 
 pytestmark = pytest.mark.django_db
@@ -43,7 +43,7 @@ cells = st.one_of(
 
 @st.composite
 def files(draw):
-    kind = draw(st.sampled_from(KINDS))
+    kind = draw(st.sampled_from(file_kinds()))
     optional = (
         st.lists(st.sampled_from(kind.optional), unique=True) if kind.optional else st.just([])
     )
@@ -131,7 +131,7 @@ def workbook_cells(draw):
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(kind=st.sampled_from(KINDS), data=st.data())
+@given(kind=st.sampled_from(file_kinds()), data=st.data())
 def test_random_workbooks_are_imported_or_rejected_row_by_row(tmp_path, kind, data):
     from openpyxl import Workbook
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
