@@ -50,7 +50,7 @@ def test_the_service_answers_again_when_the_database_is_back(visitor):
 
 
 def test_other_errors_are_the_plain_500_page(visitor):
-    with mock.patch("scorecard.measures.views.measures_for", side_effect=ValueError("bug")):
+    with mock.patch("scorecard.pages.measure_views.measures_for", side_effect=ValueError("bug")):
         response = visitor.get("/measures/")
     assert response.status_code == 500
     assert "Sorry, there is a problem with the service" in response.content.decode()

@@ -98,8 +98,8 @@ class _Words:
     def __init__(self, item: models.Model, hide_provisional: bool = False) -> None:
         self.item = item
         self.hide_provisional = hide_provisional
-        # The item that writes its own figures (a measure), for the figures in its history.
-        self.measure = item if registry.figures_written_by(label_of(type(item))) else None
+        # How the item's figures (a measure's) are written, for the figures in its history.
+        self.writers = registry.figure_writers(label_of(type(item)))
         self.related_names: dict = {}
 
     def of(self, entry: AuditEntry) -> str:
@@ -203,12 +203,12 @@ class _Words:
             number = Decimal(raw)
         except (InvalidOperation, TypeError):
             return str(raw)
-        measure = self.measure
-        if measure is None or name != "value":
+        if self.writers is None or name != "value":
             return plain_number(number)
+        figure, target = self.writers
         if registry.history_way(label_of(model)) == registry.TARGET:
-            return measure.shown_target(number)  # as set, not padded to the figures' decimals
-        return measure.shown(number, values.get("written_decimals"))
+            return target(self.item, number)  # as set, not padded to the figures' decimals
+        return figure(self.item, number, values.get("written_decimals"))
 
     def _shown(self, model, name: str, values: dict) -> str | None:
         """The value in words; None when it is too long to repeat."""

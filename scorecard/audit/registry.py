@@ -35,9 +35,9 @@ NOT_SHOWN = "not shown"  # kept for the record and for rewinding, but not news o
 HISTORY_WAYS = (FIGURE, TARGET, DECISION, NOT_SHOWN)
 _TOLD_AS: dict[str, str] = {}
 
-# Items whose figures (and targets) their history writes as the item writes them:
-# `item.shown(number, written_decimals)` and `item.shown_target(number)`.
-_WRITES_FIGURES: set[str] = set()
+# Items whose figures (and targets) their history writes as the item's pages write them, by
+# model label: (figure(item, number, written_decimals), target(item, number)).
+_WRITES_FIGURES: dict[str, tuple[Callable[[Any, Any, Any], str], Callable[[Any, Any], str]]] = {}
 
 # What the people app answers for the trail and the archive pages (people sits above audit).
 _PEOPLE: dict[str, Callable[..., Any]] = {}
@@ -84,13 +84,18 @@ def not_in_history() -> set[str]:
     return {label for label, way in _TOLD_AS.items() if way == NOT_SHOWN}
 
 
-def writes_figures(label: str) -> None:
-    """The item's history writes its figures with its own `shown` and `shown_target`."""
-    _WRITES_FIGURES.add(label.lower())
+def writes_figures(
+    label: str, figure: Callable[[Any, Any, Any], str], target: Callable[[Any, Any], str]
+) -> None:
+    """The item's history writes its figures with `figure(item, number, written_decimals)` and
+    its targets with `target(item, number)`: the read side's, as every page writes them."""
+    _WRITES_FIGURES[label.lower()] = (figure, target)
 
 
-def figures_written_by(label: str) -> bool:
-    return label.lower() in _WRITES_FIGURES
+def figure_writers(
+    label: str,
+) -> tuple[Callable[[Any, Any, Any], str], Callable[[Any, Any], str]] | None:
+    return _WRITES_FIGURES.get(label.lower())
 
 
 def answered_by_people(

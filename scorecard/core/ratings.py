@@ -62,6 +62,10 @@ class Rag(StrEnum):
         }[self.value]
 
 
+# The GOV.UK tag colour each rating is shown in, always beside its words (never colour alone).
+RAG_TAG_COLOURS = {"G": "green", "A": "yellow", "R": "red", "B": "blue"}
+
+
 class Direction(StrEnum):
     IMPROVING = "improving"
     STEADY = "steady"

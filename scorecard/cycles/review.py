@@ -28,8 +28,9 @@ from scorecard.cycles import approval, due
 from scorecard.cycles.models import ReportingCycle, Submission
 from scorecard.delivery.models import ActionUpdate, HighlightReport, ProjectUpdate
 from scorecard.measures.choices import ObservationStatus
-from scorecard.measures.headlines import targets_of
 from scorecard.measures.models import Observation
+from scorecard.scoring.figures import figure, target_figure
+from scorecard.scoring.headlines import targets_of
 
 # What each item may be decided from: only what is in (nothing is approved before its owner has
 # sent it). The team may change its mind: approve what it returned, return what it approved.
@@ -152,19 +153,19 @@ def _measure_rows(rows: list[ReviewRow]) -> None:
         measure, period = row.item.item, row.item.period
         row.commentary = commentary.get((measure.pk, period.label), "")
         target = targets[measure.pk].target_for(period)
-        row.target = measure.shown_target(target) if target is not None else "No target"
+        row.target = target_figure(measure, target)
         this = rated.get((measure.pk, period.label))
         if this is None:
             row.reason = "no value"
             continue
-        row.target = measure.shown_target(this.target) if this.target is not None else "No target"
+        row.target = target_figure(measure, this.target)
         row.rag, row.reason = this.rating.rag, this.rating.reason
         value = this.reading.value
         if value is None:
             status = this.reading.status
             row.value = _status_words(status) if status else "No value"
         else:
-            row.value = measure.shown(value, this.reading.decimals)
+            row.value = figure(measure, value, written=this.reading.decimals)
             past = (
                 r.value
                 for r in readings[measure.pk]
@@ -173,11 +174,7 @@ def _measure_rows(rows: list[ReviewRow]) -> None:
             row.warning = far_from_history(value, past)
         before = this.previous
         if before is not None:
-            shown = (
-                measure.shown(before.value, before.decimals)
-                if before.value is not None
-                else "No value"
-            )
+            shown = figure(measure, before.value, written=before.decimals)
             row.previous = f"{shown} ({before.period.display})"
 
 

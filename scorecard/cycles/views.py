@@ -36,6 +36,7 @@ from scorecard.people.permissions import (
     require_change,
     require_manage,
 )
+from scorecard.scoring.figures import figure
 from scorecard.uploads import upload_too_large
 
 ID = re.compile(r"[0-9]{1,18}")
@@ -162,7 +163,9 @@ def measure_value(request, measure_id: str):
             form.data = form.data.copy()
             form.data["loaded"] = stamp(exc.observation)
             theirs = exc.observation
-            form.add_error(None, exc.message(measure.shown(theirs.value, theirs.written_decimals)))
+            form.add_error(
+                None, exc.message(figure(measure, theirs.value, written=theirs.written_decimals))
+            )
         else:
             messages.success(
                 request, f"Saved {measure.title} for {form.cleaned_data['period'].display}"
@@ -181,7 +184,7 @@ def measure_value(request, measure_id: str):
             "measure": measure,
             "cycle": cycle,
             "reading": reading,
-            "reading_value": measure.shown(reading.value, reading.written_decimals)
+            "reading_value": figure(measure, reading.value, written=reading.written_decimals)
             if reading
             else "",
             "period": period,

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from scorecard.core.ratings import RAG_TAG_COLOURS
 from scorecard.delivery import action_forms
 from scorecard.delivery.action_plans import (
     FLAG_LABELS,
@@ -27,7 +28,6 @@ from scorecard.delivery.models import Action, ActionPlan
 from scorecard.form_pages import form_page
 from scorecard.framework.models import Plan
 from scorecard.measures.picking import chosen_plan
-from scorecard.measures.templatetags.scorecard_tags import RAG_CLASSES
 from scorecard.people.permissions import (
     performance_team_required,
     require_change,
@@ -60,7 +60,7 @@ def _page_context(periods: Periods, as_at: AsAt) -> dict:
         "period": as_at.period,
         "flag_labels": FLAG_LABELS,
         "flag_colours": FLAG_TAG_COLOURS,
-        "status_colours": RAG_CLASSES,
+        "status_colours": RAG_TAG_COLOURS,
     }
 
 

@@ -9,8 +9,6 @@ class DeliveryConfig(AppConfig):
         from scorecard.audit import registry
         from scorecard.audit.archive import ArchivableKind, register_archivable
         from scorecard.delivery.models import HighlightReport
-        from scorecard.delivery.positions import project_positions
-        from scorecard.measures.scorecard import rate_projects_with
         from scorecard.people.permissions import (
             ItemRules,
             owner_named,
@@ -21,8 +19,6 @@ class DeliveryConfig(AppConfig):
         )
 
         registry.track("delivery")
-        # Projects are rated beside the measures on the overview and in its roll-ups.
-        rate_projects_with(project_positions)
         for child, parent in (
             ("delivery.projectupdate", "project"),
             ("delivery.milestone", "project"),

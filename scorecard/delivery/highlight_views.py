@@ -1,60 +1,30 @@
-"""Highlight reports: the quarter's executive summary, one programme's report, and the form."""
+"""Highlight reports: adding and changing one (the pages that show them, rated, are in
+`scorecard/pages/highlight_views.py`)."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 
 from scorecard.core.period_parser import parse_period
 from scorecard.core.periods import PeriodError
-from scorecard.delivery import highlights
 from scorecard.delivery.highlight_forms import HighlightReportForm
 from scorecard.delivery.models import HighlightReport
 from scorecard.form_pages import form_page
-from scorecard.framework.models import Plan, Programme
-from scorecard.measures.picking import chosen_period, chosen_plan
+from scorecard.framework.models import Programme
 from scorecard.people.permissions import require_change
 
 
-def executive_summary(request):
-    with_reports = Plan.objects.filter(programmes__highlight_reports__isnull=False).distinct()
-    plan = chosen_plan(request, with_reports)
-    offered = highlights.reported_quarters(plan)
-    quarter = chosen_period(request.GET.get("period"), offered)
-    summary = highlights.executive_summary(plan, quarter) if plan and quarter else None
-    return render(
-        request,
-        "delivery/executive_summary.html",
-        {
-            "plan": plan,
-            "plans": Plan.objects.all(),
-            "show_plan_choice": True,
-            "periods": offered,
-            "period": quarter,
-            "period_label": "Quarter",
-            "period_hint": "The quarter the programmes' highlight reports are for.",
-            "period_button": "Show summary",
-            "summary": summary,
-            "programmes": plan.programmes.current() if plan else [],
-        },
-    )
-
-
-def _report(programme_id: int, label: str) -> HighlightReport:
+def highlight_report_for(programme_id: int, label: str) -> HighlightReport:
+    """A programme's report for a quarter however its label is written; 404 when none."""
     try:
         period = parse_period(label)
     except PeriodError:
         raise Http404(f"There is no quarter called {label!r}") from None
     reports = HighlightReport.objects.select_related("programme__plan", "author__organisation")
     return get_object_or_404(reports, programme_id=programme_id, period=period.label)
-
-
-def highlight_report_detail(request, programme_id: int, period: str):
-    report = _report(programme_id, period)
-    context = highlights.report_context(report)
-    return render(request, "delivery/highlight_report.html", context)
 
 
 def _form_page(request, form, programme: Programme, title: str, back_url: str):
@@ -80,7 +50,7 @@ def highlight_report_create(request, programme_id: int):
 
 @login_required
 def highlight_report_edit(request, programme_id: int, period: str):
-    report = _report(programme_id, period)
+    report = highlight_report_for(programme_id, period)
     require_change(request.user, report)
     form = HighlightReportForm(
         request.POST or None, instance=report, programme=report.programme, user=request.user

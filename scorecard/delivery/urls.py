@@ -2,6 +2,8 @@ from django.urls import path
 
 from scorecard.delivery import action_views, highlight_views, project_views
 
+# The pages that show highlight reports rated (the executive summary, one report) are the
+# read side's: scorecard/pages/urls.py, included after these so that "new" and "edit" win.
 urlpatterns = [
     path("projects/", project_views.project_list, name="project_list"),
     path("projects/new/", project_views.project_create, name="project_create"),
@@ -34,7 +36,6 @@ urlpatterns = [
         action_views.action_update_create,
         name="action_update_create",
     ),
-    path("highlight-reports/", highlight_views.executive_summary, name="executive_summary"),
     path(
         "programmes/<int:programme_id>/highlight-reports/new/",
         highlight_views.highlight_report_create,
@@ -44,10 +45,5 @@ urlpatterns = [
         "programmes/<int:programme_id>/highlight-reports/<path:period>/edit/",
         highlight_views.highlight_report_edit,
         name="highlight_report_edit",
-    ),
-    path(
-        "programmes/<int:programme_id>/highlight-reports/<path:period>/",
-        highlight_views.highlight_report_detail,
-        name="highlight_report",
     ),
 ]

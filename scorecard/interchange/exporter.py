@@ -10,7 +10,7 @@ from decimal import Decimal
 from scorecard.core.periods import Period
 from scorecard.core.units import rounded
 from scorecard.interchange.readers import DEFUSED_STARTS
-from scorecard.measures.scorecard import build_scorecard, measures_for, rate_measures
+from scorecard.scoring.scorecard import build_scorecard, measures_for, rate_measures
 
 RATING_COLUMNS = [
     "measure_id",

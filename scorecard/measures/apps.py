@@ -26,10 +26,9 @@ class MeasuresConfig(AppConfig):
             ("measures.observationrevision", "observation"),
         ):
             registry.show_on_parent(child, parent)
-        # How their changes read in a measure's History section (audit/history.py): its
-        # figures written as the measure writes them; revisions kept for the record only (the
-        # figure's own entry says what was revised).
-        registry.writes_figures("measures.Measure")
+        # How their changes read in a measure's History section (audit/history.py); revisions
+        # kept for the record only (the figure's own entry says what was revised). The figures
+        # themselves are written by the read side, as every page writes them (scoring/apps.py).
         registry.tell_history_as("measures.Observation", registry.FIGURE)
         registry.tell_history_as("measures.Target", registry.TARGET)
         registry.tell_history_as("measures.ObservationRevision", registry.NOT_SHOWN)

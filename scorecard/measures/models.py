@@ -13,7 +13,7 @@ from scorecard.audit.archive import ArchivableQuerySet
 from scorecard.core.period_parser import parse_period
 from scorecard.core.ratings import Polarity, Tolerance, ToleranceType
 from scorecard.core.series import CompareWith, Frequency, MeasureRules, Reading
-from scorecard.core.units import figure_decimals, format_value
+from scorecard.core.units import figure_decimals
 from scorecard.framework.models import Board, Organisation, Outcome, Plan, Priority, Programme
 from scorecard.measures import choices
 from scorecard.measures.audience import Audience
@@ -139,23 +139,6 @@ class Measure(models.Model):
         """The decimals a figure written with `written` decimals is shown with (None: not
         known, as for a figure worked out from others)."""
         return figure_decimals(written, self.decimals, from_figures=self.decimals_from_figures)
-
-    def shown(self, value: Decimal, written: int | None = None) -> str:
-        """A figure of this measure as people read it: its unit, decimals, rate base, money.
-        `written`: the decimals the figure was written with, when it is one (an observation's
-        `written_decimals`); figures worked out from others take the measure's decimals."""
-        return format_value(
-            value,
-            self.unit,
-            decimals=self.decimals_for(written),
-            rate_per=self.rate_per,
-            money_unit=self.money_unit,
-        )
-
-    def shown_target(self, value: Decimal) -> str:
-        """A target as the council set it: in the measure's unit with the decimals it was
-        written with ("70%" beside figures of "60.7%"), never padded to the figures' decimals."""
-        return format_value(value, self.unit, rate_per=self.rate_per, money_unit=self.money_unit)
 
     @property
     def polarity_label(self) -> str:

@@ -13,8 +13,8 @@ from django.utils import timezone
 
 from scorecard.core.units import published_text
 from scorecard.interchange.exporter import _number, as_csv, as_json
-from scorecard.measures.scorecard import rate_measures
 from scorecard.publishing.published import last_updated, licence, published_measures, publisher
+from scorecard.scoring.scorecard import rate_measures
 
 
 @dataclass(frozen=True)

@@ -13,16 +13,16 @@ from django.db.models import Max, QuerySet
 from scorecard.core.periods import Period, PeriodKind
 from scorecard.core.rollup import Rollup
 from scorecard.framework.models import Plan
-from scorecard.measures.headlines import headlines_as_at
 from scorecard.measures.models import Measure, Observation
-from scorecard.measures.scorecard import (
+from scorecard.reports.plans import organisation_name
+from scorecard.scoring.headlines import headlines_as_at
+from scorecard.scoring.scorecard import (
     OTHER_MEASURES,
     SCORECARD_DEFERRED,
     Scorecard,
     ScorecardLine,
     measures_for,
 )
-from scorecard.reports.plans import organisation_name
 
 
 def published_measures(plan_id: str | None = None) -> QuerySet[Measure]:

@@ -11,10 +11,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
-from scorecard.measures import pages
 from scorecard.measures.models import Measure
 from scorecard.measures.picking import chosen_period
-from scorecard.measures.scorecard import rate_measures
 from scorecard.people.permissions import require_manage
 from scorecard.publishing import open_data
 from scorecard.publishing.published import (
@@ -26,6 +24,8 @@ from scorecard.publishing.published import (
     public_scorecard,
     publisher,
 )
+from scorecard.scoring import rows as pages
+from scorecard.scoring.scorecard import rate_measures
 
 
 def _not_found(request, what: str) -> HttpResponse:

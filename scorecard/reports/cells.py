@@ -8,8 +8,9 @@ from decimal import Decimal
 
 from scorecard.core.delivery_status import DeliveryKind, status_meaning
 from scorecard.core.ratings import Direction, Rag
-from scorecard.core.units import Unit, format_fraction, places
+from scorecard.core.units import Unit, places
 from scorecard.reports.document import Cell
+from scorecard.scoring.figures import figure, target_figure
 
 
 def text(value: object, *, header: bool = False) -> Cell:
@@ -67,16 +68,8 @@ def measure_value(
     `written`: the decimals the figure was written with, when it is one."""
     if value is None:
         return Cell(status or "No value")
+    shown = figure(measure, value, numerator, denominator, written=written)
     decimals = measure.decimals_for(written)
-    shown = format_fraction(
-        value,
-        measure.unit,
-        numerator,
-        denominator,
-        decimals=decimals,
-        rate_per=measure.rate_per,
-        money_unit=measure.money_unit,
-    )
     percent = Unit(measure.unit) is Unit.PERCENT
     if decimals is None and numerator is not None and percent:
         decimals = 1
@@ -86,7 +79,7 @@ def measure_value(
 def target(measure, value: Decimal | None) -> Cell:
     if value is None:
         return Cell("No target")
-    shown = measure.shown_target(value)
+    shown = target_figure(measure, value)
     percent = Unit(measure.unit) is Unit.PERCENT
     return Cell(shown, number=value, percent=percent, decimals=places(value))
 

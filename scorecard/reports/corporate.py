@@ -6,7 +6,6 @@ from __future__ import annotations
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from scorecard.benchmarking.comparisons import how_we_compare
 from scorecard.charts.line import line_chart, point_of
 from scorecard.core.delivery_status import DeliveryKind, status_meaning
 from scorecard.core.periods import Period
@@ -16,15 +15,6 @@ from scorecard.delivery.models import Project, ProjectUpdate
 from scorecard.delivery.positions import ProjectPosition, milestone_state
 from scorecard.framework.models import Plan
 from scorecard.measures.models import Measure, Observation
-from scorecard.measures.pages import SeriesRow, headline_rows
-from scorecard.measures.scorecard import (
-    RatedMeasure,
-    Scorecard,
-    ScorecardLine,
-    build_scorecard,
-    measures_for,
-    rate_measures,
-)
 from scorecard.reports import cells
 from scorecard.reports.document import (
     Bullets,
@@ -39,6 +29,17 @@ from scorecard.reports.document import (
 )
 from scorecard.reports.plans import organisation_name, plan_for
 from scorecard.reports.summary import ratings_by_outcome, summary_table
+from scorecard.scoring.figures import axis_figures
+from scorecard.scoring.how_we_compare import how_we_compare
+from scorecard.scoring.rows import SeriesRow, headline_rows
+from scorecard.scoring.scorecard import (
+    RatedMeasure,
+    Scorecard,
+    ScorecardLine,
+    build_scorecard,
+    measures_for,
+    rate_measures,
+)
 
 # The seed's paper shows each measure's last eight periods.
 PERIODS_SHOWN = 8
@@ -329,7 +330,7 @@ def _chart(measure: Measure, rows: list[SeriesRow], table: Table) -> Chart | Non
     if sum(1 for p in points if p.value is not None) < 2:
         return None
     title = f"{measure.title}: values and target, last {len(points)} periods"
-    svg = line_chart(title, points, chart_id=f"chart-{measure.pk}", shown=measure.shown)
+    svg = line_chart(title, points, chart_id=f"chart-{measure.pk}", shown=axis_figures(measure))
     if not svg:
         return None
     figures = (

@@ -27,14 +27,6 @@ from scorecard.core.wording import (
 )
 from scorecard.framework.models import Plan
 from scorecard.measures.models import Measure, Observation
-from scorecard.measures.pages import headline_rows, natural_key
-from scorecard.measures.scorecard import (
-    OTHER_MEASURES,
-    RatedMeasure,
-    build_scorecard,
-    measures_for,
-    rate_measures,
-)
 from scorecard.reports import cells
 from scorecard.reports.document import (
     Cell,
@@ -48,6 +40,15 @@ from scorecard.reports.document import (
     Table,
 )
 from scorecard.reports.plans import known_plan, organisation_name
+from scorecard.scoring.figures import axis_figures
+from scorecard.scoring.rows import headline_rows, natural_key
+from scorecard.scoring.scorecard import (
+    OTHER_MEASURES,
+    RatedMeasure,
+    build_scorecard,
+    measures_for,
+    rate_measures,
+)
 
 KIND = "dashboard"
 # Each measure's table shows the latest periods with figures, at most this many.
@@ -217,7 +218,7 @@ def chart_of(figures: MeasureFigures) -> Chart | None:
     )
     return Chart(
         title,
-        line_chart(title, points, chart_id=f"dashboard-{measure.pk}", shown=measure.shown),
+        line_chart(title, points, chart_id=f"dashboard-{measure.pk}", shown=axis_figures(measure)),
         chart_alt(measure, found),
         table,
     )

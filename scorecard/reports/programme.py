@@ -19,13 +19,10 @@ from scorecard.core.period_parser import parse_period
 from scorecard.core.periods import Period, PeriodKind
 from scorecard.core.ratings import Direction, Rag
 from scorecard.core.wording import capitalised, number_word, plural
-from scorecard.delivery.highlights import ExecutiveSummary, ReportLine, executive_summary
 from scorecard.delivery.models import HighlightReport
 from scorecard.delivery.picking import periods_of
 from scorecard.framework.models import Plan, Programme
 from scorecard.measures.models import ComparatorValue, Observation
-from scorecard.measures.pages import IndicatorRow, indicator_row
-from scorecard.measures.scorecard import OTHER_MEASURES, RatedMeasure, measures_for, rate_measures
 from scorecard.reports import cells
 from scorecard.reports.document import (
     Block,
@@ -41,6 +38,9 @@ from scorecard.reports.document import (
 )
 from scorecard.reports.plans import known_plan, organisation_name
 from scorecard.risks.register import Banding, assessment_lines, long_date, risks_as_at
+from scorecard.scoring.executive_summary import ExecutiveSummary, ReportLine, executive_summary
+from scorecard.scoring.rows import IndicatorRow, indicator_row
+from scorecard.scoring.scorecard import OTHER_MEASURES, RatedMeasure, measures_for, rate_measures
 
 KIND = "programme"
 NONE_REPORTED = "None reported."

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from scorecard.core.ratings import Direction, Rag
-from scorecard.measures.pages import ratings_chart
-from scorecard.measures.scorecard import Scorecard
 from scorecard.reports import cells
 from scorecard.reports.document import Cell, Chart, Column, Table
+from scorecard.scoring.rows import ratings_chart
+from scorecard.scoring.scorecard import Scorecard
 
 RAGS = (Rag.GREEN, Rag.AMBER, Rag.RED, Rag.BLUE)
 DIRECTIONS = (Direction.IMPROVING, Direction.STEADY, Direction.DECLINING)

@@ -17,11 +17,11 @@ from scorecard.interchange import delivery_export
 from scorecard.interchange.exporter import rating_records, scorecard_document
 from scorecard.interchange.importer import import_files
 from scorecard.measures.models import Measure
-from scorecard.measures.scorecard import build_scorecard, summarise
 from scorecard.reports.document import ReportUnavailable
 from scorecard.reports.kinds import KINDS as REPORTS
 from scorecard.reports.render_html import render_html
 from scorecard.risks.models import Risk
+from scorecard.scoring.scorecard import build_scorecard, summarise
 from tests.signing_in import signed_in
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ import pytest
 from scorecard.core.period_parser import parse_period
 from scorecard.core.ratings import Direction, Rag
 from scorecard.delivery.positions import milestone_state, project_positions
-from scorecard.measures.scorecard import summarise
+from scorecard.scoring.scorecard import summarise
 from tests.delivery import builders
 
 pytestmark = pytest.mark.django_db

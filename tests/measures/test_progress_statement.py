@@ -15,8 +15,8 @@ from scorecard.core.period_parser import parse_period
 from scorecard.demo.loader import add_demo_users
 from scorecard.measures.forms import STATEMENT_LIMIT
 from scorecard.measures.models import Measure, Observation
-from scorecard.measures.pages import indicator_row
-from scorecard.measures.scorecard import rate_measures
+from scorecard.scoring.rows import indicator_row
+from scorecard.scoring.scorecard import rate_measures
 from tests.signing_in import signed_in
 
 INJURIES = "CYPP-ADMISSIONS-INJURIES"

@@ -16,9 +16,9 @@ from scorecard.core.wording import number_word
 from scorecard.demo.loader import demo_files
 from scorecard.framework.models import Plan
 from scorecard.measures.models import Measure, Observation
-from scorecard.measures.scorecard import RatedMeasure
 from scorecard.reports import dashboard
 from scorecard.reports.document import Chart, Facts, Paragraph, ReportUnavailable, Table
+from scorecard.scoring.scorecard import RatedMeasure
 
 PLAN = "corporate-parenting"
 AS_AT = "2018-03"

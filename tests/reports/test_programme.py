@@ -8,10 +8,8 @@ import pytest
 
 from scorecard.core.period_parser import parse_period
 from scorecard.core.ratings import Rag
-from scorecard.delivery.highlights import executive_summary
 from scorecard.delivery.models import HighlightReport
 from scorecard.framework.models import Board, Organisation, Plan, Programme
-from scorecard.measures.scorecard import measures_for
 from scorecard.reports.document import Bullets, Facts, Paragraph, ReportUnavailable, Table
 from scorecard.reports.programme import (
     INDICATOR_COLUMNS,
@@ -20,6 +18,8 @@ from scorecard.reports.programme import (
     one_line,
 )
 from scorecard.risks.models import Risk, RiskAssessment
+from scorecard.scoring.executive_summary import executive_summary
+from scorecard.scoring.scorecard import measures_for
 from tests.delivery.builders import highlight
 
 pytestmark = pytest.mark.django_db

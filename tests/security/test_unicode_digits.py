@@ -53,7 +53,7 @@ def test_risk_bands_refuse_other_digits(text):
 
 
 def test_names_with_superscripts_sort_without_error():
-    from scorecard.measures.pages import natural_key
+    from scorecard.scoring.rows import natural_key
 
     names = ["Area 10m\u00b2", "Area 5\u00b2", "Age 10-15", "Age 5-9"]
     assert sorted(names, key=natural_key) == [

@@ -4,9 +4,9 @@ import pytest
 
 from scorecard.core.period_parser import parse_period
 from scorecard.core.ratings import Direction
-from scorecard.delivery.highlights import executive_summary
 from scorecard.delivery.models import HighlightReport
 from scorecard.framework.models import Programme
+from scorecard.scoring.executive_summary import executive_summary
 from tests.delivery import builders
 
 pytestmark = pytest.mark.django_db

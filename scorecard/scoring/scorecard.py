@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
@@ -13,11 +12,12 @@ from scorecard.core.ratings import Rag
 from scorecard.core.rollup import Rollup
 from scorecard.core.series import Headline, RatedReading, headline, rate_series
 from scorecard.core.wording import rated_count_sentence
+from scorecard.delivery.positions import project_positions
 from scorecard.framework.models import Outcome
 from scorecard.measures.audience import APPROVED_ONLY, Audience
 from scorecard.measures.choices import Approval
-from scorecard.measures.headlines import headlines_as_at, targets_of
 from scorecard.measures.models import RULE_FIELDS, Measure, Observation, rules_from
+from scorecard.scoring.headlines import headlines_as_at, targets_of
 
 OTHER_MEASURES = "Measures not linked to an outcome"
 
@@ -174,18 +174,9 @@ ATTENTION = (Rag.RED, Rag.AMBER)
 OFF_TARGET_SHOWN = 20
 
 
-# Projects are rated beside the measures, on the overview and in its roll-ups. They are the
-# delivery app's, which sits above measures: its AppConfig.ready() gives `rate_projects_with`
-# the function that finds their positions as at a period (docs/architecture.md).
-_PROJECT_POSITIONS: list[Callable[[Period, str | None], list]] = []
-
-
-def rate_projects_with(positions: Callable[[Period, str | None], list]) -> None:
-    _PROJECT_POSITIONS[:] = [positions]
-
-
 def _project_ratings(as_at: Period, plan_id: str | None) -> tuple[list, list]:
-    positions = _PROJECT_POSITIONS[0](as_at, plan_id) if _PROJECT_POSITIONS else []
+    # Projects count in the roll-ups beside the measures (DESIGN §3).
+    positions = project_positions(as_at, plan_id)
     return positions, [(p.project.rollup_outcome_id, p) for p in positions if p.rag]
 
 

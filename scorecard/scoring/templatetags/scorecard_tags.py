@@ -6,13 +6,14 @@ from django.utils.html import format_html
 from scorecard.core.delivery_status import DeliveryKind, status_meaning
 from scorecard.core.entry_checks import counts_mismatch, mismatch_words
 from scorecard.core.period_parser import display_label
-from scorecard.core.ratings import Direction, Rag
-from scorecard.core.units import format_estimate, format_fraction
+from scorecard.core.ratings import RAG_TAG_COLOURS, Direction, Rag
+from scorecard.core.units import format_estimate
 from scorecard.measures.choices import Approval
+from scorecard.scoring.figures import figure, target_figure
 
 register = template.Library()
 
-RAG_CLASSES = {"G": "green", "A": "yellow", "R": "red", "B": "blue"}
+RAG_CLASSES = RAG_TAG_COLOURS  # the name the tags below use
 
 
 @register.simple_tag
@@ -89,15 +90,7 @@ def measure_value(measure, value, numerator=None, denominator=None, written=None
     observation's `written_decimals`), shown so unless the council set the measure's."""
     if not isinstance(written, int):
         written = None  # a figure with no such column (a worked-out one) takes the measure's
-    shown = format_fraction(
-        value,
-        measure.unit,
-        numerator,
-        denominator,
-        decimals=measure.decimals_for(written),
-        rate_per=measure.rate_per,
-        money_unit=measure.money_unit,
-    )
+    shown = figure(measure, value, numerator, denominator, written=written)
     # Rounding to the decimals the figure was written with (as the importer checks it), else
     # those the stored value carries, never the measure's: a figure published as 0.7 beside
     # figures written 0.61 is not "wrong" for lacking a second decimal.
@@ -120,9 +113,7 @@ def estimate(value, decimals=1):
 
 @register.simple_tag
 def target_value(measure, value):
-    if value is None:
-        return "No target"
-    return measure.shown_target(value)
+    return target_figure(measure, value)
 
 
 @register.filter

@@ -6,7 +6,7 @@ from scorecard.framework.models import Outcome
 from scorecard.measures.audience import audience_of
 from scorecard.measures.periods import available_periods
 from scorecard.measures.picking import chosen_period
-from scorecard.measures.scorecard import (
+from scorecard.scoring.scorecard import (
     AWAITING_SHOWN,
     awaiting_approval,
     build_scorecard,

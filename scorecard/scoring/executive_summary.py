@@ -12,8 +12,8 @@ from scorecard.delivery.models import Action, HighlightReport
 from scorecard.delivery.picking import periods_of
 from scorecard.delivery.positions import project_positions, projects_for
 from scorecard.framework.models import Plan, Programme
-from scorecard.measures.headlines import headlines_as_at
-from scorecard.measures.scorecard import ScorecardLine
+from scorecard.scoring.headlines import headlines_as_at
+from scorecard.scoring.scorecard import ScorecardLine
 
 # What the executive summary gathers, programme by programme, in the order it prints them.
 GATHERED = (

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from scorecard.framework.models import Outcome
 from scorecard.measures.models import Measure
-from scorecard.measures.scorecard import OFF_TARGET_SHOWN
+from scorecard.scoring.scorecard import OFF_TARGET_SHOWN
 from tests.measures.councils import PLAN_ID, made_up_council
 
 pytestmark = pytest.mark.django_db

@@ -8,28 +8,28 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
-from scorecard.benchmarking.comparisons import how_we_compare
 from scorecard.form_pages import form_page
 from scorecard.framework.models import Outcome, Plan
-from scorecard.measures import pages
 from scorecard.measures.audience import APPROVED_ONLY, audience_of
 from scorecard.measures.choices import Approval
 from scorecard.measures.forms import ProgressStatementForm
 from scorecard.measures.models import ComparatorValue, Measure, ObservationRevision
 from scorecard.measures.periods import available_periods
 from scorecard.measures.picking import chosen_period, chosen_plan
-from scorecard.measures.scorecard import (
+from scorecard.people.permissions import (
+    require_change,
+    require_saving,
+    sees_provisional,
+)
+from scorecard.scoring import rows as pages
+from scorecard.scoring.how_we_compare import how_we_compare
+from scorecard.scoring.scorecard import (
     AWAITING_SHOWN,
     awaiting_approval,
     build_scorecard,
     measures_for,
     rate_measures,
     summarise,
-)
-from scorecard.people.permissions import (
-    require_change,
-    require_saving,
-    sees_provisional,
 )
 
 

@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from scorecard.benchmarking.comparisons import how_we_compare, ordinal
 from scorecard.measures.models import Measure
+from scorecard.scoring.how_we_compare import how_we_compare, ordinal
 
 URL = "/measures/CYPP-ADMISSIONS-INJURIES/"
 

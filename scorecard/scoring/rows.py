@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from scorecard.benchmarking.comparisons import how_we_compare
 from scorecard.charts.bars import stacked_bars
 from scorecard.charts.line import line_chart, point_of
 from scorecard.charts.ranked import Bar, ranked_bars
@@ -22,10 +21,12 @@ from scorecard.core.series import RatedReading
 from scorecard.core.trend import POINTS, Trend, recent_trend
 from scorecard.core.units import Unit
 from scorecard.measures.models import ComparatorValue, Measure, Observation
-from scorecard.measures.scorecard import RatedMeasure, Scorecard
+from scorecard.scoring.figures import axis_figures
+from scorecard.scoring.how_we_compare import how_we_compare
+from scorecard.scoring.scorecard import RatedMeasure, Scorecard
 
 if TYPE_CHECKING:
-    from scorecard.benchmarking.comparisons import AreaComparison
+    from scorecard.scoring.how_we_compare import AreaComparison
 
 CHART_PERIODS = 12
 
@@ -110,7 +111,7 @@ def chart_svg(rated: RatedMeasure) -> str:
     points = [point_of(row.rated) for row in rows]
     title = f"{rated.measure.title}: values and target, last {len(points)} periods"
     return line_chart(
-        title, points, chart_id=f"chart-{rated.measure.pk}", shown=rated.measure.shown
+        title, points, chart_id=f"chart-{rated.measure.pk}", shown=axis_figures(rated.measure)
     )
 
 

@@ -5,14 +5,14 @@ import pytest
 from scorecard.core.period_parser import parse_period
 from scorecard.core.periods import Period
 from scorecard.core.rollup import roll_up
-from scorecard.measures.headlines import (
+from scorecard.measures.periods import available_periods
+from scorecard.scoring.headlines import (
     COMPARISON_STEPS,
     headline_readings,
     headlines_as_at,
     latest_months,
 )
-from scorecard.measures.periods import available_periods
-from scorecard.measures.scorecard import ATTENTION, measures_for, rate_measures, summarise
+from scorecard.scoring.scorecard import ATTENTION, measures_for, rate_measures, summarise
 from tests.measures.councils import LAST, PLAN_ID, made_up_council
 
 pytestmark = pytest.mark.django_db

@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from scorecard.core.period_parser import parse_period
 from scorecard.measures.models import Measure, Observation
-from scorecard.measures.pages import recent_trend_words
-from scorecard.measures.scorecard import rate_measures
+from scorecard.scoring.rows import recent_trend_words
+from scorecard.scoring.scorecard import rate_measures
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,55 @@
+"""How a measure's figures are written: the one place every output takes them from (pages,
+papers, the public site, charts, the quarter's review, an item's history), so that a figure
+reads the same wherever it is shown.
+
+The rules themselves (units, decimals, rounding) are the core's (`scorecard/core/units.py`,
+docs/rules.md "Decimals"); what this adds is which of them a measure uses."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from scorecard.core.units import format_fraction, format_value
+
+if TYPE_CHECKING:
+    from scorecard.measures.models import Measure
+
+
+def figure(
+    measure: Measure,
+    value: Decimal | None,
+    numerator: Decimal | None = None,
+    denominator: Decimal | None = None,
+    *,
+    written: int | None = None,
+) -> str:
+    """A figure of the measure as people read it: its unit, decimals, rate base and money unit,
+    with the counts it was made from when both are known ('67.0% (71/106)', '£1.2m',
+    '12 per 10,000'; 'No value' for none). `written`: the decimals the figure was written with
+    (an observation's `written_decimals`); a figure worked out from others takes the measure's."""
+    return format_fraction(
+        value,
+        measure.unit,
+        numerator,
+        denominator,
+        decimals=measure.decimals_for(written),
+        rate_per=measure.rate_per,
+        money_unit=measure.money_unit,
+    )
+
+
+def target_figure(measure: Measure, value: Decimal | None) -> str:
+    """A target as the council set it: in the measure's unit with the decimals it was written
+    with ("70%" beside figures of "60.7%"), never padded to the figures' decimals."""
+    if value is None:
+        return "No target"
+    return format_value(
+        value, measure.unit, rate_per=measure.rate_per, money_unit=measure.money_unit
+    )
+
+
+def axis_figures(measure: Measure) -> Callable[[Decimal], str]:
+    """How a chart writes the measure's figures on its axis and in its table."""
+    return lambda value: figure(measure, value)
