@@ -19,6 +19,7 @@ from scorecard.measures.models import (
 )
 from scorecard.people.models import Person
 from scorecard.risks.models import Risk, RiskAssessment
+from scorecard.scoring.figures import figure
 
 pytestmark = pytest.mark.django_db
 
@@ -592,11 +593,11 @@ def test_decimals_the_team_sets_are_the_house_style_and_blank_shows_each_figure_
     api_as,
 ):
     url = "/api/measures/BP-FIN-RBO/"
-    figure = Observation.objects.get(measure__measure_id="BP-FIN-RBO", period="2017/18 Q4")
+    seed = Observation.objects.get(measure__measure_id="BP-FIN-RBO", period="2017/18 Q4")
 
     def shown() -> str:
         measure = Measure.objects.get(measure_id="BP-FIN-RBO")
-        return measure.shown(figure.value, figure.written_decimals)
+        return figure(measure, seed.value, written=seed.written_decimals)
 
     assert shown() == "£2.18m"  # as the seed writes it (the measure's most decimals: 3)
     assert api_as("performance").patch(url, {"decimals": 3}, format="json").status_code == 200

@@ -17,6 +17,7 @@ from scorecard.cycles import due
 from scorecard.cycles.entry import mark_submitted
 from scorecard.cycles.models import ReportingCycle, Submission
 from scorecard.measures.models import Measure, Observation
+from scorecard.scoring.figures import figure, target_figure
 from tests.signing_in import signed_in
 
 pytestmark = pytest.mark.django_db
@@ -79,15 +80,15 @@ def test_the_table_shows_what_is_being_approved(owner, team, bp_cycle):
     page = team.get(review_url(bp_cycle))
     assert page.status_code == 200
     (row,) = [row for row in page.context["rows"] if row.key == key]
-    assert row.value == measure.shown(Decimal(2))
-    assert row.previous == f"{measure.shown(Decimal('86.25'))} (Q2 2019/20)"
-    assert row.target == measure.shown_target(Decimal(90))  # as set: "90%"
+    assert row.value == figure(measure, Decimal(2))
+    assert row.previous == f"{figure(measure, Decimal('86.25'))} (Q2 2019/20)"
+    assert row.target == target_figure(measure, Decimal(90))  # as set: "90%"
     assert (row.rag, row.commentary) == ("R", "Staff <b>shortages</b> in the west")
     assert row.warning is not None and "much lower than any this measure has had" in row.warning
     text = page.content.decode()
     cells = [
-        measure.shown(Decimal(2)),
-        f"{measure.shown(Decimal('86.25'))} (Q2 2019/20)",
+        figure(measure, Decimal(2)),
+        f"{figure(measure, Decimal('86.25'))} (Q2 2019/20)",
         "Red (R)",  # the rating in words, not colour alone
         "Staff &lt;b&gt;shortages&lt;/b&gt; in the west",
         "much lower than any this measure has had",

@@ -11,6 +11,7 @@ from django.apps import apps as django_apps
 from scorecard.cli.importing import import_files as import_command
 from scorecard.interchange.importer import import_files
 from scorecard.measures.models import Measure, Observation, ObservationRevision
+from scorecard.scoring.figures import figure
 
 pytestmark = pytest.mark.django_db
 
@@ -94,7 +95,7 @@ def test_blank_decimals_are_worked_out_from_the_values_as_written(write):
     # The most decimals written; a measure that names its decimals keeps them.
     assert decimals == {"PC": 1, "RT": 0, "FX": 2}
     measure = Measure.objects.get(measure_id="PC")
-    assert [measure.shown(v) for v in (Decimal(85), Decimal(67))] == ["85.0%", "67.0%"]
+    assert [figure(measure, v) for v in (Decimal(85), Decimal(67))] == ["85.0%", "67.0%"]
     # Loading the measures file again (decimals still blank) keeps what was worked out.
     import_files([write("m2.csv", MEASURES)])
     assert Measure.objects.get(measure_id="PC").decimals == 1
@@ -113,7 +114,7 @@ def test_the_command_prints_each_warning_and_still_imports(write, capsys):
 def _shown(measure_id: str) -> list[str]:
     measure = Measure.objects.get(measure_id=measure_id)
     return [
-        measure.shown(o.value, o.written_decimals)
+        figure(measure, o.value, written=o.written_decimals)
         for o in Observation.objects.filter(measure=measure).order_by("period")
     ]
 

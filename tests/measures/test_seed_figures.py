@@ -15,6 +15,7 @@ from scorecard.core.units import format_value, written_decimals
 from scorecard.measures.models import Measure
 from scorecard.reports import corporate
 from scorecard.reports.render_html import render_html
+from scorecard.scoring.figures import figure
 
 pytestmark = pytest.mark.django_db
 
@@ -62,7 +63,7 @@ def test_seed_figures_keep_their_decimals_on_the_measure_page_and_in_the_paper(
         assert measure.decimals is not None, measure_id
         page = _page_text(client.get(f"/measures/{measure_id}/").content.decode())
         for row in _sample(rows, measure.decimals):
-            shown = measure.shown(Decimal(row["value"]))
+            shown = figure(measure, Decimal(row["value"]))
             # The figure exactly as written, in the measure's unit: "67.0%", "85%", "£3.158m".
             digits = shown.replace(",", "").replace("%", "").lstrip("£-")
             assert digits.startswith(row["value"].lstrip("-")), (
@@ -78,7 +79,7 @@ def test_seed_figures_keep_their_decimals_on_the_measure_page_and_in_the_paper(
             upto = [r for r in rows if parse_period(r["period"]).last_month <= end]
             latest = max(upto, key=lambda r: parse_period(r["period"]).last_month, default=None)
             if latest and written_decimals(latest["value"]) == measure.decimals:
-                shown = measure.shown(Decimal(latest["value"]))
+                shown = figure(measure, Decimal(latest["value"]))
                 assert shown in paper, (measure_id, latest["value"], shown)
                 in_paper += 1
     assert checked > 100
@@ -144,7 +145,7 @@ def test_every_seed_figure_is_shown_with_its_own_decimals_on_its_page_and_in_the
             shown = _as_written(measure, row["value"])
             assert _found(shown, page), (measure_id, row["period"], row["value"], shown)
             figures += 1
-            padded = measure.shown(Decimal(row["value"]))
+            padded = figure(measure, Decimal(row["value"]))
             if padded != shown:
                 # The measure's decimals would pad it: nowhere is it shown so.
                 mixed += 1
@@ -177,7 +178,7 @@ def test_every_seed_comparator_figure_is_shown_with_its_own_decimals(demo_counci
                 )
             shown = _as_written(measure, row["value"])
             assert _found(shown, pages[row["measure_id"]]), (row, shown)
-            padded = measure.shown(Decimal(row["value"]))
+            padded = figure(measure, Decimal(row["value"]))
             if padded != shown:
                 assert not _found(padded, pages[row["measure_id"]]), (row, padded)
             checked += 1
