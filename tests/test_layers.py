@@ -56,6 +56,18 @@ def test_the_package_keeps_every_contract() -> None:
             "    return can_manage\n",
             "scorecard.audit is not allowed to import scorecard.people",
         ),
+        # A domain app rating for itself: only the layers above the read side may rate.
+        (
+            "delivery/positions.py",
+            "\nfrom scorecard.scoring import scorecard  # noqa\n",
+            "scorecard.delivery is not allowed to import scorecard.scoring",
+        ),
+        # The read side reaching up into the pages that show it.
+        (
+            "scoring/figures.py",
+            "\nfrom scorecard.pages import measure_views  # noqa\n",
+            "scorecard.scoring is not allowed to import scorecard.pages",
+        ),
         # A domain app reaching up into the papers.
         (
             "measures/models.py",

@@ -79,7 +79,7 @@ def line_chart(
     shown: Callable[[Decimal], str] | None = None,
 ) -> str:
     """SVG markup; empty when there is nothing to draw. `shown` writes an axis figure as the
-    measure writes its figures (its unit and decimals: `Measure.shown`); without it, plainly."""
+    measure writes its figures (`scoring.figures.axis_figures`); without it, plainly."""
     write = shown or (lambda number: plain_number(number, 1))
     if not any(p.value is not None for p in points):
         return ""

@@ -1,0 +1,61 @@
+"""One function writes a measure's figures for every output: the pages' tag, the papers' cells,
+the charts and an item's history all give what `figure` gives."""
+
+from decimal import Decimal
+from types import SimpleNamespace
+
+import pytest
+
+from scorecard.audit import registry
+from scorecard.core.units import figure_decimals
+from scorecard.reports import cells
+from scorecard.scoring.figures import axis_figures, figure, target_figure
+from scorecard.scoring.templatetags.scorecard_tags import measure_value, target_value
+
+
+def measure(
+    unit="percent", decimals=None, from_figures=False, rate_per=None, money_unit="millions"
+):
+    """Just what writing a figure reads of a measure."""
+    return SimpleNamespace(
+        unit=unit,
+        rate_per=rate_per,
+        money_unit=money_unit,
+        decimals_for=lambda written: figure_decimals(written, decimals, from_figures=from_figures),
+    )
+
+
+@pytest.mark.parametrize(
+    "kind, value, counts, written, expected",
+    [
+        (measure(), Decimal("67"), (Decimal(71), Decimal(106)), None, "67.0% (71/106)"),
+        (measure(decimals=1), Decimal("58"), (None, None), 0, "58.0%"),  # the house style wins
+        (measure(decimals=2, from_figures=True), Decimal("58"), (None, None), 0, "58%"),
+        (measure("money", decimals=1), Decimal("1.2"), (None, None), None, "£1.2m"),
+        (measure("rate", rate_per=10000), Decimal("12"), (None, None), None, "12 per 10,000"),
+        (measure(), None, (None, None), None, "No value"),
+    ],
+)
+def test_every_output_writes_a_figure_as_figure_does(kind, value, counts, written, expected):
+    assert figure(kind, value, *counts, written=written) == expected
+    assert measure_value(kind, value, *counts, written=written).startswith(expected)
+    if value is not None:
+        assert cells.measure_value(kind, value, *counts, written=written).text == expected
+        if counts == (None, None) and written is None:
+            assert axis_figures(kind)(value) == expected
+
+
+def test_a_target_is_written_as_set_never_padded_to_the_figures_decimals():
+    kind = measure(decimals=1)
+    assert target_figure(kind, Decimal("70")) == "70%"
+    assert target_figure(kind, None) == "No target"
+    assert target_value(kind, Decimal("70")) == cells.target(kind, Decimal("70")).text == "70%"
+
+
+def test_a_measures_history_writes_its_figures_with_the_same_function():
+    written_by = registry.figure_writers("measures.Measure")
+    assert written_by is not None
+    as_figure, as_target = written_by
+    kind = measure(decimals=1)
+    assert as_figure(kind, Decimal("58"), 0) == figure(kind, Decimal("58"), written=0)
+    assert as_target(kind, Decimal("70")) == target_figure(kind, Decimal("70"))
