@@ -6,6 +6,7 @@ significant figures to compare with a source."""
 from __future__ import annotations
 
 from scorecard.benchmarking.comparisons import Benchmarked, benchmarked
+from scorecard.benchmarking.import_kinds import VALUE_COLUMNS
 from scorecard.benchmarking.models import AreaValue, Indicator
 
 COMPARISON_COLUMNS = [
@@ -19,13 +20,8 @@ COMPARISON_COLUMNS = [
     "age",
     "category_type",
     "category",
-    "value",
-    "count",
-    "denominator",
-    "lower_95",
-    "upper_95",
-    "lower_998",
-    "upper_998",
+    # The figures in the import's own order and names: a comparisons file reads back in.
+    *VALUE_COLUMNS,
     "limits",
     "benchmark_value",
     "comparison",
