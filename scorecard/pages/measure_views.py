@@ -21,7 +21,7 @@ from scorecard.people.permissions import (
     require_saving,
     sees_provisional,
 )
-from scorecard.scoring import rows as pages
+from scorecard.scoring import rows as measure_rows
 from scorecard.scoring.how_we_compare import how_we_compare
 from scorecard.scoring.scorecard import (
     AWAITING_SHOWN,
@@ -57,7 +57,7 @@ def overview(request):
     if not request.user.is_authenticated:
         return redirect("public_scorecard")
     context = _scorecard_context(request)
-    context["ratings_chart"] = pages.ratings_chart(context["scorecard"])
+    context["ratings_chart"] = measure_rows.ratings_chart(context["scorecard"])
     plan = context["plan"]
     context["outcome_links"] = (
         {o.name: o for o in Outcome.objects.filter(plan=plan)} if plan else {}
@@ -94,8 +94,8 @@ def measure_detail(request, measure_id: str):
     # (a councillor) sees approved figures only, as the papers and the public do.
     audience = audience_of(request.user) if sees_provisional(request.user, measure) else None
     rated = rate_measures([measure], audience or APPROVED_ONLY)[0]
-    rows = pages.headline_rows(rated)
-    breakdown_periods, breakdown_rows = pages.breakdown_table(rated)
+    rows = measure_rows.headline_rows(rated)
+    breakdown_periods, breakdown_rows = measure_rows.breakdown_table(rated)
     latest = rows[-1] if rows else None
     comparison = how_we_compare(measure)
     revisions = ObservationRevision.objects.filter(observation__measure=measure)
@@ -109,18 +109,18 @@ def measure_detail(request, measure_id: str):
         "scorecard/measure.html",
         {
             "measure": measure,
-            "indicator": pages.indicator_row(rated, comparison),
-            "recent_trend": pages.recent_trend_words(rated),
+            "indicator": measure_rows.indicator_row(rated, comparison),
+            "recent_trend": measure_rows.recent_trend_words(rated),
             "rows": list(reversed(rows)),
             "latest": latest,
             "current_target": latest.rated.target if latest else None,
-            "chart": pages.chart_svg(rated),
-            "chart_rows": rows[-pages.CHART_PERIODS :],
+            "chart": measure_rows.chart_svg(rated),
+            "chart_rows": rows[-measure_rows.CHART_PERIODS :],
             "breakdown_periods": breakdown_periods,
             "breakdown_rows": breakdown_rows,
             "comparators": measure.comparators.all(),
             "comparison": comparison,
-            "position_chart": pages.position_chart(comparison),
+            "position_chart": measure_rows.position_chart(comparison),
             "commentaries": [r for r in reversed(rows) if r.observation.commentary],
             "revisions": revisions.select_related("observation").order_by(
                 "-replaced_at", "observation__period_last_month"
@@ -134,7 +134,7 @@ def outcome_indicators(request, plan_id: str):
     measures = measures_for(plan_id).prefetch_related(
         Prefetch("comparators", queryset=ComparatorValue.objects.order_by("period_last_month"))
     )
-    indicators = [pages.indicator_row(rated) for rated in rate_measures(measures)]
+    indicators = [measure_rows.indicator_row(rated) for rated in rate_measures(measures)]
     if not indicators:
         raise Http404("This plan has no outcome indicators")
     return render(
@@ -151,7 +151,7 @@ def measure_progress(request, measure_id: str):
     """The officer's progress statement for the outcome indicators table and the reports."""
     measure = get_object_or_404(Measure, measure_id=measure_id)
     require_change(request.user, measure)
-    indicator = pages.indicator_row(rate_measures([measure])[0])
+    indicator = measure_rows.indicator_row(rate_measures([measure])[0])
     form = ProgressStatementForm(
         request.POST or None, instance=measure, computed=indicator.computed
     )

@@ -24,7 +24,7 @@ from scorecard.publishing.published import (
     public_scorecard,
     publisher,
 )
-from scorecard.scoring import rows as pages
+from scorecard.scoring import rows as measure_rows
 from scorecard.scoring.scorecard import rate_measures
 
 
@@ -78,8 +78,8 @@ def measure(request, measure_id: str):
     if found is None:
         return _not_found(request, "There is no published measure with that reference")
     rated = rate_measures([found])[0]
-    rows = pages.headline_rows(rated)
-    breakdown_periods, breakdown_rows = pages.breakdown_table(rated)
+    rows = measure_rows.headline_rows(rated)
+    breakdown_periods, breakdown_rows = measure_rows.breakdown_table(rated)
     latest = rows[-1] if rows else None
     commentary = next((r for r in reversed(rows) if r.observation.commentary), None)
     return render(
@@ -90,7 +90,7 @@ def measure(request, measure_id: str):
             "rows": list(reversed(rows)),
             "latest": latest,
             "current_target": latest.rated.target if latest else None,
-            "chart": pages.chart_svg(rated) if rows else "",
+            "chart": measure_rows.chart_svg(rated) if rows else "",
             "breakdown_periods": breakdown_periods,
             "breakdown_rows": breakdown_rows,
             "commentary": commentary,
