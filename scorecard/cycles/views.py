@@ -13,8 +13,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from scorecard.core.period_parser import parse_period
-from scorecard.core.periods import PeriodError
 from scorecard.core.units import published_text
 from scorecard.core.wording import plural
 from scorecard.cycles import due, review, workbook
@@ -29,6 +27,7 @@ from scorecard.cycles.forms import CycleForm, MeasureValueForm, UploadForm
 from scorecard.cycles.models import ReportingCycle
 from scorecard.form_pages import form_page
 from scorecard.measures.models import Measure
+from scorecard.measures.picking import period_called
 from scorecard.people.permissions import (
     can_manage,
     performance_team_required,
@@ -129,10 +128,7 @@ def measure_value(request, measure_id: str):
     period = periods[-1]
     label = request.GET.get("period", "")
     if label:
-        try:
-            asked = parse_period(label)
-        except PeriodError:
-            raise Http404(f"There is no period called {label!r}") from None
+        asked = period_called(label)
         period = asked if asked in periods else period
     reading = current_reading(measure, period)
     initial = {"period": period.label, "loaded": stamp(reading)}

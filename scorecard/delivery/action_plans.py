@@ -21,16 +21,15 @@ from datetime import date
 from functools import cached_property
 
 from django.db.models import Max, Min, Prefetch, QuerySet
-from django.http import Http404
 
 from scorecard.core.action_flags import ActionFlags, Timescale, action_flags
 from scorecard.core.delivery_status import DeliveryKind, status_meaning
-from scorecard.core.period_parser import parse_period
-from scorecard.core.periods import Period, PeriodError
+from scorecard.core.periods import Period
 from scorecard.core.ratings import Rag
 from scorecard.core.wording import plural
 from scorecard.delivery.models import Action, ActionPlan, ActionUpdate
 from scorecard.framework.models import Plan
+from scorecard.measures.picking import chosen_period
 from scorecard.people.models import Person
 
 FLAG_NAMES = ("overdue", "slipped", "stale")
@@ -328,13 +327,8 @@ class Periods:
         """The quarter asked for (404 when it is not offered), else the default."""
         if not label:
             return AsAt(self.default)
-        try:
-            period = parse_period(label)
-        except PeriodError:
-            raise Http404(f"There is no period called {label!r}") from None
-        if period not in self.offered:
-            raise Http404(f"Action plans cannot be shown as at {period.display}")
-        return AsAt(period)
+        none_for = "Action plans cannot be shown as at"
+        return AsAt(chosen_period(label, self.offered, none_for=none_for))
 
 
 def action_periods(plan: Plan | None, today: date) -> Periods:

@@ -26,6 +26,15 @@ def chosen_plan(request, first_of: QuerySet[Plan] | None) -> Plan | None:
     return first_of.order_by("order", "pk").first() or Plan.objects.first()
 
 
+def period_called(label: str) -> Period:
+    """The period an address names, in any way councils write one; a 404 that says so when it
+    names none."""
+    try:
+        return parse_period(label)
+    except PeriodError:
+        raise Http404(f"There is no period called {label!r}") from None
+
+
 def chosen_period(
     label: str | None,
     offered: list[Period],
@@ -41,10 +50,7 @@ def chosen_period(
             return None
         reporting = [p for p in offered if p.kind in REPORTING_KINDS]
         return (reporting or offered)[0] if offered else None
-    try:
-        period = parse_period(label)
-    except PeriodError:
-        raise Http404(f"There is no period called {label!r}") from None
+    period = period_called(label)
     if period not in offered:
         raise Http404(f"{none_for} {period.display}")
     return period
