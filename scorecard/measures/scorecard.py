@@ -212,12 +212,19 @@ def summarise(as_at: Period, plan_id: str | None = None) -> Scorecard:
     return Scorecard(as_at, lines, groups, total, len(off_target), positions)
 
 
-def build_scorecard(as_at: Period, plan_id: str | None = None) -> Scorecard:
-    """Every measure's line as at a period, with the roll-ups."""
-    selected = measures_for(plan_id).defer(*SCORECARD_DEFERRED)
-    measures = list(selected)
-    headlines = headlines_as_at({m.pk: m.rules() for m in measures}, as_at, selected)
-    lines = [ScorecardLine(measure, headlines[measure.pk]) for measure in measures]
+def build_scorecard(
+    as_at: Period, plan_id: str | None = None, rated: list[RatedMeasure] | None = None
+) -> Scorecard:
+    """Every measure's line as at a period, with the roll-ups. A paper that has rated the
+    plan's measures already (`rate_measures(measures_for(plan_id))`, for their series) gives
+    them as `rated`: each headline is then picked from its rated series, not rated again."""
+    if rated is None:
+        selected = measures_for(plan_id).defer(*SCORECARD_DEFERRED)
+        measures = list(selected)
+        headlines = headlines_as_at({m.pk: m.rules() for m in measures}, as_at, selected)
+        lines = [ScorecardLine(measure, headlines[measure.pk]) for measure in measures]
+    else:
+        lines = [ScorecardLine(found.measure, found.headline(as_at)) for found in rated]
     positions, project_rated = _project_ratings(as_at, plan_id)
     groups, total = _roll_up(
         _outcome_names(plan_id),

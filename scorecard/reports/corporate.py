@@ -47,8 +47,10 @@ PERIODS_SHOWN = 8
 def build(period: Period, plan_id: str | None = None) -> Report:
     candidates = _plans_with_content() if plan_id else _plans_reporting(period)
     plan = plan_for(plan_id, candidates, "measures or projects")
-    scorecard = build_scorecard(period, plan.plan_id)
-    rated = {r.measure.pk: r for r in rate_measures(measures_for(plan.plan_id))}
+    # Rated once: the summary's headlines are picked from the series the measure pages show.
+    measures = rate_measures(measures_for(plan.plan_id))
+    scorecard = build_scorecard(period, plan.plan_id, measures)
+    rated = {r.measure.pk: r for r in measures}
     outcomes = list(plan.outcomes.prefetch_related("priorities").order_by("order", "pk"))
     sections = [
         _vision(plan, outcomes),
