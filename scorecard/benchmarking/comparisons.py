@@ -322,7 +322,11 @@ def how_we_compare(measure, up_to_month: int | None = None) -> AreaComparison | 
     """A measure's latest comparison with England, neighbours and all areas (of a period ended
     by `up_to_month` when given), or None. A function here, not a Measure method, so that
     measures never imports benchmarking: benchmarking builds on measures."""
+    # The indicator first: finding the area reads the measure's plan, a query a measure in a
+    # paper of every measure, most of which have no indicator.
+    if measure.comparator_indicator_id is None:
+        return None
     area = measure.benchmark_area()
-    if measure.comparator_indicator is None or area is None:
+    if area is None:
         return None
     return for_area(measure.comparator_indicator, area, up_to_month)

@@ -226,12 +226,7 @@ def _sentences(rollup, nouns: tuple[str, str]) -> str:
 
 
 def _shown_rows(rated: RatedMeasure, as_at: Period) -> list[SeriesRow]:
-    rows = [
-        row
-        for row in headline_rows(rated)
-        if row.rated.reading.period.last_month <= as_at.last_month
-    ]
-    return rows[-PERIODS_SHOWN:]
+    return headline_rows(rated, as_at.last_month, PERIODS_SHOWN)
 
 
 def _measure_section(line: ScorecardLine, rated: RatedMeasure, as_at: Period) -> Section:
