@@ -9,6 +9,7 @@ from django.utils import timezone
 from scorecard.benchmarking.comparisons import how_we_compare
 from scorecard.charts.line import line_chart, point_of
 from scorecard.core.delivery_status import DeliveryKind, status_meaning
+from scorecard.core.gc_pause import collector_paused
 from scorecard.core.periods import Period
 from scorecard.core.ratings import Direction, Polarity, Rag
 from scorecard.core.wording import improving_sentence, on_target_sentence, plural
@@ -47,18 +48,19 @@ PERIODS_SHOWN = 8
 def build(period: Period, plan_id: str | None = None) -> Report:
     candidates = _plans_with_content() if plan_id else _plans_reporting(period)
     plan = plan_for(plan_id, candidates, "measures or projects")
-    # Rated once: the summary's headlines are picked from the series the measure pages show.
-    measures = rate_measures(measures_for(plan.plan_id))
-    scorecard = build_scorecard(period, plan.plan_id, measures)
-    rated = {r.measure.pk: r for r in measures}
-    outcomes = list(plan.outcomes.prefetch_related("priorities").order_by("order", "pk"))
-    sections = [
-        _vision(plan, outcomes),
-        _key(),
-        _summary(scorecard),
-        *_outcome_sections(scorecard, rated, outcomes),
-        _contacts(plan, outcomes, scorecard),
-    ]
+    with collector_paused():
+        # Rated once: the summary's headlines are picked from the series the sections show.
+        measures = rate_measures(measures_for(plan.plan_id))
+        scorecard = build_scorecard(period, plan.plan_id, measures)
+        rated = {r.measure.pk: r for r in measures}
+        outcomes = list(plan.outcomes.prefetch_related("priorities").order_by("order", "pk"))
+        sections = [
+            _vision(plan, outcomes),
+            _key(),
+            _summary(scorecard),
+            *_outcome_sections(scorecard, rated, outcomes),
+            _contacts(plan, outcomes, scorecard),
+        ]
     return Report(
         kind="corporate",
         title="Corporate Performance Report",

@@ -18,6 +18,7 @@ from django.template.base import render_value_in_context
 from django.template.defaultfilters import linebreaksbr
 from django.template.loader import render_to_string
 
+from scorecard.core.gc_pause import collector_paused
 from scorecard.reports.document import (
     Block,
     Bullets,
@@ -49,8 +50,9 @@ def render_html(report: Report) -> str:
     subsections = sum(len(section.sections) for section in report.sections)
     depth = 2 if subsections <= CONTENTS_ENTRIES else 1
     main: list[str] = []
-    for section in report.sections:
-        _section(section, 2, main)
+    with collector_paused():
+        for section in report.sections:
+            _section(section, 2, main)
     return render_to_string(
         "reports/document.html",
         {
