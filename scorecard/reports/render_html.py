@@ -80,7 +80,7 @@ def _lines(value: object) -> str:
     """`{{ value|linebreaksbr }}`: escaped, each line break a <br>."""
     if type(value) is str:
         return escape(value.replace("\r\n", "\n").replace("\r", "\n")).replace("\n", "<br>")
-    return str(linebreaksbr(value, autoescape=True))
+    return str(linebreaksbr(str(value), autoescape=True))
 
 
 def _contents(sections: list[Section], depth: int, contents_depth: int) -> str:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pypdf
 from django.template import Context, Engine
+from django.utils.safestring import SafeString
 
 import scorecard
 from scorecard.reports.document import Bullets, Cell, Column, Facts, Paragraph, Section, Table
@@ -18,6 +19,7 @@ from tests.reports.samples import HOSTILE, sample_report
 # itself: the markup is held to theirs byte for byte (escaping, line breaks, blank lines and all).
 TEMPLATES_BEFORE = Path(__file__).parent / "templates_before"
 TEMPLATES = Path(scorecard.__file__).parent / "templates"
+SAFE = SafeString("<b>bold</b>\nnext")
 
 
 def test_headings_follow_the_sections_and_the_contents_links_to_them():
@@ -151,7 +153,8 @@ def _awkward_section(depth: int) -> Section:
     blocks = [
         Paragraph("line one\nline two", "lead & <b>"),
         Bullets(["x\ny", HOSTILE]),
-        Facts([("Label & <l>", "value\r\nnext"), ("Empty", "")]),
+        # Not plain text: a number, and text already marked safe, as a template shows them.
+        Facts([("Label & <l>", "value\r\nnext"), ("Empty", ""), (7, 1.5), ("Safe", SAFE)]),
         table,
         Table("No row headers", [Column("Only", width=3)], [[Cell("1", number=1)]]),
     ]
