@@ -82,7 +82,8 @@ class MeasureRater:
         # One entry per target change, plus a last one for "before any change", so that index
         # -1 (no target yet) reads it: the loop needs no test for a missing target.
         self.targets: list[Decimal | None] = [*targets.values, None]
-        self.limits: list[Limits | None] = [*map(self._limits, targets.values), None]
+        # Each target's limits when a reading first needs them: a headline needs one target's.
+        self.limits: dict[int, Limits | None] = {}
         # "At least as good as": one comparison serves both polarities.
         self.as_good: Callable[[Decimal, Decimal], bool] = (
             operator.le if polarity is Polarity.LOWER else operator.ge
@@ -97,6 +98,12 @@ class MeasureRater:
         if target is None or self.rules.polarity is Polarity.NEUTRAL:
             return None
         return Limits(target, target - self.rules.polarity.sign * self.rules.tolerance.band(target))
+
+    def limits_at(self, index: int) -> Limits | None:
+        if index in self.limits:
+            return self.limits[index]
+        limits = self.limits[index] = self._limits(self.targets[index])
+        return limits
 
     def _no_value(self, status: str | None) -> Rating:
         rating = self.unrated_by_status.get(status)
@@ -121,7 +128,12 @@ class MeasureRater:
         columns = RatedColumns()
         add_target, add_rating = columns.targets.append, columns.ratings.append
         add_direction, add_previous = columns.directions.append, columns.previous.append
-        starts, targets, all_limits, as_good = self.starts, self.targets, self.limits, self.as_good
+        starts, targets, limits_at, as_good = (
+            self.starts,
+            self.targets,
+            self.limits_at,
+            self.as_good,
+        )
         ends, unrated, steps, step_for = self.ends, self.unrated, self.steps, self.step
         falling, steady, rising = self.falling, self.steady, self.rising
         discontinues = ends != _NEVER
@@ -130,6 +142,7 @@ class MeasureRater:
         # The target change in force: found by bisection, then kept while the readings (which
         # usually come in date order) stay inside its span.
         index, span_start, span_end = -1, _NEVER, -_NEVER
+        limits: Limits | None = None
         for reading in readings:
             period, value = reading.period, reading.value
             first_month = period.first_month
@@ -137,8 +150,8 @@ class MeasureRater:
                 index = bisect_right(starts, first_month) - 1
                 span_start = starts[index] if index >= 0 else -_NEVER
                 span_end = starts[index + 1] if index + 1 < len(starts) else _NEVER
+                limits = limits_at(index)
             add_target(targets[index])
-            limits = all_limits[index]
             if discontinues and first_month + period.months > ends:
                 # Discontinued: rated B, and no direction is judged (DESIGN §3).
                 add_rating(BLUE_RATING)

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from scorecard.charts.line import line_chart, point_of
 from scorecard.core.delivery_status import DeliveryKind, status_meaning
+from scorecard.core.gc_pause import collector_paused
 from scorecard.core.periods import Period
 from scorecard.core.ratings import Direction, Polarity, Rag
 from scorecard.core.wording import improving_sentence, on_target_sentence, plural
@@ -48,16 +49,19 @@ PERIODS_SHOWN = 8
 def build(period: Period, plan_id: str | None = None) -> Report:
     candidates = _plans_with_content() if plan_id else _plans_reporting(period)
     plan = plan_for(plan_id, candidates, "measures or projects")
-    scorecard = build_scorecard(period, plan.plan_id)
-    rated = {r.measure.pk: r for r in rate_measures(measures_for(plan.plan_id))}
-    outcomes = list(plan.outcomes.prefetch_related("priorities").order_by("order", "pk"))
-    sections = [
-        _vision(plan, outcomes),
-        _key(),
-        _summary(scorecard),
-        *_outcome_sections(scorecard, rated, outcomes),
-        _contacts(plan, outcomes, scorecard),
-    ]
+    with collector_paused():
+        # Rated once: the summary's headlines are picked from the series the sections show.
+        measures = rate_measures(measures_for(plan.plan_id))
+        scorecard = build_scorecard(period, plan.plan_id, measures)
+        rated = {r.measure.pk: r for r in measures}
+        outcomes = list(plan.outcomes.prefetch_related("priorities").order_by("order", "pk"))
+        sections = [
+            _vision(plan, outcomes),
+            _key(),
+            _summary(scorecard),
+            *_outcome_sections(scorecard, rated, outcomes),
+            _contacts(plan, outcomes, scorecard),
+        ]
     return Report(
         kind="corporate",
         title="Corporate Performance Report",
@@ -225,12 +229,7 @@ def _sentences(rollup, nouns: tuple[str, str]) -> str:
 
 
 def _shown_rows(rated: RatedMeasure, as_at: Period) -> list[SeriesRow]:
-    rows = [
-        row
-        for row in headline_rows(rated)
-        if row.rated.reading.period.last_month <= as_at.last_month
-    ]
-    return rows[-PERIODS_SHOWN:]
+    return headline_rows(rated, as_at.last_month, PERIODS_SHOWN)
 
 
 def _measure_section(line: ScorecardLine, rated: RatedMeasure, as_at: Period) -> Section:

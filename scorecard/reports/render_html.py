@@ -1,19 +1,168 @@
 """A report as one self-contained HTML file (styles inline, charts as inline SVG): read in a
-browser, published on a council's site, and the source WeasyPrint turns into the PDF."""
+browser, published on a council's site, and the source WeasyPrint turns into the PDF.
+
+The cover and head come from the template reports/document.html. The contents list and the
+sections are written here, as the template language would write them (its escaping, its
+`linebreaksbr`, numbers as it shows them): a paper of every measure has tens of thousands of
+table cells, and looking up each cell's parts through the template language took most of the
+time of making it. tests/reports/test_render_html.py holds the markup to what the templates
+wrote."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+from html import escape
+
+from django.template import Context
+from django.template.base import render_value_in_context
+from django.template.defaultfilters import linebreaksbr
 from django.template.loader import render_to_string
 
-from scorecard.reports.document import Report
+from scorecard.core.gc_pause import collector_paused
+from scorecard.reports.document import (
+    Block,
+    Bullets,
+    Chart,
+    Facts,
+    Paragraph,
+    Report,
+    Section,
+    Table,
+)
 
 # A contents list longer than this lists only the top-level sections: past a page or two, the
 # outcomes are the useful way in (and every listed entry costs the PDF a page-number lookup).
 CONTENTS_ENTRIES = 40
+
+# Headings stop at h6: deeper sections keep that level.
+DEEPEST = 6
+
+# Only a wide table may need scrolling on a narrow screen, and so a keyboard stop.
+SCROLLED_COLUMNS = 5
+
+NUMERIC = ' class="numeric"'
+
+_TEMPLATE_CONTEXT = Context()
 
 
 def render_html(report: Report) -> str:
     report.assign_anchors()
     subsections = sum(len(section.sections) for section in report.sections)
     depth = 2 if subsections <= CONTENTS_ENTRIES else 1
-    return render_to_string("reports/document.html", {"report": report, "contents_depth": depth})
+    main: list[str] = []
+    with collector_paused():
+        for section in report.sections:
+            _section(section, 2, main)
+    return render_to_string(
+        "reports/document.html",
+        {
+            "report": report,
+            "contents": _contents(report.sections, 1, depth),
+            "main": "".join(main),
+        },
+    )
+
+
+def _text(value: object) -> str:
+    """`{{ value }}`: escaped; anything but plain text as the template language shows it."""
+    if type(value) is str:
+        return escape(value)
+    return str(render_value_in_context(value, _TEMPLATE_CONTEXT))
+
+
+@lru_cache(maxsize=1024)
+def _width(share: float) -> str:
+    """A column's share of the width (at most 1,001 of them: tenths of a percent)."""
+    return _text(share)
+
+
+def _lines(value: object) -> str:
+    """`{{ value|linebreaksbr }}`: escaped, each line break a <br>."""
+    if type(value) is str:
+        return escape(value.replace("\r\n", "\n").replace("\r", "\n")).replace("\n", "<br>")
+    return str(linebreaksbr(str(value), autoescape=True))
+
+
+def _contents(sections: list[Section], depth: int, contents_depth: int) -> str:
+    parts = ["<ol>"]
+    for section in sections:
+        parts.append(f'\n  <li><a href="#{_text(section.anchor)}">{_text(section.title)}</a>')
+        if depth < contents_depth and section.sections:
+            parts.append("\n    " + _contents(section.sections, 2, contents_depth))
+        parts.append("</li>")
+    parts.append("\n</ol>\n")
+    return "".join(parts)
+
+
+def _section(section: Section, level: int, out: list[str]) -> None:
+    new_page = " new-page" if section.new_page else ""
+    out.append(
+        f'<section id="{_text(section.anchor)}" class="level-{level}{new_page}">\n'
+        f"<h{level}>{_text(section.title)}</h{level}>\n"
+    )
+    for block in section.blocks:
+        _block(block, out)
+    out.append("\n")
+    for child in section.sections:
+        _section(child, min(level + 1, DEEPEST), out)
+    out.append("\n</section>\n")
+
+
+def _block(block: Block, out: list[str]) -> None:
+    if isinstance(block, Paragraph):
+        out.append(f'<p class="{_text(block.style)}">{_lines(block.text)}</p>\n')
+    elif isinstance(block, Bullets):
+        items = "".join(f"<li>{_lines(item)}</li>" for item in block.items)
+        out.append(f"<ul>{items}</ul>\n")
+    elif isinstance(block, Facts):
+        items = "".join(
+            f"<div><dt>{_text(label)}</dt><dd>{_lines(value)}</dd></div>"
+            for label, value in block.items
+        )
+        out.append(f'<dl class="facts">{items}</dl>\n')
+    elif isinstance(block, Table):
+        _table(block, out)
+        out.append("\n")
+    elif isinstance(block, Chart):
+        out.append(
+            '<figure class="chart">\n'
+            f'  <div class="chart-drawing">{block.svg}</div>\n'
+            f"  <figcaption>{_text(block.alt)} The figures are in the table below.</figcaption>\n"
+            "</figure>\n"
+        )
+        _table(block.table, out)
+        out.append("\n")
+    out.append("\n")
+
+
+def _table(table: Table, out: list[str]) -> None:
+    caption = _text(table.caption)
+    scrolled = (
+        f' role="region" aria-label="{caption}" tabindex="0"'
+        if len(table.columns) > SCROLLED_COLUMNS
+        else ""
+    )
+    widths = "".join(f'<col style="width: {_width(width)}%">' for width in table.widths())
+    headings = "".join(
+        f'<th scope="col"{NUMERIC if column.numeric else ""}>{_text(column.heading)}</th>'
+        for column in table.columns
+    )
+    out.append(
+        f'\n<div class="table-wrap"{scrolled}>\n<table>\n  <caption>{caption}</caption>\n'
+        f"  <colgroup>{widths}</colgroup>\n  <thead><tr>{headings}</tr></thead>\n  <tbody>"
+    )
+    row_headers = table.row_headers
+    for row in table.rows:
+        cells = []
+        for index, cell in enumerate(row):
+            header = index == 0 and row_headers
+            tag = "th" if header else "td"
+            opening = '<th scope="row"' if header else "<td"
+            if cell.rag or cell.number is not None or cell.header:
+                shading = f"rag rag-{_text(cell.rag)} " if cell.rag else ""
+                numeric = "numeric " if cell.number is not None else ""
+                strong = "strong" if cell.header else ""
+                opening += f' class="{shading}{numeric}{strong}"'
+            cells.append(f"{opening}>{_lines(cell.text)}</{tag}>")
+        out.append(f"\n    <tr>{''.join(cells)}</tr>")
+    out.append("\n  </tbody>\n</table>\n</div>\n")

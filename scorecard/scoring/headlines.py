@@ -12,8 +12,10 @@ from typing import TypeAlias
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from scorecard.core.periods import NATURAL_STEP, Period, PeriodKind
+from scorecard.core.ratings import Polarity
 from scorecard.core.series import (
     SAME_PERIOD_LAST_YEAR_STEP,
+    CompareWith,
     Frequency,
     Headline,
     MeasureRules,
@@ -53,6 +55,18 @@ COMPARISON_STEPS = sorted(
 )
 _BEFORE_LATEST = (0, *COMPARISON_STEPS)
 
+# The steps back a measure comparing with its previous report may take from a reading of each
+# kind, whatever its frequency (a month's is one month, a rolling year's its frequency): a
+# reading of that kind ending any other step back is compared with by none of them, and is only
+# read for a measure comparing with the same period last year.
+_PREVIOUS_STEPS = {
+    kind: {
+        MeasureRules(Polarity.NEUTRAL, frequency=frequency).comparison_step(kind)
+        for frequency in (None, *Frequency)
+    }
+    for kind in PeriodKind
+}
+
 _READING_FIELDS = (
     "measure_id",
     "period_kind",
@@ -86,8 +100,21 @@ def latest_months(measures: Measures, as_at: Period) -> dict[int, int]:
     return {pk: month for pk, month in rows if month is not None}
 
 
-def _months_before(latest: int) -> list[int]:
-    return [latest - step for step in _BEFORE_LATEST]
+def _months_before(latest: int, last_year: Q) -> Q:
+    """Readings ending in `latest`, or a step before it that a reading there of their kind may
+    compare with; the year before only for the measures `last_year` selects, unless their kind
+    steps a year anyway."""
+    wanted = Q(period_last_month=latest)
+    for step in COMPARISON_STEPS:
+        kinds = [kind for kind, steps in _PREVIOUS_STEPS.items() if step in steps]
+        wanted |= Q(period_last_month=latest - step, period_kind__in=kinds)
+    other_kinds = [
+        k for k, steps in _PREVIOUS_STEPS.items() if SAME_PERIOD_LAST_YEAR_STEP not in steps
+    ]
+    return wanted | (
+        Q(period_last_month=latest - SAME_PERIOD_LAST_YEAR_STEP, period_kind__in=other_kinds)
+        & last_year
+    )
 
 
 def headline_readings(measures: Measures, latest: dict[int, int]) -> dict[int, list[Reading]]:
@@ -105,10 +132,15 @@ def headline_readings(measures: Measures, latest: dict[int, int]) -> dict[int, l
     if not by_latest:
         return readings
     common = max(by_latest, key=lambda month: len(by_latest[month]))
-    wanted = Q(measure_id__in=ids_of(measures), period_last_month__in=_months_before(common))
+    last_year = Q(
+        measure_id__in=Measure.objects.filter(
+            pk__in=ids_of(measures), compare_with=CompareWith.SAME_PERIOD_LAST_YEAR
+        ).values("pk")
+    )
+    wanted = Q(measure_id__in=ids_of(measures)) & _months_before(common, last_year)
     for month, measure_ids in by_latest.items():
         if month != common:
-            wanted |= Q(measure_id__in=measure_ids, period_last_month__in=_months_before(month))
+            wanted |= Q(measure_id__in=measure_ids) & _months_before(month, last_year)
     rows = Observation.objects.filter(wanted, APPROVED, breakdown="").order_by()
     # Most measures report the same few periods: each is made once and shared (it is frozen).
     periods: dict[tuple[str, int, int], Period] = {}

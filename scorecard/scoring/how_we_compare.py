@@ -119,9 +119,13 @@ def _value_of(rows: QuerySet[AreaValue], area: Area) -> float | None:
 
 def how_we_compare(measure, up_to_month: int | None = None) -> AreaComparison | None:
     """A measure's latest comparison with England, neighbours and all areas (of a period ended
-    by `up_to_month` when given), or None. A function here, not a Measure method, so that
-    measures never imports benchmarking: benchmarking builds on measures."""
+    by `up_to_month` when given), or None. The read side's, not a Measure method: measures
+    never imports benchmarking, and neither works out what a page shows."""
+    # The indicator first: finding the area reads the measure's plan, a query a measure in a
+    # paper of every measure, most of which have no indicator.
+    if measure.comparator_indicator_id is None:
+        return None
     area = measure.benchmark_area()
-    if measure.comparator_indicator is None or area is None:
+    if area is None:
         return None
     return for_area(measure.comparator_indicator, area, up_to_month)

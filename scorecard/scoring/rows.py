@@ -65,11 +65,22 @@ def _change(rated: RatedReading, measure: Measure) -> str:
     )
 
 
-def headline_rows(rated: RatedMeasure) -> list[SeriesRow]:
-    return [
-        SeriesRow(observation, item, _change(item, rated.measure))
+def headline_rows(
+    rated: RatedMeasure, up_to_month: int | None = None, last: int | None = None
+) -> list[SeriesRow]:
+    """The headline figures (no breakdown), oldest first, each with its change; given
+    `up_to_month`, of periods ended by then; given `last`, the last so many of those. The
+    change is worked out only for the rows given back: a paper shows eight of a long series."""
+    shown = [
+        (observation, item)
         for observation, item in rated.rows
         if not observation.breakdown
+        and (up_to_month is None or item.reading.period.last_month <= up_to_month)
+    ]
+    if last is not None:
+        shown = shown[-last:]
+    return [
+        SeriesRow(observation, item, _change(item, rated.measure)) for observation, item in shown
     ]
 
 

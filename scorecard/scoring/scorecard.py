@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
 
+from scorecard.core.gc_pause import collector_paused
 from scorecard.core.periods import Period
 from scorecard.core.ratings import Rag
 from scorecard.core.rollup import Rollup
@@ -185,10 +186,11 @@ def summarise(as_at: Period, plan_id: str | None = None) -> Scorecard:
     loading every measure."""
     measures = measures_for(plan_id)
     rows = measures.values_list("pk", "outcome_id", "title", *RULE_FIELDS)
-    outcome_of = {pk: outcome_id for pk, outcome_id, *_ in rows}
-    titles = {pk: title for pk, _, title, *_ in rows}
-    rules = {pk: rules_from(*rule) for pk, _, _, *rule in rows}
-    headlines = headlines_as_at(rules, as_at, measures)
+    with collector_paused():
+        outcome_of = {pk: outcome_id for pk, outcome_id, *_ in rows}
+        titles = {pk: title for pk, _, title, *_ in rows}
+        rules = {pk: rules_from(*rule) for pk, _, _, *rule in rows}
+        headlines = headlines_as_at(rules, as_at, measures)
     positions, project_rated = _project_ratings(as_at, plan_id)
     groups, total = _roll_up(
         _outcome_names(plan_id),
@@ -203,12 +205,20 @@ def summarise(as_at: Period, plan_id: str | None = None) -> Scorecard:
     return Scorecard(as_at, lines, groups, total, len(off_target), positions)
 
 
-def build_scorecard(as_at: Period, plan_id: str | None = None) -> Scorecard:
-    """Every measure's line as at a period, with the roll-ups."""
-    selected = measures_for(plan_id).defer(*SCORECARD_DEFERRED)
-    measures = list(selected)
-    headlines = headlines_as_at({m.pk: m.rules() for m in measures}, as_at, selected)
-    lines = [ScorecardLine(measure, headlines[measure.pk]) for measure in measures]
+def build_scorecard(
+    as_at: Period, plan_id: str | None = None, rated: list[RatedMeasure] | None = None
+) -> Scorecard:
+    """Every measure's line as at a period, with the roll-ups. A paper that has rated the
+    plan's measures already (`rate_measures(measures_for(plan_id))`, for their series) gives
+    them as `rated`: each headline is then picked from its rated series, not rated again."""
+    if rated is None:
+        selected = measures_for(plan_id).defer(*SCORECARD_DEFERRED)
+        with collector_paused():
+            measures = list(selected)
+            headlines = headlines_as_at({m.pk: m.rules() for m in measures}, as_at, selected)
+        lines = [ScorecardLine(measure, headlines[measure.pk]) for measure in measures]
+    else:
+        lines = [ScorecardLine(found.measure, found.headline(as_at)) for found in rated]
     positions, project_rated = _project_ratings(as_at, plan_id)
     groups, total = _roll_up(
         _outcome_names(plan_id),

@@ -2,11 +2,13 @@
 `scorecard export scorecard` for the same period."""
 
 from decimal import Decimal
+from unittest import mock
 
 import pytest
 
 from scorecard.benchmarking.models import ENGLAND_CODE, Area, AreaValue, Indicator
 from scorecard.core.period_parser import parse_period
+from scorecard.core.rater import MeasureRater
 from scorecard.core.wording import on_target_sentence
 from scorecard.framework.models import Plan
 from scorecard.interchange.exporter import scorecard_document
@@ -248,3 +250,16 @@ def test_a_benchmarked_measure_says_how_it_compares_as_at_the_period(demo_counci
     assert compared("Q2 2019/20") == "In Q2 2019/20, worse than England (at the 99.8% level too)"
     # Before the quarter had ended the report had nothing to compare.
     assert compared("Q1 2019/20") is None
+
+
+def test_each_measure_is_rated_once(demo_council):
+    """The summary's headlines come from the series the measure sections show: the paper rates
+    each measure's figures in one pass, not once for the summary and again for the sections."""
+    rate_columns = MeasureRater.rate_columns
+    with mock.patch.object(
+        MeasureRater, "rate_columns", autospec=True, side_effect=rate_columns
+    ) as rating:
+        report = corporate.build(PERIOD, "business-plan")
+    measures = Measure.objects.current().filter(plan__plan_id="business-plan").count()
+    assert len(list(_measure_sections(report))) == measures
+    assert rating.call_count == measures

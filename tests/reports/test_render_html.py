@@ -2,12 +2,24 @@
 
 import io
 import re
+from decimal import Decimal
+from pathlib import Path
 
 import pypdf
+from django.template import Context, Engine
+from django.utils.safestring import SafeString
 
-from scorecard.reports.render_html import render_html
+import scorecard
+from scorecard.reports.document import Bullets, Cell, Column, Facts, Paragraph, Section, Table
+from scorecard.reports.render_html import CONTENTS_ENTRIES, render_html
 from scorecard.reports.render_pdf import render_pdf
 from tests.reports.samples import HOSTILE, sample_report
+
+# The report's sections as the templates in this folder wrote them, before render_html wrote them
+# itself: the markup is held to theirs byte for byte (escaping, line breaks, blank lines and all).
+TEMPLATES_BEFORE = Path(__file__).parent / "templates_before"
+TEMPLATES = Path(scorecard.__file__).parent / "templates"
+SAFE = SafeString("<b>bold</b>\nnext")
 
 
 def test_headings_follow_the_sections_and_the_contents_links_to_them():
@@ -79,9 +91,6 @@ def test_a_new_page_section_starts_a_page():
 
 
 def test_a_long_contents_list_keeps_to_the_top_level_sections():
-    from scorecard.reports.document import Section
-    from scorecard.reports.render_html import CONTENTS_ENTRIES
-
     report = sample_report()
     report.sections[1].sections = [Section(f"Measure {n}") for n in range(CONTENTS_ENTRIES + 1)]
     contents = render_html(report).split("<main>")[0]
@@ -104,3 +113,59 @@ def test_page_references_are_built_once_per_page_count():
     pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))
     assert len(pdf.page_references) == 4
     assert pdf.page_references == pydyf.PDF.unmemoised_page_references(pdf)
+
+
+def _as_the_templates_wrote_it(report) -> str:
+    document = (TEMPLATES / "reports" / "document.html").read_text(encoding="utf-8")
+    document = document.replace(
+        "{{ contents|safe }}",
+        '{% include "reports/_contents.html" with sections=report.sections depth=1 %}',
+    ).replace(
+        "{{ main|safe }}",
+        '{% for section in report.sections %}{% include "reports/_section.html" with level=2 %}'
+        "{% endfor %}",
+    )
+    engine = Engine(
+        loaders=[
+            ("django.template.loaders.locmem.Loader", {"reports/document.html": document}),
+            ("django.template.loaders.filesystem.Loader", [TEMPLATES_BEFORE, TEMPLATES]),
+        ]
+    )
+    subsections = sum(len(section.sections) for section in report.sections)
+    depth = 2 if subsections <= CONTENTS_ENTRIES else 1
+    context = Context({"report": report, "contents_depth": depth})
+    return engine.get_template("reports/document.html").render(context)
+
+
+def _awkward_section(depth: int) -> Section:
+    """Text a template escapes or breaks into lines, a wide table, headings deeper than h6."""
+    cells = [
+        Cell("a\r\nb\rc\nd & <e>", header=True),
+        Cell("12.5%", number=Decimal("12.5"), percent=True, rag="G"),
+        Cell("", rag="R"),
+        Cell("7", number=7, header=True),
+        Cell("'quoted'"),
+        Cell("plain"),
+    ]
+    table = Table(
+        f"Wide <{depth}>", [Column(f"C{n}", numeric=n % 2 == 1) for n in range(6)], [cells]
+    )
+    blocks = [
+        Paragraph("line one\nline two", "lead & <b>"),
+        Bullets(["x\ny", HOSTILE]),
+        # Not plain text: a number, and text already marked safe, as a template shows them.
+        Facts([("Label & <l>", "value\r\nnext"), ("Empty", ""), (7, 1.5), ("Safe", SAFE)]),
+        table,
+        Table("No row headers", [Column("Only", width=3)], [[Cell("1", number=1)]]),
+    ]
+    children = [_awkward_section(depth + 1)] if depth < 7 else []
+    return Section(f"Level {depth} & <deep>", blocks, children, new_page=depth % 2 == 0)
+
+
+def test_the_markup_is_what_the_templates_wrote():
+    report = sample_report()
+    assert render_html(report) == _as_the_templates_wrote_it(report)
+    report.sections.append(_awkward_section(1))
+    assert render_html(report) == _as_the_templates_wrote_it(report)
+    report.sections[1].sections = [Section(f"Measure {n}") for n in range(CONTENTS_ENTRIES + 1)]
+    assert render_html(report) == _as_the_templates_wrote_it(report)
