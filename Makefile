@@ -22,7 +22,7 @@ NODE_STAMP := node_modules/.installed
 FAST_TESTS := tests/core tests/charts tests/test_docs.py tests/test_audit_dependencies.py \
 	tests/reports/test_render_docx.py tests/reports/test_render_html.py tests/reports/test_render_xlsx.py
 
-.PHONY: help setup demo test test-fast test-postgres lint fix bench
+.PHONY: help setup demo test test-suite test-fast test-postgres lint fix bench
 
 help: ## list the targets
 	@echo "Civic Scorecard: make TARGET"
@@ -56,12 +56,12 @@ $(NODE_STAMP): package.json package-lock.json
 demo: setup ## load the demo council into scorecard-demo.sqlite3 and serve it (DEMO_ARGS=--no-serve to load only)
 	$(VENV)/bin/scorecard demo $(DEMO_ARGS)
 
-test: setup ## lint, Django checks, then the test suite (PYTEST_ARGS=... to pass options to pytest)
-	$(RUFF) check .
-	$(RUFF) format --check .
-	$(VENV)/bin/mypy
-	$(VENV)/bin/bandit -q -c pyproject.toml -r scorecard
-	$(VENV)/bin/lint-imports
+test: lint test-suite ## lint, Django checks, then the test suite (PYTEST_ARGS=... to pass options to pytest)
+	@:
+
+# The Django checks read the settings, and so the database, the suite runs on: they run on each
+# database. Lint reads only the source: `make test` runs it once, before the suite.
+test-suite: setup ## the Django checks and the test suite, without lint (what test-postgres runs)
 	$(PY) -m django check $(DJANGO_TEST)
 	$(PY) -m django makemigrations --check --dry-run $(DJANGO_TEST)
 	$(PY) -m pytest $(PYTEST_WORKERS) $(PYTEST_ARGS)
@@ -70,12 +70,12 @@ test-fast: setup ## the core, chart, docs and renderer tests only: no database, 
 	$(PY) -m pytest $(PYTEST_WORKERS) $(PYTEST_ARGS) $(FAST_TESTS)
 
 # The tests marked database_independent (browser, core, charts, docs, report files: see
-# tests/conftest.py) ran in `make test` on SQLite; on PostgreSQL they would only repeat it.
-test-postgres: setup ## `make test` on a throwaway PostgreSQL (.ci/postgres.sh), stopped afterwards
+# tests/conftest.py) and lint ran in `make test` on SQLite; on PostgreSQL they would only repeat it.
+test-postgres: setup ## the database's tests and Django checks on a throwaway PostgreSQL (.ci/postgres.sh)
 	@url=$$(bash .ci/postgres.sh start) || exit 1; \
 	trap 'bash .ci/postgres.sh stop' EXIT; \
 	echo "DATABASE_URL=$$url"; \
-	DATABASE_URL="$$url" SCORECARD_TESTS_DATABASE_ONLY=1 $(MAKE) --no-print-directory test
+	DATABASE_URL="$$url" SCORECARD_TESTS_DATABASE_ONLY=1 $(MAKE) --no-print-directory test-suite
 
 lint: setup ## ruff check, ruff format --check, mypy (the whole package), bandit and the import layers
 	$(RUFF) check .

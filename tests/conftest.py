@@ -1,4 +1,5 @@
 import os
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -89,11 +90,36 @@ def demo_council(_demo_for_module, db):
     and committed for each test (tests/browser/conftest.py)."""
 
 
+# The committed demo of this test process, copied by SQLite's backup API once it was first
+# imported, by database alias.
+_committed_demos: dict[str, sqlite3.Connection] = {}
+
+
 @pytest.fixture
 def committed_demo(transactional_db):
     """The demo imported and committed for one test, for pages a live server serves from
-    another thread, which sees only what is committed (emptied after the test)."""
-    import_files(demo_files(), entered_by="test")
+    another thread, which sees only what is committed (emptied after the test). On the suite's
+    in-memory SQLite database the first test of a process imports it and keeps a copy; each
+    later test gets the database replaced whole by that copy, the same pristine demo, in
+    milliseconds instead of an import's second or two."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection
+
+    if connection.vendor != "sqlite" or not connection.is_in_memory_db():
+        import_files(demo_files(), entered_by="test")
+        return
+    connection.ensure_connection()
+    copy = _committed_demos.get(connection.alias)
+    if copy is None:
+        import_files(demo_files(), entered_by="test")
+        copy = sqlite3.connect(":memory:", check_same_thread=False)
+        connection.connection.backup(copy)
+        _committed_demos[connection.alias] = copy
+        return
+    copy.backup(connection.connection)
+    # The flush after the last test made the content types again, with new ids, and cached
+    # those: the copy has the ids they had when it was made.
+    ContentType.objects.clear_cache()
 
 
 @pytest.fixture(scope="module")
@@ -129,6 +155,56 @@ def client(db, django_user_model):
     viewer, _ = django_user_model.objects.get_or_create(username="a-viewer")
     signed_in.force_login(viewer)
     return signed_in
+
+
+# The settings WhiteNoise reads to list the static files it serves.
+_STATIC_SETTINGS = ("DEBUG", "FORCE_SCRIPT_NAME", "STORAGES", "INSTALLED_APPS")
+
+
+def _static_settings() -> tuple:
+    from django.conf import settings
+
+    names = sorted(
+        name
+        for name in dir(settings)
+        if name.startswith(("WHITENOISE_", "STATIC")) or name in _STATIC_SETTINGS
+    )
+    return tuple((name, repr(getattr(settings, name))) for name in names)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _static_files_listed_once():
+    """WhiteNoise's middleware lists every static file it serves (GOV.UK Frontend's ~1,500
+    fonts, images and scripts) when it is made, and Django's test client makes the middleware
+    afresh for each `Client`: a third of a second before a client's first request, half the
+    permission matrix's time. The files do not change while the tests run, so each list is made
+    once for the process and reused whenever the settings it was made from are the same; what
+    a request is answered with is what a freshly made list gives."""
+    from whitenoise.middleware import WhiteNoiseMiddleware
+
+    lists: dict[tuple, dict] = {}
+
+    def listed_once(lister):
+        def list_files(self, *args, **kwargs):
+            key = (lister.__name__, args, tuple(sorted(kwargs.items())), _static_settings())
+            if key not in lists:
+                already, self.files = self.files, {}
+                try:
+                    lister(self, *args, **kwargs)
+                    lists[key] = self.files
+                finally:
+                    self.files = {**already, **self.files}
+                return
+            self.files.update(lists[key])
+
+        return list_files
+
+    with pytest.MonkeyPatch.context() as patch:
+        for name in ("add_files", "add_files_from_finders"):
+            patch.setattr(
+                WhiteNoiseMiddleware, name, listed_once(getattr(WhiteNoiseMiddleware, name))
+            )
+        yield
 
 
 @pytest.fixture(autouse=True)
