@@ -118,6 +118,49 @@ class MeasureRater:
             step = self.steps[kind] = self.rules.comparison_step(kind)
         return step
 
+    def rate_one(
+        self, readings: Sequence[Reading], index: int
+    ) -> tuple[Decimal | None, Rating, Direction | None, Reading | None]:
+        """What rate_columns(readings) gives reading `index` (its target, rating, direction and
+        the reading compared with), working out that reading's alone: a headline needs only its
+        latest reading's, and the others are there to be compared with."""
+        reading = readings[index]
+        period, value = reading.period, reading.value
+        first_month = period.first_month
+        at = bisect_right(self.starts, first_month) - 1
+        target, limits = self.targets[at], self.limits_at(at)
+        if first_month + period.months > self.ends:
+            return target, BLUE_RATING, None, None
+        if value is None:
+            rating = self._no_value(reading.status)
+        elif limits is None:
+            rating = self.unrated
+        elif self.as_good(value, limits.target):
+            rating = GREEN_RATING
+        else:
+            rating = AMBER_RATING if self.as_good(value, limits.amber) else RED_RATING
+        # The reading rate_columns compares with: of the same breakdown, kind and first month
+        # a step back; of several, the last (as its look-up by month keeps the last).
+        kind, breakdown = period.kind, reading.breakdown
+        wanted = first_month - self.step(kind)
+        previous = None
+        for earlier in reversed(readings):
+            if (
+                earlier.period.first_month == wanted
+                and earlier.period.kind == kind
+                and earlier.breakdown == breakdown
+            ):
+                previous = earlier
+                break
+        before = previous.value if previous is not None else None
+        if value is None or before is None:
+            return target, rating, None, previous
+        change = value - before
+        steady_band = self.rules.steady_band
+        if -steady_band <= change <= steady_band:
+            return target, rating, self.steady, previous
+        return target, rating, self.rising if change > ZERO else self.falling, previous
+
     def rate_columns(self, readings: Sequence[Reading]) -> RatedColumns:
         """`rate()` and `direction()` (ratings.py) for every reading, in one loop: this runs once
         per observation, so it reads the measure's settings from local names."""

@@ -116,21 +116,14 @@ def headline(rules: MeasureRules, rated: Sequence[RatedReading], as_at: Period) 
 def headline_of(
     rules: MeasureRules, targets: TargetSchedule, readings: Sequence[Reading], as_at: Period
 ) -> Headline:
-    """`headline(rules, rate_series(rules, targets, readings), as_at)`, with a RatedReading
-    for the latest reading alone: a scorecard rates every measure this way, a few readings
-    each, so the objects for the readings only compared with would be most of its work."""
+    """`headline(rules, rate_series(rules, targets, readings), as_at)`, rating the latest
+    reading alone: a scorecard rates every measure this way, a few readings each, and the
+    others are only there to be compared with."""
     index = latest_index(readings, as_at)
     if index is None:
         return _headline(rules, None, as_at)
-    columns = MeasureRater(rules, targets).rate_columns(readings)
-    latest = RatedReading(
-        readings[index],
-        columns.targets[index],
-        columns.ratings[index],
-        columns.directions[index],
-        columns.previous[index],
-    )
-    return _headline(rules, latest, as_at)
+    target, rating, way, previous = MeasureRater(rules, targets).rate_one(readings, index)
+    return _headline(rules, RatedReading(readings[index], target, rating, way, previous), as_at)
 
 
 def _headline(rules: MeasureRules, latest: RatedReading | None, as_at: Period) -> Headline:

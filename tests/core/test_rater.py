@@ -97,6 +97,23 @@ def test_rater_agrees_with_rate_and_direction_reading_by_reading(rules, changes,
     assert got == expected(rules, schedule, unique)
 
 
+@settings(max_examples=300)
+@given(rules=rules, changes=changes, series=st.lists(readings, min_size=1, max_size=12))
+def test_rating_one_reading_gives_what_rating_them_all_gives_it(rules, changes, series):
+    # Repeated periods too: of two readings to compare with, both take the last.
+    rater = MeasureRater(rules, TargetSchedule(changes))
+    columns = rater.rate_columns(series)
+    for index in range(len(series)):
+        got = rater.rate_one(series, index)
+        assert got == (
+            columns.targets[index],
+            columns.ratings[index],
+            columns.directions[index],
+            columns.previous[index],
+        )
+        assert got[3] is columns.previous[index]
+
+
 def test_a_target_change_applies_from_its_period_even_when_readings_come_out_of_order():
     schedule = TargetSchedule(
         [TargetChange(None, Decimal(50)), TargetChange(Period.quarter(2019, 1), Decimal(53))]
