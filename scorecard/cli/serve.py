@@ -36,6 +36,10 @@ def serve_production(arguments: argparse.Namespace) -> int:
 
 
 class NoDelayWSGIServer(WSGIServer):
+    # Connections waiting to be accepted: Django's 10 is too few for a committee room signing in
+    # at once on a busy machine (a burst beyond it may be refused); the kernel caps it anyway.
+    request_queue_size = 128
+
     def get_request(self) -> tuple[socket.socket, object]:
         connection, address = super().get_request()
         connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
