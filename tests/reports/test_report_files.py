@@ -13,7 +13,7 @@ import pypdf
 import pytest
 
 from scorecard.core.period_parser import parse_period
-from tests.databases import run_scorecard
+from tests.databases import run_scorecard, run_scorecard_each
 
 PERIOD = "Q2 2019/20"
 FORMATS = ["html", "pdf", "docx", "xlsx"]
@@ -27,46 +27,15 @@ REPORTS = {
 }
 
 
+def _environment(folder) -> dict:
+    return {
+        **{k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"},
+        "DATABASE_URL": f"sqlite:///{folder / 'demo.sqlite3'}",
+    }
+
+
 def _scorecard(folder, *arguments):
-    environment = {
-        **{k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"},
-        "DATABASE_URL": f"sqlite:///{folder / 'demo.sqlite3'}",
-    }
-    return run_scorecard(folder, environment, *arguments, timeout=600)
-
-
-# Runs `scorecard.cli.entry.main` (what the `scorecard` command runs) once for each argument
-# list read from stdin, in one process: twenty reports in twenty processes spent most of their
-# time starting Python and Django. The exit statuses are printed as one JSON list.
-_EACH = """
-import json, sys
-from scorecard.cli.entry import main
-codes = [main(arguments) for arguments in json.load(sys.stdin)]
-print(json.dumps(codes))
-"""
-
-
-def _scorecard_each(folder, commands: list[list[str]]) -> tuple[list[int], str]:
-    """Each command's exit status, the commands run one after another in one process, and
-    what they wrote to stderr."""
-    import subprocess
-    import sys
-
-    environment = {
-        **{k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"},
-        "DATABASE_URL": f"sqlite:///{folder / 'demo.sqlite3'}",
-    }
-    result = subprocess.run(
-        [sys.executable, "-c", _EACH],
-        input=json.dumps(commands),
-        capture_output=True,
-        text=True,
-        cwd=folder,
-        env=environment,
-        timeout=600,
-    )
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout.strip().splitlines()[-1]), result.stderr
+    return run_scorecard(folder, _environment(folder), *arguments, timeout=600)
 
 
 @pytest.fixture(scope="module")
@@ -89,9 +58,9 @@ def papers(tmp_path_factory):
         for kind, period in REPORTS.items()
         for format_name in FORMATS
     }
-    codes, errors = _scorecard_each(folder, list(reports.values()))
+    results, errors = run_scorecard_each(folder, _environment(folder), list(reports.values()))
     written = {}
-    for (kind, format_name), code in zip(reports, codes, strict=True):
+    for (kind, format_name), (code, _) in zip(reports, results, strict=True):
         assert code == 0, (kind, format_name, errors)
         written[kind, format_name] = (folder / f"{kind}.{format_name}").read_bytes()
     exported = _export(folder, PERIOD, "business-plan")
