@@ -12,6 +12,9 @@ from scorecard.interchange.importer import import_files
 
 TESTS = Path(__file__).resolve().parent
 
+# The longest modules first (a second collection hook, after pytest-django's).
+pytest_plugins = ["tests.ordering"]
+
 # Tests whose outcome cannot depend on the database the suite runs on: they never open it (the
 # pure core, charts, docs, the report renderers), always use an SQLite file of their own (the
 # report files), or check what a page looks like in a browser (marker `browser`: accessibility

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import atexit
+import json
 import os
 import shutil
 import sqlite3
@@ -72,6 +73,39 @@ def run_scorecard(cwd, environment: dict, *arguments: str, timeout: int = 300, *
         timeout=timeout,
         **options,
     )
+
+
+# Runs `scorecard.cli.entry.main` (what the `scorecard` command runs) once for each argument
+# list read from stdin, in one process, and prints each command's exit status and what it wrote
+# to stdout, as JSON: a process per command spends most of its time starting Python and Django.
+_EACH = """
+import contextlib, io, json, sys
+from scorecard.cli.entry import main
+results = []
+for arguments in json.load(sys.stdin):
+    written = io.StringIO()
+    with contextlib.redirect_stdout(written):
+        code = main(arguments)
+    results.append([code, written.getvalue()])
+print(json.dumps(results))
+"""
+
+
+def run_scorecard_each(cwd, environment: dict, commands: list[list[str]], timeout: int = 600):
+    """`scorecard ARGUMENTS` for each of the commands, one after another in one process (in
+    `cwd`, with exactly this environment): each command's exit status and stdout, and what
+    they all wrote to stderr."""
+    result = subprocess.run(
+        [sys.executable, "-c", _EACH],
+        input=json.dumps(commands),
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=environment,
+        timeout=timeout,
+    )
+    assert result.returncode == 0, result.stderr
+    return [tuple(each) for each in json.loads(result.stdout)], result.stderr
 
 
 def _migrated_template(suite_url: str) -> str:

@@ -13,7 +13,7 @@ import pypdf
 import pytest
 
 from scorecard.core.period_parser import parse_period
-from tests.databases import run_scorecard
+from tests.databases import run_scorecard, run_scorecard_each
 
 PERIOD = "Q2 2019/20"
 FORMATS = ["html", "pdf", "docx", "xlsx"]
@@ -27,12 +27,15 @@ REPORTS = {
 }
 
 
-def _scorecard(folder, *arguments):
-    environment = {
+def _environment(folder) -> dict:
+    return {
         **{k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"},
         "DATABASE_URL": f"sqlite:///{folder / 'demo.sqlite3'}",
     }
-    return run_scorecard(folder, environment, *arguments, timeout=600)
+
+
+def _scorecard(folder, *arguments):
+    return run_scorecard(folder, _environment(folder), *arguments, timeout=600)
 
 
 @pytest.fixture(scope="module")
@@ -41,15 +44,25 @@ def papers(tmp_path_factory):
     folder = tmp_path_factory.mktemp("papers")
     loaded = _scorecard(folder, "demo", "--no-serve")
     assert loaded.returncode == 0, loaded.stderr
+    reports = {
+        (kind, format_name): [
+            "report",
+            kind,
+            "--period",
+            period,
+            "--format",
+            format_name,
+            "-o",
+            str(folder / f"{kind}.{format_name}"),
+        ]
+        for kind, period in REPORTS.items()
+        for format_name in FORMATS
+    }
+    results, errors = run_scorecard_each(folder, _environment(folder), list(reports.values()))
     written = {}
-    for kind, period in REPORTS.items():
-        for format_name in FORMATS:
-            output = folder / f"{kind}.{format_name}"
-            result = _scorecard(
-                folder, "report", kind, "--period", period, "--format", format_name, "-o", output
-            )
-            assert result.returncode == 0, (kind, format_name, result.stderr)
-            written[kind, format_name] = output.read_bytes()
+    for (kind, format_name), (code, _) in zip(reports, results, strict=True):
+        assert code == 0, (kind, format_name, errors)
+        written[kind, format_name] = (folder / f"{kind}.{format_name}").read_bytes()
     exported = _export(folder, PERIOD, "business-plan")
     return written, exported, folder
 
