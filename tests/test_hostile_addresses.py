@@ -121,7 +121,9 @@ def test_any_query_on_the_delivery_pages_is_answered_without_error(
 def test_any_delivery_key_is_answered_without_error(client, demo, template, kind, data):
     from urllib.parse import quote
 
-    odd = odd_text.filter(lambda t: "/" not in t and t.strip())
+    # "new" is not a key but the address of the form that adds one ("/projects/new/"), which
+    # this reader may be refused (403): that page is fuzzed with the forms, not here.
+    odd = odd_text.filter(lambda t: "/" not in t and t.strip() and t != "new")
     key = data.draw(st.sampled_from(demo[kind]) | odd if kind else odd)
     response = client.get(template.format(quote(key, safe=""), programme=demo["programme"][0]))
     assert response.status_code in (200, 400, 404)
