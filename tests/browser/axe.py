@@ -18,10 +18,29 @@ needs_browser = pytest.mark.skipif(
 
 class AxeBrowser:
     """Chromium whose pages let axe-core in: axe is added as an inline script, which the site's
-    Content-Security-Policy refuses. `.strict` is Chromium itself, applying the policy."""
+    Content-Security-Policy refuses. `.strict` is Chromium itself, applying the policy.
+
+    `axe_violations` opens its pages in two contexts kept for the module: one nobody signs in
+    to, and one signed in as a viewer. A context a page keeps its stylesheets, scripts and
+    sign-in for the next: a new context for every page fetched them all again and signed in
+    again, four page loads for one page checked."""
 
     def __init__(self, chromium) -> None:
         self.strict = chromium
+        self._anonymous = None
+        self._viewer = None
+
+    @property
+    def anonymous(self):
+        if self._anonymous is None:
+            self._anonymous = self.new_context()
+        return self._anonymous
+
+    @property
+    def viewer(self):
+        if self._viewer is None:
+            self._viewer = self.new_context()
+        return self._viewer
 
     def new_context(self, **options):
         return self.strict.new_context(bypass_csp=True, **options)
@@ -116,12 +135,25 @@ def _viewer() -> tuple[str, str]:
 
 
 def axe_violations(browser, url: str) -> list[dict]:
-    """Open the address in a new tab of `browser` (or of a signed-in context) and check it."""
+    """Open the address in a new tab of `browser` (or of a signed-in context) and check it: as
+    nobody when the page lets anybody see it, else signed in as a viewer."""
+    if isinstance(browser, AxeBrowser):
+        browser = browser.viewer if _needs_sign_in(browser.anonymous, url) else browser.anonymous
     page = browser.new_page()
     try:
         return visit(page, url)
     finally:
         page.close()
+
+
+def _needs_sign_in(context, url: str) -> bool:
+    """Whether the address sends somebody not signed in to the sign-in page (asked without
+    following the redirect, so no page is loaded for nothing)."""
+    response = context.request.get(url, max_redirects=0)
+    try:
+        return "/accounts/login/" in response.headers.get("location", "")
+    finally:
+        response.dispose()
 
 
 def sign_in(page, base: str, username: str, password: str) -> None:
