@@ -111,6 +111,8 @@ def test_an_unreadable_period_is_a_one_line_reason(run):
     assert (result.returncode, len(result.stderr.strip().splitlines())) == (1, 1)
 
 
+# On its own SQLite file whatever DATABASE_URL says: the same test on every database.
+@pytest.mark.database_independent
 def test_demo_loads_without_serving_into_its_own_file(run, tmp_path):
     result = run("demo", "--no-serve", database_url=False)
     assert result.returncode == 0, result.stderr
@@ -124,6 +126,8 @@ def test_demo_honours_database_url_and_exports_the_seed_quarter(run):
     assert names[0].startswith("A county infrastructure") and names[-1] == "Total"
 
 
+# On its own SQLite file whatever DATABASE_URL says: the same test on every database.
+@pytest.mark.database_independent
 def test_production_settings_pass_the_deploy_checks(tmp_path):
     environment = {
         **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
@@ -190,6 +194,8 @@ def test_export_for_an_unknown_plan_fails_with_a_reason(run):
     )
 
 
+# DATABASE_URL is the test's own, never the suite's database.
+@pytest.mark.database_independent
 @pytest.mark.parametrize("url", ["foo://bar", "notaurl"])
 def test_an_unreadable_database_url_is_a_one_line_reason(tmp_path, url):
     environment = {**os.environ, "DATABASE_URL": url}
@@ -209,6 +215,8 @@ def test_an_unreadable_database_url_is_a_one_line_reason(tmp_path, url):
     )
 
 
+# Refused before any database is opened.
+@pytest.mark.database_independent
 def test_a_port_out_of_range_is_refused(run):
     result = run("serve", "--port", "99999")
     assert result.returncode == 2 and "is not a port" in result.stderr

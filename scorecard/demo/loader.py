@@ -4,6 +4,7 @@ into an emptied database; and the synthetic council for measuring scale (synthet
 from __future__ import annotations
 
 import tempfile
+from functools import cache
 from pathlib import Path
 from typing import TypedDict
 
@@ -78,7 +79,7 @@ def add_other_council(entered_by: str = DEMO_LOADER) -> None:
     """The demo's second council (Northshire), in its own tenant, through the importer as
     `scorecard import --tenant northshire` does; its performance officer signs in as
     `northshire`, and its one measure is published."""
-    from django.contrib.auth.models import Group, User
+    from django.contrib.auth.models import Group
 
     from scorecard.audit.capture import audited_update
     from scorecard.interchange.importer import import_files
@@ -93,7 +94,7 @@ def add_other_council(entered_by: str = DEMO_LOADER) -> None:
     with acting_for(tenant, limit=False):
         import_files(sorted(OTHER_COUNCIL_DIR.glob("*.csv")), entered_by=entered_by)
     team, _ = Group.objects.get_or_create(name=PERFORMANCE_TEAM)
-    officer = User.objects.create_user("northshire", password=DEMO_PASSWORD)
+    officer = demo_user("northshire")
     officer.groups.add(team)
     _link_person(officer, "northshire-performance")
     audited_update(Measure.objects.filter(plan__plan_id="northshire-plan"), published=True)
@@ -102,14 +103,14 @@ def add_other_council(entered_by: str = DEMO_LOADER) -> None:
 def add_synthetic_users() -> None:
     """Sign-ins for the synthetic council: admin, the performance team and a viewer (the
     synthetic council names no owners), with the demo's password."""
-    from django.contrib.auth.models import Group, User
+    from django.contrib.auth.models import Group
 
     from scorecard.people.permissions import PERFORMANCE_TEAM
 
-    User.objects.create_superuser("admin", password=DEMO_PASSWORD)
+    demo_user("admin", superuser=True)
     team, _ = Group.objects.get_or_create(name=PERFORMANCE_TEAM)
-    User.objects.create_user("performance", password=DEMO_PASSWORD).groups.add(team)
-    User.objects.create_user("viewer", password=DEMO_PASSWORD)
+    demo_user("performance").groups.add(team)
+    demo_user("viewer")
 
 
 def load_synthetic(
@@ -174,21 +175,44 @@ def add_demo_cycles() -> None:
 DEMO_PASSWORD = "scorecard-demo"  # noqa: S105 - in the README; demo only  # nosec B105
 
 
+@cache
+def _hashed(password: str, hashers: tuple[str, ...]) -> str:
+    """The password hashed once for every demo sign-in (by the hashers in force): hashing is
+    slow on purpose, about half a second a time, which was the better part of loading the
+    demo; a salt shared by sign-ins whose password the README prints hides nothing."""
+    from django.contrib.auth.hashers import make_password
+
+    return make_password(password)
+
+
+def demo_user(username: str, superuser: bool = False):
+    """A demo sign-in with the demo password (a superuser: staff too, as Django makes one)."""
+    from django.conf import settings
+    from django.contrib.auth.models import User
+
+    return User.objects.create(
+        username=username,
+        password=_hashed(DEMO_PASSWORD, tuple(settings.PASSWORD_HASHERS)),
+        is_staff=superuser,
+        is_superuser=superuser,
+    )
+
+
 def add_demo_users() -> None:
     """A sign-in for every role (README), and what the two owners own."""
-    from django.contrib.auth.models import Group, User
+    from django.contrib.auth.models import Group
 
     from scorecard.people.permissions import PERFORMANCE_TEAM
 
     team, _ = Group.objects.get_or_create(name=PERFORMANCE_TEAM)
-    User.objects.create_superuser("admin", password=DEMO_PASSWORD)
-    performance = User.objects.create_user("performance", password=DEMO_PASSWORD)
+    demo_user("admin", superuser=True)
+    performance = demo_user("performance")
     performance.groups.add(team)
     _link_person(performance, "planning-and-performance-team")
     for username, person_id, ownership in DEMO_OWNERS:
-        owner = User.objects.create_user(username, password=DEMO_PASSWORD)
+        owner = demo_user(username)
         _give_ownership(_link_person(owner, person_id), **ownership)
-    User.objects.create_user("viewer", password=DEMO_PASSWORD)
+    demo_user("viewer")
     _publish_demo_measures()
 
 
