@@ -21,7 +21,7 @@ from scorecard.core.measure_rules import (  # re-exported: the names callers kno
     TargetSchedule,
 )
 from scorecard.core.periods import Period
-from scorecard.core.rater import MeasureRater
+from scorecard.core.rater import MeasureRater, rate_one
 from scorecard.core.ratings import Direction, Rag, Rating
 
 __all__ = [
@@ -122,7 +122,7 @@ def headline_of(
     index = latest_index(readings, as_at)
     if index is None:
         return _headline(rules, None, as_at)
-    target, rating, way, previous = MeasureRater(rules, targets).rate_one(readings, index)
+    target, rating, way, previous = rate_one(rules, targets, readings, index)
     return _headline(rules, RatedReading(readings[index], target, rating, way, previous), as_at)
 
 
