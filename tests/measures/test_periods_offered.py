@@ -62,24 +62,25 @@ def two_plans():
 
 
 def test_the_picker_offers_what_a_distinct_of_the_plans_figures_gives(two_plans):
-    offered = available_periods(PLAN_ID)
+    offered = available_periods(Plan.objects.get(plan_id=PLAN_ID))
     assert offered == by_distinct(PLAN_ID)
     assert Period.financial_year(2019) in offered
     assert Period.month(2010, 1) not in offered
     assert Period.academic_year(2019) not in offered
-    assert available_periods("other") == by_distinct("other")
-    assert len(available_periods("other")) == 4
+    assert available_periods(two_plans) == by_distinct("other")
+    assert len(available_periods(two_plans)) == 4
 
 
-def test_a_plan_without_approved_figures_or_unknown_offers_nothing(two_plans):
+def test_a_plan_without_approved_figures_offers_nothing(two_plans):
     empty = Plan.objects.create(plan_id="empty", name="Nothing yet")
+    assert available_periods(empty) == []
     waiting = Measure.objects.create(measure_id="EMPTY-1", title="Waiting", plan=empty)
     observe(waiting, LAST, Approval.PROVISIONAL)
-    assert available_periods("empty") == []
-    assert available_periods("no-such-plan") == []
+    assert available_periods(empty) == []
 
 
-def test_the_picker_takes_two_queries_however_many_periods(two_plans, django_assert_num_queries):
-    with django_assert_num_queries(2):
-        offered = available_periods(PLAN_ID)
+def test_the_picker_takes_one_query_however_many_periods(two_plans, django_assert_num_queries):
+    plan = Plan.objects.get(plan_id=PLAN_ID)
+    with django_assert_num_queries(1):
+        offered = available_periods(plan)
     assert len(offered) > 20

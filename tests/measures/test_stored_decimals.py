@@ -92,7 +92,8 @@ def test_the_overview_converts_each_distinct_set_of_rules_once(monkeypatch):
     monkeypatch.setattr(StoredDecimal, "__call__", counted)
     rules_as_stored.cache_clear()
     summarise(LAST, PLAN_ID)
-    distinct = set(Measure.objects.filter(plan__plan_id=PLAN_ID).values_list(*RULE_COLUMNS_AS_STORED))
+    measures = Measure.objects.filter(plan__plan_id=PLAN_ID)
+    distinct = set(measures.values_list(*RULE_COLUMNS_AS_STORED))
     # Two decimals a set: the tolerance and the steady band. 60 measures share far fewer.
     assert len(made) == 2 * len(distinct) < 60
     assert stored_decimal(Measure, "tolerance") is stored_decimal(Measure, "tolerance")
