@@ -14,13 +14,15 @@ from decimal import Decimal
 from functools import cache
 
 from django.db import connections
-from django.db.models import ExpressionWrapper, F, FloatField, Model
+from django.db.models import ExpressionWrapper, F, Field, Model
 
 
 def as_stored(field_name: str) -> ExpressionWrapper:
     """The column itself, for `values_list`, with no conversion by Django (a float or an
-    integer from SQLite, a Decimal from PostgreSQL): the same SQL as the field's name gives."""
-    return ExpressionWrapper(F(field_name), output_field=FloatField())
+    integer from SQLite, a Decimal from PostgreSQL): the same SQL as the field's name gives.
+    The plain Field is no kind Django converts (a FloatField would be made a float even on
+    PostgreSQL, a DecimalField a Decimal on SQLite without its places)."""
+    return ExpressionWrapper(F(field_name), output_field=Field())
 
 
 class StoredDecimal:
