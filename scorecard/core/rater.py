@@ -73,6 +73,68 @@ class _Earlier:
 # Stands for "never" where a month is expected: no discontinuation, no target change.
 _NEVER = sys.maxsize
 
+# "At least as good as": one comparison serves both polarities.
+_AS_GOOD: dict[Polarity, Callable[[Decimal, Decimal], bool]] = {
+    polarity: operator.le if polarity is Polarity.LOWER else operator.ge for polarity in Polarity
+}
+_UNRATED = {
+    polarity: NEUTRAL_RATING if polarity is Polarity.NEUTRAL else NO_TARGET_RATING
+    for polarity in Polarity
+}
+_DIRECTIONS = {polarity: directions(polarity) for polarity in Polarity}
+
+
+def rate_one(
+    rules: MeasureRules, schedule: TargetSchedule, readings: Sequence[Reading], index: int
+) -> tuple[Decimal | None, Rating, Direction | None, Reading | None]:
+    """What MeasureRater(rules, schedule).rate_columns(readings) gives reading `index` (its
+    target, rating, direction and the reading compared with), working out that reading's
+    alone: a headline needs only its latest reading's, the others are there to be compared
+    with, and a scorecard of 10,000 measures is 10,000 headlines, so this makes no rater and
+    works out the Amber limit only for a reading short of its target."""
+    reading = readings[index]
+    period, value = reading.period, reading.value
+    first_month = period.first_month
+    at = bisect_right(schedule.starts, first_month) - 1
+    target = schedule.values[at] if at >= 0 else None
+    discontinued = rules.discontinued_from
+    if discontinued is not None and first_month + period.months > discontinued.first_month:
+        return target, BLUE_RATING, None, None
+    polarity = rules.polarity
+    if value is None:
+        rating = rate(None, None, polarity, status=reading.status)
+    elif target is None or polarity is Polarity.NEUTRAL:
+        rating = _UNRATED[polarity]
+    else:
+        as_good = _AS_GOOD[polarity]
+        if as_good(value, target):
+            rating = GREEN_RATING
+        else:
+            amber = target - polarity.sign * rules.tolerance.band(target)
+            rating = AMBER_RATING if as_good(value, amber) else RED_RATING
+    # The reading rate_columns compares with: of the same breakdown, kind and first month a
+    # step back; of several, the last (as its look-up by month keeps the last).
+    kind, breakdown = period.kind, reading.breakdown
+    wanted = first_month - rules.comparison_step(kind)
+    previous = None
+    for earlier in reversed(readings):
+        if (
+            earlier.period.first_month == wanted
+            and earlier.period.kind == kind
+            and earlier.breakdown == breakdown
+        ):
+            previous = earlier
+            break
+    before = previous.value if previous is not None else None
+    if value is None or before is None:
+        return target, rating, None, previous
+    change = value - before
+    steady_band = rules.steady_band
+    falling, steady, rising = _DIRECTIONS[polarity]
+    if -steady_band <= change <= steady_band:
+        return target, rating, steady, previous
+    return target, rating, rising if change > ZERO else falling, previous
+
 
 class MeasureRater:
     def __init__(self, rules: MeasureRules, targets: TargetSchedule) -> None:
@@ -117,49 +179,6 @@ class MeasureRater:
         if step is None:
             step = self.steps[kind] = self.rules.comparison_step(kind)
         return step
-
-    def rate_one(
-        self, readings: Sequence[Reading], index: int
-    ) -> tuple[Decimal | None, Rating, Direction | None, Reading | None]:
-        """What rate_columns(readings) gives reading `index` (its target, rating, direction and
-        the reading compared with), working out that reading's alone: a headline needs only its
-        latest reading's, and the others are there to be compared with."""
-        reading = readings[index]
-        period, value = reading.period, reading.value
-        first_month = period.first_month
-        at = bisect_right(self.starts, first_month) - 1
-        target, limits = self.targets[at], self.limits_at(at)
-        if first_month + period.months > self.ends:
-            return target, BLUE_RATING, None, None
-        if value is None:
-            rating = self._no_value(reading.status)
-        elif limits is None:
-            rating = self.unrated
-        elif self.as_good(value, limits.target):
-            rating = GREEN_RATING
-        else:
-            rating = AMBER_RATING if self.as_good(value, limits.amber) else RED_RATING
-        # The reading rate_columns compares with: of the same breakdown, kind and first month
-        # a step back; of several, the last (as its look-up by month keeps the last).
-        kind, breakdown = period.kind, reading.breakdown
-        wanted = first_month - self.step(kind)
-        previous = None
-        for earlier in reversed(readings):
-            if (
-                earlier.period.first_month == wanted
-                and earlier.period.kind == kind
-                and earlier.breakdown == breakdown
-            ):
-                previous = earlier
-                break
-        before = previous.value if previous is not None else None
-        if value is None or before is None:
-            return target, rating, None, previous
-        change = value - before
-        steady_band = self.rules.steady_band
-        if -steady_band <= change <= steady_band:
-            return target, rating, self.steady, previous
-        return target, rating, self.rising if change > ZERO else self.falling, previous
 
     def rate_columns(self, readings: Sequence[Reading]) -> RatedColumns:
         """`rate()` and `direction()` (ratings.py) for every reading, in one loop: this runs once

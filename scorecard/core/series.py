@@ -21,7 +21,7 @@ from scorecard.core.measure_rules import (  # re-exported: the names callers kno
     TargetSchedule,
 )
 from scorecard.core.periods import Period
-from scorecard.core.rater import MeasureRater
+from scorecard.core.rater import MeasureRater, rate_one
 from scorecard.core.ratings import Direction, Rag, Rating
 
 __all__ = [
@@ -76,9 +76,12 @@ def latest_index(readings: Sequence[Reading], as_at: Period) -> int | None:
     end of `as_at`; of equal periods, the first."""
     best: int | None = None
     best_key: tuple[int, int, str] | None = None
+    limit = as_at.last_month
     for index, reading in enumerate(readings):
         period = reading.period
-        if reading.breakdown or period.last_month > as_at.last_month:
+        last = period.first_month + period.months - 1
+        # An earlier end than the best so far cannot be later: its key is not worked out.
+        if reading.breakdown or last > limit or (best_key is not None and last < best_key[0]):
             continue
         # Each period's key once: `>` on periods would work out both keys at every comparison.
         key = period.sort_key
@@ -122,7 +125,7 @@ def headline_of(
     index = latest_index(readings, as_at)
     if index is None:
         return _headline(rules, None, as_at)
-    target, rating, way, previous = MeasureRater(rules, targets).rate_one(readings, index)
+    target, rating, way, previous = rate_one(rules, targets, readings, index)
     return _headline(rules, RatedReading(readings[index], target, rating, way, previous), as_at)
 
 

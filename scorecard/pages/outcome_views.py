@@ -16,7 +16,7 @@ from scorecard.scoring.scorecard import (
 
 def outcome_detail(request, pk: int):
     outcome: Outcome = get_object_or_404(Outcome.objects.select_related("plan"), pk=pk)
-    offered = available_periods(outcome.plan.plan_id)
+    offered = available_periods(outcome.plan)
     period = chosen_period(request.GET.get("period"), offered)
     lines, projects = [], []
     rollup = None

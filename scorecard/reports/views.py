@@ -79,7 +79,7 @@ def claims(request):
     if plan is not None:
         reported = periods_of(HighlightReport.objects.filter(programme__plan=plan))
         offered = sorted(
-            {*available_periods(plan.plan_id), *reported},
+            {*available_periods(plan), *reported},
             key=lambda p: (-p.last_month, -p.months, p.kind.value),
         )
     period = chosen_period(request.GET.get("period"), offered)

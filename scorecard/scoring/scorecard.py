@@ -17,7 +17,12 @@ from scorecard.delivery.positions import project_positions
 from scorecard.framework.models import Outcome
 from scorecard.measures.audience import APPROVED_ONLY, Audience
 from scorecard.measures.choices import Approval
-from scorecard.measures.models import RULE_FIELDS, Measure, Observation, rules_from
+from scorecard.measures.models import (
+    RULE_COLUMNS_AS_STORED,
+    Measure,
+    Observation,
+    rules_as_stored,
+)
 from scorecard.scoring.headlines import headlines_as_at, targets_of
 
 OTHER_MEASURES = "Measures not linked to an outcome"
@@ -185,11 +190,11 @@ def summarise(as_at: Period, plan_id: str | None = None) -> Scorecard:
     """The roll-ups, and lines only for measures off target: what the overview shows, without
     loading every measure."""
     measures = measures_for(plan_id)
-    rows = measures.values_list("pk", "outcome_id", "title", *RULE_FIELDS)
+    rows = measures.values_list("pk", "outcome_id", "title", *RULE_COLUMNS_AS_STORED)
     with collector_paused():
         outcome_of = {pk: outcome_id for pk, outcome_id, *_ in rows}
         titles = {pk: title for pk, _, title, *_ in rows}
-        rules = {pk: rules_from(*rule) for pk, _, _, *rule in rows}
+        rules = {pk: rules_as_stored(*rule) for pk, _, _, *rule in rows}
         headlines = headlines_as_at(rules, as_at, measures)
     positions, project_rated = _project_ratings(as_at, plan_id)
     groups, total = _roll_up(

@@ -15,7 +15,7 @@ from scorecard.core.measure_rules import (
     TargetSchedule,
 )
 from scorecard.core.periods import Period, PeriodKind
-from scorecard.core.rater import MeasureRater
+from scorecard.core.rater import MeasureRater, rate_one
 from scorecard.core.ratings import Polarity, Tolerance, ToleranceType, direction, rate
 from scorecard.core.series import headline, headline_of, rate_series
 
@@ -101,10 +101,10 @@ def test_rater_agrees_with_rate_and_direction_reading_by_reading(rules, changes,
 @given(rules=rules, changes=changes, series=st.lists(readings, min_size=1, max_size=12))
 def test_rating_one_reading_gives_what_rating_them_all_gives_it(rules, changes, series):
     # Repeated periods too: of two readings to compare with, both take the last.
-    rater = MeasureRater(rules, TargetSchedule(changes))
-    columns = rater.rate_columns(series)
+    schedule = TargetSchedule(changes)
+    columns = MeasureRater(rules, schedule).rate_columns(series)
     for index in range(len(series)):
-        got = rater.rate_one(series, index)
+        got = rate_one(rules, schedule, series, index)
         assert got == (
             columns.targets[index],
             columns.ratings[index],
