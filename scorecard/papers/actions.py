@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Model
 from django.utils import timezone
 
 from scorecard.audit.actor import not_recording
@@ -44,8 +45,9 @@ class PaperError(Exception):
     """A one-line reason the change cannot be made, said on the page."""
 
 
-def require_team(user, paper: Paper | None = None) -> None:
-    if not can_manage(user, paper):
+def require_team(user, item: Model | None = None) -> None:
+    """The performance team for the item's plan (a paper's, or the plan itself)."""
+    if not can_manage(user, item):
         raise PermissionDenied("Only the performance team can do this.")
 
 

@@ -3,6 +3,8 @@ sections, add a seen-by row or a glossary term, and set the council's implicatio
 
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 from django.db import transaction
 
@@ -44,7 +46,7 @@ def text_field(label: str, noun: str, max_length: int, required: bool = True) ->
 
 
 class StartPaperForm(GovukForm):
-    plan = forms.ModelChoiceField(
+    plan: forms.ModelChoiceField = forms.ModelChoiceField(
         Plan.objects.none(),
         empty_label=None,
         error_messages={
@@ -69,9 +71,8 @@ class StartPaperForm(GovukForm):
         super().__init__(*args, **kwargs)
         plans = Plan.objects.order_by("order", "name")
         looked_after = team_plan_ids(user)
-        self.fields["plan"].queryset = (
-            plans if looked_after is None else plans.filter(pk__in=looked_after)
-        )
+        plan_field = cast(forms.ModelChoiceField, self.fields["plan"])
+        plan_field.queryset = plans if looked_after is None else plans.filter(pk__in=looked_after)
         self.fields["period"].help_text = "For example, Q4 2017/18"
 
     def clean_period(self):

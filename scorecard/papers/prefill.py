@@ -85,7 +85,7 @@ def risk_sentences(plan: Plan, period: Period) -> list[str]:
             f"score {latest.score} ({latest.band.name})"
         )
         if latest.previous_score is not None:
-            way = PROGRESS_WORDS.get(latest.trend)
+            way = PROGRESS_WORDS.get(latest.trend) if latest.trend else None
             if way:
                 text += f", {way} from {latest.previous_score} at the assessment before"
             else:

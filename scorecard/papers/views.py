@@ -31,7 +31,7 @@ def _posted(request):
 
 def _paper(request, pk: int) -> Paper:
     """The paper, if this reader may see it: a draft only the team for its plan."""
-    paper = get_object_or_404(Paper.objects.select_related("plan"), pk=pk)
+    paper: Paper = get_object_or_404(Paper.objects.select_related("plan"), pk=pk)
     if not paper.published and not can_manage(request.user, paper):
         raise PermissionDenied("Only the performance team can read a draft paper.")
     return paper
@@ -163,9 +163,7 @@ def paper_publish(request, pk: int):
     except PaperError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(
-            request, f"Paper published at {paper.published_at.isoformat()}: it is now frozen"
-        )
+        messages.success(request, "Paper published: it is now frozen")
     return redirect(paper)
 
 
