@@ -12,7 +12,6 @@ from django.views.decorators.http import require_POST
 
 from scorecard.form_pages import form_page
 from scorecard.papers.actions import NewVersion, PaperError, Publish, StartPaper, require_team
-from scorecard.papers.choices import SECTION_TITLES
 from scorecard.papers.forms import (
     GlossaryForm,
     PaperForm,
@@ -95,7 +94,7 @@ def paper_detail(request, pk: int):
         "editable": editable,
         "may_version": paper.published and can_manage(request.user, paper),
         "not_written": not paper.recommendations.strip(),
-        "recommendations_title": SECTION_TITLES["recommendations"],
+        "download_formats": (("pdf", "PDF"), ("docx", "Word"), ("html", "web page")),
     }
     return render(request, "papers/paper.html", context)
 

@@ -178,3 +178,18 @@ def test_the_council_sets_its_implications_and_order(demo):
     assert settings.implications == ("Equalities", "Privacy")
     assert settings.order[0] == "recommendations"
     assert signed_in("viewer").get(reverse("paper_settings")).status_code == 403
+
+
+def test_the_published_papers_download_is_the_paper_as_published(paper):
+    import re
+    from html import unescape
+
+    from scorecard.reports.as_at import build_report, rendered
+
+    _publish(paper)
+    team = signed_in("performance")
+    page = team.get(paper.get_absolute_url()).content.decode()
+    link = unescape(re.search(r'href="(/reports/\?kind=programme[^"]*format=html[^"]*)"', page)[1])
+    assert "as_at=" in link
+    report = build_report("programme", paper.period_obj, "cypp", paper.published_at)
+    assert team.get(link).content == rendered(report, "html", paper.published_at)
