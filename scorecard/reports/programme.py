@@ -314,21 +314,30 @@ def _who_says(programmes: list[Programme], reported: list[Programme]) -> str:
     return "; ".join(programme.name for programme in programmes)
 
 
-def _same(one: str, other: str) -> bool:
-    return " ".join(one.split()).casefold() == " ".join(other.split()).casefold()
+def _without(text: str, said_for_plan: str) -> str:
+    """A programme's text with the plan-level text taken out where it repeats it (whitespace
+    and case aside): what is left is the programme's own."""
+    words = " ".join(text.split())
+    plan_level = " ".join(said_for_plan.split())
+    if not plan_level:
+        return words
+    at = words.casefold().find(plan_level.casefold())
+    if at < 0:
+        return words
+    return f"{words[:at]} {words[at + len(plan_level) :]}".strip()
 
 
 def _gathered_blocks(
     gathered: Gathered, reported: list[Programme], said_for_plan: str
 ) -> list[Block]:
     """The plan-level text the team typed, then what the programmes say: a text every report
-    copies, or the plan-level text again, said once."""
+    copies said once, and the plan-level text not again."""
     blocks: list[Block] = [Paragraph(said_for_plan)] if said_for_plan else []
-    entries = [
-        f"{_who_says(programmes, reported)}: {one_line(text)}"
-        for programmes, text in gathered.said_once
-        if not _same(text, said_for_plan)
-    ]
+    entries = []
+    for programmes, text in gathered.said_once:
+        own = _without(one_line(text), said_for_plan)
+        if own:
+            entries.append(f"{_who_says(programmes, reported)}: {own}")
     if entries:
         blocks.append(Bullets(entries))
     return blocks or [Paragraph(NONE_REPORTED)]

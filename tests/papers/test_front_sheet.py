@@ -86,16 +86,24 @@ def test_the_council_sets_the_order(paper):
 
 
 def test_plan_level_parts_are_said_once_in_the_executive_summary(paper):
-    decision = paper.plan.programmes.first().highlight_reports.first().decisions_required
+    first = paper.plan.programmes.first().highlight_reports.first()
+    decision = first.decisions_required
+    # The issue the demo copies into six programmes' reports (and at the end of the seventh's).
+    shared = first.issues
     paper.overall_position = "Five programmes are Green at the end of Year 2."
-    paper.cross_cutting_issues = "Capacity to report has fallen across the partners."
+    paper.cross_cutting_issues = shared
     paper.decisions_sought = decision
     paper.save()
     report = build(Q4, "cypp", MEETING)
     summary = next(s for s in report.sections if s.title == "Executive summary")
     parts = {s.title: s.blocks for s in summary.sections}
     assert parts["Overall position"] == [Paragraph(paper.overall_position)]
-    assert parts["Issues"][0] == Paragraph(paper.cross_cutting_issues)
+    plan_level, programmes = parts["Issues"]
+    assert plan_level == Paragraph(shared)
+    # Said once; the one programme with an issue of its own keeps only its own words.
+    (own,) = programmes.items
+    assert own.startswith("Building Skills for Life: Exclusions remain high")
+    assert own.endswith("multi-agency support helps improve attendance.")
     # Every programme's report copies the decision the team typed once: said once.
     assert parts["Decisions required"] == [Paragraph(decision)]
 
