@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from scorecard.form_pages import form_page
@@ -81,7 +82,7 @@ def paper_start(request):
         else:
             messages.success(request, "Paper started: the data's sections are filled in")
             return redirect(paper)
-    back = "/papers/"
+    back = reverse("paper_list")
     return form_page(request, form, title="Start a paper", back_url=back, submit="Start paper")
 
 
@@ -190,6 +191,6 @@ def paper_settings(request):
         request,
         form,
         title="Your council's papers",
-        back_url="/papers/",
+        back_url=reverse("paper_list"),
         caption="Implications and order of sections",
     )
