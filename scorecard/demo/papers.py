@@ -61,8 +61,19 @@ TYPED = {
     "background_papers": "Somerset Children's Trust Children and Young People's Plan 2016 - 2019",
     "appendices": "Governance arrangements for the Somerset Children and Young People's Plan "
     "2016-2019\nCYPP Executive Summary, Quarter 4 2017/18\nCYPP outcome indicators",
-    "decisions_sought": "That the SCT Executive approves the progress for all 7 Improvement "
-    "Programmes at the end of Year 2.",
+    # The executive summary's plan-level parts, said once: the demo's highlight reports copy
+    # the issue and the decision into each programme's report, which the paper says once.
+    "overall_position": "At the end of Quarter 4 (January to March 2018) the Somerset "
+    "Children's Trust (SCT) received reports on the Improvement Programmes that reflect "
+    "achievements at the end of the second year and the progress toward its outcomes. Five of "
+    "the 7 Improvement Programmes rate their progress as GREEN; however Programmes 6 and 7 have "
+    "rated their end of Year 2 status as AMBER and actions not yet completed have informed "
+    "their Year 3 Action Plans.",
+    "cross_cutting_issues": "Across all programmes the Partnership Team has seen Programme "
+    "Leads' and Action Owners' capacity to write reports, and to deliver them on time, fall "
+    "sharply, mostly because of staff turnover and time pressure.",
+    "decisions_sought": "The SCT Executive is asked to approve the end-of-Year-2 progress of "
+    "each of the seven Improvement Programmes.",
 }
 IMPLICATIONS = {
     "Financial": "The Children and Young People's Plan was approved and fully costed at Cabinet "

@@ -41,3 +41,9 @@ def test_the_demo_paper_is_seed_001s_front_sheet(team_user):
     assert facts["Risk implications"].startswith("The principal risk lies")
     assert report.cover[0] == "Cabinet, Monday 9 July 2018"
     assert [s.title for s in report.sections[-2:]] == ["Background papers", "Appendices"]
+    # The issue and the decision every programme's report copies: said once.
+    summary = next(s for s in report.sections if s.title == "Executive summary")
+    parts = {s.title: s.blocks for s in summary.sections}
+    assert [type(b).__name__ for b in parts["Decisions required"]] == ["Paragraph"]
+    assert parts["Issues"][1].items[0].startswith("Building Skills for Life: Exclusions")
+    assert len(parts["Issues"][1].items) == 1
