@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("scorecard.delivery.urls")),
     path("", include("scorecard.pages.urls")),
     path("risks/", include("scorecard.risks.urls")),
+    path("papers/", include("scorecard.papers.urls")),
     path("reports/", include("scorecard.reports.urls")),
     path("", include("scorecard.cycles.urls")),
     path("public/", include("scorecard.publishing.urls")),

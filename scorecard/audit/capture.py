@@ -227,11 +227,13 @@ def record_created(instances: Iterable[Model]) -> None:
     _write([_entry(i, AuditAction.CREATED, None, snapshot(i), [], when, who) for i in instances])
 
 
-def record_changed(changes: Iterable[tuple[dict, Model]]) -> None:
-    """Entries for rows written by bulk_update, from (snapshot before, instance after)."""
+def record_changed(changes: Iterable[tuple[dict, Model]], when=None) -> None:
+    """Entries for rows written by bulk_update, from (snapshot before, instance after); at
+    `when` where the change says its own moment (a paper's publication: made again as at that
+    moment, the paper must be published), else now."""
     if not actor.recording():
         return
-    when, who = timezone.now(), actor.current()
+    when, who = when or timezone.now(), actor.current()
     entries = (_changed_entry(i, before, snapshot(i), when, who) for before, i in changes)
     _write([e for e in entries if e is not None])
 

@@ -166,6 +166,12 @@ def build_parser() -> argparse.ArgumentParser:
     remind.add_argument("--date", help="as if today were this date (YYYY-MM-DD)")
     report.add_argument("--as-at", metavar="WHEN", help=AS_AT_HELP)
     report.add_argument("--tenant", metavar="SLUG", help="as this council: only its plans")
+    report.add_argument(
+        "--meeting",
+        metavar="YYYY-MM-DD",
+        help="the paper record for the meeting on this date (programme, corporate); else the "
+        "latest meeting's",
+    )
     tenant = commands.add_parser(
         "tenant",
         help="the councils on this instance: list them, add one, rename one, give one a host",

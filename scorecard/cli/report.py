@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime
 import sys
 from pathlib import Path
 
@@ -22,8 +23,9 @@ def report(arguments: argparse.Namespace) -> int:
 
     as_at = period_option(arguments.period)
     moment = as_at_moment(arguments)
+    meeting = _meeting(arguments.meeting)
     try:
-        paper = build_report(arguments.kind, as_at, arguments.plan, moment)
+        paper = build_report(arguments.kind, as_at, arguments.plan, moment, meeting)
     except ReportUnavailable as exc:
         raise CommandFailed(f"report {arguments.kind}: {exc}") from None
     output = arguments.output or Path(file_name(paper, arguments.format, arguments.plan or ""))
@@ -32,6 +34,15 @@ def report(arguments: argparse.Namespace) -> int:
     print(f"Wrote {output}", file=sys.stderr)
     _warn_of_wrong_claims(paper, content if arguments.format == "html" else None)
     return 0
+
+
+def _meeting(text: str | None) -> datetime.date | None:
+    if not text:
+        return None
+    try:
+        return datetime.date.fromisoformat(text.strip())
+    except ValueError:
+        raise CommandFailed(f"--meeting: '{text}' is not a date: use YYYY-MM-DD") from None
 
 
 def _warn_of_wrong_claims(paper, html: str | bytes | None) -> None:

@@ -56,10 +56,12 @@ def load_demo(force: bool = False) -> str:
             "the database DATABASE_URL names holds data that is not the demo's; "
             "use --force to replace it, or unset DATABASE_URL to use scorecard-demo.sqlite3"
         )
+    from django.contrib.auth.models import User
     from django.db import transaction
 
     from scorecard.audit.actor import acting_as
     from scorecard.audit.capture import batched
+    from scorecard.demo.papers import add_demo_papers
 
     _empty_database()
     # One transaction, so that the audit trail's entries are written together at its end.
@@ -71,6 +73,7 @@ def load_demo(force: bool = False) -> str:
         result = str(import_files(demo_files(), entered_by=DEMO_LOADER))
         add_demo_users()
         add_demo_cycles()
+        add_demo_papers(User.objects.get(username="performance"))
         add_other_council()
     return result
 

@@ -13,7 +13,8 @@ from django.utils import timezone
 from scorecard.audit.rewind import as_at
 from scorecard.audit.when import described
 from scorecard.core.periods import Period
-from scorecard.reports.document import Report
+from scorecard.papers.choices import PaperKind
+from scorecard.reports.document import Report, ReportUnavailable
 from scorecard.reports.kinds import KINDS, render
 
 # Word and Excel files are zip files: each member carries the time it was written, and Excel's
@@ -23,15 +24,25 @@ SAVED_AT = re.compile(rb"(<dcterms:(created|modified)\b[^>]*>)[^<]*(</dcterms:\2
 
 
 def build_report(
-    kind: str, period: Period, plan_id: str | None, moment: datetime.datetime | None = None
+    kind: str,
+    period: Period,
+    plan_id: str | None,
+    moment: datetime.datetime | None = None,
+    meeting: datetime.date | None = None,
 ) -> Report:
     """The report now, or as at the moment: produced on that day and saying so on its cover,
-    so that two papers made as at the same moment are the same whenever they are made.
-    ReportUnavailable as KINDS' builders raise it."""
+    so that two papers made as at the same moment are the same whenever they are made (the
+    paper record, audited, is rewound with the figures). `meeting` picks the paper record of
+    that meeting's. ReportUnavailable as KINDS' builders raise it."""
+    if meeting is not None and kind not in PaperKind.values:
+        raise ReportUnavailable(
+            f"a meeting's paper record is for the {' and '.join(PaperKind.values)} reports only"
+        )
+    options = {"meeting": meeting} if meeting is not None else {}
     if moment is None:
-        return KINDS[kind].build(period, plan_id)
+        return KINDS[kind].build(period, plan_id, **options)
     with as_at(moment):
-        report = KINDS[kind].build(period, plan_id)
+        report = KINDS[kind].build(period, plan_id, **options)
     return dataclasses.replace(
         report,
         produced=timezone.localdate(moment),

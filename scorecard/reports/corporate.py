@@ -3,6 +3,8 @@ measures and projects, rated as at one period."""
 
 from __future__ import annotations
 
+import datetime
+
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
@@ -28,6 +30,7 @@ from scorecard.reports.document import (
     Section,
     Table,
 )
+from scorecard.reports.front_sheet import cover_lines, end_sections, front_sheet, paper_for
 from scorecard.reports.plans import organisation_name, plan_for
 from scorecard.reports.summary import ratings_by_outcome, summary_table
 from scorecard.scoring.figures import axis_figures
@@ -46,7 +49,11 @@ from scorecard.scoring.scorecard import (
 PERIODS_SHOWN = 8
 
 
-def build(period: Period, plan_id: str | None = None) -> Report:
+def build(
+    period: Period, plan_id: str | None = None, meeting: datetime.date | None = None
+) -> Report:
+    """The report; with a front sheet from the paper record for the plan, period and meeting
+    (the latest meeting's when none is given) where the team has started one."""
     candidates = _plans_with_content() if plan_id else _plans_reporting(period)
     plan = plan_for(plan_id, candidates, "measures or projects")
     with collector_paused():
@@ -55,22 +62,24 @@ def build(period: Period, plan_id: str | None = None) -> Report:
         scorecard = build_scorecard(period, plan.plan_id, measures)
         rated = {r.measure.pk: r for r in measures}
         outcomes = list(plan.outcomes.prefetch_related("priorities").order_by("order", "pk"))
+        paper = paper_for("corporate", plan, period, meeting)
         sections = [
+            *([front_sheet(paper)] if paper else []),
             _vision(plan, outcomes),
             _key(),
             _summary(scorecard),
             *_outcome_sections(scorecard, rated, outcomes),
             _contacts(plan, outcomes, scorecard),
+            *(end_sections(paper) if paper else []),
         ]
+    board = plan.board.name if plan.board is not None else ""
     return Report(
         kind="corporate",
-        title="Corporate Performance Report",
+        title=(paper.title if paper else "") or "Corporate Performance Report",
         period=period.display,
         organisation=organisation_name(plan),
         produced=timezone.localdate(),
-        cover=[
-            line for line in (plan.name, plan.board.name if plan.board is not None else "") if line
-        ],
+        cover=[line for line in (plan.name, *(cover_lines(paper) if paper else [board])) if line],
         sections=sections,
     )
 

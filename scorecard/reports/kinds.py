@@ -16,8 +16,10 @@ class ReportKind:
     summary: str
     module: str
 
-    def build(self, period: Period, plan_id: str | None = None) -> Report:
-        return import_module(self.module).build(period, plan_id)
+    def build(self, period: Period, plan_id: str | None = None, **options) -> Report:
+        """`options`: a kind's own choices, given only when asked for (`meeting`: the paper
+        record of this meeting's, for the kinds with a front sheet)."""
+        return import_module(self.module).build(period, plan_id, **options)
 
 
 KINDS = {

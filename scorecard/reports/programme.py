@@ -9,6 +9,7 @@ indicators page's rows (`pages.indicator_row`), as at the end of the quarter.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import replace
 
 from django.db.models import Prefetch
@@ -17,12 +18,15 @@ from django.utils import timezone
 from scorecard.core.delivery_status import DeliveryKind
 from scorecard.core.period_parser import parse_period
 from scorecard.core.periods import Period, PeriodKind
-from scorecard.core.ratings import Direction, Rag
-from scorecard.core.wording import capitalised, number_word, plural
+from scorecard.core.ratings import Rag
+from scorecard.core.wording import capitalised
 from scorecard.delivery.models import HighlightReport
 from scorecard.delivery.picking import periods_of
 from scorecard.framework.models import Plan, Programme
 from scorecard.measures.models import ComparatorValue, Observation
+from scorecard.papers.choices import PLAN_LEVEL
+from scorecard.papers.models import Paper
+from scorecard.papers.prefill import risk_implications, summary_sentences, the, the_programmes
 from scorecard.reports import cells
 from scorecard.reports.document import (
     Block,
@@ -36,17 +40,29 @@ from scorecard.reports.document import (
     Section,
     Table,
 )
+from scorecard.reports.front_sheet import (
+    NOT_YET_WRITTEN,
+    cover_lines,
+    end_sections,
+    front_sheet,
+    paper_for,
+)
 from scorecard.reports.plans import known_plan, organisation_name
-from scorecard.risks.register import Banding, assessment_lines, long_date, risks_as_at
-from scorecard.scoring.executive_summary import ExecutiveSummary, ReportLine, executive_summary
+from scorecard.risks.register import long_date
+from scorecard.scoring.executive_summary import (
+    ExecutiveSummary,
+    Gathered,
+    ReportLine,
+    executive_summary,
+)
 from scorecard.scoring.rows import IndicatorRow, indicator_row
 from scorecard.scoring.scorecard import OTHER_MEASURES, RatedMeasure, measures_for, rate_measures
 
 KIND = "programme"
 NONE_REPORTED = "None reported."
 NOT_AVAILABLE = "Not available"
+ISSUES = "Issues"
 DECISIONS = "Decisions required"
-PROGRESS_WORDS = {Direction.IMPROVING: "down", Direction.DECLINING: "up"}
 
 
 # --- shared with the actions report ---------------------------------------------------------
@@ -111,117 +127,51 @@ def choose_plan(quarter: Period, plan_id: str | None) -> Plan:
 # --- the report -----------------------------------------------------------------------------
 
 
-def build(period: Period, plan_id: str | None = None) -> Report:
+def build(
+    period: Period, plan_id: str | None = None, meeting: datetime.date | None = None
+) -> Report:
+    """The report; its front sheet from the paper record for the plan, period and meeting
+    (the latest meeting's when none is given) where the team has started one."""
     plan = choose_plan(period, plan_id)
     summary = executive_summary(plan, period)
     programmes = list(plan.programmes.current())
-    title = f"{plan.name}: progress report"
+    paper = paper_for(KIND, plan, period, meeting)
+    title = (paper.title if paper else "") or f"{plan.name}: progress report"
     board = plan.board.name if plan.board_id else ""
+    cover = cover_lines(paper) if paper else [board]
     return Report(
         kind=KIND,
         title=title,
         period=period.display,
         organisation=organisation_name(plan),
         produced=timezone.localdate(),
-        cover=[line for line in (board, capitalised(date_range(period))) if line],
+        cover=[line for line in (*cover, capitalised(date_range(period))) if line],
         sections=[
-            front_sheet(plan, period, summary, title),
+            front_sheet(paper) if paper else generated_front_sheet(plan, period, summary, title),
             achievements(summary, programmes),
             programme_status(summary, programmes),
-            summary_section(summary),
+            summary_section(summary, paper),
             indicators_appendix(plan, period),
             governance(plan, programmes),
+            *(end_sections(paper) if paper else []),
         ],
     )
 
 
-# --- front sheet ----------------------------------------------------------------------------
+# --- front sheet, where no paper record has been started ----------------------------------
 
 
 def _board_words(plan: Plan) -> str:
     """'the Children's Trust Executive'; 'the board' when the plan names none."""
-    return _the(plan.board.name) if plan.board_id else "the board"
+    return the(plan.board.name) if plan.board_id else "the board"
 
 
-def _the(name: str) -> str:
-    """'the Children and Young People's Plan'; a name that starts with 'The' as it is."""
-    return name if name.lower().startswith("the ") else f"the {name}"
-
-
-def _the_programmes(count: int) -> str:
-    """'the seven programmes', 'the one programme'."""
-    return f"the {number_word(count) if count != 1 else 'one'} {plural(count, 'programme')}"
-
-
-def summary_sentences(plan: Plan, summary: ExecutiveSummary) -> str:
-    quarter = summary.quarter
-    total = len(summary.lines) + len(summary.not_reported)
-    parts = [
-        f"This report sets out the progress of {_the_programmes(total)} of {_the(plan.name)} in "
-        f"{quarter.display}, as their highlight reports give it.",
-        f"{summary.headline}{'; ' + summary.others if summary.others else ''}.",
-    ]
-    missing = len(summary.not_reported)
-    if missing:
-        verb = "has" if missing == 1 else "have"
-        parts.append(
-            capitalised(
-                f"{number_word(missing)} {plural(missing, 'programme')} {verb} not sent a "
-                f"highlight report for {quarter.display}."
-            )
-        )
-    return " ".join(parts)
-
-
-def decisions_count(summary: ExecutiveSummary) -> int:
-    return sum(len(g.entries) for g in summary.gathered if g.heading == DECISIONS)
-
-
-def recommendation(plan: Plan, summary: ExecutiveSummary) -> str:
-    total = len(summary.lines) + len(summary.not_reported)
-    board = _board_words(plan)
-    noted = (
-        f"That {board} note the progress of {_the_programmes(total)} in {summary.quarter.display}"
-    )
-    decisions = decisions_count(summary)
-    if not decisions:
-        return f"{noted}; the highlight reports ask for no decisions this quarter."
-    return (
-        f"{noted} and consider the {number_word(decisions)} {plural(decisions, 'decision')} "
-        f"the highlight reports ask of it, set out under '{DECISIONS}' in the executive summary."
-    )
-
-
-def risk_sentences(plan: Plan, period: Period) -> list[str]:
-    """'ORG0009 Safeguarding Children: likelihood 3 × impact 5 = score 15 (very high), down
-    from 20 at the assessment before.' for each of the plan's risks as at the period."""
-    banding = Banding()
-    found = []
-    for risk in risks_as_at(plan, period):
-        lines = assessment_lines(list(risk.assessments.all()), banding)
-        name = f"{risk.reference} {risk.title}"
-        if not lines:
-            found.append(f"{name}: not assessed by {long_date(period.end)}.")
-            continue
-        latest = lines[-1]
-        scored = latest.assessment
-        text = (
-            f"{name}: likelihood {scored.likelihood} × impact {scored.impact} = "
-            f"score {latest.score} ({latest.band.name})"
-        )
-        if latest.previous_score is not None:
-            way = PROGRESS_WORDS.get(latest.trend)
-            if way:
-                text += f", {way} from {latest.previous_score} at the assessment before"
-            else:
-                text += ", unchanged since the assessment before"
-        found.append(text + ".")
-    return found
-
-
-def front_sheet(plan: Plan, period: Period, summary: ExecutiveSummary, title: str) -> Section:
+def generated_front_sheet(
+    plan: Plan, period: Period, summary: ExecutiveSummary, title: str
+) -> Section:
+    """What the data alone gives; the recommendations are the team's to write, on the paper
+    record, and show as a gap until then."""
     organisation = organisation_name(plan)
-    risks = risk_sentences(plan, period)
     return Section(
         "Front sheet",
         [
@@ -238,11 +188,8 @@ def front_sheet(plan: Plan, period: Period, summary: ExecutiveSummary, title: st
                         else "The performance team",
                     ),
                     ("Summary", summary_sentences(plan, summary)),
-                    ("Recommendations", recommendation(plan, summary)),
-                    (
-                        "Risk implications",
-                        " ".join(risks) if risks else "No risks are recorded against this plan.",
-                    ),
+                    ("Recommendations", NOT_YET_WRITTEN),
+                    ("Risk implications", risk_implications(plan, period)),
                 ]
             )
         ],
@@ -356,7 +303,50 @@ def programme_status(summary: ExecutiveSummary, programmes: list[Programme]) -> 
     )
 
 
-def summary_section(summary: ExecutiveSummary) -> Section:
+def _who_says(programmes: list[Programme], reported: list[Programme]) -> str:
+    """Whose reports say a text: 'All programmes'; 'All programmes but Building Skills for
+    Life' when most do; else the programmes by name."""
+    if len(reported) > 1 and len(programmes) == len(reported):
+        return "All programmes"
+    left_out = [programme.name for programme in reported if programme not in programmes]
+    if len(programmes) > 1 and len(left_out) < len(programmes):
+        return f"All programmes but {'; '.join(left_out)}"
+    return "; ".join(programme.name for programme in programmes)
+
+
+def _without(text: str, said_for_plan: str) -> str:
+    """A programme's text with the plan-level text taken out where it repeats it (whitespace
+    and case aside): what is left is the programme's own."""
+    words = " ".join(text.split())
+    plan_level = " ".join(said_for_plan.split())
+    if not plan_level:
+        return words
+    at = words.casefold().find(plan_level.casefold())
+    if at < 0:
+        return words
+    return f"{words[:at]} {words[at + len(plan_level) :]}".strip()
+
+
+def _gathered_blocks(
+    gathered: Gathered, reported: list[Programme], said_for_plan: str
+) -> list[Block]:
+    """The plan-level text the team typed, then what the programmes say: a text every report
+    copies said once, and the plan-level text not again."""
+    blocks: list[Block] = [Paragraph(said_for_plan)] if said_for_plan else []
+    entries = []
+    for programmes, text in gathered.said_once:
+        own = _without(one_line(text), said_for_plan)
+        if own:
+            entries.append(f"{_who_says(programmes, reported)}: {own}")
+    if entries:
+        blocks.append(Bullets(entries))
+    return blocks or [Paragraph(NONE_REPORTED)]
+
+
+def summary_section(summary: ExecutiveSummary, paper: Paper | None = None) -> Section:
+    """The quarter's highlight reports gathered heading by heading; where the team has written
+    the plan-level parts (overall position, issues across the programmes, decisions sought),
+    those once, before what the programmes say."""
     quarter = summary.quarter.display
     section = Section(
         "Executive summary",
@@ -366,10 +356,15 @@ def summary_section(summary: ExecutiveSummary) -> Section:
             )
         ],
     )
+    typed = {name: getattr(paper, name).strip() if paper else "" for name, _ in PLAN_LEVEL}
+    if typed["overall_position"]:
+        title = dict(PLAN_LEVEL)["overall_position"]
+        section.sections.append(Section(title, [Paragraph(typed["overall_position"])]))
+    said_for_plan = {ISSUES: typed["cross_cutting_issues"], DECISIONS: typed["decisions_sought"]}
+    reported = [line.programme for line in summary.lines]
     for gathered in summary.gathered:
-        entries = [f"{programme.name}: {one_line(text)}" for programme, text in gathered.entries]
-        block: Block = Bullets(entries) if entries else Paragraph(NONE_REPORTED)
-        section.sections.append(Section(gathered.heading, [block]))
+        blocks = _gathered_blocks(gathered, reported, said_for_plan.get(gathered.heading, ""))
+        section.sections.append(Section(gathered.heading, blocks))
     missing = [programme.name for programme in summary.not_reported]
     block = (
         Bullets(missing) if missing else Paragraph(f"Every programme has reported for {quarter}.")
@@ -514,7 +509,7 @@ def governance(plan: Plan, programmes: list[Programme]) -> Section:
     blocks.append(
         Paragraph(
             capitalised(
-                f"{'each of ' if count > 1 else ''}{_the_programmes(count)} reports to "
+                f"{'each of ' if count > 1 else ''}{the_programmes(count)} reports to "
                 f"{_board_words(plan)} every quarter in a highlight report; this report "
                 "brings those reports together."
             )

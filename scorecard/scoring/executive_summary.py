@@ -39,6 +39,17 @@ class Gathered:
     heading: str
     entries: list[tuple[Programme, str]]
 
+    @property
+    def said_once(self) -> list[tuple[list[Programme], str]]:
+        """Each text once, with every programme whose report says it, in the order first
+        said. A plan-level item copied into each programme's report (the same decision asked
+        of the board in all seven) is one entry, not seven."""
+        found: dict[str, tuple[list[Programme], str]] = {}
+        for programme, text in self.entries:
+            key = " ".join(text.split()).casefold()
+            found.setdefault(key, ([], text))[0].append(programme)
+        return list(found.values())
+
 
 @dataclass
 class ExecutiveSummary:

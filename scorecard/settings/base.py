@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "scorecard.people",
     "scorecard.delivery",
     "scorecard.risks",
+    "scorecard.papers",
     "scorecard.scoring",
     "scorecard.audit",
     "scorecard.cycles",

@@ -1,5 +1,6 @@
 """Every change to a tracked item leaves an entry: who, when, before and after."""
 
+import datetime
 from decimal import Decimal
 
 import pytest
@@ -159,3 +160,19 @@ def test_batched_entries_are_not_written_when_the_load_fails(demo_at_start):
         raise RuntimeError
     assert AuditEntry.objects.count() == count
     assert observation().value == Decimal("85.1")
+
+
+def test_a_change_recorded_at_the_moment_it_says(demo_at_start, clock):
+    """A paper's publication is recorded at its own moment, so that rewound to that moment the
+    change is there (scorecard.papers.actions.Publish)."""
+    from scorecard.audit.capture import record_changed
+    from scorecard.audit.values import snapshot
+
+    reading = observation()
+    before = snapshot(reading)
+    reading.commentary = "Stated at its moment."
+    moment = clock.now - datetime.timedelta(seconds=1)
+    clock.advance(minutes=1)
+    record_changed([(before, reading)], when=moment)
+    entry = AuditEntry.objects.filter(model="measures.observation").latest("id")
+    assert (entry.when, entry.changed) == (moment, ["commentary"])

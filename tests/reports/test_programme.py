@@ -11,6 +11,7 @@ from scorecard.core.ratings import Rag
 from scorecard.delivery.models import HighlightReport
 from scorecard.framework.models import Board, Organisation, Plan, Programme
 from scorecard.reports.document import Bullets, Facts, Paragraph, ReportUnavailable, Table
+from scorecard.reports.front_sheet import NOT_YET_WRITTEN
 from scorecard.reports.programme import (
     INDICATOR_COLUMNS,
     build,
@@ -64,7 +65,8 @@ def test_the_demo_progress_report_for_q4_2017_18(demo_council):
     assert front["Lead officer"] == plan.lead
     assert front["Author"] == f"The performance team, {plan.organisation.name}"
     assert "Five of the seven programmes rate Green; two rate Amber." in front["Summary"]
-    assert "consider the seven decisions" in front["Recommendations"]
+    # Never generated: the team writes them on the paper record; until then a visible gap.
+    assert front["Recommendations"] == NOT_YET_WRITTEN
     risk = Risk.objects.get(reference="ORG0009")
     assert front["Risk implications"] == (
         f"ORG0009 {risk.title}: likelihood 3 × impact 5 = score 15 (very high), "
@@ -101,12 +103,16 @@ def test_the_demo_progress_report_for_q4_2017_18(demo_council):
     ]
     for section, group in zip(gathered, summary.gathered, strict=False):
         (block,) = section.blocks
-        expected = [f"{p.name}: {one_line(text)}" for p, text in group.entries]
+        # A text several reports copy (a plan-level item) is said once.
+        expected = [one_line(text) for _, text in group.said_once]
         if expected:
-            assert isinstance(block, Bullets) and block.items == expected
+            assert isinstance(block, Bullets)
+            assert [item.split(": ", 1)[1] for item in block.items] == expected
         else:
             assert isinstance(block, Paragraph) and block.text == "None reported."
-    assert len(gathered[-2].blocks[0].items) == 7  # every programme asks for a decision
+    # Every programme asks the same decision of the board: said once, not seven times.
+    (decision,) = gathered[-2].blocks[0].items
+    assert decision.startswith("All programmes: ")
 
     # Appendix: one row a measure of the plan, values kept as numbers with their period.
     (indicators,) = _tables(report.sections[4])
@@ -182,7 +188,7 @@ def test_a_small_plan_reports_trend_gaps_and_risks_as_at_the_quarter(db):
         "their highlight reports give it. One of the two programmes rates Green. One programme "
         "has not sent a highlight report for Q4 2017/18."
     )
-    assert "the highlight reports ask for no decisions" in front["Recommendations"]
+    assert front["Recommendations"] == NOT_YET_WRITTEN
     (bullets,) = report.sections[1].sections[0].blocks
     assert bullets.items == ["Done one", "Done two"]
     assert report.sections[1].sections[1].blocks[0].text == "No highlight report for Q4 2017/18."

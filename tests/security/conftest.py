@@ -42,6 +42,7 @@ def sample_items() -> SimpleNamespace:
         report.programme = programme
         report.save()
     target = User.objects.create_user("a-target", email="target@example.org")
+    paper, seen_by, term = _paper(programme)
     cycle, resubmit, decide = _cycles(report.period_obj, jenny)
     return SimpleNamespace(
         cycle=cycle,
@@ -58,7 +59,27 @@ def sample_items() -> SimpleNamespace:
         report=SimpleNamespace(programme_id=report.programme_id, period=report.period_obj.label),
         target=target,
         owner=jenny,
+        paper=paper,
+        seen_by=seen_by,
+        term=term,
     )
+
+
+def _paper(programme):
+    """A draft paper for the samples' plan, with a seen-by row and a glossary term."""
+    from datetime import date
+
+    from scorecard.papers.models import Paper
+
+    paper = Paper.objects.create(
+        plan=programme.plan,
+        period="2017/18 Q4",
+        committee="Cabinet",
+        meeting_date=date(2018, 7, 9),
+    )
+    seen_by = paper.seen_by.create(role="County Solicitor", name="Honor Clarke")
+    term = paper.glossary.create(term="CYPP", meaning="Children and Young People's Plan")
+    return paper, seen_by, term
 
 
 def _cycles(period, jenny):

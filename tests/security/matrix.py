@@ -123,6 +123,10 @@ def _report(s) -> dict:
     return {"programme_id": s.report.programme_id, "period": s.report.period}
 
 
+def _paper(s) -> dict:
+    return {"pk": s.paper.pk}
+
+
 PAGE = Rule(SIGNED_IN, NOBODY)  # a page that only reads, for anyone signed in
 
 RULES: dict[str, Rule] = {
@@ -175,6 +179,23 @@ RULES: dict[str, Rule] = {
     "risks/<str:reference>/assessments/new/": Rule(OWNER, OWNER, _risk),
     # Committee papers.
     "reports/": PAGE,
+    # Paper records: the performance team's for the paper's plan. The sample is a draft, which
+    # only the team reads (a published paper any signed-in reader: tests/papers).
+    "papers/": PAGE,
+    "papers/new/": Rule(TEAM, TEAM),
+    "papers/settings/": Rule(TEAM, TEAM),
+    "papers/<int:pk>/": Rule(TEAM, NOBODY, _paper),
+    "papers/<int:pk>/edit/": Rule(TEAM, TEAM, _paper),
+    "papers/<int:pk>/seen-by/new/": Rule(TEAM, TEAM, _paper),
+    "papers/<int:pk>/seen-by/<int:row>/remove/": Rule(
+        NOBODY, TEAM, lambda s: {**_paper(s), "row": s.seen_by.pk}
+    ),
+    "papers/<int:pk>/glossary/new/": Rule(TEAM, TEAM, _paper),
+    "papers/<int:pk>/glossary/<int:row>/remove/": Rule(
+        NOBODY, TEAM, lambda s: {**_paper(s), "row": s.term.pk}
+    ),
+    "papers/<int:pk>/publish/": Rule(NOBODY, TEAM, _paper),
+    "papers/<int:pk>/new-version/": Rule(NOBODY, TEAM, _paper),
     # Claims to check before publication: the performance team's.
     "reports/claims/": Rule(TEAM, NOBODY),
     # The public scorecard and open data: everyone reads; publishing is the team's.

@@ -1,0 +1,51 @@
+"""The kinds of paper a record is for, its sections and their default order, and the
+implication headings a council starts with: named once, as the seeds (000, 001) print them."""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class PaperKind(models.TextChoices):
+    """The reports a paper record fronts (scorecard/reports/kinds.py names them alike)."""
+
+    PROGRAMME = "programme", "Plan progress report"
+    CORPORATE = "corporate", "Corporate performance report"
+
+
+# The front sheet's sections as the seeds' Cabinet papers print them, top to bottom; a council
+# sets its own order (PaperSettings.section_order), the rest follow in this order.
+SECTIONS: tuple[tuple[str, str], ...] = (
+    ("cabinet_member", "Cabinet member(s)"),
+    ("divisions_and_local_members", "Division and local member(s)"),
+    ("lead_officer", "Lead officer"),
+    ("author", "Author"),
+    ("contact_details", "Contact details"),
+    ("seen_by", "Seen by"),
+    ("forward_plan_reference", "Forward plan reference"),
+    ("summary", "Summary"),
+    ("recommendations", "Recommendations"),
+    ("reasons", "Reasons for recommendations"),
+    ("links_to_priorities", "Links to priorities and impact on service plans"),
+    ("consultations", "Consultations undertaken"),
+    ("implications", "Implications"),
+    ("scrutiny_comments", "Scrutiny comments / recommendation"),
+    ("background_papers", "Background papers"),
+    ("appendices", "Appendices"),
+    ("glossary", "Glossary"),
+)
+SECTION_TITLES = dict(SECTIONS)
+DEFAULT_ORDER = tuple(key for key, _ in SECTIONS)
+
+# The implications the seeds' front sheets give, each its own section; a council sets its own
+# list (equalities, sustainability, privacy…).
+DEFAULT_IMPLICATIONS = ("Financial", "Legal", "HR", "Risk", "Other (including due regard)")
+# The heading the risk register's sentences are put under when a paper is started.
+RISK_HEADING = "Risk"
+
+# The plan-level parts of the executive summary: said once for the plan, never per programme.
+PLAN_LEVEL = (
+    ("overall_position", "Overall position"),
+    ("cross_cutting_issues", "Issues across the programmes"),
+    ("decisions_sought", "Decisions sought"),
+)

@@ -1,0 +1,220 @@
+"""The performance team's forms for a paper, in GOV.UK wording: start one, change its
+sections, add a seen-by row or a glossary term, and set the council's implications and order."""
+
+from __future__ import annotations
+
+from typing import cast
+
+from django import forms
+from django.db import transaction
+
+from scorecard.core.period_parser import parse_period
+from scorecard.forms import GovukForm, GovukModelForm
+from scorecard.framework.models import Plan
+from scorecard.papers.choices import DEFAULT_ORDER, PaperKind
+from scorecard.papers.models import GlossaryTerm, Paper, PaperSettings, SeenBy, lines_of
+from scorecard.people.permissions import team_plan_ids
+
+DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
+DATE_HINT = "For example, 9/7/2018 or 2018-07-09"
+
+
+def date_field(label: str, noun: str, required: bool = True) -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        required=required,
+        input_formats=DATE_FORMATS,
+        help_text=DATE_HINT,
+        widget=forms.DateInput(),
+        error_messages={
+            "required": f"Enter the {noun}",
+            "invalid": f"Enter the {noun} as a real date, like 9/7/2018",
+        },
+    )
+
+
+def text_field(label: str, noun: str, max_length: int, required: bool = True) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        required=required,
+        max_length=max_length,
+        error_messages={
+            "required": f"Enter the {noun}",
+            "max_length": f"{label} must be {max_length} characters or fewer",
+        },
+    )
+
+
+class StartPaperForm(GovukForm):
+    plan: forms.ModelChoiceField = forms.ModelChoiceField(
+        Plan.objects.none(),
+        empty_label=None,
+        error_messages={
+            "required": "Choose the plan the paper reports on",
+            "invalid_choice": "Choose one of the plans you look after",
+        },
+    )
+    kind = forms.ChoiceField(
+        label="Report",
+        choices=PaperKind.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Choose the report the paper fronts",
+            "invalid_choice": "Choose the report the paper fronts",
+        },
+    )
+    period = text_field("Period", "period, like Q4 2017/18", 40)
+    committee = text_field("Committee", "committee the paper goes to", 200)
+    meeting_date = date_field("Date of the meeting", "date of the meeting")
+
+    def __init__(self, *args, user, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        plans = Plan.objects.order_by("order", "name")
+        looked_after = team_plan_ids(user)
+        plan_field = cast(forms.ModelChoiceField, self.fields["plan"])
+        plan_field.queryset = plans if looked_after is None else plans.filter(pk__in=looked_after)
+        self.fields["period"].help_text = "For example, Q4 2017/18"
+
+    def clean_period(self):
+        text = self.cleaned_data["period"]
+        try:
+            return parse_period(text)
+        except ValueError:
+            raise forms.ValidationError(
+                "Enter the period as a quarter or year, like Q4 2017/18"
+            ) from None
+
+
+class PaperForm(GovukModelForm):
+    """Every section the team types; each implication its own box."""
+
+    committee = text_field("Committee", "committee the paper goes to", 200)
+    meeting_date = date_field("Date of the meeting", "date of the meeting")
+
+    class Meta:
+        model = Paper
+        fields = [
+            "committee",
+            "meeting_date",
+            "title",
+            "cabinet_member",
+            "divisions_and_local_members",
+            "lead_officer",
+            "author",
+            "contact_details",
+            "forward_plan_reference",
+            "summary",
+            "recommendations",
+            "reasons",
+            "links_to_priorities",
+            "consultations",
+            "scrutiny_comments",
+            "background_papers",
+            "appendices",
+            "overall_position",
+            "cross_cutting_issues",
+            "decisions_sought",
+        ]
+        labels = {
+            "title": "Title",
+            "cabinet_member": "Cabinet member(s)",
+            "divisions_and_local_members": "Division and local member(s)",
+            "links_to_priorities": "Links to priorities and impact on service plans",
+            "reasons": "Reasons for the recommendations",
+            "consultations": "Consultations undertaken",
+            "scrutiny_comments": "Scrutiny comments / recommendation",
+            "overall_position": "Overall position (executive summary)",
+            "cross_cutting_issues": "Issues across the programmes (executive summary)",
+            "decisions_sought": "Decisions sought (executive summary)",
+        }
+        help_texts = {
+            "title": "Leave blank to use the report's own title",
+            "recommendations": "Written by the team: the paper cannot be published without them",
+            "background_papers": "One a line",
+            "appendices": "One a line",
+            "cross_cutting_issues": "Said once for the plan, not once per programme",
+        }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.implications = list(self.instance.implications.all())
+        for found in self.implications:
+            self.fields[self.implication_name(found.pk)] = forms.CharField(
+                label=f"{found.heading} implications",
+                required=False,
+                initial=found.text,
+                widget=forms.Textarea(attrs={"rows": 3, "class": "govuk-textarea"}),
+            )
+
+    @staticmethod
+    def implication_name(pk: int) -> str:
+        return f"implication_{pk}"
+
+    def save(self, commit: bool = True) -> Paper:
+        with transaction.atomic():
+            paper = super().save(commit=commit)
+            for found in self.implications:
+                text = self.cleaned_data.get(self.implication_name(found.pk), "")
+                if text != found.text:
+                    found.text = text
+                    found.save(update_fields=["text"])
+        return paper
+
+
+class SeenByForm(GovukModelForm):
+    role = text_field("Seen by (role)", "role, like County Solicitor", 200)
+    name = text_field("Name", "name", 200)
+    seen_on = date_field("Date seen", "date it was seen", required=False)
+
+    class Meta:
+        model = SeenBy
+        fields = ["role", "name", "seen_on"]
+
+
+class GlossaryForm(GovukModelForm):
+    term = text_field("Term", "term, like EHCP", 200)
+    meaning = forms.CharField(
+        label="Meaning",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Enter what the term means"},
+    )
+
+    class Meta:
+        model = GlossaryTerm
+        fields = ["term", "meaning"]
+
+
+class PaperSettingsForm(GovukModelForm):
+    class Meta:
+        model = PaperSettings
+        fields = ["implication_headings", "section_order"]
+        labels = {
+            "implication_headings": "Implications each paper has a section for",
+            "section_order": "Order of the front sheet's sections",
+        }
+        help_texts = {
+            "implication_headings": "One a line, like Financial or Equalities. Leave blank for "
+            "Financial, Legal, HR, Risk and Other (including due regard)",
+            "section_order": "One section a line, from: " + ", ".join(DEFAULT_ORDER) + ". Those "
+            "left out follow in that order",
+        }
+
+    def clean_implication_headings(self):
+        headings = lines_of(self.cleaned_data["implication_headings"])
+        long = [heading for heading in headings if len(heading) > 100]
+        if long:
+            raise forms.ValidationError("Each implication must be 100 characters or fewer")
+        if len({heading.casefold() for heading in headings}) != len(headings):
+            raise forms.ValidationError("Enter each implication once")
+        return "\n".join(headings)
+
+    def clean_section_order(self):
+        keys = lines_of(self.cleaned_data["section_order"])
+        unknown = [key for key in keys if key not in DEFAULT_ORDER]
+        if unknown:
+            raise forms.ValidationError(
+                f"Enter sections from the list: '{unknown[0][:60]}' is not one of them"
+            )
+        if len(set(keys)) != len(keys):
+            raise forms.ValidationError("Enter each section once")
+        return "\n".join(keys)

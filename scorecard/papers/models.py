@@ -1,0 +1,177 @@
+"""The paper record: what the performance team types for a report to a meeting (the front
+sheet of seeds 000 and 001, and the plan-level parts of the executive summary), kept with the
+audit trail so that a published paper can be made again exactly as it was."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.urls import reverse
+
+from scorecard.core.period_parser import parse_period
+from scorecard.framework.models import Plan
+from scorecard.papers.choices import DEFAULT_IMPLICATIONS, DEFAULT_ORDER, PaperKind
+from scorecard.tenancy.models import tenant_field, tenant_manager
+
+
+def lines_of(text: str) -> list[str]:
+    """A text box as its non-blank lines, trimmed."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class PaperSettings(models.Model):
+    """A council's own way with its papers: the implications each paper has a section for,
+    and the order of the front sheet's sections. None kept: the seeds' five and their order."""
+
+    TENANT_PATH = "tenant"
+    tenant = tenant_field()
+    # One heading a line ("Financial", "Equalities"…).
+    implication_headings = models.TextField(blank=True)
+    # One section key a line (scorecard/papers/choices.py SECTIONS); those left out follow in
+    # the seeds' order.
+    section_order = models.TextField(blank=True)
+
+    objects = tenant_manager()
+
+    class Meta:
+        verbose_name_plural = "paper settings"
+        constraints = [models.UniqueConstraint(fields=["tenant"], name="one_paper_settings")]
+
+    def __str__(self) -> str:
+        return "Paper settings"
+
+    @property
+    def implications(self) -> tuple[str, ...]:
+        return tuple(lines_of(self.implication_headings)) or DEFAULT_IMPLICATIONS
+
+    @property
+    def order(self) -> tuple[str, ...]:
+        chosen = [key for key in lines_of(self.section_order) if key in DEFAULT_ORDER]
+        return (*chosen, *(key for key in DEFAULT_ORDER if key not in chosen))
+
+    @classmethod
+    def current(cls) -> PaperSettings:
+        """The active council's settings; unsaved defaults when it has set none."""
+        return cls.objects.first() or cls()
+
+
+class Paper(models.Model):
+    """One paper: a report kind for a plan and period, to a meeting. Published, it is frozen:
+    a change needs a new version (`papers.actions.NewVersion`)."""
+
+    TENANT_PATH = "plan__tenant"
+
+    plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="papers")
+    kind = models.CharField(max_length=20, choices=PaperKind.choices, default=PaperKind.PROGRAMME)
+    # The canonical label ("2017/18 Q4").
+    period = models.CharField(max_length=40)
+    committee = models.CharField(max_length=200)
+    meeting_date = models.DateField()
+    version = models.PositiveSmallIntegerField(default=1)
+
+    title = models.CharField(max_length=300, blank=True)
+    cabinet_member = models.TextField(blank=True)
+    divisions_and_local_members = models.TextField(blank=True)
+    lead_officer = models.CharField(max_length=300, blank=True)
+    author = models.CharField(max_length=300, blank=True)
+    contact_details = models.TextField(blank=True)
+    forward_plan_reference = models.CharField(max_length=60, blank=True)
+    summary = models.TextField(blank=True)
+    # Typed by the team, never generated: blank is "not yet written", and the paper is not
+    # published so.
+    recommendations = models.TextField(blank=True)
+    reasons = models.TextField(blank=True)
+    links_to_priorities = models.TextField(blank=True)
+    consultations = models.TextField(blank=True)
+    scrutiny_comments = models.TextField(blank=True)
+    # One a line.
+    background_papers = models.TextField(blank=True)
+    appendices = models.TextField(blank=True)
+
+    # The executive summary's plan-level parts.
+    overall_position = models.TextField(blank=True)
+    cross_cutting_issues = models.TextField(blank=True)
+    decisions_sought = models.TextField(blank=True)
+
+    published_at = models.DateTimeField(null=True, blank=True)
+    published_by = models.CharField(max_length=300, blank=True)
+
+    objects = tenant_manager()
+
+    class Meta:
+        ordering = ["plan", "kind", "-meeting_date", "-version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "kind", "period", "meeting_date", "version"],
+                name="one_paper_version_per_meeting",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}, {self.committee} {self.meeting_date:%d/%m/%Y}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("paper", args=[self.pk])
+
+    @property
+    def period_obj(self):
+        return parse_period(self.period)
+
+    @property
+    def published(self) -> bool:
+        return self.published_at is not None
+
+
+class Implication(models.Model):
+    """One implication section of a paper ("Financial", "Risk"…) and what it says."""
+
+    TENANT_PATH = "paper__plan__tenant"
+    paper = models.ForeignKey(Paper, on_delete=models.CASCADE, related_name="implications")
+    heading = models.CharField(max_length=100)
+    text = models.TextField(blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    objects = tenant_manager()
+
+    class Meta:
+        ordering = ["paper", "order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["paper", "heading"], name="one_implication_heading")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.heading} implications"
+
+
+class SeenBy(models.Model):
+    """A row of the front sheet's "Seen by" table: who saw the paper in which role, and when."""
+
+    TENANT_PATH = "paper__plan__tenant"
+    paper = models.ForeignKey(Paper, on_delete=models.CASCADE, related_name="seen_by")
+    role = models.CharField(max_length=200)
+    name = models.CharField(max_length=200)
+    seen_on = models.DateField(null=True, blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    objects = tenant_manager()
+
+    class Meta:
+        ordering = ["paper", "order", "pk"]
+        verbose_name = "seen-by row"
+
+    def __str__(self) -> str:
+        return f"Seen by {self.role}: {self.name}"
+
+
+class GlossaryTerm(models.Model):
+    TENANT_PATH = "paper__plan__tenant"
+    paper = models.ForeignKey(Paper, on_delete=models.CASCADE, related_name="glossary")
+    term = models.CharField(max_length=200)
+    meaning = models.TextField()
+
+    objects = tenant_manager()
+
+    class Meta:
+        ordering = ["paper", "term", "pk"]
+
+    def __str__(self) -> str:
+        return f"Glossary: {self.term}"

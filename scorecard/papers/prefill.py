@@ -1,0 +1,105 @@
+"""What a new paper starts with where the data knows the answer: the summary sentences from
+the scorecard, the risk implications from the register, the author from who starts it. The
+recommendations are never written here: only people know what they ask of a meeting."""
+
+from __future__ import annotations
+
+from scorecard.core.periods import Period
+from scorecard.core.ratings import Direction, Rag
+from scorecard.core.wording import (
+    capitalised,
+    improving_sentence,
+    number_word,
+    on_target_sentence,
+    plural,
+)
+from scorecard.framework.models import Plan
+from scorecard.papers.choices import PaperKind
+from scorecard.risks.register import Banding, assessment_lines, long_date, risks_as_at
+from scorecard.scoring.executive_summary import ExecutiveSummary, executive_summary
+from scorecard.scoring.scorecard import build_scorecard
+
+PROGRESS_WORDS = {Direction.IMPROVING: "down", Direction.DECLINING: "up"}
+
+
+def the(name: str) -> str:
+    """'the Children and Young People's Plan'; a name that starts with 'The' as it is."""
+    return name if name.lower().startswith("the ") else f"the {name}"
+
+
+def the_programmes(count: int) -> str:
+    """'the seven programmes', 'the one programme'."""
+    return f"the {number_word(count) if count != 1 else 'one'} {plural(count, 'programme')}"
+
+
+def summary_sentences(plan: Plan, summary: ExecutiveSummary) -> str:
+    """What the quarter's highlight reports say of the plan's programmes, in two or three
+    sentences."""
+    quarter = summary.quarter
+    total = len(summary.lines) + len(summary.not_reported)
+    parts = [
+        f"This report sets out the progress of {the_programmes(total)} of {the(plan.name)} in "
+        f"{quarter.display}, as their highlight reports give it.",
+        f"{summary.headline}{'; ' + summary.others if summary.others else ''}.",
+    ]
+    missing = len(summary.not_reported)
+    if missing:
+        verb = "has" if missing == 1 else "have"
+        parts.append(
+            capitalised(
+                f"{number_word(missing)} {plural(missing, 'programme')} {verb} not sent a "
+                f"highlight report for {quarter.display}."
+            )
+        )
+    return " ".join(parts)
+
+
+def scorecard_sentences(plan: Plan, period: Period) -> str:
+    """'This report sets out … 16 of 26 measures (62%) are on or exceeding target; …'."""
+    total = build_scorecard(period, plan.plan_id).total
+    on_target = on_target_sentence(total.rag_counts[Rag.GREEN], total.rated)
+    improving = improving_sentence(
+        total.direction_counts[Direction.IMPROVING], total.with_direction
+    )
+    return (
+        f"This report sets out the performance of {the(plan.name)} in {period.display}. "
+        f"{capitalised(on_target)}; {improving}."
+    )
+
+
+def risk_sentences(plan: Plan, period: Period) -> list[str]:
+    """'ORG0009 Safeguarding Children: likelihood 3 × impact 5 = score 15 (very high), down
+    from 20 at the assessment before.' for each of the plan's risks as at the period."""
+    banding = Banding()
+    found = []
+    for risk in risks_as_at(plan, period):
+        lines = assessment_lines(list(risk.assessments.all()), banding)
+        name = f"{risk.reference} {risk.title}"
+        if not lines:
+            found.append(f"{name}: not assessed by {long_date(period.end)}.")
+            continue
+        latest = lines[-1]
+        scored = latest.assessment
+        text = (
+            f"{name}: likelihood {scored.likelihood} × impact {scored.impact} = "
+            f"score {latest.score} ({latest.band.name})"
+        )
+        if latest.previous_score is not None:
+            way = PROGRESS_WORDS.get(latest.trend) if latest.trend else None
+            if way:
+                text += f", {way} from {latest.previous_score} at the assessment before"
+            else:
+                text += ", unchanged since the assessment before"
+        found.append(text + ".")
+    return found
+
+
+def risk_implications(plan: Plan, period: Period) -> str:
+    found = risk_sentences(plan, period)
+    return " ".join(found) if found else "No risks are recorded against this plan."
+
+
+def summary_for(kind: str, plan: Plan, period: Period) -> str:
+    if kind == PaperKind.PROGRAMME:
+        return summary_sentences(plan, executive_summary(plan, period))
+    return scorecard_sentences(plan, period)

@@ -1,0 +1,38 @@
+"""A paper's sections for its page, in the council's order, every one shown (an empty one says
+so, for the team to see what is left to write)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from scorecard.papers.choices import SECTION_TITLES
+from scorecard.papers.models import Paper, PaperSettings, lines_of
+
+
+@dataclass
+class PageSection:
+    key: str
+    title: str
+    text: str = ""
+    # Background papers and appendices: one a line.
+    lines: list[str] = field(default_factory=list)
+    # Implications: (heading, text) each.
+    parts: list[tuple[str, str]] = field(default_factory=list)
+
+
+LISTED = ("background_papers", "appendices")
+ROWS = ("seen_by", "glossary")
+
+
+def page_sections(paper: Paper) -> list[PageSection]:
+    found = []
+    for key in PaperSettings.current().order:
+        section = PageSection(key, SECTION_TITLES[key])
+        if key == "implications":
+            section.parts = [(i.heading, i.text) for i in paper.implications.all()]
+        elif key in LISTED:
+            section.lines = lines_of(getattr(paper, key))
+        elif key not in ROWS:
+            section.text = getattr(paper, key)
+        found.append(section)
+    return found

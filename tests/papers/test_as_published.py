@@ -1,0 +1,66 @@
+"""Published = frozen: the paper made later as at its publication is the published one, byte
+for byte, whatever was changed afterwards (a new version of the paper, a highlight report)."""
+
+import pytest
+
+from scorecard.audit.actor import acting_as
+from scorecard.delivery.models import HighlightReport
+from scorecard.demo.loader import DEMO_LOADER, add_demo_users, demo_files
+from scorecard.interchange.importer import import_files
+from scorecard.papers.actions import NewVersion, Publish
+from scorecard.reports.as_at import build_report, rendered
+from tests.papers.conftest import MEETING, Q4
+
+pytestmark = pytest.mark.django_db
+
+FORMATS = ("html", "pdf", "docx", "xlsx")
+
+
+@pytest.fixture
+def demo(db, clock):
+    """The demo loaded at the clock's start, so that the paper's moments come after it."""
+    with acting_as(DEMO_LOADER):
+        import_files(demo_files(), entered_by=DEMO_LOADER)
+        add_demo_users()
+
+
+def _made(moment, format_name: str, meeting=MEETING) -> bytes:
+    report = build_report("programme", Q4, "cypp", moment, meeting)
+    return rendered(report, format_name, moment)
+
+
+def test_the_paper_as_at_its_publication_is_the_published_one(
+    paper, team_user, signed_in_as, clock
+):
+    with signed_in_as(team_user):
+        paper.recommendations = "That Cabinet endorse the progress of Year 2."
+        paper.decisions_sought = "That the SCT Executive approves the progress."
+        paper.save()
+        paper.seen_by.create(role="County Solicitor", name="Honor Clarke")
+        clock.advance(minutes=10)
+        Publish(paper, team_user).execute()
+    moment = paper.published_at
+    published = {name: _made(moment, name) for name in FORMATS}
+
+    # The next day: a new version changed, a highlight report rewritten.
+    clock.advance(days=1)
+    with signed_in_as(team_user):
+        later = NewVersion(paper, team_user).execute()
+        later.recommendations = "That Cabinet note the progress."
+        later.save()
+        later.seen_by.all().delete()
+        report = HighlightReport.objects.filter(programme__plan=paper.plan, period="2017/18 Q4")
+        first = report.order_by("pk").first()
+        first.areas_of_success = "Rewritten after the meeting."
+        first.save()
+    clock.advance(hours=1)
+
+    for name in FORMATS:
+        assert _made(moment, name) == published[name], name
+    html = published["html"].decode()
+    assert "That Cabinet endorse the progress of Year 2." in html
+    assert "Honor Clarke" in html and "Draft" not in html
+    now = _made(None, "html").decode()
+    assert "That Cabinet note the progress." in now
+    assert "Draft (version 2): not published" in now
+    assert "Rewritten after the meeting." in now and "Rewritten after" not in html
