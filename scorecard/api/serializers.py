@@ -495,13 +495,14 @@ class ActionPlanSerializer(SamePlan, WritingSerializer):
 
     class Meta:
         model = ActionPlan
-        fields = ["id", "plan", "name", "programme", "board", "order", "archived_at"]
+        fields = ["id", "plan", "name", "programme", "board", "blue_means", "order", "archived_at"]
 
 
 class ActionSerializer(SamePlan, WritingSerializer):
     owners = people_links()
     due = CouncilDateField(**OPTIONAL)
     revised_due = RevisedDatesField(required=False, help_text="Later due dates, oldest first")
+    completed = CouncilDateField(**OPTIONAL)
     plan = serializers.CharField(source="action_plan.plan.plan_id", read_only=True)
     # An action moves only to another action plan of its own plan.
     LINKS = ("action_plan",)
@@ -524,6 +525,7 @@ class ActionSerializer(SamePlan, WritingSerializer):
             "organisation",
             "due",
             "revised_due",
+            "completed",
             "order",
             "archived_at",
         ]
@@ -534,7 +536,7 @@ class ActionUpdateSerializer(WritingSerializer):
 
     class Meta:
         model = ActionUpdate
-        fields = ["id", "action", "dated", "text"]
+        fields = ["id", "action", "dated", "text", "status"]
 
 
 class HighlightReportSerializer(WritingSerializer):

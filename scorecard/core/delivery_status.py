@@ -1,7 +1,8 @@
 """Statuses of delivery (projects, actions, highlight reports) and how they move (DESIGN §3).
 
 Projects, actions and programmes are rated G/A/R/B by their owners rather than against a target;
-B means closed (a project) or complete / business as usual (an action)."""
+B means closed (a project) or, on an action, what its action plan says B means (by default
+complete / business as usual)."""
 
 from __future__ import annotations
 
@@ -19,11 +20,35 @@ class DeliveryKind(StrEnum):
     PROGRAMME = "programme"
 
 
-_BLUE_MEANING = {
-    DeliveryKind.PROJECT: "Closed",
-    DeliveryKind.ACTION: "Complete or business as usual",
-    DeliveryKind.PROGRAMME: "Closed",
-}
+class BlueMeaning(StrEnum):
+    """What B says on an action plan's actions. Boards use it differently: seed 004's task
+    groups write "B - On track" beside achieved and business-as-usual rows, and its glossary
+    calls Blue "Business As Usual"."""
+
+    COMPLETE_OR_BAU = "complete_or_bau"
+    ON_TRACK_COMPLETE_OR_BAU = "on_track_complete_or_bau"
+    ON_TRACK = "on_track"
+
+    @property
+    def label(self) -> str:
+        return {
+            "complete_or_bau": "Complete or business as usual",
+            "on_track_complete_or_bau": "On track, complete or business as usual",
+            "on_track": "On track",
+        }[self.value]
+
+    @property
+    def settles(self) -> bool:
+        """B alone says the action needs nothing more: no later date, no more updates."""
+        return self is BlueMeaning.COMPLETE_OR_BAU
+
+    @property
+    def may_be_business_as_usual(self) -> bool:
+        """B may mark work carried on as business as usual, which has no date to be late by."""
+        return self is not BlueMeaning.ON_TRACK
+
+
+_BLUE_MEANING = {DeliveryKind.PROJECT: "Closed", DeliveryKind.PROGRAMME: "Closed"}
 _MEANING = {
     Rag.GREEN: "On track",
     Rag.AMBER: "Some slippage or risk, being managed",
@@ -31,8 +56,13 @@ _MEANING = {
 }
 
 
-def status_meaning(status: Rag, kind: DeliveryKind) -> str:
-    return _BLUE_MEANING[kind] if status is Rag.BLUE else _MEANING[status]
+def status_meaning(
+    status: Rag, kind: DeliveryKind, blue: BlueMeaning = BlueMeaning.COMPLETE_OR_BAU
+) -> str:
+    """What the status says; B on an action says what its action plan has B mean."""
+    if status is not Rag.BLUE:
+        return _MEANING[status]
+    return blue.label if kind is DeliveryKind.ACTION else _BLUE_MEANING[kind]
 
 
 def parse_status(text: str) -> Rag:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import cast
 
 from django import forms
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from scorecard.audit.locking import EditTokenMixin
-from scorecard.core.delivery_status import DeliveryKind, status_meaning
+from scorecard.core.delivery_status import BlueMeaning, DeliveryKind, status_meaning
 from scorecard.core.ratings import Rag
 from scorecard.delivery.models import Action, ActionPlan, ActionUpdate
 from scorecard.forms import BoundedMultipleChoiceField, GovukForm, GovukModelForm
@@ -19,10 +20,18 @@ from scorecard.people.models import Person
 DATE_FORMATS = ["%d.%m.%Y", "%d/%m/%Y", "%Y-%m-%d", "%d %B %Y", "%d %b %Y"]
 DATE_HELP = "For example, 01.06.2018"
 EARLIEST, LATEST = date(1900, 1, 1), date(2100, 12, 31)
-STATUS_OPTIONS = [
-    (rag.value, f"{rag.label} ({rag.value}): {status_meaning(rag, DeliveryKind.ACTION)}")
-    for rag in Rag
-]
+
+
+def status_options(blue: BlueMeaning = BlueMeaning.COMPLETE_OR_BAU) -> list[tuple[str, str]]:
+    """G, A, R and B with what each means (B as the action plan has it mean)."""
+    return [
+        (rag.value, f"{rag.label} ({rag.value}): {status_meaning(rag, DeliveryKind.ACTION, blue)}")
+        for rag in Rag
+    ]
+
+
+STATUS_OPTIONS = status_options()
+BLUE_MEANING_OPTIONS = [(meaning.value, meaning.label) for meaning in BlueMeaning]
 
 
 def _shown(day: date) -> str:
@@ -81,10 +90,18 @@ class ActionForm(EditTokenMixin, GovukModelForm):
     status = forms.ChoiceField(
         choices=STATUS_OPTIONS, widget=forms.RadioSelect, required=False, label="Status"
     )
+    completed = date_field(
+        "Completion date",
+        help_text=(
+            "The day the action was finished, for example 09.02.2018. From then on it is "
+            "complete and never overdue. Leave empty while it is not finished."
+        ),
+        required=False,
+    )
 
     class Meta:
         model = Action
-        fields = ["reference", "objective", "description", "owners", "due", "status"]
+        fields = ["reference", "objective", "description", "owners", "due", "status", "completed"]
         labels = {"reference": "Reference", "objective": "Objective", "description": "Action"}
         help_texts = {
             "reference": "Unique within the action plan, for example 3.2",
@@ -106,6 +123,7 @@ class ActionForm(EditTokenMixin, GovukModelForm):
         "owners",
         "due",
         "new_revised_due",
+        "completed",
         "status",
     ]
 
@@ -116,6 +134,9 @@ class ActionForm(EditTokenMixin, GovukModelForm):
             self.instance.action_plan = action_plan
         # Who owns the action is the team's (for its plan) to change, not the owners'.
         permissions.lock_managed_fields(self, user, self.instance)
+        cast(forms.ChoiceField, self.fields["status"]).choices = status_options(
+            action_plan.blue_meaning
+        )
         owners = self.fields["owners"].widget.attrs
         owners["class"] += " scorecard-action-owners"
         owners["size"] = "6"
@@ -140,8 +161,11 @@ class ActionForm(EditTokenMixin, GovukModelForm):
 
     def clean(self) -> dict:
         cleaned = super().clean()
-        for name in ("due", "new_revised_due"):
+        for name in ("due", "new_revised_due", "completed"):
             _check_range(self, name)
+        completed = cleaned.get("completed")
+        if completed and completed > timezone.localdate():
+            self.add_error("completed", "The completion date must be today or in the past")
         revised = cleaned.get("new_revised_due")
         if revised:
             current = self.instance.current_due
@@ -177,11 +201,24 @@ class ActionUpdateForm(GovukForm):
         label="Progress update",
         error_messages={"required": "Enter the progress update"},
     )
+    status = forms.ChoiceField(
+        choices=STATUS_OPTIONS,
+        widget=forms.RadioSelect,
+        required=False,
+        label="Status with this update",
+        help_text=(
+            "Kept with the update, so papers for this quarter show it later. "
+            "The newest update's status becomes the action's status."
+        ),
+    )
 
     def __init__(self, *args, action: Action, **kwargs) -> None:
         self.action = action
-        kwargs.setdefault("initial", {"dated": timezone.localdate()})
+        kwargs.setdefault("initial", {"dated": timezone.localdate(), "status": action.status})
         super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["status"]).choices = status_options(
+            action.action_plan.blue_meaning
+        )
 
     def clean_dated(self) -> date:
         day = self.cleaned_data["dated"]
@@ -197,13 +234,22 @@ class ActionUpdateForm(GovukForm):
         return day
 
     def save(self) -> ActionUpdate | None:
-        """The update, or None (with the error on the form) if another was saved meanwhile."""
+        """The update, or None (with the error on the form) if another was saved meanwhile.
+        A status given with the newest update is the action's status from then on."""
+        action = self.action
         update = ActionUpdate(
-            action=self.action, dated=self.cleaned_data["dated"], text=self.cleaned_data["text"]
+            action=action,
+            dated=self.cleaned_data["dated"],
+            text=self.cleaned_data["text"],
+            status=self.cleaned_data.get("status") or "",
         )
         try:
             with transaction.atomic():
                 update.save()
+                newer = ActionUpdate.objects.filter(action=action, dated__gt=update.dated)
+                if update.status and update.status != action.status and not newer.exists():
+                    action.status = update.status
+                    action.save(update_fields=["status"])
         except IntegrityError:
             self.add_error("dated", "Another update was saved for this date: choose another")
             return None
@@ -229,15 +275,32 @@ class ActionPlanForm(EditTokenMixin, GovukModelForm):
         super().__init__(*args, **kwargs)
         permissions.lock_managed_fields(self, user, self.instance)
 
+    blue_means = forms.ChoiceField(
+        choices=BLUE_MEANING_OPTIONS,
+        widget=forms.RadioSelect,
+        initial=BlueMeaning.COMPLETE_OR_BAU.value,
+        required=False,
+        label="What Blue (B) means on these actions",
+        help_text=(
+            "An action that is B is never overdue unless B means only on track; "
+            "it needs no more updates when B means complete or business as usual."
+        ),
+    )
+
     class Meta:
         model = ActionPlan
-        fields = ["plan", "name", "programme", "board"]
+        fields = ["plan", "name", "programme", "board", "blue_means"]
         labels = {"name": "Name of the action plan or sub-group"}
         help_texts = {
             "name": "For example Health and Wellbeing",
             "programme": "The programme the actions deliver, if any",
             "board": "The board whose sub-group this is, if any",
         }
+
+    def clean_blue_means(self) -> str:
+        """Not chosen (a form or script that leaves it out): as it was, else the usual meaning."""
+        chosen = self.cleaned_data.get("blue_means")
+        return chosen or self.instance.blue_means or BlueMeaning.COMPLETE_OR_BAU.value
 
     def clean(self) -> dict:
         cleaned = super().clean()

@@ -5,12 +5,16 @@ and flags, and each action plan's counts (no HTML: the templates show what this 
 
 - ``on`` is the last day of the chosen period: an action is overdue when its current date is
   before ``on`` and it is not complete, and its latest update is the last one dated up to ``on``;
+- an action is complete when it was completed by ``on`` (or is B where its action plan has B
+  mean complete or business as usual), and business as usual when it is B where B may mean
+  that: neither is ever overdue (`scorecard.core.action_flags`);
 - the reporting **cycle** is the financial quarter containing ``on`` (for the quarters the pages
   offer, the chosen quarter itself) and ``cycle_start`` is that quarter's first day: an action
   with no update dated from ``cycle_start`` to ``on`` has had "no update this quarter" (stale).
 
-Statuses, owners and the date history are what the action holds now (they are not kept by
-period); updates are dated, so the latest update and staleness do follow the period.
+Updates are dated and carry the status given with them, so the latest update, the status and
+staleness follow the period (`status_as_at`). Owners and the date history are what the action
+holds now.
 """
 
 from __future__ import annotations
@@ -22,8 +26,15 @@ from functools import cached_property
 
 from django.db.models import Max, Min, Prefetch, QuerySet
 
-from scorecard.core.action_flags import ActionFlags, Timescale, action_flags
-from scorecard.core.delivery_status import DeliveryKind, status_meaning
+from scorecard.core.action_flags import (
+    ActionFlags,
+    Standing,
+    Timescale,
+    action_flags,
+    standing,
+    status_as_at,
+)
+from scorecard.core.delivery_status import BlueMeaning, DeliveryKind, status_meaning
 from scorecard.core.periods import Period
 from scorecard.core.ratings import Rag
 from scorecard.core.wording import plural
@@ -37,16 +48,32 @@ FLAG_LABELS = {"overdue": "Overdue", "slipped": "Slipped", "stale": "No update t
 # How a count of each flag reads in a sentence: "3 overdue, 5 slipped".
 FLAG_COUNT_WORDS = {"overdue": "overdue", "slipped": "slipped", "stale": "with no update"}
 FLAG_MEANINGS = {
-    "overdue": "Its current date is before the end of the quarter shown and it is not complete",
+    "overdue": (
+        "Its current date is before the end of the quarter shown and it is neither complete "
+        "nor business as usual"
+    ),
     "slipped": "Its date has been revised to later than first planned",
     "stale": "No progress update is dated in the quarter shown (complete actions need none)",
 }
 NO_STATUS = "No status"
+COMPLETED_MEANING = "Completed on the date shown: never overdue from then on"
 
 
-def key() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    """What each status and each flag means, for the key under the tables."""
-    statuses = [(status_label(rag), status_meaning(rag, DeliveryKind.ACTION)) for rag in Rag]
+def blue_key(action_plans: list[ActionPlan]) -> str:
+    """What B means in the action plans shown: one meaning, or each plan's where they differ."""
+    meanings = {plan.blue_meaning for plan in action_plans} or {BlueMeaning.COMPLETE_OR_BAU}
+    if len(meanings) == 1:
+        return next(iter(meanings)).label
+    return "; ".join(f"{plan.name}: {plan.blue_meaning.label.lower()}" for plan in action_plans)
+
+
+def key(action_plans: list[ActionPlan]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """What each status, a completion date and each flag mean, for the key under the tables."""
+    statuses = [
+        (status_label(rag), status_meaning(rag, DeliveryKind.ACTION))
+        for rag in (Rag.GREEN, Rag.AMBER, Rag.RED)
+    ]
+    statuses += [(status_label(Rag.BLUE), blue_key(action_plans)), ("Completed", COMPLETED_MEANING)]
     return statuses, [(FLAG_LABELS[name], FLAG_MEANINGS[name]) for name in FLAG_NAMES]
 
 
@@ -117,11 +144,9 @@ class ActionRow:
     owners: list[Person]
     updates: list[ActionUpdate]  # every update, oldest first
     as_at: AsAt
+    status: Rag | None  # as at the period
+    standing: Standing
     flags: ActionFlags
-
-    @property
-    def status(self) -> Rag | None:
-        return self.action.rag
 
     @property
     def status_label(self) -> str:
@@ -130,7 +155,16 @@ class ActionRow:
 
     @property
     def status_meaning(self) -> str:
-        return status_meaning(self.status, DeliveryKind.ACTION) if self.status else ""
+        if not self.status:
+            return ""
+        blue = self.action.action_plan.blue_meaning
+        return status_meaning(self.status, DeliveryKind.ACTION, blue)
+
+    @property
+    def completed(self) -> Day | None:
+        """The completion date, when it is on or before the as-at day."""
+        day = self.action.completed
+        return Day(day) if day and day <= self.as_at.on else None
 
     @property
     def timescale(self) -> Timescale:
@@ -157,6 +191,16 @@ class ActionRow:
     def latest_update(self) -> ActionUpdate | None:
         shown = self.updates_to_date
         return shown[-1] if shown else None
+
+    @cached_property
+    def trail(self) -> list[ActionUpdate]:
+        """The dated updates of the period, oldest first, as a work plan prints them; with none
+        in the period, the latest before it (its date says how old it is)."""
+        start = self.as_at.period.start
+        shown = [u for u in self.updates_to_date if u.dated >= start]
+        if shown:
+            return shown
+        return [self.latest_update] if self.latest_update else []
 
     @property
     def flag_names(self) -> list[str]:
@@ -274,14 +318,16 @@ def actions_queryset() -> QuerySet[Action]:
 def action_row(action: Action, as_at: AsAt) -> ActionRow:
     """One action as at a period (owners and updates prefetched by `actions_queryset`)."""
     updates = list(action.updates.all())
+    status = status_as_at(action.rag, [(u.dated, u.rag) for u in updates], as_at.on)
+    where = standing(status, action.action_plan.blue_meaning, action.completed, as_at.on)
     flags = action_flags(
         action.timescale,
-        action.rag,
+        where,
         [u.dated for u in updates if u.dated <= as_at.on],
         on=as_at.on,
         cycle_start=as_at.cycle_start,
     )
-    return ActionRow(action, list(action.owners.all()), updates, as_at, flags)
+    return ActionRow(action, list(action.owners.all()), updates, as_at, status, where, flags)
 
 
 def action_plans_for(plan: Plan | None) -> QuerySet[ActionPlan]:

@@ -50,8 +50,8 @@ def _flag(request) -> str | None:
     return flag
 
 
-def _page_context(periods: Periods, as_at: AsAt) -> dict:
-    status_key, flag_key = key()
+def _page_context(periods: Periods, as_at: AsAt, action_plans: list[ActionPlan]) -> dict:
+    status_key, flag_key = key(action_plans)
     return {
         "status_key": status_key,
         "flag_key": flag_key,
@@ -68,12 +68,13 @@ def action_plan_list(request):
     plans_with_actions = Plan.objects.filter(action_plans__isnull=False).distinct()
     plan = chosen_plan(request, plans_with_actions)
     periods, as_at = _as_at(request, plan)
-    context = _page_context(periods, as_at)
+    summaries = summarise(action_plans_for(plan), as_at)
+    context = _page_context(periods, as_at, [summary.action_plan for summary in summaries])
     context.update(
         {
             "plan": plan,
             "plans": plans_with_actions.order_by("order", "pk"),
-            "summaries": summarise(action_plans_for(plan), as_at),
+            "summaries": summaries,
         }
     )
     return render(request, "delivery/action_plan_list.html", context)
@@ -86,7 +87,7 @@ def action_plan_detail(request, pk: int):
     # Not action_plans_for(): an archived action plan's own page still opens.
     shown = ActionPlan.objects.select_related("plan", "programme", "board").filter(pk=pk)
     summary = summarise(shown, as_at)[0]
-    context = _page_context(periods, as_at)
+    context = _page_context(periods, as_at, [summary.action_plan])
     context.update(
         {
             "action_plan": summary.action_plan,
@@ -108,7 +109,7 @@ def action_detail(request, pk: int):
     action = _action(pk)
     periods, as_at = _as_at(request, action.action_plan.plan)
     row = action_row(action, as_at)
-    context = _page_context(periods, as_at)
+    context = _page_context(periods, as_at, [action.action_plan])
     context.update(
         {
             "action": action,

@@ -68,9 +68,10 @@ class DeliveryConfig(AppConfig):
             "delivery.Milestone", {"project", "title", "due", "revised_due", "completed", "at_risk"}
         )
         register_owner_fields(
-            "delivery.Action", {"objective", "description", "status", "due", "revised_due"}
+            "delivery.Action",
+            {"objective", "description", "status", "due", "revised_due", "completed"},
         )
-        register_owner_fields("delivery.ActionUpdate", {"action", "dated", "text"})
+        register_owner_fields("delivery.ActionUpdate", {"action", "dated", "text", "status"})
         # Every section of a highlight report is the author's to write.
         register_owner_fields(
             "delivery.HighlightReport",

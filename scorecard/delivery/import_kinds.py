@@ -32,14 +32,24 @@ ACTION_UPDATE_COLUMNS = ("date", "update")
 ACTIONS = FileKind(
     "actions",
     required=("plan_id", "action_plan", "reference", "description"),
-    optional=("programme", "board", "objective", "owners", "due", "revised_due", "status"),
+    optional=(
+        "programme",
+        "board",
+        "blue_means",
+        "objective",
+        "owners",
+        "due",
+        "revised_due",
+        "status",
+        "completed",
+    ),
     marks=("action_plan",),
     forbids=ACTION_UPDATE_COLUMNS,
 )
 ACTION_UPDATES = FileKind(
     "action_updates",
     required=("plan_id", "action_plan", "reference", "date", "update"),
-    optional=(),
+    optional=("status",),
     marks=("action_plan",),
     marks_any=ACTION_UPDATE_COLUMNS,
 )

@@ -6,6 +6,7 @@ from django.db import models
 from django.urls import reverse
 
 from scorecard.audit.archive import ArchivableQuerySet
+from scorecard.core.delivery_status import BlueMeaning
 from scorecard.core.ratings import Direction, Rag
 from scorecard.delivery.fields import STATUS_CHOICES, RevisedDates
 from scorecard.framework.models import Board, Organisation, Outcome, Plan, Priority, Programme
@@ -13,6 +14,7 @@ from scorecard.people.models import Person
 from scorecard.period_columns import PeriodColumns
 from scorecard.tenancy.models import tenant_manager
 
+BLUE_MEANING_CHOICES = [(meaning.value, meaning.label) for meaning in BlueMeaning]
 DIRECTION_CHOICES = [
     (way.value, way.value.capitalize())
     for way in (Direction.IMPROVING, Direction.STEADY, Direction.DECLINING)
@@ -125,6 +127,10 @@ class ActionPlan(models.Model):
     name = models.CharField(max_length=300)
     programme = models.ForeignKey(Programme, null=True, blank=True, on_delete=models.SET_NULL)
     board = models.ForeignKey(Board, null=True, blank=True, on_delete=models.SET_NULL)
+    # What B says on this plan's actions: it decides whether a B action can be overdue.
+    blue_means = models.CharField(
+        max_length=30, choices=BLUE_MEANING_CHOICES, default=BlueMeaning.COMPLETE_OR_BAU.value
+    )
     order = models.PositiveIntegerField(default=0)
     # Set when archived: nothing is deleted outright, so history and old papers stay whole.
     archived_at = models.DateTimeField(null=True, blank=True)
@@ -143,6 +149,10 @@ class ActionPlan(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("action_plan", args=[self.pk])
 
+    @property
+    def blue_meaning(self) -> BlueMeaning:
+        return BlueMeaning(self.blue_means)
+
 
 class Action(RevisedDates):
     TENANT_PATH = "action_plan__plan__tenant"
@@ -152,6 +162,8 @@ class Action(RevisedDates):
     description = models.TextField()
     owners = models.ManyToManyField(Person, blank=True, related_name="actions")
     status = models.CharField(max_length=1, blank=True, choices=STATUS_CHOICES)
+    # The day the action was finished: from then on it is complete, whatever its dates.
+    completed = models.DateField(null=True, blank=True)
     organisation = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.PROTECT)
     order = models.PositiveIntegerField(default=0)
     # Set when archived: nothing is deleted outright, so history and old papers stay whole.
@@ -183,6 +195,9 @@ class ActionUpdate(models.Model):
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")
     dated = models.DateField()
     text = models.TextField()
+    # The status the owner gave with this update, so a paper as at an earlier quarter shows
+    # the status then. Blank when none was given with it.
+    status = models.CharField(max_length=1, blank=True, choices=STATUS_CHOICES)
 
     objects = tenant_manager()
 
@@ -194,6 +209,10 @@ class ActionUpdate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action.reference} {self.dated}"
+
+    @property
+    def rag(self) -> Rag | None:
+        return Rag(self.status) if self.status else None
 
 
 class HighlightReport(PeriodColumns):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from scorecard.audit import capture as audit
+from scorecard.core.delivery_status import BlueMeaning
 from scorecard.delivery.models import Action, ActionPlan, ActionUpdate
 from scorecard.interchange import cells, references
 from scorecard.interchange.context import Catalogue, RowReader, unknown
@@ -21,6 +22,11 @@ def _where(row: RowReader) -> dict:
     }
 
 
+def blue_meaning(raw: str) -> BlueMeaning | None:
+    """What B means on the action plan's actions; blank: not given here."""
+    return cells.choice(raw, BlueMeaning) if raw.strip() else None  # type: ignore[return-value]
+
+
 def _check_references(row: RowReader, catalogue: Catalogue, parsed: dict) -> None:
     plan_id = parsed["plan_id"]
     if references.plan(row, catalogue, plan_id):
@@ -36,11 +42,13 @@ def validate(row: RowReader, catalogue: Catalogue) -> dict | None:
         "description": row.get("description", required=True),
         "programme": row.get("programme", max_length=300),
         "board": row.get("board", max_length=200),
+        "blue_means": row.get("blue_means", blue_meaning),
         "objective": row.get("objective"),
         "owners": row.get("owners", cells.identifiers) or (),
         "due": row.get("due", cells.date),
         "revised_due": row.get("revised_due", cells.dates),
         "status": row.get("status", cells.status),
+        "completed": row.get("completed", cells.date),
         "columns": set(row.cells),
     }
     key = (parsed["plan_id"], parsed["action_plan"], parsed["reference"])
@@ -53,7 +61,7 @@ def validate(row: RowReader, catalogue: Catalogue) -> dict | None:
     what = f"action {key[2]} of '{key[1]}'"
     if not catalogue.first_time(row, ("action", *key), "reference", what):
         return None
-    plan_values = {column: parsed[column] for column in ("programme", "board")}
+    plan_values = {column: parsed[column] for column in ("programme", "board", "blue_means")}
     parsed["plan"] = merge(row, catalogue, ("action_plan", *key[:2]), plan_values, "action plan")
     if row.errors:
         return None
@@ -71,6 +79,8 @@ def _action_plan(parsed: dict, lookups: Lookups, orders: NewRowOrder) -> ActionP
         values["programme"] = lookups.programme(parsed["plan_id"], shared["programme"])
     if "board" in given:
         values["board"] = lookups.board(shared["board"])
+    if shared.get("blue_means"):
+        values["blue_means"] = shared["blue_means"].value
     save_changed(action_plan, values)
     plans[key] = action_plan
     return action_plan
@@ -85,6 +95,8 @@ def _action_values(action: Action, parsed: dict) -> dict:
         values["status"] = parsed["status"].value if parsed["status"] else ""
     if "due" in given:
         values["due"] = parsed["due"]
+    if "completed" in given:
+        values["completed"] = parsed["completed"]
     if "revised_due" in given:
         values["revised_due"] = revised_history(action, parsed["revised_due"])
     return values
@@ -136,6 +148,7 @@ def validate_update(row: RowReader, catalogue: Catalogue) -> dict | None:
         **_where(row),
         "date": row.get("date", cells.date, required=True),
         "update": row.get("update", required=True),
+        "status": row.get("status", cells.status),
     }
     if row.errors:
         return None
@@ -164,10 +177,15 @@ def apply_updates(rows: list[dict], lookups: Lookups) -> None:
     for parsed in rows:
         action = actions[(parsed["plan_id"], parsed["action_plan"], parsed["reference"])]
         update = existing.get((action.pk, parsed["date"]))
+        status = parsed["status"].value if parsed["status"] else ""
         if update is None:
-            new.append(ActionUpdate(action=action, dated=parsed["date"], text=parsed["update"]))
+            new.append(
+                ActionUpdate(
+                    action=action, dated=parsed["date"], text=parsed["update"], status=status
+                )
+            )
         else:
-            save_changed(update, {"text": parsed["update"]})
+            save_changed(update, {"text": parsed["update"], "status": status})
     ActionUpdate.objects.bulk_create(new)
     audit.record_created(new)
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 
+from scorecard.core.action_flags import overdue, standing
 from scorecard.core.period_parser import parse_period
 from scorecard.core.periods import PeriodError
 from scorecard.core.ratings import Rag
@@ -300,19 +301,24 @@ def action_records(plan_id: str | None = None, today: dt.date | None = None) -> 
     records = []
     for action in _in_plan(actions, plan_id, "action_plan__plan__plan_id"):
         status = Rag(action.status) if action.status else None
+        blue = action.action_plan.blue_meaning
         records.append(
             {
                 **_action_columns(action),
                 "description": action.description,
                 "programme": _name(action.action_plan.programme),
                 "board": _name(action.action_plan.board),
+                "blue_means": blue.value,
                 "objective": action.objective,
                 "owners": sorted(p.person_id for p in action.owners.all()),
                 "due": action.due,
                 "revised_due": action.revisions,
                 "status": action.status or None,
+                "completed": action.completed,
                 **_timescale_fields(action),
-                "overdue": action.timescale.overdue(today, status),
+                "overdue": overdue(
+                    action.timescale, standing(status, blue, action.completed, today), today
+                ),
             }
         )
     return records
@@ -326,7 +332,7 @@ def action_update_records(plan_id: str | None = None) -> list[Record]:
         *(f"action__{field}" for field in ACTION_ORDER), "action__order", "action__pk", "dated"
     )
     return [
-        {**_action_columns(u.action), "date": u.dated, "update": u.text}
+        {**_action_columns(u.action), "date": u.dated, "update": u.text, "status": u.status or None}
         for u in _in_plan(updates, plan_id, "action__action_plan__plan__plan_id")
     ]
 

@@ -1,17 +1,18 @@
 """The action plans report (the task group work plans of seed 004, Appendix B): each action plan
 with its actions by objective, as at the end of the period asked for.
 
-"As at" is the action plan pages' (`action_plans.AsAt`): the latest update is the last one dated
-by the period's end, an action is overdue when its current date is before that day and it is not
-complete, and "no update this quarter" looks at the quarter that contains that day. The rows,
-counts and flags are the pages' own (`summarise`, `action_row`); only the wording is made here.
+"As at" is the action plan pages' (`action_plans.AsAt`): the updates printed are those dated in
+the period (the dated trail, as seed 004's Appendix B prints it), each status is the one given by
+the period's end, an action is overdue when its current date is before that day and it is
+neither complete nor business as usual, and "no update this quarter" looks at the quarter that
+contains that day. The rows, counts and flags are the pages' own (`summarise`, `action_row`);
+only the wording is made here.
 """
 
 from __future__ import annotations
 
 from django.utils import timezone
 
-from scorecard.core.delivery_status import DeliveryKind, status_meaning
 from scorecard.core.periods import Period
 from scorecard.core.ratings import Rag
 from scorecard.core.wording import capitalised, number_word, plural
@@ -97,25 +98,35 @@ def choose_plan(period: Period, plan_id: str | None) -> Plan:
 # --- wording --------------------------------------------------------------------------------
 
 
-def status_words(rag: Rag | None) -> str:
-    """'Green'; 'Blue (complete or business as usual)'; 'no status'."""
+def status_words(rag: Rag | None, blue: str) -> str:
+    """'Green'; 'Blue (complete or business as usual)' as B is meant; 'with no status'."""
     if rag is None:
         return "with no status"
     if rag is Rag.BLUE:
-        return f"Blue ({status_meaning(rag, DeliveryKind.ACTION).lower()})"
+        return f"Blue ({blue})"
     return rag.label
+
+
+def blue_words(rows: list[ActionRow]) -> str:
+    """What B means on these actions, in words; just 'B' where their action plans differ."""
+    meanings = {row.action.action_plan.blue_meaning for row in rows}
+    return next(iter(meanings)).label.lower() if len(meanings) == 1 else "B"
 
 
 def counts_sentence(rows: list[ActionRow]) -> str:
     """'20 actions: 15 Green, 2 Amber, 1 Red, 2 Blue (complete or business as usual);
-    3 overdue, 2 slipped, 4 with no update this quarter.'"""
+    5 completed; 3 overdue, 2 slipped, 4 with no update this quarter.'"""
     if not rows:
         return "No actions."
+    blue = blue_words(rows)
     statuses = [
-        f"{count} {status_words(rag)}"
+        f"{count} {status_words(rag, blue)}"
         for rag in [*Rag, None]
         if (count := sum(1 for row in rows if row.status is rag))
     ]
+    completed = sum(1 for row in rows if row.completed)
+    if completed:
+        statuses[-1] += f"; {completed} completed"
     flags = [
         f"{count} {FLAG_COUNT_WORDS[name]}"
         for name in FLAG_NAMES
@@ -134,10 +145,28 @@ def owners_text(row: ActionRow) -> str:
 
 
 def update_text(row: ActionRow) -> str:
-    latest = row.latest_update
-    if latest is None:
+    """Every update dated in the period, oldest first, each with its date (and the status
+    given with it, where one was)."""
+    if not row.trail:
         return "No update yet"
-    return f"{cells.day(latest.dated).text}: {latest.text.strip()}"
+    return "\n\n".join(
+        f"{cells.day(update.dated).text}: {update.text.strip()}"
+        + (f" ({update.rag.label})" if update.rag else "")
+        for update in row.trail
+    )
+
+
+def timescale_text(row: ActionRow) -> str:
+    """'01.03.2018 → 01.06.2018', then 'Completed 09.02.2018' once it is."""
+    dates = row.timescale_text or "No date set"
+    return f"{dates}\nCompleted {row.completed}" if row.completed else dates
+
+
+def status_cell(row: ActionRow) -> Cell:
+    """'Amber (A)'; 'Blue (B): On track, complete or business as usual' as the plan has B mean."""
+    if row.status is Rag.BLUE:
+        return Cell(f"{row.status_label}: {row.status_meaning}", rag=row.status.value)
+    return cells.status(row.status)
 
 
 def flags_text(row: ActionRow) -> str:
@@ -151,7 +180,7 @@ ACTION_COLUMNS = [
     Column("Action", width=22),
     Column("Owners", width=17),
     Column("Timescale", width=10),
-    Column("Latest update", width=27),
+    Column("Progress updates", width=27),
     Column("Status", width=9),
     Column("Flags", width=10),
 ]
@@ -162,9 +191,9 @@ def action_cells(row: ActionRow) -> list[Cell]:
         Cell(row.action.reference, header=True),
         cells.text(row.action.description.strip()),
         cells.text(owners_text(row)),
-        cells.text(row.timescale_text or "No date set"),
+        cells.text(timescale_text(row)),
         cells.text(update_text(row)),
-        cells.status(row.status, DeliveryKind.ACTION),
+        status_cell(row),
         cells.text(flags_text(row)),
     ]
 
@@ -198,7 +227,7 @@ def _count_cells(rows: list[ActionRow]) -> list[Cell]:
 
 def overview_table(summaries: list[ActionPlanSummary], noun: str, as_at: AsAt) -> Table:
     status_columns = [
-        Column("Blue (complete)" if rag is Rag.BLUE else rag.label, numeric=True) for rag in Rag
+        Column(f"Blue ({rag.value})" if rag is Rag.BLUE else rag.label, numeric=True) for rag in Rag
     ]
     flag_columns = [Column(FLAG_LABELS[name], numeric=True) for name in FLAG_NAMES]
     rows = [[Cell(s.action_plan.name, header=True), *_count_cells(s.rows)] for s in summaries]
@@ -255,8 +284,8 @@ def action_plan_section(summary: ActionPlanSummary, as_at: AsAt) -> Section:
     return section
 
 
-def key_section(as_at: AsAt) -> Section:
-    statuses, flags = key()
+def key_section(summaries: list[ActionPlanSummary], as_at: AsAt) -> Section:
+    statuses, flags = key([summary.action_plan for summary in summaries])
     return Section(
         "Key to action statuses and flags",
         [
@@ -265,8 +294,11 @@ def key_section(as_at: AsAt) -> Section:
                 f"Flags are worked out as at {long_date(as_at.on)}, the end of "
                 f"{as_at.period.display}. 'No update this quarter' means no progress update "
                 f"is dated from {long_date(as_at.cycle_start)}, when {as_at.cycle.display} "
-                "began, to that day. Updates dated later are left out. Each status and revised "
-                "date is the latest the owner has given: their history is not yet kept.",
+                "began, to that day. The progress updates printed are those dated in "
+                f"{as_at.period.display} (or, with none, the latest before it); updates and "
+                "completion dates later than that day are left out. Each status is the one "
+                "given with the latest update by that day, or the action's status now where "
+                "no later update has been given; revised dates are the latest given.",
                 "small",
             ),
         ],
@@ -302,7 +334,7 @@ def build(period: Period, plan_id: str | None = None) -> Report:
         ],
         sections=[
             Section("Summary", [Paragraph(lead, "lead"), overview_table(summaries, noun, as_at)]),
-            key_section(as_at),
+            key_section(summaries, as_at),
             *(action_plan_section(summary, as_at) for summary in summaries),
         ],
     )

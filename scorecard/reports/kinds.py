@@ -42,8 +42,8 @@ KINDS = {
         ReportKind(
             "actions",
             "Task group work plans",
-            "Each action plan's actions by objective, with owners, timescales, the latest "
-            "update, status and flags.",
+            "Each action plan's actions by objective, with owners, timescales, completion "
+            "dates, the period's dated updates, status and flags.",
             "scorecard.reports.actions",
         ),
         ReportKind(

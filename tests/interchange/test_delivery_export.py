@@ -106,8 +106,8 @@ def test_milestones_write_iso_dates_revision_chains_and_yes_no(council):
 def test_actions_write_owners_sorted_and_their_plans_programme_and_board(council):
     assert export_csv("actions").splitlines()[1] == (
         "cypp,Health and Wellbeing,1.1,Health assessments on time,Resilient families,"
-        "Children's Trust Executive,1. Strengthen health,areece; jthompson,2018-03-01,"
-        "2018-06-01; 2018-09-01,A"
+        "Children's Trust Executive,complete_or_bau,1. Strengthen health,areece; jthompson,"
+        "2018-03-01,2018-06-01; 2018-09-01,A,"
     )
 
 

@@ -21,7 +21,7 @@ from scorecard.reports.document import Facts, ReportUnavailable, Table
 pytestmark = pytest.mark.django_db
 
 Q4 = parse_period("Q4 2017/18")
-COLUMNS = ["Ref", "Action", "Owners", "Timescale", "Latest update", "Status", "Flags"]
+COLUMNS = ["Ref", "Action", "Owners", "Timescale", "Progress updates", "Status", "Flags"]
 
 
 def test_the_demo_task_group_work_plans_as_at_q4_2017_18(demo_council):
@@ -42,7 +42,7 @@ def test_the_demo_task_group_work_plans_as_at_q4_2017_18(demo_council):
     ]
 
     # The key is the pages' key.
-    statuses, flags = key()
+    statuses, flags = key([s.action_plan for s in summaries])
     assert report.sections[1].blocks[0].items == [*statuses, *flags]
 
     # One table an objective; 89 actions in all, each as its page shows it.
@@ -61,7 +61,10 @@ def test_the_demo_task_group_work_plans_as_at_q4_2017_18(demo_council):
                     ", ".join(FLAG_LABELS[name] for name in row.flag_names) or "None"
                 )
                 assert cells[5].rag == (row.status.value if row.status else None)
-                assert cells[3].text == (row.timescale_text or "No date set")
+                dates = row.timescale_text or "No date set"
+                if row.completed:
+                    dates += f"\nCompleted {row.completed}"
+                assert cells[3].text == dates
                 seen += 1
     assert seen == len(rows) == Action.objects.filter(action_plan__plan=plan).count() == 89
 
@@ -71,14 +74,17 @@ def test_the_demo_task_group_work_plans_as_at_q4_2017_18(demo_council):
         cells for o in health.sections for cells in o.blocks[0].rows if cells[0].text == "4.1"
     )
     assert four[3].text == "01.03.2018 → 01.06.2018"
-    assert four[4].text.startswith("05.03.2018: ")
+    # The quarter's dated trail, oldest first: 09.02.2018, then 05.03.2018.
+    assert four[4].text.startswith("09.02.2018: ")
+    assert "\n\n05.03.2018: " in four[4].text
     assert (four[5].text, four[6].text) == ("Red (R)", "Slipped")
     assert "Jo Manning" in four[2].text
 
     # Counts: each plan's lead sentence and the summary table agree with the rows.
     counted = summaries[0]
     assert health.blocks[0].text == (
-        f"{len(counted.rows)} actions: 16 Green, 2 Red, 2 Blue (complete or business as usual); "
+        f"{len(counted.rows)} actions: 16 Green, 2 Red, "
+        "2 Blue (on track, complete or business as usual); 12 completed; "
         f"{counted.flag_counts['overdue']} overdue, {counted.flag_counts['slipped']} slipped, "
         f"{counted.flag_counts['stale']} with no update this quarter."
     )

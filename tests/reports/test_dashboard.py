@@ -57,7 +57,8 @@ def test_corporate_parenting_dashboard(demo_council):
         plan=plan, observations__period_last_month__lte=period.last_month
     ).distinct()
     sections = measure_sections(report)
-    assert len(sections) == with_data.count() == 22
+    # 21: the unnamed "(183/227)" figure is not loaded (issue 18).
+    assert len(sections) == with_data.count() == 21
     assert set(sections) == {m.title for m in with_data}
     summary = report.sections[0]
     assert f"{number_word(with_data.count())} measures with figures" in summary.blocks[0].text
@@ -118,7 +119,7 @@ def test_corporate_parenting_dashboard(demo_council):
     # Every table is well formed (the constructor checks the cells against the columns) and
     # every figure is kept as a number.
     tables = list(report.tables())
-    assert len(tables) == 22 + 1 + 1
+    assert len(tables) == 21 + 1 + 1
     for table in tables:
         Table(table.caption, table.columns, table.rows, table.sheet, table.row_headers)
         assert table.caption and table.rows
