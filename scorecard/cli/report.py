@@ -23,7 +23,7 @@ def report(arguments: argparse.Namespace) -> int:
     as_at = period_option(arguments.period)
     moment = as_at_moment(arguments)
     try:
-        paper = build_report(arguments.kind, as_at, arguments.plan, moment)
+        paper = build_report(arguments.kind, as_at, arguments.plan, moment, arguments.layout or "")
     except ReportUnavailable as exc:
         raise CommandFailed(f"report {arguments.kind}: {exc}") from None
     output = arguments.output or Path(file_name(paper, arguments.format, arguments.plan or ""))

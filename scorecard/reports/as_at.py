@@ -23,15 +23,20 @@ SAVED_AT = re.compile(rb"(<dcterms:(created|modified)\b[^>]*>)[^<]*(</dcterms:\2
 
 
 def build_report(
-    kind: str, period: Period, plan_id: str | None, moment: datetime.datetime | None = None
+    kind: str,
+    period: Period,
+    plan_id: str | None,
+    moment: datetime.datetime | None = None,
+    layout: str = "",
 ) -> Report:
     """The report now, or as at the moment: produced on that day and saying so on its cover,
     so that two papers made as at the same moment are the same whenever they are made.
-    ReportUnavailable as KINDS' builders raise it."""
+    ReportUnavailable as KINDS' builders raise it. `layout`: one of the kind's layouts, or ""
+    for its default."""
     if moment is None:
-        return KINDS[kind].build(period, plan_id)
+        return KINDS[kind].build(period, plan_id, layout)
     with as_at(moment):
-        report = KINDS[kind].build(period, plan_id)
+        report = KINDS[kind].build(period, plan_id, layout)
     return dataclasses.replace(
         report,
         produced=timezone.localdate(moment),

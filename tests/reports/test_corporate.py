@@ -14,7 +14,14 @@ from scorecard.framework.models import Plan
 from scorecard.interchange.exporter import scorecard_document
 from scorecard.measures.models import Measure
 from scorecard.reports import corporate
-from scorecard.reports.document import Chart, Facts, Paragraph, ReportUnavailable, Table
+from scorecard.reports.document import (
+    Chart,
+    Facts,
+    MeasureCard,
+    Paragraph,
+    ReportUnavailable,
+    Table,
+)
 
 PERIOD = parse_period("Q2 2019/20")
 SUMMARY_KEYS = ["G", "A", "R", "B", "improving", "steady", "declining"]
@@ -24,9 +31,10 @@ def _number(cell):
     return None if cell.number is None else Decimal(str(cell.number))
 
 
-@pytest.fixture
-def report(demo_council):
-    return corporate.build(PERIOD)
+@pytest.fixture(params=corporate.LAYOUTS)
+def report(demo_council, request):
+    """The paper in each layout: the cards and the long form say the same."""
+    return corporate.build(PERIOD, layout=request.param)
 
 
 @pytest.fixture
@@ -119,9 +127,30 @@ def test_the_summary_table_equals_the_export(report, exported):
 
 def _measure_sections(report):
     for _, section in report.walk():
-        facts = next((b for b in section.blocks if isinstance(b, Facts)), None)
-        if facts and dict(facts.items).get("Polarity"):
-            yield section, dict(facts.items)
+        facts = next((b for b in section.blocks if isinstance(b, Facts | MeasureCard)), None)
+        if facts and dict(facts.items if isinstance(facts, Facts) else facts.facts).get("Polarity"):
+            yield section, dict(facts.items if isinstance(facts, Facts) else facts.facts)
+
+
+def _series(section) -> list[Table]:
+    """The measure's series: the long form's table (or its chart's), or its card's."""
+    return [
+        b.table if isinstance(b, Chart | MeasureCard) else b
+        for b in section.blocks
+        if isinstance(b, Chart | MeasureCard | Table)
+    ]
+
+
+def _charts(report) -> list[Chart]:
+    return [
+        chart
+        for _, s in report.walk()
+        for b in s.blocks
+        for chart in (
+            [b] if isinstance(b, Chart) else [b.chart] if isinstance(b, MeasureCard) else []
+        )
+        if chart is not None
+    ]
 
 
 def test_every_measure_says_what_the_export_says(report, exported):
@@ -132,8 +161,7 @@ def test_every_measure_says_what_the_export_says(report, exported):
         seen += 1
         rag = expected["rag"]
         assert facts["Rating"].endswith(f"({rag})") if rag else facts["Rating"].startswith("Not")
-        series = [b.table if isinstance(b, Chart) else b for b in section.blocks]
-        tables = [t for t in series if isinstance(t, Table)]
+        tables = _series(section)
         if expected["value"] is None:
             continue
         last = tables[0].rows[-1]
@@ -171,7 +199,7 @@ def test_projects_carry_their_status_milestones_and_next_steps(report, exported)
 
 
 def test_a_chart_for_each_measure_with_two_values_and_its_table(report):
-    charts = [b for _, s in report.walk() for b in s.blocks if isinstance(b, Chart)]
+    charts = _charts(report)
     assert len(charts) > 5
     for chart in charts:
         assert chart.svg.startswith("<svg") and chart.alt and chart.table.rows
