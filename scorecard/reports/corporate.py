@@ -32,7 +32,7 @@ from scorecard.reports.document import (
     Table,
 )
 from scorecard.reports.plans import organisation_name, plan_for
-from scorecard.reports.summary import ratings_by_outcome, summary_table
+from scorecard.reports.summary import directions_by_outcome, ratings_by_outcome, summary_table
 from scorecard.scoring.figures import axis_figures
 from scorecard.scoring.how_we_compare import how_we_compare
 from scorecard.scoring.rows import SeriesRow, headline_rows
@@ -177,8 +177,24 @@ def _summary(scorecard: Scorecard) -> Section:
             ),
             # The chart carries the table as its data, so the table is not repeated.
             chart or table,
+            *_directions(scorecard),
         ],
     )
+
+
+def _directions(scorecard: Scorecard) -> list[Paragraph | Chart]:
+    chart = directions_by_outcome(scorecard)
+    if chart is None:
+        return []
+    return [
+        Paragraph("Direction of performance by outcome", "lead"),
+        chart,
+        Paragraph(
+            f"Not all {scorecard.counted_as} carry a direction of performance (a first figure "
+            "has nothing to compare with), so these totals are fewer than the ratings above.",
+            "small",
+        ),
+    ]
 
 
 def _outcome_sections(

@@ -125,6 +125,22 @@ def test_the_summary_table_equals_the_export(report, exported):
     assert "by rating and outcome" in chart.title and chart.svg.startswith("<svg")
 
 
+def test_the_summary_charts_each_outcomes_directions_as_the_export_counts_them(report, exported):
+    summary = next(s for s in report.sections if s.title == "High level summary")
+    chart = next(
+        b for b in summary.blocks if isinstance(b, Chart) and b.title.startswith("Direction")
+    )
+    assert 'role="img"' in chart.svg and "improving" in chart.alt
+    headings = [column.heading for column in chart.table.columns]
+    assert headings == ["Outcome", "↑ Improving", "→ Steady", "↓ Declining", "With a direction"]
+    rows = {row[0].text: row for row in chart.table.rows}
+    for expected in exported["summary"][:-1]:
+        row = rows[expected["name"]]
+        counts = [_number(cell) for cell in row[1:4]]
+        assert counts == [expected["improving"], expected["steady"], expected["declining"]]
+        assert _number(row[4]) == sum(counts)
+
+
 def _measure_sections(report):
     for _, section in report.walk():
         facts = next((b for b in section.blocks if isinstance(b, Facts | MeasureCard)), None)
