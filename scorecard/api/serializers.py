@@ -473,6 +473,9 @@ class ProjectUpdateSerializer(WritingSerializer):
             "direction",
             "latest_position",
             "next_steps",
+            "areas_of_success",
+            "areas_of_concern",
+            "focus_next_quarter",
         ]
         read_only_fields = PERIOD_READ
 

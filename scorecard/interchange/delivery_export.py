@@ -213,6 +213,7 @@ def _report_columns(update: ProjectUpdate | None) -> Record:
             "direction": "",
             "latest_position": "",
             "next_steps": "",
+            **{name: "" for name, _ in ProjectUpdate.HIGHLIGHTS},
         }
     return {
         "period": update.period,
@@ -220,6 +221,7 @@ def _report_columns(update: ProjectUpdate | None) -> Record:
         "direction": update.direction,
         "latest_position": update.latest_position,
         "next_steps": update.next_steps,
+        **{name: getattr(update, name) for name, _ in ProjectUpdate.HIGHLIGHTS},
     }
 
 

@@ -426,6 +426,7 @@ def _project_section(position: ProjectPosition, as_at: Period) -> Section:
             facts.append(("Latest position", update.latest_position))
         if update.next_steps:
             facts.append(("Next steps", update.next_steps))
+        facts.extend(update.highlights)
     if project.owner is not None:
         facts.append(("Owner", project.owner.name))
     section = Section(f"Project: {project.title}", [Facts(facts)])

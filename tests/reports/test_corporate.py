@@ -307,3 +307,27 @@ def test_each_measure_is_rated_once(demo_council):
     measures = Measure.objects.current().filter(plan__plan_id="business-plan").count()
     assert len(list(_measure_sections(report))) == measures
     assert rating.call_count == measures
+
+
+def test_a_project_prints_no_direction_and_its_highlights(demo_council):
+    from scorecard.delivery.models import ProjectUpdate
+
+    update = ProjectUpdate.objects.filter(
+        project__plan__plan_id="business-plan", period="2019/20 Q2"
+    ).first()
+    ProjectUpdate.objects.filter(pk=update.pk).update(
+        direction="none",
+        areas_of_success="Hub staffed",
+        areas_of_concern="Turnover",
+        focus_next_quarter="Open the hub",
+    )
+    report = corporate.build(PERIOD, "business-plan")
+    section = next(s for _, s in report.walk() if s.title == f"Project: {update.project.title}")
+    facts = dict(next(b for b in section.blocks if isinstance(b, Facts)).items)
+    assert facts["Direction"] == "No direction"
+    assert facts["Why this direction"] == "The officer reported no direction for this period."
+    assert (
+        facts["Areas of success"],
+        facts["Areas of concern"],
+        facts["Focus for next quarter"],
+    ) == ("Hub staffed", "Turnover", "Open the hub")
