@@ -243,6 +243,7 @@ class MeasureSerializer(SamePlan, WritingSerializer):
             "decimals",
             "notes",
             "published",
+            "budget_variance",
             "order",
             "archived_at",
         ]

@@ -331,3 +331,26 @@ def test_a_project_prints_no_direction_and_its_highlights(demo_council):
         facts["Areas of concern"],
         facts["Focus for next quarter"],
     ) == ("Hub staffed", "Turnover", "Open the hub")
+
+
+def test_the_budget_outturn_is_worded_by_its_sign_with_the_amount(report):
+    """Seed 003's Revenue Budget row: overspend, underspend or balanced under each figure."""
+    card_or_long = next(s for _, s in report.walk() if s.title.startswith("Revenue Budget"))
+    (series,) = _series(card_or_long)
+    shown = {row[0].text: row[1] for row in series.rows}
+    assert shown["Q2 2018/19"].text == "Overspend of £3.158m"
+    assert shown["Q3 2018/19"].text == "Underspend of £1.067m"
+    assert shown["Q2 2019/20"].text == "Balanced"
+    # The spreadsheet keeps the signed number.
+    assert shown["Q3 2018/19"].number == Decimal("-1.067")
+    assert dict(next(_measure_sections_of(card_or_long)))["Latest value"] == (
+        "Balanced (Q2 2019/20)"
+    )
+
+
+def _measure_sections_of(section):
+    for block in section.blocks:
+        if isinstance(block, Facts):
+            yield block.items
+        elif isinstance(block, MeasureCard):
+            yield block.facts
