@@ -216,12 +216,6 @@ class Report:
                     seen.add(id(table))
                     yield table
 
-    @property
-    def has_cards(self) -> bool:
-        return any(
-            isinstance(block, MeasureCard) for _, section in self.walk() for block in section.blocks
-        )
-
     def assign_anchors(self) -> None:
         """Unique ids for the contents list's links: s1, s1-2, ..."""
 

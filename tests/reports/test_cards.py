@@ -27,8 +27,10 @@ def html() -> str:
 def test_a_card_keeps_with_its_heading_and_brings_its_stylesheet(html):
     assert '<section id="s1-1" class="level-3 keep-together">' in html
     assert "break-inside: avoid" in html
-    # Reports without cards carry none of the cards' styles: their pages stay as they were.
-    assert ".card-periods" not in render_html(sample_report())
+    # Other reports carry none of the corporate report's styles: their pages stay as they were.
+    other = sample_report()
+    other.kind = "dashboard"
+    assert ".card-periods" not in render_html(other)
 
 
 def test_the_card_heads_with_the_rating_in_words_and_colour_and_the_direction(html):
