@@ -243,6 +243,7 @@ class MeasureSerializer(SamePlan, WritingSerializer):
             "decimals",
             "notes",
             "published",
+            "budget_variance",
             "order",
             "archived_at",
         ]
@@ -473,6 +474,9 @@ class ProjectUpdateSerializer(WritingSerializer):
             "direction",
             "latest_position",
             "next_steps",
+            "areas_of_success",
+            "areas_of_concern",
+            "focus_next_quarter",
         ]
         read_only_fields = PERIOD_READ
 

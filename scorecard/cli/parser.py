@@ -141,6 +141,12 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument(
         "-o", "--output", type=Path, help="write to this file (else a name made from the report)"
     )
+    report.add_argument(
+        "--layout",
+        choices=["cards", "long"],
+        help="the corporate report's measure pages: a compact card per measure (the default) "
+        "or the long form, the periods down the page",
+    )
     backup = commands.add_parser(
         "backup",
         help="write every row (figures with their history, the audit trail, people) "

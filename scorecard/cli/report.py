@@ -25,7 +25,9 @@ def report(arguments: argparse.Namespace) -> int:
     moment = as_at_moment(arguments)
     meeting = _meeting(arguments.meeting)
     try:
-        paper = build_report(arguments.kind, as_at, arguments.plan, moment, meeting)
+        paper = build_report(
+            arguments.kind, as_at, arguments.plan, moment, meeting, arguments.layout or ""
+        )
     except ReportUnavailable as exc:
         raise CommandFailed(f"report {arguments.kind}: {exc}") from None
     output = arguments.output or Path(file_name(paper, arguments.format, arguments.plan or ""))

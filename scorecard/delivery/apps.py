@@ -8,7 +8,7 @@ class DeliveryConfig(AppConfig):
         # The app brings its own parts (docs/architecture.md, "Extension points").
         from scorecard.audit import registry
         from scorecard.audit.archive import ArchivableKind, register_archivable
-        from scorecard.delivery.models import HighlightReport
+        from scorecard.delivery.models import HighlightReport, ProjectUpdate
         from scorecard.people.permissions import (
             ItemRules,
             owner_named,
@@ -62,7 +62,8 @@ class DeliveryConfig(AppConfig):
         register_owner_fields("delivery.Project", {"title", "description"})
         register_owner_fields(
             "delivery.ProjectUpdate",
-            {"project", "period", "status", "direction", "latest_position", "next_steps"},
+            {"project", "period", "status", "direction", "latest_position", "next_steps"}
+            | {name for name, _ in ProjectUpdate.HIGHLIGHTS},
         )
         register_owner_fields(
             "delivery.Milestone", {"project", "title", "due", "revised_due", "completed", "at_risk"}

@@ -15,9 +15,15 @@ from scorecard.period_columns import PeriodColumns
 from scorecard.tenancy.models import tenant_manager
 
 BLUE_MEANING_CHOICES = [(meaning.value, meaning.label) for meaning in BlueMeaning]
+# An officer may say a project has no direction for a period (nothing yet to judge it by):
+# not the same as leaving it blank, which lets the milestones decide.
+NO_DIRECTION = "none"
 DIRECTION_CHOICES = [
-    (way.value, way.value.capitalize())
-    for way in (Direction.IMPROVING, Direction.STEADY, Direction.DECLINING)
+    *(
+        (way.value, way.value.capitalize())
+        for way in (Direction.IMPROVING, Direction.STEADY, Direction.DECLINING)
+    ),
+    (NO_DIRECTION, "No direction"),
 ]
 
 
@@ -75,10 +81,22 @@ class ProjectUpdate(PeriodColumns):
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="updates")
     # Blank when a report gave the position but no status: the project is then not counted.
     status = models.CharField(max_length=1, blank=True, choices=STATUS_CHOICES)
-    # Blank: derived from the milestones. Set: the officer's judgement, shown as such.
+    # Blank: derived from the milestones. Set: the officer's judgement, shown as such, which
+    # may be that there is no direction ("none").
     direction = models.CharField(max_length=10, blank=True, choices=DIRECTION_CHOICES)
     latest_position = models.TextField(blank=True)
     next_steps = models.TextField(blank=True)
+    # The highlight report's three headings (seed 003 prints them on project updates too).
+    areas_of_success = models.TextField(blank=True)
+    areas_of_concern = models.TextField(blank=True)
+    focus_next_quarter = models.TextField(blank=True)
+
+    # The highlight-style sections, in the order a paper prints them.
+    HIGHLIGHTS = (
+        ("areas_of_success", "Areas of success"),
+        ("areas_of_concern", "Areas of concern"),
+        ("focus_next_quarter", "Focus for next quarter"),
+    )
 
     objects = tenant_manager()
 
@@ -96,6 +114,18 @@ class ProjectUpdate(PeriodColumns):
     @property
     def rag(self) -> Rag | None:
         return Rag(self.status) if self.status else None
+
+    @property
+    def highlights(self) -> list[tuple[str, str]]:
+        """The highlight-style sections given, as (heading, text)."""
+        return [
+            (label, getattr(self, name)) for name, label in self.HIGHLIGHTS if getattr(self, name)
+        ]
+
+    @property
+    def no_direction(self) -> bool:
+        """The officer said the project has no direction this period."""
+        return self.direction == NO_DIRECTION
 
 
 class Milestone(RevisedDates):

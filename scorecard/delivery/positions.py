@@ -31,6 +31,8 @@ class ProjectPosition:
 
     @property
     def direction_reason(self) -> str:
+        if self.direction is None and self.direction_set_by_officer:
+            return "The officer reported no direction for this period."
         if self.direction is None:
             return "No status has been reported for this project yet."
         if self.direction_set_by_officer:
@@ -75,7 +77,8 @@ def position_of(project: Project, updates: list[ProjectUpdate], as_at: Period) -
     update = shown[-1]
     since, on = report_window(shown, len(shown) - 1)
     if update.direction:
-        return ProjectPosition(project, update, Direction(update.direction), True, since, on)
+        way = None if update.no_direction else Direction(update.direction)
+        return ProjectPosition(project, update, way, True, since, on)
     facts = [milestone_facts(m) for m in project.milestones.all()]
     derived = project_direction(facts, since, on)
     return ProjectPosition(project, update, derived, False, since, on)

@@ -82,6 +82,9 @@ def _period(text: str) -> Period:
         raise forms.ValidationError(f"Enter a period such as Q2 2019/20: {exc}") from None
 
 
+UPDATE_HIGHLIGHTS = tuple(name for name, _ in ProjectUpdate.HIGHLIGHTS)
+
+
 class ProjectUpdateForm(GovukForm):
     period = forms.CharField(
         max_length=40, label="Period", help_text="The quarter or month reported on, e.g. Q2 2019/20"
@@ -91,10 +94,23 @@ class ProjectUpdateForm(GovukForm):
         choices=[("", "Work it out from the milestones"), *DIRECTION_CHOICES],
         required=False,
         label="Direction",
-        help_text="Leave it to the milestones unless you have a reason to set it",
+        help_text="Leave it to the milestones unless you have a reason to set it; "
+        "choose No direction when there is nothing yet to judge it by",
     )
     latest_position = forms.CharField(widget=forms.Textarea, required=False)
     next_steps = forms.CharField(widget=forms.Textarea, required=False)
+    areas_of_success = forms.CharField(
+        widget=forms.Textarea, required=False, help_text="What is working well"
+    )
+    areas_of_concern = forms.CharField(
+        widget=forms.Textarea, required=False, help_text="What you are worried about"
+    )
+    focus_next_quarter = forms.CharField(
+        widget=forms.Textarea,
+        required=False,
+        label="Focus for next quarter",
+        help_text="What needs to happen",
+    )
 
     def clean_period(self) -> Period:
         return _period(self.cleaned_data["period"])
@@ -165,7 +181,7 @@ def save_update(project: Project, form: ProjectUpdateForm) -> tuple[ProjectUpdat
     created = update is None
     update = update or ProjectUpdate(project=project)
     update.set_period(period)
-    for name in ("status", "direction", "latest_position", "next_steps"):
+    for name in ("status", "direction", "latest_position", "next_steps", *UPDATE_HIGHLIGHTS):
         setattr(update, name, form.cleaned_data[name])
     update.save()
     return update, created

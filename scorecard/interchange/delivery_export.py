@@ -214,6 +214,7 @@ def _report_columns(update: ProjectUpdate | None) -> Record:
             "direction": "",
             "latest_position": "",
             "next_steps": "",
+            **{name: "" for name, _ in ProjectUpdate.HIGHLIGHTS},
         }
     return {
         "period": update.period,
@@ -221,6 +222,7 @@ def _report_columns(update: ProjectUpdate | None) -> Record:
         "direction": update.direction,
         "latest_position": update.latest_position,
         "next_steps": update.next_steps,
+        **{name: getattr(update, name) for name, _ in ProjectUpdate.HIGHLIGHTS},
     }
 
 

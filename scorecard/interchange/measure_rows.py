@@ -77,6 +77,8 @@ def validate(row: RowReader, catalogue: Catalogue) -> dict | None:
         **{column: row.get(column, max_length=TEXT_COLUMNS[column]) for column in TEXT_COLUMNS},
         # On the public scorecard and in the open data (docs/publishing.md); blank means no.
         "published": row.get("published", cells.yes_no),
+        # A forecast outturn against budget, worded overspend, underspend or balanced.
+        "budget_variance": row.get("budget_variance", cells.yes_no),
         # The published statistic (a Fingertips indicator id) the measure is benchmarked by.
         "comparator_indicator": row.get("comparator_indicator", cells.identifier),
     }
@@ -87,6 +89,8 @@ def validate(row: RowReader, catalogue: Catalogue) -> dict | None:
             f"no comparator indicator '{indicator}': import it first, or with this file, in a "
             "comparator_indicators, comparator_values or Fingertips file",
         )
+    if parsed["budget_variance"] and parsed["unit"] not in (None, Unit.MONEY):
+        row.fail("budget_variance", "a budget variance is an amount of money: the unit is money")
     if parsed["unit"] is Unit.RATE and not parsed["rate_per"] and not row.failed("rate_per"):
         row.fail("rate_per", "a rate needs rate_per, e.g. 10000 for a rate per 10,000")
     if _tolerance_kind(row) is ToleranceType.RELATIVE and parsed["tolerance_type"] is (
@@ -205,6 +209,7 @@ def _fields(parsed: dict, cache: dict) -> dict:
         "organisation": ("organisation", _named(Organisation, parsed["organisation"], cache)),
         "board": ("board", _named(Board, parsed["board"], cache)),
         "published": ("published", parsed["published"]),
+        "budget_variance": ("budget_variance", parsed["budget_variance"]),
         "comparator_indicator": (
             "comparator_indicator",
             _indicator(parsed["comparator_indicator"], cache),

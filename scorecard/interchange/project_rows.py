@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from scorecard.delivery.models import Milestone, Project, ProjectUpdate
+from scorecard.delivery.models import NO_DIRECTION, Milestone, Project, ProjectUpdate
 from scorecard.interchange import cells, references
 from scorecard.interchange.context import Catalogue, RowReader, unknown
 from scorecard.interchange.lookups import Lookups, NewRowOrder, save_changed
@@ -15,17 +15,30 @@ class OfficerDirection(StrEnum):
     IMPROVING = "improving"
     STEADY = "steady"
     DECLINING = "declining"
+    # The officer says there is none this period (blank leaves it to the milestones).
+    NONE = NO_DIRECTION
 
 
 def direction(raw: str) -> str:
-    """The direction an officer sets; blank: worked out from the milestones."""
+    """The direction an officer sets, "none" (also written "no direction") when they say there
+    is none; blank: worked out from the milestones."""
     if not raw.strip():
         return ""
+    if raw.strip().lower() == "no direction":
+        return NO_DIRECTION
     return cells.choice(raw, OfficerDirection).value
 
 
 # The columns of a report for one period.
-REPORT = ("status", "direction", "latest_position", "next_steps")
+REPORT = (
+    "status",
+    "direction",
+    "latest_position",
+    "next_steps",
+    "areas_of_success",
+    "areas_of_concern",
+    "focus_next_quarter",
+)
 FRAMEWORK = ("outcome", "priority", "programme")
 
 
@@ -96,6 +109,7 @@ def validate(row: RowReader, catalogue: Catalogue) -> dict | None:
         "direction": row.get("direction", direction),
         "latest_position": row.get("latest_position"),
         "next_steps": row.get("next_steps"),
+        **{name: row.get(name) for name, _ in ProjectUpdate.HIGHLIGHTS},
     }
     _check_framework(row, catalogue, details)
     _check_report(row, period, report)

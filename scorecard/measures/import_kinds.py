@@ -31,6 +31,7 @@ MEASURES = FileKind(
         "notes",
         "published",
         "comparator_indicator",
+        "budget_variance",
     ),
     marks=("measure_id", "polarity"),
 )

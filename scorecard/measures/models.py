@@ -63,6 +63,9 @@ class Measure(models.Model):
     board = models.ForeignKey(Board, null=True, blank=True, on_delete=models.PROTECT)
     source = models.CharField(max_length=300, blank=True)
     benchmarking = models.TextField(blank=True)
+    # The figure is a forecast outturn against budget: papers word it as an overspend (above
+    # zero), an underspend (below) or balanced (zero), with the amount.
+    budget_variance = models.BooleanField(default=False)
     # The published statistic this measure is benchmarked by (a Fingertips indicator).
     comparator_indicator = models.ForeignKey(
         "benchmarking.Indicator",

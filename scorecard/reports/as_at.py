@@ -29,20 +29,22 @@ def build_report(
     plan_id: str | None,
     moment: datetime.datetime | None = None,
     meeting: datetime.date | None = None,
+    layout: str = "",
 ) -> Report:
     """The report now, or as at the moment: produced on that day and saying so on its cover,
     so that two papers made as at the same moment are the same whenever they are made (the
     paper record, audited, is rewound with the figures). `meeting` picks the paper record of
-    that meeting's. ReportUnavailable as KINDS' builders raise it."""
+    that meeting's; `layout` is one of the kind's layouts, or "" for its default.
+    ReportUnavailable as KINDS' builders raise it."""
     if meeting is not None and kind not in PaperKind.values:
         raise ReportUnavailable(
             f"a meeting's paper record is for the {' and '.join(PaperKind.values)} reports only"
         )
     options = {"meeting": meeting} if meeting is not None else {}
     if moment is None:
-        return KINDS[kind].build(period, plan_id, **options)
+        return KINDS[kind].build(period, plan_id, layout, **options)
     with as_at(moment):
-        report = KINDS[kind].build(period, plan_id, **options)
+        report = KINDS[kind].build(period, plan_id, layout, **options)
     return dataclasses.replace(
         report,
         produced=timezone.localdate(moment),

@@ -10,7 +10,7 @@ from scorecard.core.delivery_status import DeliveryKind, status_meaning
 from scorecard.core.ratings import Direction, Rag
 from scorecard.core.units import Unit, places
 from scorecard.reports.document import Cell
-from scorecard.scoring.figures import figure, target_figure
+from scorecard.scoring.figures import figure, outturn_figure, target_figure
 
 
 def text(value: object, *, header: bool = False) -> Cell:
@@ -64,11 +64,15 @@ def measure_value(
     status: str = "",
     written: int | None = None,
 ) -> Cell:
-    """A measure's value in its unit ('67.0% (71/106)', '£1.2m'); the number kept for Excel.
-    `written`: the decimals the figure was written with, when it is one."""
+    """A measure's value in its unit ('67.0% (71/106)', '£1.2m'), a budget variance worded
+    ('Overspend of £3.158m'); the number kept for Excel. `written`: the decimals the figure
+    was written with, when it is one."""
     if value is None:
         return Cell(status or "No value")
-    shown = figure(measure, value, numerator, denominator, written=written)
+    if measure.budget_variance:
+        shown = outturn_figure(measure, value, written=written)
+    else:
+        shown = figure(measure, value, numerator, denominator, written=written)
     decimals = measure.decimals_for(written)
     percent = Unit(measure.unit) is Unit.PERCENT
     if decimals is None and numerator is not None and percent:

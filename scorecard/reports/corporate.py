@@ -13,6 +13,7 @@ from scorecard.core.delivery_status import DeliveryKind, status_meaning
 from scorecard.core.gc_pause import collector_paused
 from scorecard.core.periods import Period
 from scorecard.core.ratings import Direction, Polarity, Rag
+from scorecard.core.series import Headline
 from scorecard.core.wording import improving_sentence, on_target_sentence, plural
 from scorecard.delivery.models import Project, ProjectUpdate
 from scorecard.delivery.positions import ProjectPosition, milestone_state
@@ -21,10 +22,12 @@ from scorecard.measures.models import Measure, Observation
 from scorecard.reports import cells
 from scorecard.reports.document import (
     Bullets,
+    CardPeriod,
     Cell,
     Chart,
     Column,
     Facts,
+    MeasureCard,
     Paragraph,
     Report,
     Section,
@@ -32,7 +35,7 @@ from scorecard.reports.document import (
 )
 from scorecard.reports.front_sheet import cover_lines, end_sections, front_sheet, paper_for
 from scorecard.reports.plans import organisation_name, plan_for
-from scorecard.reports.summary import ratings_by_outcome, summary_table
+from scorecard.reports.summary import directions_by_outcome, ratings_by_outcome, summary_table
 from scorecard.scoring.figures import axis_figures
 from scorecard.scoring.how_we_compare import how_we_compare
 from scorecard.scoring.rows import SeriesRow, headline_rows
@@ -49,11 +52,22 @@ from scorecard.scoring.scorecard import (
 PERIODS_SHOWN = 8
 
 
+# The measure pages: a compact card per measure, as the paper lays them out, or the long
+# form (facts, the series down the page, the chart and the commentary).
+LAYOUTS = ("cards", "long")
+
+
 def build(
-    period: Period, plan_id: str | None = None, meeting: datetime.date | None = None
+    period: Period,
+    plan_id: str | None = None,
+    meeting: datetime.date | None = None,
+    layout: str = "cards",
 ) -> Report:
     """The report; with a front sheet from the paper record for the plan, period and meeting
-    (the latest meeting's when none is given) where the team has started one."""
+    (the latest meeting's when none is given) where the team has started one. `layout`: the
+    measure pages as cards or in the long form."""
+    if layout not in LAYOUTS:
+        raise ValueError(f"'{layout}' is not a layout: use {' or '.join(LAYOUTS)}")
     candidates = _plans_with_content() if plan_id else _plans_reporting(period)
     plan = plan_for(plan_id, candidates, "measures or projects")
     with collector_paused():
@@ -68,7 +82,7 @@ def build(
             _vision(plan, outcomes),
             _key(),
             _summary(scorecard),
-            *_outcome_sections(scorecard, rated, outcomes),
+            *_outcome_sections(scorecard, rated, outcomes, layout),
             _contacts(plan, outcomes, scorecard),
             *(end_sections(paper) if paper else []),
         ]
@@ -176,13 +190,32 @@ def _summary(scorecard: Scorecard) -> Section:
             ),
             # The chart carries the table as its data, so the table is not repeated.
             chart or table,
+            *_directions(scorecard),
         ],
     )
 
 
+def _directions(scorecard: Scorecard) -> list[Paragraph | Chart]:
+    chart = directions_by_outcome(scorecard)
+    if chart is None:
+        return []
+    return [
+        Paragraph("Direction of performance by outcome", "lead"),
+        chart,
+        Paragraph(
+            f"Not all {scorecard.counted_as} carry a direction of performance (a first figure "
+            "has nothing to compare with), so these totals are fewer than the ratings above.",
+            "small",
+        ),
+    ]
+
+
 def _outcome_sections(
-    scorecard: Scorecard, rated: dict[int, RatedMeasure], outcomes: list
+    scorecard: Scorecard, rated: dict[int, RatedMeasure], outcomes: list, layout: str
 ) -> list[Section]:
+    def measure(line: ScorecardLine) -> Section:
+        return _measure_section(line, rated[line.measure.pk], scorecard.as_at, layout)
+
     lines_by_outcome: dict[int | None, list[ScorecardLine]] = {}
     for line in scorecard.lines:
         lines_by_outcome.setdefault(line.measure.outcome_id, []).append(line)
@@ -201,9 +234,9 @@ def _outcome_sections(
         rollup = rollups.get(outcome.name)
         if rollup is not None:
             section.add(Paragraph(_sentences(rollup, _nouns(bool(positions))), "lead"))
-        section.sections = [
-            _measure_section(line, rated[line.measure.pk], scorecard.as_at) for line in lines
-        ] + [_project_section(position, scorecard.as_at) for position in positions]
+        section.sections = [measure(line) for line in lines] + [
+            _project_section(position, scorecard.as_at) for position in positions
+        ]
         sections.append(section)
     # Measures and projects outside the plan's outcomes still count in the summary ("Measures
     # not linked to an outcome"), so they are reported too.
@@ -213,9 +246,9 @@ def _outcome_sections(
     unplaced = [p for key, found in projects_by_outcome.items() if key not in shown for p in found]
     if unlinked or unplaced:
         section = Section("Not linked to an outcome", new_page=True)
-        section.sections = [
-            _measure_section(line, rated[line.measure.pk], scorecard.as_at) for line in unlinked
-        ] + [_project_section(position, scorecard.as_at) for position in unplaced]
+        section.sections = [measure(line) for line in unlinked] + [
+            _project_section(position, scorecard.as_at) for position in unplaced
+        ]
         sections.append(section)
     return sections
 
@@ -241,7 +274,9 @@ def _shown_rows(rated: RatedMeasure, as_at: Period) -> list[SeriesRow]:
     return headline_rows(rated, as_at.last_month, PERIODS_SHOWN)
 
 
-def _measure_section(line: ScorecardLine, rated: RatedMeasure, as_at: Period) -> Section:
+def _measure_section(
+    line: ScorecardLine, rated: RatedMeasure, as_at: Period, layout: str = "long"
+) -> Section:
     measure = rated.measure
     headline = line.headline
     rows = _shown_rows(rated, as_at)
@@ -264,12 +299,14 @@ def _measure_section(line: ScorecardLine, rated: RatedMeasure, as_at: Period) ->
     ):
         if value:
             facts.append((label, value))
-    section = Section(measure.title, [Facts(facts)])
-    if rows:
-        table = _series_table(measure, rows)
-        chart = _chart(measure, rows, table)
-        section.add(chart if chart else table)
+    table = _series_table(measure, rows) if rows else None
+    chart = _chart(measure, rows, table) if table else None
     commentary = next((row for row in reversed(rows) if row.observation.commentary), None)
+    if layout == "cards" and table is not None:
+        return _card(measure, headline, facts, rows, table, chart, commentary)
+    section = Section(measure.title, [Facts(facts)])
+    if table is not None:
+        section.add(chart if chart else table)
     if commentary:
         section.add(
             Paragraph(
@@ -278,6 +315,43 @@ def _measure_section(line: ScorecardLine, rated: RatedMeasure, as_at: Period) ->
             Paragraph(commentary.observation.commentary),
         )
     return section
+
+
+def _card(
+    measure: Measure,
+    headline: Headline,
+    facts: list[tuple[str, str]],
+    rows: list[SeriesRow],
+    table: Table,
+    chart: Chart | None,
+    commentary: SeriesRow | None,
+) -> Section:
+    """The measure's card; its heading and body kept on one page where they fit."""
+    periods = [
+        CardPeriod(
+            row.rated.reading.period.display,
+            _value_cell(measure, row),
+            cells.rating(row.rated.rating.rag, row.rated.rating.reason),
+            cells.direction(row.rated.direction),
+            cells.target(measure, row.rated.target),
+        )
+        for row in rows
+    ]
+    card = MeasureCard(
+        cells.rating(headline.rag, headline.rating.reason),
+        cells.direction(headline.direction),
+        facts,
+        periods,
+        table,
+        chart,
+        commentary_heading=(
+            f"Commentary and actions ({commentary.rated.reading.period.display})"
+            if commentary
+            else ""
+        ),
+        commentary=commentary.observation.commentary if commentary else "",
+    )
+    return Section(measure.title, [card], keep_together=True)
 
 
 def _latest_value(measure: Measure, rows: list[SeriesRow], latest) -> str:
@@ -365,6 +439,7 @@ def _project_section(position: ProjectPosition, as_at: Period) -> Section:
             facts.append(("Latest position", update.latest_position))
         if update.next_steps:
             facts.append(("Next steps", update.next_steps))
+        facts.extend(update.highlights)
     if project.owner is not None:
         facts.append(("Owner", project.owner.name))
     section = Section(f"Project: {project.title}", [Facts(facts)])

@@ -120,7 +120,45 @@ class Chart:
     table: Table
 
 
-Block = Paragraph | Bullets | Facts | Table | Chart
+@dataclass
+class CardPeriod:
+    """One period across a measure card: its figure, rating and direction, each a cell that
+    says itself in words (the rating's shade and the arrow only help the eye)."""
+
+    period: str
+    value: Cell
+    rating: Cell
+    direction: Cell
+    target: Cell
+
+
+@dataclass
+class MeasureCard:
+    """A measure as the corporate paper lays it out (seed 003): its facts, the last periods
+    across with figure, rating and direction, the chart, the commentary and how we compare.
+
+    `facts` are the measure's labelled values as the long form lists them ("Rating",
+    "Polarity", "Target", "How we compare", ...): each renderer picks where on the card a
+    fact goes. `table` is the same series one row per period: Excel's sheet (figures stay
+    numbers) and the chart's data."""
+
+    block: ClassVar[str] = "card"
+
+    # The latest rating and direction, shown at the head of the card.
+    rating: Cell
+    direction: Cell
+    facts: list[tuple[str, str]]
+    periods: list[CardPeriod]
+    table: Table
+    chart: Chart | None = None
+    commentary_heading: str = ""
+    commentary: str = ""
+
+    def fact(self, label: str) -> str:
+        return next((value for name, value in self.facts if name == label), "")
+
+
+Block = Paragraph | Bullets | Facts | Table | Chart | MeasureCard
 
 
 @dataclass
@@ -130,6 +168,8 @@ class Section:
     sections: list[Section] = field(default_factory=list)
     # Starts on a new page in PDF and Word (each outcome of the corporate report does).
     new_page: bool = False
+    # Kept whole on one page where it fits (a measure card and its heading).
+    keep_together: bool = False
     anchor: str = ""
 
     def add(self, *blocks: Block) -> Section:
@@ -171,7 +211,7 @@ class Report:
         seen: set[int] = set()
         for _, section in self.walk():
             for block in section.blocks:
-                table = block.table if isinstance(block, Chart) else block
+                table = block.table if isinstance(block, Chart | MeasureCard) else block
                 if isinstance(table, Table) and id(table) not in seen:
                     seen.add(id(table))
                     yield table

@@ -20,6 +20,10 @@ FORMAT_CHOICES = [
     ("html", "Web page (HTML)"),
 ]
 FIRST_PLAN = ""
+LAYOUT_CHOICES = [
+    ("cards", "A card per measure, two or more to a page (as the paper lays them out)"),
+    ("long", "The long form: each measure's periods down the page"),
+]
 
 
 class ReportForm(GovukForm):
@@ -34,6 +38,13 @@ class ReportForm(GovukForm):
         help_text="A quarter, month or year, for example Q2 2019/20, Sep-19 or 2019/20",
     )
     plan = forms.ChoiceField(label="Plan", required=False)
+    layout = forms.ChoiceField(
+        label="Measure pages of the corporate performance report",
+        choices=LAYOUT_CHOICES,
+        widget=forms.RadioSelect,
+        required=False,
+        help_text="Other reports have one layout",
+    )
     format = forms.ChoiceField(label="Format", choices=FORMAT_CHOICES, widget=forms.RadioSelect)
     # A past moment: the paper exactly as it was made then (the audit trail rewinds to it).
     as_at = forms.CharField(
@@ -52,6 +63,12 @@ class ReportForm(GovukForm):
         ]
         # GovukStyle gives every text input the full width; a period needs ten characters.
         self.fields["period"].widget.attrs["class"] = "govuk-input govuk-input--width-10"
+
+    def clean_layout(self) -> str:
+        """The layout for the report chosen; "" (its only one) for a report with one."""
+        kind = KINDS.get(self.cleaned_data.get("kind") or "")
+        layout = self.cleaned_data["layout"]
+        return layout if kind is not None and layout in kind.layouts else ""
 
     def clean_as_at(self):
         text = self.cleaned_data["as_at"].strip()

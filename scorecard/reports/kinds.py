@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from importlib import import_module
 
 from scorecard.core.periods import Period
-from scorecard.reports.document import Report
+from scorecard.reports.document import Report, ReportUnavailable
 
 
 @dataclass(frozen=True)
@@ -15,11 +15,25 @@ class ReportKind:
     title: str
     summary: str
     module: str
+    # Ways the report can lay out its pages, the first the default (the corporate report's
+    # measure cards or the long form); none for a report with one way.
+    layouts: tuple[str, ...] = ()
 
-    def build(self, period: Period, plan_id: str | None = None, **options) -> Report:
-        """`options`: a kind's own choices, given only when asked for (`meeting`: the paper
-        record of this meeting's, for the kinds with a front sheet)."""
-        return import_module(self.module).build(period, plan_id, **options)
+    def build(
+        self, period: Period, plan_id: str | None = None, layout: str = "", **options
+    ) -> Report:
+        """`layout`: one of the kind's layouts, or "" for its default. `options`: a kind's own
+        choices, given only when asked for (`meeting`: the paper record of this meeting's, for
+        the kinds with a front sheet)."""
+        builder = import_module(self.module).build
+        if layout:
+            if layout not in self.layouts:
+                raise ReportUnavailable(
+                    f"the {self.title.lower()} has no '{layout}' layout"
+                    + (f": use {' or '.join(self.layouts)}" if self.layouts else "")
+                )
+            options["layout"] = layout
+        return builder(period, plan_id, **options)
 
 
 KINDS = {
@@ -31,6 +45,7 @@ KINDS = {
             "The quarterly Cabinet paper: every measure and project by outcome, rated as at "
             "the period, with the summary, charts, commentary and milestones.",
             "scorecard.reports.corporate",
+            layouts=("cards", "long"),
         ),
         ReportKind(
             "programme",

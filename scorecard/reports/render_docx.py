@@ -34,6 +34,7 @@ from scorecard.reports.document import (
     Cell,
     Chart,
     Facts,
+    MeasureCard,
     Paragraph,
     Report,
     Section,
@@ -280,6 +281,8 @@ def _block(document: WordDocument, block: Block) -> None:
             _table(document, block)
         case Chart():
             _chart(document, block)
+        case MeasureCard():
+            _card(document, block)
 
 
 def _paragraph(document: WordDocument, block: Paragraph) -> None:
@@ -328,6 +331,77 @@ def _chart(document: WordDocument, block: Chart) -> None:
         inline.docPr.set("title", _plain(block.title))
         _add_paragraph(document, _plain(block.title), "Caption")
     _table(document, block.table)
+
+
+# Where a card puts its facts (as the HTML card does): these above the periods, these in the
+# benchmarking rows; the rest (owner, source) at its foot.
+CARD_HEAD = ("Rating", "Direction", "Latest value", "Description", "Polarity", "Target")
+CARD_COMPARISON = ("How we compare", "Benchmarking")
+CARD_ROWS = ("Value", "Rating", "Direction", "Target")
+# A chart on a card is narrower than the page: two cards may share a page.
+CARD_CHART_SHARE = 0.6
+
+
+def _card(document: WordDocument, card: MeasureCard) -> None:
+    """A measure card as one compact table: the facts, then a column per period with its
+    figure, rating and direction, then the chart, the commentary and how we compare, each
+    across the table."""
+    periods = card.periods
+    across = len(periods) + 1
+    targets_vary = len({p.target.text for p in periods}) > 1
+    rows = [label for label in CARD_ROWS if label != "Target" or targets_vary]
+    head = [(label, card.fact(label)) for label in CARD_HEAD if card.fact(label)]
+    after = [
+        (label, value)
+        for label, value in card.facts
+        if value and label not in CARD_HEAD and label not in CARD_COMPARISON
+    ]
+    compared = [(label, card.fact(label)) for label in CARD_COMPARISON if card.fact(label)]
+    wide = list(head)
+    if card.chart is not None:
+        wide.append(("Chart", card.chart.title))
+    if card.commentary:
+        wide.append((card.commentary_heading, card.commentary))
+    wide += compared + after
+    table = _new_table(document, len(wide) + 1 + len(rows), [2] + [1.5] * len(periods))
+    _describe(table, card.table.caption)
+    word_rows = iter(table.rows)
+    for label, value in wide[: len(head)]:
+        shade = card.rating.rag if label == "Rating" else None
+        _card_wide_row(next(word_rows), label, value, across, shade)
+    header = next(word_rows)
+    _write(header.cells[0], "Period", bold=True, fill=LIGHT_GREY)
+    for word_cell, period in zip(header.cells[1:], periods, strict=True):
+        _write(word_cell, period.period, bold=True, fill=LIGHT_GREY)
+    for label in rows:
+        row = next(word_rows)
+        _write(row.cells[0], label, bold=True, fill=LIGHT_GREY)
+        found = [getattr(period, label.lower()) for period in periods]
+        for word_cell, cell in zip(row.cells[1:], found, strict=True):
+            _cell(word_cell, cell, right=cell.number is not None)
+    for label, value in wide[len(head) :]:
+        row = next(word_rows)
+        if label == "Chart" and card.chart is not None:
+            _card_chart(document, row, card.chart, across)
+        else:
+            _card_wide_row(row, label, value, across)
+
+
+def _card_wide_row(row, label: str, value: str, across: int, rag: str | None = None) -> None:
+    _write(row.cells[0], label, bold=True, fill=LIGHT_GREY)
+    merged = row.cells[1].merge(row.cells[across - 1]) if across > 2 else row.cells[1]
+    fill, colour = RAG_SHADES.get(rag or "", (None, None))
+    _write(merged, value, bold=rag is not None, fill=fill, colour=colour)
+
+
+def _card_chart(document: WordDocument, row, chart: Chart, across: int) -> None:
+    merged = row.cells[0].merge(row.cells[across - 1])
+    if chart.svg.strip():
+        width = int(_text_width(document) * CARD_CHART_SHARE)
+        inline = _add_picture(document, merged.paragraphs[0], svg_to_png(chart.svg), width)
+        inline.docPr.set("descr", _plain(chart.alt))
+        inline.docPr.set("title", _plain(chart.title))
+    merged.add_paragraph(_plain(chart.alt))
 
 
 # Table helpers

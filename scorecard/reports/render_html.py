@@ -22,8 +22,10 @@ from scorecard.core.gc_pause import collector_paused
 from scorecard.reports.document import (
     Block,
     Bullets,
+    Cell,
     Chart,
     Facts,
+    MeasureCard,
     Paragraph,
     Report,
     Section,
@@ -96,6 +98,8 @@ def _contents(sections: list[Section], depth: int, contents_depth: int) -> str:
 
 def _section(section: Section, level: int, out: list[str]) -> None:
     new_page = " new-page" if section.new_page else ""
+    if section.keep_together:
+        new_page += " keep-together"
     out.append(
         f'<section id="{_text(section.anchor)}" class="level-{level}{new_page}">\n'
         f"<h{level}>{_text(section.title)}</h{level}>\n"
@@ -132,7 +136,117 @@ def _block(block: Block, out: list[str]) -> None:
         )
         _table(block.table, out)
         out.append("\n")
+    elif isinstance(block, MeasureCard):
+        _card(block, out)
     out.append("\n")
+
+
+# Where a card puts its facts: these at its head, these in the benchmarking box; the rest
+# (owner, source) at its foot.
+CARD_HEAD = ("Description", "Polarity", "Target")
+CARD_COMPARISON = ("How we compare", "Benchmarking")
+CARD_ELSEWHERE = ("Rating", "Direction", "Latest value", *CARD_HEAD, *CARD_COMPARISON)
+
+
+def _card(card: MeasureCard, out: list[str]) -> None:
+    """A measure card: the latest rating and direction, the facts, the periods across, then
+    the chart beside the commentary and how we compare."""
+    out.append(
+        '<div class="card">\n<p class="card-status">'
+        f'<span class="card-badge{_shade(card.rating)}">Rating: {_text(card.rating.text)}</span> '
+        f'<span class="card-badge">Direction: {_arrowed(card.direction.text)}</span>'
+    )
+    latest = card.fact("Latest value")
+    if latest:
+        out.append(f' <span class="card-latest">Latest: {_text(latest)}</span>')
+    out.append("</p>\n")
+    _card_facts([(label, card.fact(label)) for label in CARD_HEAD], "card-facts", out)
+    _periods_across(card, out)
+    body = " with-chart" if card.chart is not None else ""
+    out.append(f'<div class="card-body{body}">\n')
+    if card.chart is not None:
+        out.append(
+            '<figure class="chart card-chart">\n'
+            f'  <div class="chart-drawing">{card.chart.svg}</div>\n'
+            f"  <figcaption>{_text(card.chart.alt)} The figures are in the table above."
+            "</figcaption>\n</figure>\n"
+        )
+    out.append('<div class="card-text">\n')
+    if card.commentary:
+        out.append(
+            f'<p class="card-label">{_text(card.commentary_heading)}</p>\n'
+            f'<p class="card-commentary">{_lines(card.commentary)}</p>\n'
+        )
+    compared = [(label, card.fact(label)) for label in CARD_COMPARISON]
+    if any(value for _, value in compared):
+        out.append('<div class="card-compare">\n<p class="card-label">How we compare</p>\n')
+        _card_facts(compared, "card-facts", out)
+        out.append("</div>\n")
+    out.append("</div>\n</div>\n")
+    rest = [(label, value) for label, value in card.facts if label not in CARD_ELSEWHERE]
+    _card_facts(rest, "card-facts card-foot", out)
+    out.append("</div>\n")
+
+
+def _card_facts(items: list[tuple[str, str]], style: str, out: list[str]) -> None:
+    shown = "".join(
+        f"<div><dt>{_text(label)}</dt><dd>{_lines(value)}</dd></div>"
+        for label, value in items
+        if value
+    )
+    if shown:
+        out.append(f'<dl class="{style}">{shown}</dl>\n')
+
+
+def _periods_across(card: MeasureCard, out: list[str]) -> None:
+    """Periods across, the figure, rating and direction of each down; the target too where
+    it changed over the periods shown."""
+    caption = _text(card.table.caption)
+    periods = card.periods
+    rows: list[tuple[str, list[Cell]]] = [
+        ("Value", [p.value for p in periods]),
+        ("Rating", [p.rating for p in periods]),
+        ("Direction", [p.direction for p in periods]),
+    ]
+    if len({p.target.text for p in periods}) > 1:
+        rows.append(("Target", [p.target for p in periods]))
+    headings = "".join(f'<th scope="col">{_text(p.period)}</th>' for p in periods)
+    out.append(
+        f'<div class="table-wrap" role="region" aria-label="{caption}" tabindex="0">\n'
+        f'<table class="card-periods">\n  <caption>{caption}</caption>\n'
+        f'  <thead><tr><th scope="col">Period</th>{headings}</tr></thead>\n  <tbody>'
+    )
+    for label, found in rows:
+        body = "".join(
+            f"<td{_classes(cell)}>"
+            f"{_arrowed(cell.text) if label == 'Direction' else _lines(cell.text)}</td>"
+            for cell in found
+        )
+        out.append(f'\n    <tr><th scope="row">{label}</th>{body}</tr>')
+    out.append("\n  </tbody>\n</table>\n</div>\n")
+
+
+def _classes(cell: Cell) -> str:
+    names = " ".join(
+        name
+        for name in ("numeric" if cell.number is not None else "", _shade(cell).strip())
+        if name
+    )
+    return f' class="{names}"' if names else ""
+
+
+def _shade(cell: Cell) -> str:
+    return f" rag rag-{_text(cell.rag)}" if cell.rag else ""
+
+
+ARROWS = ("↑", "→", "↓")
+
+
+def _arrowed(text: str) -> str:
+    """'↑ Improving' with the arrow hidden from screen readers: the word says it."""
+    if text[:1] in ARROWS:
+        return f'<span aria-hidden="true">{text[:1]}</span>{_text(text[1:])}'
+    return _text(text)
 
 
 def _table(table: Table, out: list[str]) -> None:

@@ -36,13 +36,22 @@ def reports(request):
     asked = "kind" in request.GET
     form = ReportForm(
         request.GET if asked else None,
-        initial={"kind": "corporate", "format": "pdf", "period": _latest_quarter()},
+        initial={
+            "kind": "corporate",
+            "format": "pdf",
+            "layout": "cards",
+            "period": _latest_quarter(),
+        },
     )
     if asked and form.is_valid():
         chosen = form.cleaned_data
         try:
             report = build_report(
-                chosen["kind"], chosen["period"], chosen["plan"] or None, chosen["as_at"]
+                chosen["kind"],
+                chosen["period"],
+                chosen["plan"] or None,
+                chosen["as_at"],
+                chosen["layout"],
             )
         except ReportUnavailable as exc:
             form.add_error(

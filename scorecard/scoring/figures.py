@@ -11,6 +11,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from scorecard.core.outturn import Outturn, outturn
 from scorecard.core.units import format_fraction, format_value
 
 if TYPE_CHECKING:
@@ -38,6 +39,15 @@ def figure(
         rate_per=measure.rate_per,
         money_unit=measure.money_unit,
     )
+
+
+def outturn_figure(measure: Measure, value: Decimal, *, written: int | None = None) -> str:
+    """A budget variance as the paper words it: 'Overspend of £3.158m', 'Underspend of
+    £1.067m' or 'Balanced', the amount written as `figure` writes it."""
+    position = outturn(value)
+    if position is Outturn.BALANCED:
+        return position.value
+    return f"{position.value} of {figure(measure, abs(value), written=written)}"
 
 
 def target_figure(measure: Measure, value: Decimal | None) -> str:

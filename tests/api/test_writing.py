@@ -286,6 +286,25 @@ def test_the_team_adds_projects_updates_milestones_risks_and_assessments(api_as)
     assert client.get(f"/api/risk-assessments/{assessment.pk}/").json()["score"] == 12
 
 
+def test_a_project_update_may_say_no_direction_and_carry_its_highlights(api_as):
+    project = Project.objects.first()
+    client = api_as("performance")
+    update = {
+        "project": project.project_id,
+        "period": "2019/20 Q3",
+        "status": "A",
+        "direction": "none",
+        "areas_of_success": "Hub staffed",
+        "areas_of_concern": "Turnover",
+        "focus_next_quarter": "Open the hub",
+    }
+    written(client, "post", "/api/project-updates/", update, 201)
+    refused = client.post(
+        "/api/project-updates/", {**update, "direction": "sideways"}, format="json"
+    )
+    assert refused.status_code == 400 and "direction" in refused.json()
+
+
 def test_a_projects_owner_updates_it_and_no_other(api_as):
     project = Project.objects.first()
     project.owner = Person.objects.get(person_id="jthompson")

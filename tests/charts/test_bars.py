@@ -2,7 +2,7 @@
 
 from xml.etree import ElementTree
 
-from scorecard.charts.bars import stacked_bars
+from scorecard.charts.bars import DIRECTION_COLOURS, direction_bars, stacked_bars
 
 SVG = "{http://www.w3.org/2000/svg}"
 GROUPS = [("Safe & <well>", {"G": 7, "A": 2, "R": 0, "B": 0}), ("Fairer", {"A": 6})]
@@ -34,3 +34,25 @@ def test_empty_segments_are_not_drawn():
 
 def test_nothing_rated_draws_nothing():
     assert stacked_bars("T", [("Empty", {})], chart_id="c") == ""
+
+
+def test_directions_are_stacked_and_written_with_arrows_and_words():
+    groups = [
+        ("Outcome 1", {"improving": 3, "steady": 0}),
+        ("Outcome 4", {"improving": 3, "declining": 4}),
+    ]
+    svg = direction_bars("Direction of performance", groups, chart_id="d")
+    texts = [t.text for t in parsed(svg).iter(f"{SVG}text")]
+    assert "↑ 3 improving" in texts
+    assert "↑ 3 improving · ↓ 4 declining" in texts
+    fills = [r.get("fill") for r in parsed(svg).iter(f"{SVG}rect")]
+    assert fills == [
+        DIRECTION_COLOURS["improving"],
+        DIRECTION_COLOURS["improving"],
+        DIRECTION_COLOURS["declining"],
+    ]
+    assert 'role="img"' in svg and "<title" in svg
+
+
+def test_no_directions_draw_nothing():
+    assert direction_bars("T", [("Outcome 1", {"improving": 0})], chart_id="d") == ""

@@ -68,6 +68,19 @@ def test_the_officer_can_set_the_direction_and_the_page_says_so():
     assert found.direction_reason == "Set by the officer reporting on the project."
 
 
+def test_the_officer_can_say_there_is_no_direction_and_it_counts_in_none():
+    plan = builders.plan_with_programmes()
+    made = builders.project(plan)
+    builders.report(made, "Q2 2019/20", "G", direction="none")
+    # A milestone achieved would make it improving, were the direction left to them.
+    builders.milestone(made, "Done", date(2019, 8, 1), completed=date(2019, 8, 1))
+    found = position()
+    assert found.direction is None and found.direction_set_by_officer
+    assert found.direction_reason == "The officer reported no direction for this period."
+    (_, rollup), *_ = summarise(Q2, "plan").groups
+    assert rollup.rag_counts[Rag.GREEN] == 1 and rollup.with_direction == 0
+
+
 def test_the_status_shown_is_the_last_reported_by_the_period():
     plan = builders.plan_with_programmes()
     made = builders.project(plan)

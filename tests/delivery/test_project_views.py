@@ -210,3 +210,51 @@ def test_the_error_summary_links_to_the_first_radio(client, council):
     response = client.post("/projects/PRJ-1/updates/new/", {"period": "Q2 2019/20"})
     page = response.content.decode()
     assert 'href="#id_status_0"' in page and 'id="id_status_0"' in page
+
+
+def test_the_team_reports_no_direction_and_the_highlights_and_the_page_shows_them(client, council):
+    client.force_login(builders.team_member())
+    response = client.post(
+        "/projects/PRJ-1/updates/new/",
+        {
+            "period": "Q3 2019/20",
+            "status": "A",
+            "direction": "none",
+            "areas_of_success": "Hub <b>staffed</b>",
+            "areas_of_concern": "Turnover",
+            "focus_next_quarter": "Open the hub",
+        },
+    )
+    assert response.status_code == 302
+    update = ProjectUpdate.objects.get(period="2019/20 Q3")
+    assert update.no_direction
+    assert [text for _, text in update.highlights] == [
+        "Hub <b>staffed</b>",
+        "Turnover",
+        "Open the hub",
+    ]
+    page = client.get("/projects/PRJ-1/?period=Q3 2019/20").content.decode()
+    assert "The officer reported no direction for this period." in page
+    assert "No direction" in page
+    for heading in ("Areas of success", "Areas of concern", "Focus for next quarter"):
+        assert f'<h2 class="govuk-heading-m">{heading}</h2>' in page
+    assert "Hub &lt;b&gt;staffed&lt;/b&gt;" in page
+
+
+def test_an_unknown_direction_is_refused_and_the_highlights_typed_are_kept(client, council):
+    client.force_login(builders.team_member())
+    response = client.post(
+        "/projects/PRJ-1/updates/new/",
+        {
+            "period": "Q3 2019/20",
+            "status": "A",
+            "direction": "sideways",
+            "areas_of_concern": "Turnover is high",
+        },
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "There is a problem" in page and "Select a valid choice" in page
+    assert 'href="#id_direction"' in page
+    assert "Turnover is high</textarea>" in page
+    assert not ProjectUpdate.objects.filter(period="2019/20 Q3").exists()

@@ -87,12 +87,30 @@ def test_the_round_trip_keeps_every_row(council, tmp_path):
 def test_projects_are_written_in_canonical_forms(council):
     assert export_csv("projects").splitlines()[1:] == [
         "P1,Early Help,cypp,Healthy lives,Emotional health,Resilient families,jthompson,"
-        "Somerset County Council,Help early,2019/20 Q1,A,,Started,Recruit",
+        "Somerset County Council,Help early,2019/20 Q1,A,,Started,Recruit,,,",
         "P1,Early Help,cypp,Healthy lives,Emotional health,Resilient families,jthompson,"
         "Somerset County Council,Help early,2019/20 Q2,G,improving,"
-        "\"'=Going well, +3 staff\",'- more to come",
-        "P2,Broadband,cypp,Healthy lives,,,,,,,,,,",
+        "\"'=Going well, +3 staff\",'- more to come,,,",
+        "P2,Broadband,cypp,Healthy lives,,,,,,,,,,,,,",
     ]
+
+
+def test_no_direction_and_the_highlights_of_a_project_update_survive_a_round_trip(
+    council, tmp_path
+):
+    from scorecard.delivery.models import ProjectUpdate
+
+    ProjectUpdate.objects.filter(period="2019/20 Q1").update(
+        direction="none",
+        areas_of_success="Hub staffed",
+        areas_of_concern="Turnover",
+        focus_next_quarter="Open the hub",
+    )
+    first = export_all()
+    assert (
+        "2019/20 Q1,A,none,Started,Recruit,Hub staffed,Turnover,Open the hub" in first["projects"]
+    )
+    assert round_trip(tmp_path, first) == first
 
 
 def test_milestones_write_iso_dates_revision_chains_and_yes_no(council):

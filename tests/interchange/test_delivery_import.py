@@ -202,6 +202,42 @@ def test_a_project_row_per_period_builds_its_history(council):
     ]
 
 
+@pytest.mark.parametrize("written", ["none", "No direction", "NONE"])
+def test_an_officer_may_say_a_project_has_no_direction(council, write, written):
+    import_files(
+        [
+            write(
+                "projects.csv",
+                "project_id,title,plan_id,period,status,direction,areas_of_success,"
+                "areas_of_concern,focus_next_quarter\n"
+                f"P1,Early Help,cypp,Q3 2019/20,A,{written},Hub staffed,Turnover,Open the hub\n",
+            )
+        ]
+    )
+    update = ProjectUpdate.objects.get(period="2019/20 Q3")
+    assert update.direction == "none" and update.no_direction
+    assert update.highlights == [
+        ("Areas of success", "Hub staffed"),
+        ("Areas of concern", "Turnover"),
+        ("Focus for next quarter", "Open the hub"),
+    ]
+
+
+def test_highlights_need_a_period_and_a_direction_must_be_known(council, write):
+    problems = rejected(
+        [
+            write(
+                "projects.csv",
+                "project_id,title,plan_id,period,direction,areas_of_concern\n"
+                "P1,Early Help,cypp,,,Turnover\n"
+                "P1,Early Help,cypp,Q3 2019/20,sideways,\n",
+            )
+        ]
+    )
+    assert any("areas of concern is for a period" in p for p in problems), problems
+    assert any("'sideways' is not one of improving, steady, declining, none" in p for p in problems)
+
+
 def test_a_project_with_no_period_has_no_report(council):
     assert not ProjectUpdate.objects.filter(project__project_id="P2").exists()
 
@@ -486,7 +522,7 @@ def test_an_action_revised_again_keeps_its_history(council, write):
             "p.csv",
             "project_id,title,plan_id,period,status,direction\nP9,T,cypp,2019-09,G,upwards\n",
             "p.csv, row 2, column 'direction': 'upwards' is not one of improving, steady, "
-            "declining",
+            "declining, none",
         ),
         (
             "p.csv",

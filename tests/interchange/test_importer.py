@@ -426,3 +426,20 @@ def test_an_imported_value_near_its_counts_is_kept_as_published_with_a_warning(w
     assert (warning.file, warning.row, warning.column) == ("o.csv", 2, "value")
     assert "does not match 453/1,000 (which makes 45.3)" in warning.reason
     assert result.warning_lines() == [f"Warning: {warning}"]
+
+
+def test_a_budget_variance_is_marked_on_a_money_measure_only(write):
+    text = (
+        "measure_id,title,polarity,unit,money_unit,frequency,target,budget_variance\n"
+        "RBO,Revenue budget outturn,lower,money,millions,quarterly,0,yes\n"
+    )
+    import_files([write("m.csv", text)])
+    assert Measure.objects.get(measure_id="RBO").budget_variance
+    wrong = (
+        "measure_id,title,polarity,unit,frequency,budget_variance\n"
+        "P,Share,higher,percent,monthly,yes\n"
+    )
+    assert rejected_messages([write("w.csv", wrong)]) == [
+        "w.csv, row 2, column 'budget_variance': a budget variance is an amount of money: "
+        "the unit is money"
+    ]

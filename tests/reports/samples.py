@@ -9,10 +9,12 @@ from scorecard.charts.bars import stacked_bars
 from scorecard.charts.line import Point, line_chart
 from scorecard.reports.document import (
     Bullets,
+    CardPeriod,
     Cell,
     Chart,
     Column,
     Facts,
+    MeasureCard,
     Paragraph,
     Report,
     Section,
@@ -157,5 +159,53 @@ def sample_report() -> Report:
                 new_page=True,
             ),
             Section("Contact details", [Paragraph("Performance@somerset.gov.uk", "small")]),
+        ],
+    )
+
+
+def card_report() -> Report:
+    """A report of one measure card, for the card's rendering in every format."""
+    points = [
+        Point("Q3 2018/19", Decimal("49.7"), Decimal("50"), "A"),
+        Point("Q4 2018/19", Decimal("51.2"), Decimal("50"), "G"),
+        Point("Q1 2019/20", Decimal("44.0"), Decimal("53"), "R"),
+    ]
+    table = values_table()
+    periods = [CardPeriod(row[0].text, row[1], row[3], row[4], row[2]) for row in table.rows]
+    card = MeasureCard(
+        Cell("Red (R)", rag="R"),
+        Cell("↓ Declining"),
+        [
+            ("Rating", "Red (R)"),
+            ("Direction", "↓ Declining"),
+            ("Latest value", "44.0% (Q1 2019/20)"),
+            ("Target", "53%"),
+            ("Polarity", "Higher is better"),
+            ("How we compare", "In Q1 2019/20, better than England"),
+            ("Description", HOSTILE),
+            ("Owner", "Public Health"),
+        ],
+        periods,
+        table,
+        Chart(
+            "Breastfeeding: values and target",
+            line_chart("Breastfeeding: values and target", points, chart_id="bf"),
+            "Line chart: 49.7% (Amber), 51.2% (Green), 44.0% (Red).",
+            table,
+        ),
+        commentary_heading="Commentary and actions (Q1 2019/20)",
+        commentary="Below the new, higher target.\nRates are lowest in deprived areas.",
+    )
+    return Report(
+        kind="corporate",
+        title="Corporate Performance Report",
+        period="Q2 2019/20",
+        organisation="Somerset County Council",
+        produced=date(2019, 11, 6),
+        sections=[
+            Section(
+                "Outcome 4: improved health",
+                sections=[Section("Breastfeeding at 6-8 weeks", [card], keep_together=True)],
+            )
         ],
     )

@@ -14,7 +14,14 @@ from scorecard.framework.models import Plan
 from scorecard.interchange.exporter import scorecard_document
 from scorecard.measures.models import Measure
 from scorecard.reports import corporate
-from scorecard.reports.document import Chart, Facts, Paragraph, ReportUnavailable, Table
+from scorecard.reports.document import (
+    Chart,
+    Facts,
+    MeasureCard,
+    Paragraph,
+    ReportUnavailable,
+    Table,
+)
 
 PERIOD = parse_period("Q2 2019/20")
 SUMMARY_KEYS = ["G", "A", "R", "B", "improving", "steady", "declining"]
@@ -24,9 +31,10 @@ def _number(cell):
     return None if cell.number is None else Decimal(str(cell.number))
 
 
-@pytest.fixture
-def report(demo_council):
-    return corporate.build(PERIOD)
+@pytest.fixture(params=corporate.LAYOUTS)
+def report(demo_council, request):
+    """The paper in each layout: the cards and the long form say the same."""
+    return corporate.build(PERIOD, layout=request.param)
 
 
 @pytest.fixture
@@ -117,11 +125,48 @@ def test_the_summary_table_equals_the_export(report, exported):
     assert "by rating and outcome" in chart.title and chart.svg.startswith("<svg")
 
 
+def test_the_summary_charts_each_outcomes_directions_as_the_export_counts_them(report, exported):
+    summary = next(s for s in report.sections if s.title == "High level summary")
+    chart = next(
+        b for b in summary.blocks if isinstance(b, Chart) and b.title.startswith("Direction")
+    )
+    assert 'role="img"' in chart.svg and "improving" in chart.alt
+    headings = [column.heading for column in chart.table.columns]
+    assert headings == ["Outcome", "↑ Improving", "→ Steady", "↓ Declining", "With a direction"]
+    rows = {row[0].text: row for row in chart.table.rows}
+    for expected in exported["summary"][:-1]:
+        row = rows[expected["name"]]
+        counts = [_number(cell) for cell in row[1:4]]
+        assert counts == [expected["improving"], expected["steady"], expected["declining"]]
+        assert _number(row[4]) == sum(counts)
+
+
 def _measure_sections(report):
     for _, section in report.walk():
-        facts = next((b for b in section.blocks if isinstance(b, Facts)), None)
-        if facts and dict(facts.items).get("Polarity"):
-            yield section, dict(facts.items)
+        facts = next((b for b in section.blocks if isinstance(b, Facts | MeasureCard)), None)
+        if facts and dict(facts.items if isinstance(facts, Facts) else facts.facts).get("Polarity"):
+            yield section, dict(facts.items if isinstance(facts, Facts) else facts.facts)
+
+
+def _series(section) -> list[Table]:
+    """The measure's series: the long form's table (or its chart's), or its card's."""
+    return [
+        b.table if isinstance(b, Chart | MeasureCard) else b
+        for b in section.blocks
+        if isinstance(b, Chart | MeasureCard | Table)
+    ]
+
+
+def _charts(report) -> list[Chart]:
+    return [
+        chart
+        for _, s in report.walk()
+        for b in s.blocks
+        for chart in (
+            [b] if isinstance(b, Chart) else [b.chart] if isinstance(b, MeasureCard) else []
+        )
+        if chart is not None
+    ]
 
 
 def test_every_measure_says_what_the_export_says(report, exported):
@@ -132,8 +177,7 @@ def test_every_measure_says_what_the_export_says(report, exported):
         seen += 1
         rag = expected["rag"]
         assert facts["Rating"].endswith(f"({rag})") if rag else facts["Rating"].startswith("Not")
-        series = [b.table if isinstance(b, Chart) else b for b in section.blocks]
-        tables = [t for t in series if isinstance(t, Table)]
+        tables = _series(section)
         if expected["value"] is None:
             continue
         last = tables[0].rows[-1]
@@ -171,7 +215,7 @@ def test_projects_carry_their_status_milestones_and_next_steps(report, exported)
 
 
 def test_a_chart_for_each_measure_with_two_values_and_its_table(report):
-    charts = [b for _, s in report.walk() for b in s.blocks if isinstance(b, Chart)]
+    charts = _charts(report)
     assert len(charts) > 5
     for chart in charts:
         assert chart.svg.startswith("<svg") and chart.alt and chart.table.rows
@@ -263,3 +307,50 @@ def test_each_measure_is_rated_once(demo_council):
     measures = Measure.objects.current().filter(plan__plan_id="business-plan").count()
     assert len(list(_measure_sections(report))) == measures
     assert rating.call_count == measures
+
+
+def test_a_project_prints_no_direction_and_its_highlights(demo_council):
+    from scorecard.delivery.models import ProjectUpdate
+
+    update = ProjectUpdate.objects.filter(
+        project__plan__plan_id="business-plan", period="2019/20 Q2"
+    ).first()
+    ProjectUpdate.objects.filter(pk=update.pk).update(
+        direction="none",
+        areas_of_success="Hub staffed",
+        areas_of_concern="Turnover",
+        focus_next_quarter="Open the hub",
+    )
+    report = corporate.build(PERIOD, "business-plan")
+    section = next(s for _, s in report.walk() if s.title == f"Project: {update.project.title}")
+    facts = dict(next(b for b in section.blocks if isinstance(b, Facts)).items)
+    assert facts["Direction"] == "No direction"
+    assert facts["Why this direction"] == "The officer reported no direction for this period."
+    assert (
+        facts["Areas of success"],
+        facts["Areas of concern"],
+        facts["Focus for next quarter"],
+    ) == ("Hub staffed", "Turnover", "Open the hub")
+
+
+def test_the_budget_outturn_is_worded_by_its_sign_with_the_amount(report):
+    """Seed 003's Revenue Budget row: overspend, underspend or balanced under each figure."""
+    card_or_long = next(s for _, s in report.walk() if s.title.startswith("Revenue Budget"))
+    (series,) = _series(card_or_long)
+    shown = {row[0].text: row[1] for row in series.rows}
+    assert shown["Q2 2018/19"].text == "Overspend of £3.158m"
+    assert shown["Q3 2018/19"].text == "Underspend of £1.067m"
+    assert shown["Q2 2019/20"].text == "Balanced"
+    # The spreadsheet keeps the signed number.
+    assert shown["Q3 2018/19"].number == Decimal("-1.067")
+    assert dict(next(_measure_sections_of(card_or_long)))["Latest value"] == (
+        "Balanced (Q2 2019/20)"
+    )
+
+
+def _measure_sections_of(section):
+    for block in section.blocks:
+        if isinstance(block, Facts):
+            yield block.items
+        elif isinstance(block, MeasureCard):
+            yield block.facts

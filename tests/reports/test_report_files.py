@@ -160,6 +160,42 @@ def test_the_workbook_stores_the_export_figures_as_numbers(papers):
         assert isinstance(last[1].value, int | float)
 
 
+def test_the_long_layout_is_a_choice_of_the_corporate_report_only(papers):
+    _, _, folder = papers
+    long_form = _scorecard(
+        folder,
+        "report",
+        "corporate",
+        "--period",
+        PERIOD,
+        "--layout",
+        "long",
+        "--format",
+        "html",
+        "-o",
+        str(folder / "long.html"),
+    )
+    assert long_form.returncode == 0, long_form.stderr
+    html = (folder / "long.html").read_text(encoding="utf-8")
+    assert 'class="card"' not in html and "<dt>Polarity</dt>" in html
+    refused = _scorecard(
+        folder,
+        "report",
+        "programme",
+        "--period",
+        "Q4 2017/18",
+        "--layout",
+        "long",
+        "-o",
+        str(folder / "refused.pdf"),
+    )
+    assert refused.returncode == 1
+    assert refused.stderr.strip() == (
+        "scorecard: report programme: the plan progress report has no 'long' layout"
+    )
+    assert not (folder / "refused.pdf").exists()
+
+
 def test_a_bad_period_or_plan_is_one_line_and_writes_nothing(papers):
     _, _, folder = papers
     bad = _scorecard(folder, "report", "corporate", "--period", "Q9", "-o", "bad.pdf")
@@ -211,12 +247,26 @@ def test_the_dashboards_latest_figures_equal_the_export(papers):
 
 
 def _shown_number(text: str) -> tuple[Decimal, int]:
-    """'£2.18m' -> (2.18, 2 places); '67.0% (71/106)' -> (67.0, 1): the figure a cell shows."""
+    """'£2.18m' -> (2.18, 2 places); '67.0% (71/106)' -> (67.0, 1): the figure a cell shows.
+    A budget variance is worded: 'Underspend of £1.067m' -> (-1.067, 3); 'Balanced' -> (0, 0)."""
     import re
 
+    if text == "Balanced":
+        return Decimal(0), 0
     found = re.search(r"-?[£]?(-?[\d,]+(?:\.(\d+))?)", text)
     assert found, text
-    return Decimal(found.group(1).replace(",", "")), len(found.group(2) or "")
+    sign = -1 if text.startswith("Underspend of ") else 1
+    return sign * Decimal(found.group(1).replace(",", "")), len(found.group(2) or "")
+
+
+def _latest_in_word(table) -> tuple[str, str, str]:
+    """The latest period, its figure and its rating as a measure's Word table shows them: the
+    last row of the long form's series, or the last column of a card's periods."""
+    rows = [[cell.text for cell in row.cells] for row in table.rows]
+    if rows[0][0] == "Period" and rows[0][1] == "Value":
+        return rows[-1][0], rows[-1][1], rows[-1][3]
+    across = next(i for i, row in enumerate(rows) if row[0] == "Period")
+    return rows[across][-1], rows[across + 1][-1], rows[across + 2][-1]
 
 
 def test_every_measures_latest_figure_in_word_equals_the_export(papers):
@@ -236,11 +286,11 @@ def test_every_measures_latest_figure_in_word_equals_the_export(papers):
         table = next(
             t for c, t in by_caption.items() if c.startswith(f"{measure['title']}: the last")
         )
-        last = [cell.text for cell in table.rows[-1].cells]
-        assert last[0] == parse_period(measure["period"]).display
-        shown, places = _shown_number(last[1])
+        period, figure, rating = _latest_in_word(table)
+        assert period == parse_period(measure["period"]).display
+        shown, places = _shown_number(figure)
         assert abs(shown - Decimal(str(measure["value"]))) <= Decimal(5) / 10 ** (places + 1)
         rag = measure["rag"]
-        assert last[3].endswith(f"({rag})") if rag else last[3].startswith("Not rated")
+        assert rating.endswith(f"({rag})") if rag else rating.startswith("Not rated")
         compared += 1
     assert compared == sum(1 for m in exported["measures"] if m["value"] is not None) > 5

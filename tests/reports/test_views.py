@@ -51,6 +51,7 @@ def test_each_format_downloads_with_its_type_and_name(client, demo_council, form
         ({"plan": "nope"}, "Select a valid choice"),
         ({"kind": "<script>"}, "Select a valid choice"),
         ({"format": "exe"}, "Select a valid choice"),
+        ({"layout": "sideways"}, "Select a valid choice"),
         ({"kind": "programme", "period": "Q3 2017/18"}, "There is no plan progress report"),
     ],
 )
@@ -60,6 +61,25 @@ def test_bad_choices_are_explained_on_the_page(client, demo_council, changes, me
     text = response.content.decode()
     assert "govuk-error-summary" in text and message in text
     assert "<script>" not in text.split("<main", 1)[1]
+
+
+@pytest.mark.parametrize(("layout", "cards"), [("", True), ("cards", True), ("long", False)])
+def test_the_corporate_reports_layout_is_chosen_on_the_page(client, demo_council, layout, cards):
+    response = client.get("/reports/", {**CORPORATE, "format": "html", "layout": layout})
+    assert response.status_code == 200
+    assert ('<div class="card">' in response.content.decode()) is cards
+
+
+def test_the_layout_is_offered_with_cards_first_and_ignored_by_other_reports(client, demo_council):
+    page = client.get("/reports/")
+    assert page.context["form"]["layout"].value() == "cards"
+    text = page.content.decode()
+    assert 'value="cards"' in text and 'value="long"' in text
+    response = client.get(
+        "/reports/",
+        {**CORPORATE, "kind": "programme", "period": "Q4 2017/18", "layout": "long"},
+    )
+    assert response.status_code == 200
 
 
 def test_a_nul_character_in_the_address_is_a_bad_request_not_an_error(client, demo_council):

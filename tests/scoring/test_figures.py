@@ -14,13 +14,19 @@ from scorecard.scoring.templatetags.scorecard_tags import measure_value, target_
 
 
 def measure(
-    unit="percent", decimals=None, from_figures=False, rate_per=None, money_unit="millions"
+    unit="percent",
+    decimals=None,
+    from_figures=False,
+    rate_per=None,
+    money_unit="millions",
+    budget_variance=False,
 ):
     """Just what writing a figure reads of a measure."""
     return SimpleNamespace(
         unit=unit,
         rate_per=rate_per,
         money_unit=money_unit,
+        budget_variance=budget_variance,
         decimals_for=lambda written: figure_decimals(written, decimals, from_figures=from_figures),
     )
 
@@ -59,3 +65,19 @@ def test_a_measures_history_writes_its_figures_with_the_same_function():
     kind = measure(decimals=1)
     assert as_figure(kind, Decimal("58"), 0) == figure(kind, Decimal("58"), written=0)
     assert as_target(kind, Decimal("70")) == target_figure(kind, Decimal("70"))
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (Decimal("3.158"), "Overspend of £3.158m"),
+        (Decimal("-1.067"), "Underspend of £1.067m"),
+        (Decimal("0"), "Balanced"),
+    ],
+)
+def test_a_budget_variance_is_worded_by_its_sign_around_the_figure(value, expected):
+    variance = measure(unit="money", budget_variance=True)
+    cell = cells.measure_value(variance, value)
+    assert cell.text == expected and cell.number == value
+    if value:
+        assert cell.text.endswith(figure(variance, abs(value)))
