@@ -51,7 +51,7 @@ def reports(request):
                 chosen["period"],
                 chosen["plan"] or None,
                 chosen["as_at"],
-                chosen["layout"],
+                layout=chosen["layout"],
             )
         except ReportUnavailable as exc:
             form.add_error(
