@@ -11,6 +11,7 @@ summary, the strategic framework) is not made up here: it belongs to the paper's
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import date
 
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -155,7 +156,7 @@ def _about(plan: Plan, period: Period, outcomes: list[Outcome]) -> Section:
     if plan.lead:
         facts.append(("Lead officer", plan.lead))
     facts += [(f"Lead for {o.name}", o.lead) for o in outcomes if o.lead]
-    if plan.board_id:
+    if plan.board is not None:
         facts.append(("Reported to", plan.board.name))
     return Section(
         "About this report",
@@ -163,7 +164,7 @@ def _about(plan: Plan, period: Period, outcomes: list[Outcome]) -> Section:
             Facts(facts),
             Paragraph(
                 f"Each theme's figures as held on {plan.name}: the latest figure published by "
-                f"{period.end:%-d %B %Y} and the one before it, each with the period it is for, "
+                f"{_day(period.end)} and the one before it, each with the period it is for, "
                 "the direction between them (judged by whether higher or lower is better; "
                 "higher or lower where neither is), and the comparisons published with the "
                 "figure under their own names. The commentary is the latest held on the "
@@ -174,7 +175,12 @@ def _about(plan: Plan, period: Period, outcomes: list[Outcome]) -> Section:
 
 
 def _date_range(period: Period) -> str:
-    return f"{period.start:%-d %B %Y} to {period.end:%-d %B %Y}"
+    return f"{_day(period.start)} to {_day(period.end)}"
+
+
+def _day(day: date) -> str:
+    """31 March 2019."""
+    return f"{day.day} {day:%B %Y}"
 
 
 def _themes(outcomes: list[Outcome], lines: list[Line], period: Period) -> list[Section]:
@@ -197,7 +203,7 @@ def _theme(name: str, description: str, lines: list[Line]) -> Section:
         section.add(Paragraph(description))
     by_priority: dict[str, list[Line]] = {}
     for line in lines:
-        priority = line.measure.priority.name if line.measure.priority_id else ""
+        priority = line.measure.priority.name if line.measure.priority is not None else ""
         by_priority.setdefault(priority, []).append(line)
     for priority, grouped in by_priority.items():
         if priority:
