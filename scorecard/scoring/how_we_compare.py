@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 
 from scorecard.benchmarking.comparisons import Benchmarked, benchmarked, group_average
 from scorecard.benchmarking.models import Area, AreaValue, ComparatorGroup, Indicator
+from scorecard.measures.models import ComparatorValue
 
 
 @dataclass(frozen=True)
@@ -135,13 +136,13 @@ def how_we_compare(measure, up_to_month: int | None = None) -> AreaComparison | 
 COMPARATOR_ORDER = ("england", "region", "statistical_neighbours", "cipfa_neighbours", "custom")
 
 
-def published_comparators(measure, up_to_month: int | None = None) -> list:
+def published_comparators(measure, up_to_month: int | None = None) -> list[ComparatorValue]:
     """Each of the measure's own comparators (a `comparators` file's England, National, South
     West, statistical neighbours…) at its latest value of a period ended by `up_to_month` when
     given, England first: what a paper prints beside the figure under the comparator's own
     name ("National 64.9%"). Reads `measure.comparators`, so a caller that prefetched it asks
     nothing more of the database."""
-    latest: dict[str, object] = {}
+    latest: dict[str, ComparatorValue] = {}
     for value in measure.comparators.all():
         if up_to_month is not None and value.period_last_month > up_to_month:
             continue
