@@ -17,7 +17,7 @@ REPORTS = {
     "lead-member": "2018/19",
 }
 # The plan a kind is asked for where the first plan with something to report is not the seed's.
-PLANS = {"lead-member": "lead-member"}
+PLANS = {"lead-member": "children-families"}
 
 
 def _address(kind: str, period: str, format_name: str = "html") -> str:

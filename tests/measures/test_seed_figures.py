@@ -167,7 +167,7 @@ def test_every_lead_member_figure_is_in_the_lead_member_paper_as_written(demo_co
     # Seed 002's figures, as the data files write them: each measure's latest two by the end
     # of 2018/19 and its comparators, in the year's paper with the decimals they were written
     # with, each standing alone ("34%" is not found in "64.9%").
-    paper = _page_text(render_html(lead_member.build(parse_period("2018/19"), "lead-member")))
+    paper = _page_text(render_html(lead_member.build(parse_period("2018/19"), "children-families")))
     end = parse_period("2018/19").last_month
     by_measure = defaultdict(list)
     with (DATA / "062-lead-member-observations.csv").open(encoding="utf-8") as handle:

@@ -15,7 +15,7 @@ from scorecard.reports import lead_member
 from scorecard.reports.document import Bullets, ReportUnavailable, Table
 from scorecard.reports.kinds import KINDS, render
 
-PLAN = "lead-member"
+PLAN = "children-families"
 YEAR = "2018/19"
 
 # The seed's sections, in its order, that have figures: the report's themes.
