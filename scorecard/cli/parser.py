@@ -23,7 +23,7 @@ ROUND_TRIP_KINDS = [
 EXPORT_KINDS = ["ratings", "scorecard", *ROUND_TRIP_KINDS, "comparisons"]
 # Kept in step with scorecard.reports.kinds.KINDS (a test checks), so that `--help` needs no
 # Django.
-REPORT_KINDS = ["corporate", "programme", "actions", "dashboard", "risks"]
+REPORT_KINDS = ["corporate", "programme", "actions", "dashboard", "risks", "lead-member"]
 
 
 AS_AT_HELP = (

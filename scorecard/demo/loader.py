@@ -27,7 +27,13 @@ def _holds_other_data() -> bool:
     from scorecard.framework.models import Plan
     from scorecard.measures.models import Observation
 
-    demo_plans = {"business-plan", "cypp", "corporate-parenting", "northshire-plan"}
+    demo_plans = {
+        "business-plan",
+        "cypp",
+        "corporate-parenting",
+        "children-families",
+        "northshire-plan",
+    }
     return (
         Observation.objects.exclude(entered_by=DEMO_LOADER).exists()
         or Plan.objects.exclude(plan_id__in=demo_plans).exists()

@@ -73,6 +73,13 @@ KINDS = {
             "The risks with their scores, bands and trends, and the heat map.",
             "scorecard.reports.risks",
         ),
+        ReportKind(
+            "lead-member",
+            "Lead member annual report",
+            "The lead member's year: each theme's service figures, the year before and the "
+            "comparisons published with them, with the latest commentary.",
+            "scorecard.reports.lead_member",
+        ),
     )
 }
 

@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 
 from scorecard.benchmarking.comparisons import Benchmarked, benchmarked, group_average
 from scorecard.benchmarking.models import Area, AreaValue, ComparatorGroup, Indicator
+from scorecard.measures.models import ComparatorValue
 
 
 @dataclass(frozen=True)
@@ -129,3 +130,26 @@ def how_we_compare(measure, up_to_month: int | None = None) -> AreaComparison | 
     if area is None:
         return None
     return for_area(measure.comparator_indicator, area, up_to_month)
+
+
+# The order a paper lists a measure's own comparators in: England first, as the seeds do.
+COMPARATOR_ORDER = ("england", "region", "statistical_neighbours", "cipfa_neighbours", "custom")
+
+
+def published_comparators(measure, up_to_month: int | None = None) -> list[ComparatorValue]:
+    """Each of the measure's own comparators (a `comparators` file's England, National, South
+    West, statistical neighbours…) at its latest value of a period ended by `up_to_month` when
+    given, England first: what a paper prints beside the figure under the comparator's own
+    name ("National 64.9%"). Reads `measure.comparators`, so a caller that prefetched it asks
+    nothing more of the database."""
+    latest: dict[str, ComparatorValue] = {}
+    for value in measure.comparators.all():
+        if up_to_month is not None and value.period_last_month > up_to_month:
+            continue
+        held = latest.get(value.comparator)
+        if held is None or value.period_last_month >= held.period_last_month:
+            latest[value.comparator] = value
+    return sorted(
+        latest.values(),
+        key=lambda v: (COMPARATOR_ORDER.index(v.comparator_type), v.comparator),
+    )

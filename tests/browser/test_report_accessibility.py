@@ -14,12 +14,15 @@ REPORTS = {
     "actions": "Q4 2017/18",
     "dashboard": "Mar-18",
     "risks": "2018/19",
+    "lead-member": "2018/19",
 }
+# The plan a kind is asked for where the first plan with something to report is not the seed's.
+PLANS = {"lead-member": "children-families"}
 
 
 def _address(kind: str, period: str, format_name: str = "html") -> str:
     return "/reports/?" + urlencode(
-        {"kind": kind, "period": period, "plan": "", "format": format_name}
+        {"kind": kind, "period": period, "plan": PLANS.get(kind, ""), "format": format_name}
     )
 
 

@@ -13,7 +13,7 @@ import pytest
 from scorecard.core.period_parser import parse_period
 from scorecard.core.units import format_value, written_decimals
 from scorecard.measures.models import Measure
-from scorecard.reports import corporate
+from scorecard.reports import corporate, lead_member
 from scorecard.reports.render_html import render_html
 from scorecard.scoring.figures import figure
 
@@ -157,9 +157,42 @@ def test_every_seed_figure_is_shown_with_its_own_decimals_on_its_page_and_in_the
         if measure.plan.plan_id == "business-plan" and latest is not None:
             assert _found(_as_written(measure, latest["value"]), paper), (measure_id, latest)
             in_paper += 1
-    assert figures == 222  # the unnamed "(183/227)" figure is not loaded (issue 18)
+    # Seeds 000, 001, 003 and 004 (the unnamed "(183/227)" figure not loaded), and seed 002's
+    # 65 (the lead member plan).
+    assert figures == 287
     assert mixed == 15
     assert in_paper > 10
+
+
+def test_every_lead_member_figure_is_in_the_lead_member_paper_as_written(demo_council):
+    # Seed 002's figures, as the data files write them: each measure's latest two by the end
+    # of 2018/19 and its comparators, in the year's paper with the decimals they were written
+    # with, each standing alone ("34%" is not found in "64.9%").
+    paper = _page_text(render_html(lead_member.build(parse_period("2018/19"), "children-families")))
+    end = parse_period("2018/19").last_month
+    by_measure = defaultdict(list)
+    with (DATA / "062-lead-member-observations.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            by_measure[row["measure_id"]].append(row)
+    checked = 0
+    for measure_id, rows in by_measure.items():
+        measure = Measure.objects.get(measure_id=measure_id)
+        upto = sorted(
+            (r for r in rows if parse_period(r["period"]).last_month <= end),
+            key=lambda r: parse_period(r["period"]).last_month,
+        )
+        for row in upto[-2:]:
+            counts = f" ({row['numerator']}/{row['denominator']})" if row["numerator"] else ""
+            when = parse_period(row["period"]).display
+            shown = f"{_as_written(measure, row['value'])}{counts} ({when})"
+            assert _found(shown, paper), (measure_id, shown)
+            checked += 1
+    with (DATA / "063-lead-member-comparators.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            measure = Measure.objects.get(measure_id=row["measure_id"])
+            assert f"{row['comparator']} {_as_written(measure, row['value'])}" in paper, row
+            checked += 1
+    assert checked == 69
 
 
 def test_every_seed_comparator_figure_is_shown_with_its_own_decimals(demo_council, client):

@@ -158,6 +158,7 @@ REPORTS = {
     "actions": "Q4 2017/18",
     "dashboard": "Mar-18",
     "risks": "2018/19",
+    "lead-member": "2018/19",
 }
 
 
