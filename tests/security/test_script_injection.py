@@ -192,9 +192,6 @@ def _javascript_in(reader: pypdf.PdfReader) -> list[str]:
     return found
 
 
-# The PDF is WeasyPrint's rendering of the HTML paper, which the test above checks on every
-# database; what the PDF adds (no script, the text kept as text) no database can change.
-@pytest.mark.database_independent
 @pytest.mark.parametrize("kind", sorted(REPORTS))
 def test_the_pdf_paper_has_the_script_as_text_and_no_javascript(injected, kind):
     report = KINDS[kind].build(parse_period(REPORTS[kind]), None)
