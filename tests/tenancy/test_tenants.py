@@ -45,7 +45,7 @@ def test_new_rows_go_into_the_tenant_acted_for():
 
 @pytest.mark.django_db
 def test_for_tenant_and_the_active_tenant_limit_every_query():
-    first = _plan("first").tenant
+    first = _plan("first")
     other = Tenant.objects.create(slug="other", name="Other")
     _plan("second", other)
     assert set(
