@@ -1,6 +1,7 @@
 """The demo's paper record: the front sheet of the CYPP's Year 2 report to Cabinet on 9 July
-2018, as the council wrote it, started as the performance team would (the data's sections
-filled in) and then typed. A draft, so that anyone trying the demo can change and publish it."""
+2018 (seed 001's names, dates and figures; the words are the demo's own), started as the
+performance team would (the data's sections filled in) and then typed. A draft, so that anyone
+trying the demo can change and publish it."""
 
 from __future__ import annotations
 
@@ -33,42 +34,33 @@ TYPED = {
     "author": "Fiona Phur, Partnership Business Manager, Children's Services Commissioning",
     "contact_details": "fzphur@somerset.gov.uk",
     "forward_plan_reference": "FP/18/04/07",
-    "summary": "The Children & Young People's Plan 2016–2019 (CYPP) was approved by Cabinet in "
-    "May 2016, and was further endorsed by Full Council in May 2016. This is a multi-agency plan "
-    "that reflects the commitment of strategic partners and the Leader of Somerset County "
-    "Council for children's services to be 'good' or 'better' in three years. This report "
-    "provides a progress update on the second year of the CYPP against each of the 7 "
-    "Improvement Programmes designed to improve outcomes for vulnerable children and their "
-    "families.",
-    "recommendations": "That Cabinet acknowledge the significant work that has been undertaken "
-    "to date and endorse the improvements and achievements in delivering the 7 Improvement "
-    "Programmes.",
-    "reasons": "The CYPP sets the vision and priorities for partners and this progress report "
-    "for Year 2 of the plan evidences the improvements in delivery of Somerset Children's "
-    "Services, particularly the functions of Children's Social Care.",
-    "links_to_priorities": "The Children's Services improvement journey has been a key priority "
-    "for the local authority since the Ofsted inspection in 2015, focusing on improving practice "
-    "and quality of services. Ofsted's re-inspection in November 2017 judged children's services "
-    'in Somerset "require improvement to be good". All subsequent actions will be focused on '
-    'the improvement journey to achieve "Good."',
-    "consultations": "All due consultations were undertaken, during the development of the "
-    "Children & Young People's Plan (CYPP), prior to its approval by Cabinet in May 2016. There "
-    "is continuing involvement in the delivery and monitoring of the CYPP by the Cabinet Member, "
-    "Opposition Spokesperson, Children's Scrutiny and Children's Trust Executive and Board "
-    "members.",
-    "scrutiny_comments": "The Children and Families Scrutiny Committee receive quarterly "
-    "performance reports against each of the 7 Improvement Programmes.",
+    # The sections below are the demo's own words: the seeds' names, dates and numbers may be
+    # demo data, their prose may not.
+    "summary": "Cabinet and Full Council approved the Children & Young People's Plan 2016–2019 "
+    "in May 2016. Its partners share one aim: children's services judged good or better within "
+    "three years. This paper reports the second year of the plan, programme by programme, for "
+    "all 7 Improvement Programmes.",
+    "recommendations": "Cabinet is asked to note the progress made in Year 2 and to endorse the "
+    "7 Improvement Programmes' achievements.",
+    "reasons": "The plan is the partners' shared statement of priorities; this report shows "
+    "Cabinet what Year 2 delivered, above all in children's social care.",
+    "links_to_priorities": "Improving children's services has been a council priority since the "
+    '2015 Ofsted inspection. The November 2017 re-inspection found services that "require '
+    'improvement to be good"; the plan\'s remaining work aims at "Good".',
+    "consultations": "Partners and members were consulted while the plan was written, before "
+    "Cabinet approved it in May 2016. The Cabinet Member, the Opposition Spokesperson, "
+    "Children's Scrutiny and the Children's Trust Executive and Board follow its delivery.",
+    "scrutiny_comments": "The Children and Families Scrutiny Committee sees a performance report "
+    "on the 7 Improvement Programmes every quarter.",
     "background_papers": "Somerset Children's Trust Children and Young People's Plan 2016 - 2019",
     "appendices": "Governance arrangements for the Somerset Children and Young People's Plan "
     "2016-2019\nCYPP Executive Summary, Quarter 4 2017/18\nCYPP outcome indicators",
     # The executive summary's plan-level parts, said once: the demo's highlight reports copy
     # the issue and the decision into each programme's report, which the paper says once.
-    "overall_position": "At the end of Quarter 4 (January to March 2018) the Somerset "
-    "Children's Trust (SCT) received reports on the Improvement Programmes that reflect "
-    "achievements at the end of the second year and the progress toward its outcomes. Five of "
-    "the 7 Improvement Programmes rate their progress as GREEN; however Programmes 6 and 7 have "
-    "rated their end of Year 2 status as AMBER and actions not yet completed have informed "
-    "their Year 3 Action Plans.",
+    "overall_position": "At the end of Quarter 4 (January to March 2018) the Somerset Children's "
+    "Trust had every Improvement Programme's Year 2 report. 5 of the 7 programmes rate their "
+    "progress Green; Programmes 6 and 7 rate Amber, and the actions they have not finished are "
+    "carried into their Year 3 action plans.",
     "cross_cutting_issues": "Across all programmes the Partnership Team has seen Programme "
     "Leads' and Action Owners' capacity to write reports, and to deliver them on time, fall "
     "sharply, mostly because of staff turnover and time pressure.",
@@ -76,20 +68,19 @@ TYPED = {
     "each of the seven Improvement Programmes.",
 }
 IMPLICATIONS = {
-    "Financial": "The Children and Young People's Plan was approved and fully costed at Cabinet "
-    "in May 2016. The seven priorities outlined in the plan are to be met within the agreed "
-    "budgets and staffing resources of SCC and its partners. Ongoing financial monitoring of "
-    "the CYPP is reported by the Director of Finance through his regular reports to Cabinet.",
+    "Financial": "Cabinet approved the plan with its costs in May 2016. Its 7 priorities are "
+    "delivered within the budgets and staff the council and its partners have agreed; the "
+    "Director of Finance reports on its spending to Cabinet in his regular reports.",
     "Legal": "N/A",
-    "HR": "Workforce is the main theme of Improvement Programme 7 and the HR/OD Director has "
-    "submitted his findings as part of the quarterly reporting arrangements.",
-    "Other (including due regard)": "These implications have been considered on an ongoing "
-    "basis as part of the delivery of the 7 Improvement Programmes.",
+    "HR": "Improvement Programme 7 is about the workforce; the HR/OD Director reports on it "
+    "each quarter.",
+    "Other (including due regard)": "Considered throughout the delivery of the 7 Improvement "
+    "Programmes.",
 }
 RISK_LEAD = (
-    "The principal risk lies in the failure to secure improvement which would not deliver the "
-    "Council's ambitions in relation to improved outcomes for children and young people in "
-    "Somerset. This could also result in further intervention by the Secretary of State."
+    "The main risk is that improvement is not secured: children and young people in Somerset "
+    "would not see the better outcomes the council wants, and the Secretary of State could "
+    "intervene again."
 )
 
 

@@ -38,7 +38,7 @@ def test_the_demo_paper_is_seed_001s_front_sheet(team_user):
     assert len(seen_by.rows) == 10 and seen_by.rows[0][2].text == "25/06/2018"
     facts = dict(item for b in front.blocks if isinstance(b, Facts) for item in b.items)
     assert "ORG0009" in facts["Risk implications"]
-    assert facts["Risk implications"].startswith("The principal risk lies")
+    assert facts["Risk implications"].startswith("The main risk is that improvement")
     assert report.cover[0] == "Cabinet, Monday 9 July 2018"
     assert [s.title for s in report.sections[-2:]] == ["Background papers", "Appendices"]
     # The issue and the decision every programme's report copies: said once.
