@@ -162,5 +162,11 @@ def sign_in(page, base: str, username: str, password: str) -> None:
     page.goto(f"{base}/accounts/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", password)
-    page.click("main button[type=submit]")
-    page.wait_for_load_state()
+    submit(page, "main button[type=submit]")
+
+
+def submit(page, selector: str = "main button[type=submit]") -> None:
+    """Press the button and wait for the page the form sends back: reading the page straight
+    after a click can catch it between two documents, when its content is empty."""
+    with page.expect_navigation():
+        page.click(selector)

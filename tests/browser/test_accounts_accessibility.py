@@ -13,6 +13,7 @@ from tests.browser.axe import (
     needs_browser,
     page_violations,
     sign_in,
+    submit,
     visit,
 )
 
@@ -46,8 +47,7 @@ def test_the_sign_in_page_with_an_error_has_no_axe_violations(live_server, brows
     page.goto(f"{live_server.url}/accounts/login/")
     page.fill("#id_username", "boss")
     page.fill("#id_password", "wrong")
-    page.click("main button[type=submit]")
-    page.wait_for_load_state()
+    submit(page, "main button[type=submit]")
     assert "There is a problem" in page.content()
     assert error_violations(page) == []
     page.close()
@@ -69,8 +69,7 @@ def test_the_invite_page_and_its_errors_have_no_axe_violations(live_server, brow
     context, page = signed_in_page(browser, live_server.url, "boss")
     found = {"invite": visit(page, f"{live_server.url}/accounts/invite/")}
     page.fill("#id_username", "not valid!")
-    page.click("main button[type=submit]")
-    page.wait_for_load_state()
+    submit(page, "main button[type=submit]")
     assert "There is a problem" in page.content()
     found["invite with errors"] = error_violations(page)
     context.close()
@@ -83,8 +82,7 @@ def test_the_password_change_errors_have_no_axe_violations(live_server, browser,
     page.fill("#id_old_password", PASSWORD)
     page.fill("#id_new_password1", "short")
     page.fill("#id_new_password2", "short")
-    page.click("main button[type=submit]")
-    page.wait_for_load_state()
+    submit(page, "main button[type=submit]")
     assert "There is a problem" in page.content()
     violations = error_violations(page)
     context.close()
@@ -98,8 +96,7 @@ def test_the_set_password_pages_have_no_axe_violations(live_server, browser, peo
     page.fill("#id_name", "Nia Newcomer")
     page.fill("#id_email", "nia@example.org")
     page.check("#id_role_1")
-    page.click("main button[type=submit]")
-    page.wait_for_load_state()
+    submit(page, "main button[type=submit]")
     context.close()
     link = re.search(r"https?://\S+/accounts/set-password/\S+/", mail.outbox[-1].body).group(0)
 
@@ -107,13 +104,11 @@ def test_the_set_password_pages_have_no_axe_violations(live_server, browser, peo
     found = {"set password": visit(newcomer, link)}
     newcomer.fill("#id_new_password1", "short")
     newcomer.fill("#id_new_password2", "short")
-    newcomer.click("main button[type=submit]")
-    newcomer.wait_for_load_state()
+    submit(newcomer, "main button[type=submit]")
     found["set password with errors"] = error_violations(newcomer)
     newcomer.fill("#id_new_password1", "my new scorecard passphrase")
     newcomer.fill("#id_new_password2", "my new scorecard passphrase")
-    newcomer.click("main button[type=submit]")
-    newcomer.wait_for_load_state()
+    submit(newcomer, "main button[type=submit]")
     found["password set"] = page_violations(newcomer)
     found["link used"] = visit(newcomer, link)
     newcomer.close()

@@ -8,6 +8,7 @@ from tests.browser.axe import (
     needs_browser,
     page_violations,
     sign_in,
+    submit,
     visit,
 )
 from tests.delivery.test_action_plans import build_action_plans
@@ -73,29 +74,25 @@ def test_forms_showing_errors_and_success_have_no_axe_violations(live_server, si
     page.goto(f"{base}/action-plans/{data['health'].pk}/actions/new/")
     page.fill("#id_reference", "3.2")
     page.fill("#id_due", "31.02.2018")
-    page.click("main button[type=submit]")
-    page.wait_for_load_state()
+    submit(page, "main button[type=submit]")
     assert "There is a problem" in page.content()
     found["new action with errors"] = error_violations(page)
 
     page.goto(f"{base}/actions/{data['actions']['3.2'].pk}/edit/")
     page.fill("#id_new_revised_due", "01.06.2018")
-    page.click("main button[type=submit]")
-    page.wait_for_load_state()
+    submit(page, "main button[type=submit]")
     assert "already due on 01.06.2018" in page.content()
     found["edit with errors"] = error_violations(page)
 
     page.goto(f"{base}/actions/{data['actions']['3.2'].pk}/updates/new/")
     page.fill("#id_dated", "10.05.2018")
-    page.click("main button[type=submit]")
-    page.wait_for_load_state()
+    submit(page, "main button[type=submit]")
     assert "There is a problem" in page.content()
     found["update with errors"] = error_violations(page)
 
     page.fill("#id_dated", "20.06.2018")
     page.fill("#id_text", "Report written")
-    page.click("main button[type=submit]")
-    page.wait_for_load_state()
+    submit(page, "main button[type=submit]")
     assert "Progress update dated 20.06.2018 added" in page.content()
     found["action after an update, with the success banner"] = page_violations(page)
 

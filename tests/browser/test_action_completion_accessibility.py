@@ -4,7 +4,7 @@ the action plan form, and the action page showing them. Zero violations allowed.
 
 import pytest
 
-from tests.browser.axe import error_violations, needs_browser, page_violations, sign_in
+from tests.browser.axe import error_violations, needs_browser, page_violations, sign_in, submit
 from tests.delivery.test_action_plans import build_action_plans
 
 pytestmark = [pytest.mark.browser, needs_browser, pytest.mark.django_db(transaction=True)]
@@ -32,13 +32,12 @@ def test_completion_status_history_and_meaning_of_b_have_no_axe_violations(
     try:
         page.goto(f"{base}/actions/{action}/edit/")
         page.fill("#id_completed", "31.02.2018")
-        page.click("main button[type=submit]")
+        submit(page, "main button[type=submit]")
         assert "Completion date" in page.content()
         found["completion date with an error"] = error_violations(page)
 
         page.fill("#id_completed", "15.06.2018")
-        page.click("main button[type=submit]")
-        page.wait_for_load_state()
+        submit(page, "main button[type=submit]")
         assert "Completed" in page.content()
         found["action with its completion date"] = page_violations(page)
 
@@ -50,8 +49,7 @@ def test_completion_status_history_and_meaning_of_b_have_no_axe_violations(
 
         page.fill("#id_dated", "20.06.2018")
         page.fill("#id_text", "Finished")
-        page.click("main button[type=submit]")
-        page.wait_for_load_state()
+        submit(page, "main button[type=submit]")
         assert "Status given" in page.content()
         found["action with its update trail and statuses"] = page_violations(page)
 

@@ -5,7 +5,14 @@ someone else saved first."""
 import pytest
 
 from scorecard.demo.loader import DEMO_PASSWORD, add_demo_users
-from tests.browser.axe import error_violations, needs_browser, page_violations, sign_in, visit
+from tests.browser.axe import (
+    error_violations,
+    needs_browser,
+    page_violations,
+    sign_in,
+    submit,
+    visit,
+)
 
 pytestmark = [pytest.mark.browser, needs_browser, pytest.mark.django_db(transaction=True)]
 
@@ -63,16 +70,14 @@ def test_archive_pages_have_no_axe_violations(live_server, team_page):
     found = {url: visit(team_page, f"{base}{url}") for url in _confirmations(ids)}
     # Archive the measure through its confirmation page, as a person would.
     team_page.goto(f"{base}/archive/measure/BP-HV-NBV/")
-    team_page.click("main button[type=submit]")
-    team_page.wait_for_load_state()
+    submit(team_page, "main button[type=submit]")
     assert "was archived on" in team_page.content()
     found["/measures/BP-HV-NBV/ (just archived)"] = page_violations(team_page)
     for url in _archived_pages(ids):
         kind, key = url.strip("/").split("/")
         slug = {"projects": "project", "actions": "action", "action-plans": "action-plan"}
         team_page.goto(f"{base}/archive/{slug.get(kind, 'risk')}/{key}/")
-        team_page.click("main button[type=submit]")
-        team_page.wait_for_load_state()
+        submit(team_page, "main button[type=submit]")
         found[f"{url} (archived)"] = visit(team_page, f"{base}{url}")
         assert "was archived on" in team_page.content()
     found["/restore/risk/ORG0009/"] = visit(team_page, f"{base}/restore/risk/ORG0009/")
@@ -85,8 +90,7 @@ def test_a_refused_edit_has_no_axe_violations(live_server, team_page):
     team_page.goto(f"{live_server.url}/projects/BP-PRJ-03/edit/")
     Project.objects.filter(project_id="BP-PRJ-03").update(title="Changed by someone else")
     team_page.fill("#id_title", "My title")
-    team_page.click("main button[type=submit]")
-    team_page.wait_for_load_state()
+    submit(team_page, "main button[type=submit]")
     violations = error_violations(team_page)
     assert "while you were editing" in team_page.content()
     assert violations == []

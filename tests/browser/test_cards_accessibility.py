@@ -6,7 +6,14 @@ from urllib.parse import urlencode
 
 import pytest
 
-from tests.browser.axe import error_violations, needs_browser, page_violations, sign_in, visit
+from tests.browser.axe import (
+    error_violations,
+    needs_browser,
+    page_violations,
+    sign_in,
+    submit,
+    visit,
+)
 from tests.delivery import builders
 
 pytestmark = [pytest.mark.browser, needs_browser, pytest.mark.django_db(transaction=True)]
@@ -73,8 +80,7 @@ def test_a_projects_highlights_and_no_direction_have_no_violations(
         page.fill("#id_period", "Q9 2019/20")
         page.select_option("#id_direction", "none")
         page.fill("#id_areas_of_concern", "Turnover")
-        page.click("main button[type=submit]")
-        page.wait_for_load_state()
+        submit(page, "main button[type=submit]")
         found["status form with errors"] = error_violations(page)
         assert page.input_value("#id_areas_of_concern") == "Turnover"
         found["status form"] = page_violations(page)

@@ -4,7 +4,14 @@ including forms showing their errors and warnings: zero violations allowed."""
 import pytest
 
 from scorecard.demo.loader import DEMO_PASSWORD
-from tests.browser.axe import error_violations, needs_browser, page_violations, sign_in, visit
+from tests.browser.axe import (
+    error_violations,
+    needs_browser,
+    page_violations,
+    sign_in,
+    submit,
+    visit,
+)
 
 pytestmark = [pytest.mark.browser, needs_browser, pytest.mark.django_db(transaction=True)]
 
@@ -37,25 +44,21 @@ def test_owner_pages_have_no_axe_violations(live_server, browser, cycle):
         # The form with an error, then with the far-from-history warning and its tick box.
         visit(page, value_form)
         page.fill("#id_value", "101")
-        page.click("main button[type=submit]")
-        page.wait_for_load_state()
+        submit(page, "main button[type=submit]")
         found["value error"] = error_violations(page)
         page.fill("#id_value", "2")
-        page.click("main button[type=submit]")
-        page.wait_for_load_state()
+        submit(page, "main button[type=submit]")
         assert page.locator("#id_confirm").count() == 1
         found["value warning"] = page_violations(page)
         page.check("#id_confirm")
-        page.click("main button[type=submit]")
-        page.wait_for_load_state()
+        submit(page, "main button[type=submit]")
         found["my updates after saving"] = page_violations(page)
         # The figure just saved is provisional: labelled on its page, named on the scorecard.
         for url in (f"{base}/measures/BP-HV-NBV/", f"{base}/", f"{base}/measures/"):
             found[f"{url} with a provisional figure"] = visit(page, url)
             assert page.locator(".scorecard-provisional").count() >= 1
         visit(page, f"{base}/cycles/{cycle.pk}/upload/")
-        page.click("main button[type=submit]")
-        page.wait_for_load_state()
+        submit(page, "main button[type=submit]")
         found["upload error"] = error_violations(page)
     finally:
         context.close()
@@ -87,8 +90,7 @@ def test_team_pages_have_no_axe_violations(live_server, browser, cycle):
         assert "Enter why you are returning" in page.locator(".govuk-error-summary").inner_text()
         visit(page, f"{base}/cycles/new/")
         page.fill("#id_period", "not a period")
-        page.click("main button[type=submit]")
-        page.wait_for_load_state()
+        submit(page, "main button[type=submit]")
         found["cycle form errors"] = error_violations(page)
     finally:
         context.close()

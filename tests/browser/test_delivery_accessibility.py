@@ -3,7 +3,7 @@
 import pytest
 
 from scorecard.delivery.models import ActionPlan, HighlightReport, Milestone, Project
-from tests.browser.axe import error_violations, needs_browser, sign_in, visit
+from tests.browser.axe import error_violations, needs_browser, sign_in, submit, visit
 from tests.delivery import builders
 
 pytestmark = [pytest.mark.browser, needs_browser, pytest.mark.django_db(transaction=True)]
@@ -56,15 +56,13 @@ def test_forms_and_their_errors_have_no_axe_violations(live_server, demo_council
         # A form sent back with errors: the error summary and messages are checked too.
         page.goto(f"{base}/projects/new/")
         page.fill("#id_project_id", "not valid!")
-        page.click("main button[type=submit]")
-        page.wait_for_load_state()
+        submit(page, "main button[type=submit]")
         assert "There is a problem" in page.content()
         found["project form with errors"] = error_violations(page)
         project = Project.objects.filter(milestones__isnull=False).first()
         page.goto(f"{base}/projects/{project.project_id}/updates/new/")
         page.fill("#id_period", "Q9 2019/20")
-        page.click("main button[type=submit]")
-        page.wait_for_load_state()
+        submit(page, "main button[type=submit]")
         assert "Enter a period" in page.content()
         found["status form with errors"] = error_violations(page)
     finally:

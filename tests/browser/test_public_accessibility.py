@@ -36,7 +36,7 @@ def test_the_publish_button_and_its_message_have_no_axe_violations(
     live_server, browser, demo_council
 ):
     from scorecard.demo.loader import DEMO_PASSWORD, add_demo_users
-    from tests.browser.axe import page_violations, sign_in, visit
+    from tests.browser.axe import page_violations, sign_in, submit, visit
 
     add_demo_users()
     context = browser.new_context()
@@ -44,9 +44,7 @@ def test_the_publish_button_and_its_message_have_no_axe_violations(
     try:
         sign_in(page, live_server.url, "performance", DEMO_PASSWORD)
         assert visit(page, f"{live_server.url}/measures/CPB-CLA-RATE/") == []
-        with page.expect_navigation():
-            page.click("form[action$='/publish/'] button")
-            page.wait_for_load_state()
+        submit(page, "form[action$='/publish/'] button")
         assert "is published on the public scorecard" in page.content()
         assert page_violations(page) == []
     finally:
