@@ -181,7 +181,10 @@ def _pause_for_tests(batches_written: int) -> None:
     if not marker or not (after.isascii() and after.isdigit()) or int(after) != batches_written:
         return
     paused = Path(marker)
-    paused.write_text(f"{batches_written}\n")
+    # Written aside and renamed: a test polling for the file never reads it half-written.
+    writing = paused.with_name(paused.name + ".writing")
+    writing.write_text(f"{batches_written}\n")
+    writing.replace(paused)
     while paused.exists():
         time.sleep(0.02)
 
