@@ -85,21 +85,18 @@ _DIRECTIONS = {polarity: directions(polarity) for polarity in Polarity}
 
 
 def rate_one(
-    rules: MeasureRules, schedule: TargetSchedule, readings: Sequence[Reading], index: int
-) -> tuple[Decimal | None, Rating, Direction | None, Reading | None]:
-    """What MeasureRater(rules, schedule).rate_columns(readings) gives reading `index` (its
-    target, rating, direction and the reading compared with), working out that reading's
-    alone: a headline needs only its latest reading's, the others are there to be compared
-    with, and a scorecard of 10,000 measures is 10,000 headlines, so this makes no rater and
-    works out the Amber limit only for a reading short of its target."""
-    reading = readings[index]
+    rules: MeasureRules, target: Decimal | None, reading: Reading, previous: Reading | None
+) -> tuple[Rating, Direction | None, Reading | None]:
+    """What MeasureRater(rules, schedule).rate_columns(readings) gives one reading (its rating,
+    direction and the reading compared with), given the target in force (`schedule`'s at the
+    reading) and the reading rate_columns would compare it with (`compared_with`): a headline
+    needs only its latest reading's, and a scorecard of 10,000 measures is 10,000 headlines,
+    so this makes no rater and works out the Amber limit only for a reading short of its
+    target."""
     period, value = reading.period, reading.value
-    first_month = period.first_month
-    at = bisect_right(schedule.starts, first_month) - 1
-    target = schedule.values[at] if at >= 0 else None
     discontinued = rules.discontinued_from
-    if discontinued is not None and first_month + period.months > discontinued.first_month:
-        return target, BLUE_RATING, None, None
+    if discontinued is not None and period.first_month + period.months > discontinued.first_month:
+        return BLUE_RATING, None, None
     polarity = rules.polarity
     if value is None:
         rating = rate(None, None, polarity, status=reading.status)
@@ -112,28 +109,31 @@ def rate_one(
         else:
             amber = target - polarity.sign * rules.tolerance.band(target)
             rating = AMBER_RATING if as_good(value, amber) else RED_RATING
-    # The reading rate_columns compares with: of the same breakdown, kind and first month a
-    # step back; of several, the last (as its look-up by month keeps the last).
-    kind, breakdown = period.kind, reading.breakdown
-    wanted = first_month - rules.comparison_step(kind)
-    previous = None
+    before = previous.value if previous is not None else None
+    if value is None or before is None:
+        return rating, None, previous
+    change = value - before
+    steady_band = rules.steady_band
+    falling, steady, rising = _DIRECTIONS[polarity]
+    if -steady_band <= change <= steady_band:
+        return rating, steady, previous
+    return rating, rising if change > ZERO else falling, previous
+
+
+def compared_with(rules: MeasureRules, readings: Sequence[Reading], index: int) -> Reading | None:
+    """The reading rate_columns compares reading `index` with: of the same breakdown, kind and
+    first month a step back; of several, the last (as its look-up by month keeps the last)."""
+    reading = readings[index]
+    kind, breakdown = reading.period.kind, reading.breakdown
+    wanted = reading.period.first_month - rules.comparison_step(kind)
     for earlier in reversed(readings):
         if (
             earlier.period.first_month == wanted
             and earlier.period.kind == kind
             and earlier.breakdown == breakdown
         ):
-            previous = earlier
-            break
-    before = previous.value if previous is not None else None
-    if value is None or before is None:
-        return target, rating, None, previous
-    change = value - before
-    steady_band = rules.steady_band
-    falling, steady, rising = _DIRECTIONS[polarity]
-    if -steady_band <= change <= steady_band:
-        return target, rating, steady, previous
-    return target, rating, rising if change > ZERO else falling, previous
+            return earlier
+    return None
 
 
 class MeasureRater:

@@ -21,7 +21,7 @@ from scorecard.core.measure_rules import (  # re-exported: the names callers kno
     TargetSchedule,
 )
 from scorecard.core.periods import Period
-from scorecard.core.rater import MeasureRater, rate_one
+from scorecard.core.rater import MeasureRater, compared_with, rate_one
 from scorecard.core.ratings import Direction, Rag, Rating
 
 __all__ = [
@@ -35,6 +35,7 @@ __all__ = [
     "TargetChange",
     "TargetSchedule",
     "headline",
+    "headline_from",
     "headline_of",
     "latest_as_at",
     "latest_index",
@@ -125,8 +126,25 @@ def headline_of(
     index = latest_index(readings, as_at)
     if index is None:
         return _headline(rules, None, as_at)
-    target, rating, way, previous = rate_one(rules, targets, readings, index)
-    return _headline(rules, RatedReading(readings[index], target, rating, way, previous), as_at)
+    reading = readings[index]
+    target = targets.target_for(reading.period)
+    return headline_from(rules, reading, target, compared_with(rules, readings, index), as_at)
+
+
+def headline_from(
+    rules: MeasureRules,
+    latest: Reading | None,
+    target: Decimal | None,
+    previous: Reading | None,
+    as_at: Period,
+) -> Headline:
+    """A measure's headline as at a period from its latest headline reading there (None: it
+    has none), the target in force for it and the reading it compares with, found already
+    (the overview reads them from the database in one query)."""
+    if latest is None:
+        return _headline(rules, None, as_at)
+    rating, way, compared = rate_one(rules, target, latest, previous)
+    return _headline(rules, RatedReading(latest, target, rating, way, compared), as_at)
 
 
 def _headline(rules: MeasureRules, latest: RatedReading | None, as_at: Period) -> Headline:

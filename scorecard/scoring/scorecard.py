@@ -23,7 +23,7 @@ from scorecard.measures.models import (
     Observation,
     rules_as_stored,
 )
-from scorecard.scoring.headlines import headlines_as_at, targets_of
+from scorecard.scoring.headlines import headlines_as_at, overview_headlines, targets_of
 
 OTHER_MEASURES = "Measures not linked to an outcome"
 
@@ -189,13 +189,20 @@ def _project_ratings(as_at: Period, plan_id: str | None) -> tuple[list, list]:
 def summarise(as_at: Period, plan_id: str | None = None) -> Scorecard:
     """The roll-ups, and lines only for measures off target: what the overview shows, without
     loading every measure."""
+    # The collector paused until every measure's headline has been counted and let go of, not
+    # only while they are made: let go of after, their objects set off a full collection, of
+    # all the process holds, on the next request if not this one.
+    with collector_paused():
+        return _summary(as_at, plan_id)
+
+
+def _summary(as_at: Period, plan_id: str | None) -> Scorecard:
     measures = measures_for(plan_id)
     rows = measures.values_list("pk", "outcome_id", "title", *RULE_COLUMNS_AS_STORED)
-    with collector_paused():
-        outcome_of = {pk: outcome_id for pk, outcome_id, *_ in rows}
-        titles = {pk: title for pk, _, title, *_ in rows}
-        rules = {pk: rules_as_stored(*rule) for pk, _, _, *rule in rows}
-        headlines = headlines_as_at(rules, as_at, measures)
+    outcome_of = {pk: outcome_id for pk, outcome_id, *_ in rows}
+    titles = {pk: title for pk, _, title, *_ in rows}
+    rules = {pk: rules_as_stored(*rule) for pk, _, _, *rule in rows}
+    headlines = overview_headlines(rules, as_at, measures)
     positions, project_rated = _project_ratings(as_at, plan_id)
     groups, total = _roll_up(
         _outcome_names(plan_id),

@@ -15,7 +15,7 @@ from scorecard.core.measure_rules import (
     TargetSchedule,
 )
 from scorecard.core.periods import Period, PeriodKind
-from scorecard.core.rater import MeasureRater, rate_one
+from scorecard.core.rater import MeasureRater, compared_with, rate_one
 from scorecard.core.ratings import Polarity, Tolerance, ToleranceType, direction, rate
 from scorecard.core.series import headline, headline_of, rate_series
 
@@ -104,7 +104,9 @@ def test_rating_one_reading_gives_what_rating_them_all_gives_it(rules, changes, 
     schedule = TargetSchedule(changes)
     columns = MeasureRater(rules, schedule).rate_columns(series)
     for index in range(len(series)):
-        got = rate_one(rules, schedule, series, index)
+        reading = series[index]
+        target = schedule.target_for(reading.period)
+        got = (target, *rate_one(rules, target, reading, compared_with(rules, series, index)))
         assert got == (
             columns.targets[index],
             columns.ratings[index],
