@@ -34,6 +34,27 @@ def available_periods(plan: Plan | None = None) -> list[Period]:
     return sorted(periods, key=lambda p: (-p.last_month, -p.months, p.kind.value))
 
 
+def _first_approved(*after: str) -> str:
+    """The id of the plan's first approved observation, in the index's order, of which the
+    conditions `after` hold (n the observation, p the period before): an index range on
+    observation_period, each row's plan checked (EXISTS) until one is found. It takes two
+    parameters, the approval and the plan."""
+    plan = "EXISTS (SELECT 1 FROM measures_measure m WHERE m.id = n.measure_id AND m.plan_id = %s)"
+    where = "\n          AND ".join([*after, "n.approval = %s", plan])
+    return f"""(SELECT n.id FROM measures_observation n
+        WHERE {where}
+        ORDER BY n.period_kind, n.period_first_month, n.period_months LIMIT 1)"""  # noqa: S608 - constant conditions; the values are parameters
+
+
+# The steps after period p, in the index's order.
+_LONGER_FROM_THE_SAME_MONTH = (
+    "n.period_kind = p.kind",
+    "n.period_first_month = p.first",
+    "n.period_months > p.months",
+)
+_OF_THE_SAME_KIND_STARTING_LATER = ("n.period_kind = p.kind", "n.period_first_month > p.first")
+_OF_A_LATER_KIND = ("n.period_kind > p.kind",)
+
 # The distinct periods of a plan's approved observations, found by skipping through the index
 # on the period columns (observation_period) from one period to the next: a few look-ups a
 # period, where a DISTINCT reads every observation of the plan (240,000 at 10,000 measures).
@@ -41,42 +62,21 @@ def available_periods(plan: Plan | None = None) -> list[Period]:
 # index's order: of the same kind and first month but longer, else of the same kind starting
 # later, else of a later kind. (One comparison of the three columns as a row would say it in
 # one condition, but SQLite then uses only the first column of the index, and reads on.)
-_PLAN_PERIODS = """
+_PLAN_PERIODS = f"""
 WITH RECURSIVE offered(kind, first, months) AS (
     SELECT o.period_kind, o.period_first_month, o.period_months
     FROM measures_observation o
-    WHERE o.id = (
-        SELECT n.id FROM measures_observation n
-        WHERE n.approval = %s
-          AND EXISTS (SELECT 1 FROM measures_measure m
-                      WHERE m.id = n.measure_id AND m.plan_id = %s)
-        ORDER BY n.period_kind, n.period_first_month, n.period_months LIMIT 1)
+    WHERE o.id = {_first_approved()}
     UNION ALL
     SELECT o.period_kind, o.period_first_month, o.period_months
     FROM offered p JOIN measures_observation o ON o.id = COALESCE(
-        (SELECT n.id FROM measures_observation n
-         WHERE n.period_kind = p.kind AND n.period_first_month = p.first
-           AND n.period_months > p.months
-           AND n.approval = %s
-           AND EXISTS (SELECT 1 FROM measures_measure m
-                       WHERE m.id = n.measure_id AND m.plan_id = %s)
-         ORDER BY n.period_kind, n.period_first_month, n.period_months LIMIT 1),
-        (SELECT n.id FROM measures_observation n
-         WHERE n.period_kind = p.kind AND n.period_first_month > p.first
-           AND n.approval = %s
-           AND EXISTS (SELECT 1 FROM measures_measure m
-                       WHERE m.id = n.measure_id AND m.plan_id = %s)
-         ORDER BY n.period_kind, n.period_first_month, n.period_months LIMIT 1),
-        (SELECT n.id FROM measures_observation n
-         WHERE n.period_kind > p.kind
-           AND n.approval = %s
-           AND EXISTS (SELECT 1 FROM measures_measure m
-                       WHERE m.id = n.measure_id AND m.plan_id = %s)
-         ORDER BY n.period_kind, n.period_first_month, n.period_months LIMIT 1))
+        {_first_approved(*_LONGER_FROM_THE_SAME_MONTH)},
+        {_first_approved(*_OF_THE_SAME_KIND_STARTING_LATER)},
+        {_first_approved(*_OF_A_LATER_KIND)})
 )
-SELECT kind, first, months FROM offered"""
-# Its four look-ups each take the approval and the plan.
-_LOOK_UPS = 4
+SELECT kind, first, months FROM offered"""  # noqa: S608 - as _first_approved
+# Each of its look-ups takes the approval and the plan.
+_LOOK_UPS = _PLAN_PERIODS.count("n.approval = %s")
 
 
 def _plan_periods(plan: Plan) -> list[tuple[str, int, int]]:
