@@ -256,8 +256,7 @@ def overview_headlines(
             period = periods[kind, first, months] = Period(PeriodKind(kind), first, months)
         return period
 
-    found: defaultdict[int, list[tuple[Reading, Decimal | None, Reading | None]]]
-    found = defaultdict(list)
+    found: dict[int, tuple[Reading, Decimal | None, Reading | None]] = {}
     with connection.cursor() as cursor:
         cursor.execute(
             f"{_LATEST_HEADLINES}({selected})",
@@ -268,6 +267,11 @@ def overview_headlines(
             latest = Reading(
                 period_of(kind, first, months), value(figure), "", status or None, written
             )
+            # Periods of several kinds may end in the latest month: the headline's is picked
+            # as headline_of picks it.
+            other = found.get(measure_id)
+            if other is not None and latest_index([other[0], latest], as_at) == 0:
+                continue
             before_first, before_months, before, before_status, before_written = row[8:]
             previous = None
             if before_first is not None:
@@ -278,16 +282,9 @@ def overview_headlines(
                     before_status or None,
                     before_written,
                 )
-            found[measure_id].append((latest, target_value(target), previous))
+            found[measure_id] = (latest, target_value(target), previous)
     headlines = {}
     for measure_id, rules in rules_by_measure.items():
-        candidates = found.get(measure_id)
-        if not candidates:
-            headlines[measure_id] = headline_from(rules, None, None, None, as_at)
-            continue
-        # Periods of several kinds may end in the latest month: the headline's is picked as
-        # headline_of picks it.
-        chosen = latest_index([c[0] for c in candidates], as_at) if len(candidates) > 1 else 0
-        latest, target, previous = candidates[chosen if chosen is not None else 0]
+        latest, target, previous = found.get(measure_id) or (None, None, None)
         headlines[measure_id] = headline_from(rules, latest, target, previous, as_at)
     return headlines
