@@ -1,7 +1,7 @@
 """Measures' headlines as at a period, read from the database in three queries whatever the
-number of measures, with the database selecting the measures (by subquery) where the caller has
-them as a queryset: a list of every id costs Django time to build, and SQLite limits how many
-parameters a query may have."""
+number of measures (the overview's in one: overview_headlines), with the database selecting the
+measures (by subquery) where the caller has them as a queryset: a list of every id costs Django
+time to build, and SQLite limits how many parameters a query may have."""
 
 from __future__ import annotations
 
