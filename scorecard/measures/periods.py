@@ -43,7 +43,7 @@ def _first_approved(*after: str) -> str:
     where = "\n          AND ".join([*after, "n.approval = %s", plan])
     return f"""(SELECT n.id FROM measures_observation n
         WHERE {where}
-        ORDER BY n.period_kind, n.period_first_month, n.period_months LIMIT 1)"""  # noqa: S608 - constant conditions; the values are parameters
+        ORDER BY n.period_kind, n.period_first_month, n.period_months LIMIT 1)"""  # noqa: S608  # nosec B608 - constant conditions, the values are parameters
 
 
 # The steps after period p, in the index's order.
@@ -74,7 +74,7 @@ WITH RECURSIVE offered(kind, first, months) AS (
         {_first_approved(*_OF_THE_SAME_KIND_STARTING_LATER)},
         {_first_approved(*_OF_A_LATER_KIND)})
 )
-SELECT kind, first, months FROM offered"""  # noqa: S608 - as _first_approved
+SELECT kind, first, months FROM offered"""  # noqa: S608  # nosec B608 - as _first_approved
 # Each of its look-ups takes the approval and the plan.
 _LOOK_UPS = _PLAN_PERIODS.count("n.approval = %s")
 

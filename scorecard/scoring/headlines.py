@@ -234,7 +234,7 @@ LEFT JOIN measures_observation p ON p.id = (
       AND q.period_first_month = o.period_first_month - ({_STEP})
       AND q.period_last_month IN ({", ".join(f"o.period_last_month - {s}" for s in _BEFORE_LATEST)})
     ORDER BY q.period_last_month DESC LIMIT 1)
-WHERE m.id IN """  # noqa: S608 - the steps are the core's numbers; no value a user gives
+WHERE m.id IN """  # noqa: S608  # nosec B608 - the steps are the core's numbers, no value a user gives
 
 
 def overview_headlines(
