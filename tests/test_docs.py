@@ -36,6 +36,7 @@ def test_every_command_is_in_the_readme():
         "formats-delivery.md",
         "rules.md",
         "reports.md",
+        "papers.md",
         "deploy-postgresql.md",
         "deploy.md",
         "cycles.md",
