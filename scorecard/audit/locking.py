@@ -154,8 +154,13 @@ class EditTokenMixin:
             self.fields[TOKEN_FIELD] = forms.CharField(
                 widget=forms.HiddenInput,
                 required=False,
-                initial=edit_token(self.instance),
+                initial=self.stored_token(),
             )
+
+    def stored_token(self, *, lock: bool = False) -> str:
+        """The token of the item as stored now. A form that saves rows of more than one item
+        (a paper and its implications) says so here, so a change to any of them is caught."""
+        return edit_token(self.instance, lock=lock)
 
     @property
     def _editing(self) -> bool:
@@ -204,7 +209,7 @@ class EditTokenMixin:
     def clean(self) -> dict:
         cleaned = super().clean()
         if self._editing:
-            current = edit_token(self.instance)
+            current = self.stored_token()
             if self._sent_token() != current:
                 self._refuse(current)
         return cleaned
@@ -217,7 +222,7 @@ class EditTokenMixin:
         try:
             with transaction.atomic():
                 if self._editing:
-                    current = edit_token(self.instance, lock=True)
+                    current = self.stored_token(lock=True)
                     if self._sent_token() != current:
                         raise EditConflict(current)
                 return save()

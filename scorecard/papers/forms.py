@@ -8,6 +8,7 @@ from typing import cast
 from django import forms
 from django.db import transaction
 
+from scorecard.audit.locking import EditTokenMixin, stored_values, token_of
 from scorecard.core.period_parser import parse_period
 from scorecard.forms import GovukForm, GovukModelForm
 from scorecard.framework.models import Plan
@@ -85,7 +86,7 @@ class StartPaperForm(GovukForm):
             ) from None
 
 
-class PaperForm(GovukModelForm):
+class PaperForm(EditTokenMixin, GovukModelForm):
     """Every section the team types; each implication its own box."""
 
     committee = text_field("Committee", "committee the paper goes to", 200)
@@ -146,9 +147,18 @@ class PaperForm(GovukModelForm):
                 widget=forms.Textarea(attrs={"rows": 3, "class": "govuk-textarea"}),
             )
 
+    locked_noun = "paper"
+
     @staticmethod
     def implication_name(pk: int) -> str:
         return f"implication_{pk}"
+
+    def stored_token(self, *, lock: bool = False) -> str:
+        """The paper's row and its implications' texts: another officer's change to either
+        since this form was opened is refused, never silently overwritten."""
+        paper = stored_values(Paper, self.instance.pk, lock=lock)
+        texts = self.instance.implications.order_by("pk").values_list("pk", "text")
+        return token_of({"paper": paper, "implications": [list(row) for row in texts]})
 
     def save(self, commit: bool = True) -> Paper:
         with transaction.atomic():
@@ -184,7 +194,9 @@ class GlossaryForm(GovukModelForm):
         fields = ["term", "meaning"]
 
 
-class PaperSettingsForm(GovukModelForm):
+class PaperSettingsForm(EditTokenMixin, GovukModelForm):
+    locked_noun = "settings page"
+
     class Meta:
         model = PaperSettings
         fields = ["implication_headings", "section_order"]

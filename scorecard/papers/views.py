@@ -103,8 +103,7 @@ def paper_detail(request, pk: int):
 def paper_edit(request, pk: int):
     paper = _draft(request, pk)
     form = PaperForm(_posted(request), instance=paper)
-    if request.method == "POST" and form.is_valid():
-        form.save()
+    if request.method == "POST" and form.is_valid() and form.save_unless_changed():
         messages.success(request, "Changes to the paper saved")
         return redirect(paper)
     title = "Change the paper"
@@ -183,8 +182,7 @@ def paper_new_version(request, pk: int):
 def paper_settings(request):
     settings = PaperSettings.current()
     form = PaperSettingsForm(_posted(request), instance=settings)
-    if request.method == "POST" and form.is_valid():
-        form.save()
+    if request.method == "POST" and form.is_valid() and form.save_unless_changed():
         messages.success(request, "The council's paper settings are saved")
         return redirect("paper_list")
     return form_page(

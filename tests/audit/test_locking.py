@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
+from django.utils import timezone
 
 from scorecard.audit import locking
 from scorecard.audit.locking import edit_token
@@ -18,6 +19,8 @@ from scorecard.delivery.action_forms import ActionForm, ActionPlanForm
 from scorecard.delivery.highlight_forms import HighlightReportForm
 from scorecard.delivery.models import Action, ActionPlan, HighlightReport, Milestone, Project
 from scorecard.delivery.project_forms import MilestoneForm, ProjectForm
+from scorecard.papers.forms import PaperForm, PaperSettingsForm
+from scorecard.papers.models import Implication, Paper, PaperSettings
 from scorecard.people.models import Person
 from scorecard.risks.forms import RiskForm
 from scorecard.risks.models import Risk
@@ -68,9 +71,38 @@ class Case:
     def item(self):
         return self.find()
 
+    def token(self, item) -> str:
+        """The token the edit page carries: the stored row's, or the form's own where it
+        saves more than one row (a paper and its implications)."""
+        form = self.form(item)
+        return form.stored_token() if hasattr(form, "stored_token") else edit_token(item)
+
 
 def _highlight():
     return HighlightReport.objects.order_by("pk").first()
+
+
+def _saved(settings: PaperSettings) -> PaperSettings:
+    """The council's paper settings, saved once (until then they are unsaved defaults)."""
+    if settings.pk is None:
+        settings.save()
+    return settings
+
+
+def _paper() -> Paper:
+    """A draft paper of the demo's CYPP (started on first use, as the team starts one)."""
+    from scorecard.core.period_parser import parse_period
+    from scorecard.framework.models import Plan
+    from scorecard.papers.actions import StartPaper
+
+    found = Paper.objects.order_by("pk").first()
+    if found is None:
+        team = User.objects.get(username="performance")
+        plan = Plan.objects.get(plan_id="cypp")
+        found = StartPaper(
+            team, plan, "programme", parse_period("Q4 2017/18"), "Cabinet", date(2018, 7, 9)
+        ).execute()
+    return found
 
 
 CASES = [
@@ -116,6 +148,20 @@ CASES = [
         lambda r: f"/risks/{r.reference}/edit/",
         "title",
     ),
+    Case(
+        "paper",
+        _paper,
+        lambda p: PaperForm(instance=p),
+        lambda p: f"/papers/{p.pk}/edit/",
+        "summary",
+    ),
+    Case(
+        "settings page",
+        lambda: _saved(PaperSettings.current()),
+        lambda s: PaperSettingsForm(instance=s),
+        lambda s: "/papers/settings/",
+        "implication_headings",
+    ),
 ]
 IDS = [case.noun.replace(" ", "-") for case in CASES]
 
@@ -129,7 +175,7 @@ def _someone_else_saves(case: Case, text: str) -> None:
 @pytest.mark.parametrize("case", CASES, ids=IDS)
 def test_the_edit_page_carries_the_token_of_the_stored_row(demo, team, case):
     page = team.get(case.url(case.item())).content.decode()
-    assert TOKEN.search(page).group(1) == edit_token(case.item())
+    assert TOKEN.search(page).group(1) == case.token(case.item())
 
 
 @pytest.mark.parametrize("case", CASES, ids=IDS)
@@ -280,3 +326,26 @@ def test_an_owner_and_the_team_editing_the_same_action_through_the_pages(demo, t
     assert who and expected.startswith(f"{who} changed this action on {locking.said_moment(when)}")
     assert "Jenny&#x27;s wording" in page
     assert Action.objects.get(pk=action.pk).description == "The team's wording"
+
+
+def test_a_change_to_a_papers_implication_counts_as_a_change(demo, team):
+    paper = _paper()
+    mine = posted(PaperForm(instance=paper))
+    legal = paper.implications.get(heading="Legal")
+    Implication.objects.filter(pk=legal.pk).update(text="Their legal advice")
+    mine[PaperForm.implication_name(legal.pk)] = "My legal advice"
+    page = team.post(f"/papers/{paper.pk}/edit/", mine).content.decode()
+    assert REFUSED in page
+    assert paper.implications.get(pk=legal.pk).text == "Their legal advice"
+
+
+def test_a_paper_published_while_it_was_being_edited_is_not_changed(demo, team):
+    """The edit page was opened on the draft; the paper was published before the change was
+    sent: the published paper is not touched (it is the record of what went to committee)."""
+    paper = _paper()
+    mine = posted(PaperForm(instance=paper))
+    Paper.objects.filter(pk=paper.pk).update(published_at=timezone.now(), published_by="Them")
+    mine["summary"] = "Changed after publication"
+    response = team.post(f"/papers/{paper.pk}/edit/", mine)
+    assert response.status_code in (200, 302, 403, 404)
+    assert Paper.objects.get(pk=paper.pk).summary != "Changed after publication"
