@@ -5,12 +5,19 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import User
 from django.db import transaction
+from hypothesis import settings
 from knox.models import AuthToken
 
 from scorecard.demo.loader import add_demo_users, demo_files
 from scorecard.interchange.importer import import_files
 
 TESTS = Path(__file__).resolve().parent
+
+# Hypothesis fails an example that takes over 200 ms by default: a timing assertion, which a
+# shared, busy machine broke (a benchmarking property test took 406 ms under load). The suite
+# asserts what code does, never how fast; the benches in bench/ measure speed.
+settings.register_profile("suite", deadline=None)
+settings.load_profile("suite")
 
 # The longest modules first (a second collection hook, after pytest-django's).
 pytest_plugins = ["tests.ordering"]
