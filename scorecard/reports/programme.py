@@ -133,13 +133,7 @@ def build(
     period: Period, plan_id: str | None = None, meeting: datetime.date | None = None
 ) -> Report:
     """The report; its front sheet from the paper record for the plan, period and meeting
-    (the latest meeting's when none is given) where the team has started one. For a financial
-    year, the year's report (programme_year.py), which rolls up its quarters."""
-    if period.kind is PeriodKind.FINANCIAL_YEAR:
-        # Imported here: the year's report is made of this module's parts.
-        from scorecard.reports.programme_year import build_year
-
-        return build_year(period, plan_id, meeting)
+    (the latest meeting's when none is given) where the team has started one."""
     plan = choose_plan(period, plan_id)
     summary = executive_summary(plan, period)
     programmes = list(plan.programmes.current())

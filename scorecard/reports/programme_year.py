@@ -109,7 +109,7 @@ def build_year(
     last_quarter = summary.reported_quarters[-1]
     paper = paper_for(KIND, plan, year, meeting)
     title = (paper.title if paper else "") or f"{plan.name}: annual progress report"
-    board = plan.board.name if plan.board_id else ""
+    board = plan.board.name if plan.board else ""
     cover = cover_lines(paper) if paper else [board]
     at_year_end = summary_sentences(plan, summary.at_year_end)
     return Report(

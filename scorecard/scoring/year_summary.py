@@ -59,7 +59,7 @@ def year_summary(plan: Plan, year: Period) -> YearSummary:
     """`year`: a financial year."""
     reports = reports_by_programme(plan, year)
     found = []
-    for programme in plan.programmes.current():
+    for programme in Programme.objects.current().filter(plan=plan):
         theirs = reports.get(programme.pk, [])
         in_year = [r for r in theirs if year.contains(r.period_obj)]
         last = report_line(programme, theirs, in_year[-1].period_obj) if in_year else None

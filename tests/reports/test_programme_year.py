@@ -19,7 +19,8 @@ from scorecard.papers.actions import StartPaper
 from scorecard.reports.as_at import build_report
 from scorecard.reports.document import Bullets, Facts, Paragraph, ReportUnavailable, Table
 from scorecard.reports.kinds import render
-from scorecard.reports.programme import build, items
+from scorecard.reports.programme import items
+from scorecard.reports.progress import build
 from scorecard.scoring.scorecard import measures_for
 from tests.delivery.builders import highlight
 
