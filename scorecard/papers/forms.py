@@ -74,7 +74,9 @@ class StartPaperForm(GovukForm):
         looked_after = team_plan_ids(user)
         plan_field = cast(forms.ModelChoiceField, self.fields["plan"])
         plan_field.queryset = plans if looked_after is None else plans.filter(pk__in=looked_after)
-        self.fields["period"].help_text = "For example, Q4 2017/18"
+        self.fields[
+            "period"
+        ].help_text = "For example, Q4 2017/18, or 2017/18 for the year's report"
 
     def clean_period(self):
         text = self.cleaned_data["period"]

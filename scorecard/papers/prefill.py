@@ -4,7 +4,7 @@ recommendations are never written here: only people know what they ask of a meet
 
 from __future__ import annotations
 
-from scorecard.core.periods import Period
+from scorecard.core.periods import Period, PeriodKind
 from scorecard.core.ratings import Direction, Rag
 from scorecard.core.wording import (
     capitalised,
@@ -18,6 +18,7 @@ from scorecard.papers.choices import PaperKind
 from scorecard.risks.register import Banding, assessment_lines, long_date, risks_as_at
 from scorecard.scoring.executive_summary import ExecutiveSummary, executive_summary
 from scorecard.scoring.scorecard import build_scorecard
+from scorecard.scoring.year_summary import year_summary
 
 PROGRESS_WORDS = {Direction.IMPROVING: "down", Direction.DECLINING: "up"}
 
@@ -100,6 +101,9 @@ def risk_implications(plan: Plan, period: Period) -> str:
 
 
 def summary_for(kind: str, plan: Plan, period: Period) -> str:
+    if kind == PaperKind.PROGRAMME and period.kind is PeriodKind.FINANCIAL_YEAR:
+        # The year's report: each programme as its last report of the year left it.
+        return summary_sentences(plan, year_summary(plan, period).at_year_end)
     if kind == PaperKind.PROGRAMME:
         return summary_sentences(plan, executive_summary(plan, period))
     return scorecard_sentences(plan, period)

@@ -50,9 +50,10 @@ KINDS = {
         ReportKind(
             "programme",
             "Plan progress report",
-            "The board's report on a plan's programmes: front sheet, achievements, status of "
-            "each programme, executive summary, outcome indicators and governance.",
-            "scorecard.reports.programme",
+            "The board's report on a plan's programmes, for a quarter or a financial year: "
+            "front sheet, achievements, status of each programme, executive summary, outcome "
+            "indicators and governance.",
+            "scorecard.reports.progress",
         ),
         ReportKind(
             "actions",

@@ -92,8 +92,10 @@ def choose_plan(quarter: Period, plan_id: str | None) -> Plan:
             if plan
             else HighlightReport.objects.all()
         )
-        where = f": there are some for {_quarters_text(held)}" if held else ""
-        raise ReportUnavailable(f"highlight reports are for quarters, not {quarter.display}{where}")
+        where = f": there are highlight reports for {_quarters_text(held)}" if held else ""
+        raise ReportUnavailable(
+            f"a progress report is for a quarter or a financial year, not {quarter.display}{where}"
+        )
     if plan is not None:
         if not HighlightReport.objects.filter(programme__plan=plan, period=quarter.label).exists():
             held = periods_of(HighlightReport.objects.filter(programme__plan=plan))
@@ -147,7 +149,9 @@ def build(
         produced=timezone.localdate(),
         cover=[line for line in (*cover, capitalised(date_range(period))) if line],
         sections=[
-            front_sheet(paper) if paper else generated_front_sheet(plan, period, summary, title),
+            front_sheet(paper)
+            if paper
+            else generated_front_sheet(plan, period, summary_sentences(plan, summary), title),
             achievements(summary, programmes),
             programme_status(summary, programmes),
             summary_section(summary, paper),
@@ -166,9 +170,7 @@ def _board_words(plan: Plan) -> str:
     return the(plan.board.name) if plan.board_id else "the board"
 
 
-def generated_front_sheet(
-    plan: Plan, period: Period, summary: ExecutiveSummary, title: str
-) -> Section:
+def generated_front_sheet(plan: Plan, period: Period, summary: str, title: str) -> Section:
     """What the data alone gives; the recommendations are the team's to write, on the paper
     record, and show as a gap until then."""
     organisation = organisation_name(plan)
@@ -187,7 +189,7 @@ def generated_front_sheet(
                         if organisation
                         else "The performance team",
                     ),
-                    ("Summary", summary_sentences(plan, summary)),
+                    ("Summary", summary),
                     ("Recommendations", NOT_YET_WRITTEN),
                     ("Risk implications", risk_implications(plan, period)),
                 ]
@@ -343,10 +345,13 @@ def _gathered_blocks(
     return blocks or [Paragraph(NONE_REPORTED)]
 
 
-def summary_section(summary: ExecutiveSummary, paper: Paper | None = None) -> Section:
+def summary_section(
+    summary: ExecutiveSummary, paper: Paper | None = None, said_before: str = ""
+) -> Section:
     """The quarter's highlight reports gathered heading by heading; where the team has written
     the plan-level parts (overall position, issues across the programmes, decisions sought),
-    those once, before what the programmes say."""
+    those once, before what the programmes say. `said_before`: a heading the paper has
+    already given in full (the year's report gives the progress as its achievements)."""
     quarter = summary.quarter.display
     section = Section(
         "Executive summary",
@@ -363,6 +368,8 @@ def summary_section(summary: ExecutiveSummary, paper: Paper | None = None) -> Se
     said_for_plan = {ISSUES: typed["cross_cutting_issues"], DECISIONS: typed["decisions_sought"]}
     reported = [line.programme for line in summary.lines]
     for gathered in summary.gathered:
+        if gathered.heading == said_before:
+            continue
         blocks = _gathered_blocks(gathered, reported, said_for_plan.get(gathered.heading, ""))
         section.sections.append(Section(gathered.heading, blocks))
     missing = [programme.name for programme in summary.not_reported]
@@ -425,8 +432,9 @@ INDICATOR_COLUMNS = (
     ("Most recent", 11),
     ("England", 11),
     ("Statistical neighbours", 11),
-    ("Among all areas", 12),
-    ("Progress", 22),
+    # Wide enough for "Not benchmarked" unbroken on a printed page.
+    ("Among all areas", 14),
+    ("Progress", 20),
 )
 TEXT_COLUMNS = ("Indicator", "Among all areas", "Progress")
 

@@ -39,8 +39,9 @@ CONTENTS_ENTRIES = 40
 # Headings stop at h6: deeper sections keep that level.
 DEEPEST = 6
 
-# Only a wide table may need scrolling on a narrow screen, and so a keyboard stop.
-SCROLLED_COLUMNS = 5
+# Only a wide table may need scrolling on a narrow screen, and so a keyboard stop: five
+# columns of words (a programme, its lead, status, direction and reason) overflow a phone.
+SCROLLED_COLUMNS = 4
 
 NUMERIC = ' class="numeric"'
 

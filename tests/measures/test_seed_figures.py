@@ -158,9 +158,10 @@ def test_every_seed_figure_is_shown_with_its_own_decimals_on_its_page_and_in_the
             assert _found(_as_written(measure, latest["value"]), paper), (measure_id, latest)
             in_paper += 1
     # Seeds 000, 001, 003 and 004 (the unnamed "(183/227)" figure not loaded), and seed 002's
-    # 65 (the lead member plan).
-    assert figures == 287
-    assert mixed == 15
+    # 65 (the lead member plan); seed 001's two caseloads (Q2 and Q4 2016/17) make 289.
+    assert figures == 289
+    # Seed 001's caseloads mix decimals too (12, then 14.7): 16 (was 15).
+    assert mixed == 16
     assert in_paper > 10
 
 

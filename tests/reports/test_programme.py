@@ -16,6 +16,7 @@ from scorecard.reports.programme import (
     INDICATOR_COLUMNS,
     build,
     indicators_appendix,
+    items,
     one_line,
 )
 from scorecard.risks.models import Risk, RiskAssessment
@@ -79,7 +80,7 @@ def test_the_demo_progress_report_for_q4_2017_18(demo_council):
     assert [s.title for s in achievements.sections] == [p.name for p in programmes]
     for section, line in zip(achievements.sections, summary.lines, strict=True):
         (bullets,) = section.blocks
-        assert one_line(line.report.areas_of_success) in bullets.items
+        assert bullets.items == items(line.report.areas_of_success)
 
     # Programme status: every programme, statuses as the database holds them.
     counts, table = _tables(report.sections[2])
@@ -92,7 +93,10 @@ def test_the_demo_progress_report_for_q4_2017_18(demo_council):
     assert sum(cell.rag == "G" for cell in statuses) == by_status[Rag.GREEN]
     assert sum(cell.rag == "A" for cell in statuses) == by_status[Rag.AMBER]
     assert statuses[0].text == "Green (G)"
-    assert {row[3].text for row in table.rows} == {"First report"}
+    # Each status as it was at Year 1's end (Q4 2016/17, seed 001): no programme moved.
+    assert [row[3].text for row in table.rows] == [
+        f"→ Steady: was {row[2].text.split()[0]} in Q4 2016/17" for row in table.rows
+    ]
     assert table.rows[0][4].text == one_line(summary.lines[0].report.reason_for_status)
 
     # Executive summary: what highlights.executive_summary gathers, in its order.
@@ -161,8 +165,13 @@ def test_refuses_an_unknown_plan_and_a_quarter_without_highlight_reports(db):
         build(parse_period("Q2 2017/18"), "cypp")
     with pytest.raises(ReportUnavailable, match="none have been entered for it yet"):
         build(Q4, "business-plan")
-    with pytest.raises(ReportUnavailable, match="highlight reports are for quarters"):
-        build(parse_period("2017/18"))
+    # A year is the year's report (test_programme_year.py); a month is neither.
+    with pytest.raises(ReportUnavailable) as refused:
+        build(parse_period("Mar-18"))
+    assert str(refused.value) == (
+        "a progress report is for a quarter or a financial year, not Mar-18: there are "
+        "highlight reports for Q4 2017/18, Q3 2017/18"
+    )
 
 
 def test_a_small_plan_reports_trend_gaps_and_risks_as_at_the_quarter(db):
