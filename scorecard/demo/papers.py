@@ -1,7 +1,8 @@
-"""The demo's paper record: the front sheet of the CYPP's Year 2 report to Cabinet on 9 July
-2018 (seed 001's names, dates and figures; the words are the demo's own), started as the
-performance team would (the data's sections filled in) and then typed. A draft, so that anyone
-trying the demo can change and publish it."""
+"""The demo's paper records: the front sheet of the CYPP's Year 2 report to Cabinet on 9 July
+2018 (seed 001's names, dates and figures; the words are the demo's own), and the Corporate
+Parenting Board's annual report for 2017/18 (seed 004's, alike), each started as the
+performance team would (the data's sections filled in) and then typed. Drafts, so that anyone
+trying the demo can change and publish them."""
 
 from __future__ import annotations
 
@@ -107,7 +108,7 @@ def add_demo_papers(team_user) -> None:
 # 2019: seed 004's names, dates and figures, in the demo's own words.
 BOARD_MEETING = date(2019, 2, 20)
 BOARD_TYPED = {
-    "title": "Corporate Parenting Board Annual Report 2017 - 2018",
+    "title": "Corporate Parenting Board Annual Report",
     "cabinet_member": "Cllr Frances Nicholson, Cabinet Member for Children and Families",
     "divisions_and_local_members": "Jill Shortland OBE, Chair of the Corporate Parenting Board",
     "lead_officer": "Philippa Granthier, Assistant Director Commissioning & Performance",
@@ -260,6 +261,11 @@ def add_demo_board_paper(team_user) -> None:
     for name, text in BOARD_TYPED.items():
         setattr(paper, name, text)
     paper.save()
+    # The board's report to Council has no implications section: the team clears the one
+    # the register started.
+    for found in paper.implications.all():
+        found.text = ""
+        found.save()
     paper.priorities.all().delete()
     for order, row in enumerate(BOARD_PRIORITIES):
         paper.priorities.create(order=order, **dict(zip(BOARD_PRIORITY_FIELDS, row, strict=True)))
