@@ -24,6 +24,7 @@ from scorecard.papers.models import Paper
 from scorecard.reports import board
 from scorecard.reports.document import Bullets, ReportUnavailable
 from scorecard.reports.kinds import KINDS, render
+from tests.reports.test_no_demo_artefacts import artefacts
 from tests.signing_in import signed_in
 
 pytestmark = pytest.mark.django_db
@@ -290,3 +291,8 @@ def test_every_format_renders_the_paper(paper):
     sheet = workbook["By age group"]
     values = [cell.value for row in sheet.iter_rows() for cell in row]
     assert any(isinstance(v, float) and abs(v - 0.436) < 1e-9 for v in values)
+
+
+def test_the_demo_board_paper_prints_no_note_on_how_its_data_was_read(paper):
+    html = render(_report(), "html").decode()
+    assert artefacts(html) == []
