@@ -203,6 +203,8 @@ class NewVersion:
                 )
             for term in source.glossary.all():
                 copy.glossary.create(term=term.term, meaning=term.meaning)
-            for row in source.priorities.all():
-                copy.priorities.create(**{name: getattr(row, name) for name in PRIORITY_FIELDS})
+            for priority in source.priorities.all():
+                copy.priorities.create(
+                    **{name: getattr(priority, name) for name in PRIORITY_FIELDS}
+                )
         return copy

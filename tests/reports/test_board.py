@@ -296,3 +296,17 @@ def test_every_format_renders_the_paper(paper):
 def test_the_demo_board_paper_prints_no_note_on_how_its_data_was_read(paper):
     html = render(_report(), "html").decode()
     assert artefacts(html) == []
+
+
+def test_a_published_board_papers_next_version_keeps_its_sections_and_priorities(paper):
+    from scorecard.papers.actions import NewVersion, Publish
+
+    team = User.objects.get(username="performance")
+    Publish(paper, team).execute()
+    copy = NewVersion(paper, team).execute()
+    assert (copy.achievements, copy.young_peoples_voice) == (
+        paper.achievements,
+        paper.young_peoples_voice,
+    )
+    kept = ["priority", "board_progress", "recommendations_to_board"]
+    assert list(copy.priorities.values_list(*kept)) == list(paper.priorities.values_list(*kept))
