@@ -98,9 +98,16 @@ def build(
             *written,
             appendix_b(summaries, as_at),
             appendix_c(plan, period),
-            *(end_sections(paper) if paper else []),
+            *(_kept_whole(end_sections(paper)) if paper else []),
         ],
     )
+
+
+def _kept_whole(sections: list[Section]) -> list[Section]:
+    """The short lists at the end (the glossary's few terms) each kept on one page."""
+    for section in sections:
+        section.keep_together = True
+    return sections
 
 
 def not_started(plan: Plan) -> Section:
@@ -228,7 +235,9 @@ def appendix_c(plan: Plan, period: Period) -> Section:
             name = outcomes.get(found.measure.outcome_id or 0, "Other figures")
             grouped.setdefault(name, []).append((found.measure, latest))
     for name, lines in grouped.items():
-        section.sections.append(Section(name, [figures_table(name, lines, end)]))
+        # A dashboard page's few figures read together: never one row left on a page.
+        table = figures_table(name, lines, end)
+        section.sections.append(Section(name, [table], keep_together=True))
     if not by_age and not grouped:
         section.add(Paragraph(f"{plan.name} has no figures for {period.display} or earlier."))
     return section
