@@ -326,7 +326,7 @@ def benchmarks(measure: Measure, latest: Observation, end: int) -> str:
         when = f" ({compared.period_shown})"
         averages = [
             ("England", compared.england),
-            ("Statistical neighbours", compared.neighbour_average),
+            ("Statistical neighbours' average", compared.neighbour_average),
             (compared.region.name if compared.region else "", compared.region_value),
         ]
         shown += [f"{label} {value:.1f}{when}" for label, value in averages if label and value]

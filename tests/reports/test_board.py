@@ -310,3 +310,24 @@ def test_a_published_board_papers_next_version_keeps_its_sections_and_priorities
     )
     kept = ["priority", "board_progress", "recommendations_to_board"]
     assert list(copy.priorities.values_list(*kept)) == list(paper.priorities.values_list(*kept))
+
+
+def test_a_measure_linked_to_an_indicator_shows_the_benchmarking_datas_comparisons(demo):
+    """The benchmarking app's England, statistical neighbours and region, beside the published
+    ones, for a measure linked to a comparator indicator (the demo's one: Fingertips 90284)."""
+    from scorecard.benchmarking.models import Indicator
+    from scorecard.measures.models import Measure
+
+    Measure.objects.filter(measure_id="CPB-CLA-RATE").update(
+        comparator_indicator=Indicator.objects.get(indicator_id="90284")
+    )
+    report = board.build(parse_period("2022/23"), PLAN)
+    appendix = _section(report, "Appendix C: data dashboard")
+    rows = {
+        title: row for s in appendix.sections for t in s.blocks for title, row in _rows(t).items()
+    }
+    shown = rows["Somerset CLA Rate per 10,000"][2]
+    assert shown.startswith("England 61.7 per 10,000; Statistical neighbours 54.5 per 10,000")
+    assert "England 75.3 (2022/23)" in shown
+    assert "Statistical neighbours' average 83.7 (2022/23)" in shown
+    assert "South West 80.7 (2022/23)" in shown
