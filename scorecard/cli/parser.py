@@ -23,7 +23,15 @@ ROUND_TRIP_KINDS = [
 EXPORT_KINDS = ["ratings", "scorecard", *ROUND_TRIP_KINDS, "comparisons"]
 # Kept in step with scorecard.reports.kinds.KINDS (a test checks), so that `--help` needs no
 # Django.
-REPORT_KINDS = ["corporate", "programme", "actions", "dashboard", "risks", "lead-member"]
+REPORT_KINDS = [
+    "corporate",
+    "programme",
+    "actions",
+    "dashboard",
+    "risks",
+    "lead-member",
+    "board",
+]
 
 
 AS_AT_HELP = (
@@ -175,7 +183,8 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--meeting",
         metavar="YYYY-MM-DD",
-        help="the paper record for the meeting on this date (programme, corporate); else the "
+        help="the paper record for the meeting on this date (programme, corporate, board); else "
+        "the "
         "latest meeting's",
     )
     tenant = commands.add_parser(

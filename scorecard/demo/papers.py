@@ -1,7 +1,8 @@
-"""The demo's paper record: the front sheet of the CYPP's Year 2 report to Cabinet on 9 July
-2018 (seed 001's names, dates and figures; the words are the demo's own), started as the
-performance team would (the data's sections filled in) and then typed. A draft, so that anyone
-trying the demo can change and publish it."""
+"""The demo's paper records: the front sheet of the CYPP's Year 2 report to Cabinet on 9 July
+2018 (seed 001's names, dates and figures; the words are the demo's own), and the Corporate
+Parenting Board's annual report for 2017/18 (seed 004's, alike), each started as the
+performance team would (the data's sections filled in) and then typed. Drafts, so that anyone
+trying the demo can change and publish them."""
 
 from __future__ import annotations
 
@@ -100,3 +101,173 @@ def add_demo_papers(team_user) -> None:
         found.save()
     for order, (role, name, seen_on) in enumerate(SEEN_BY):
         paper.seen_by.create(role=role, name=name, seen_on=seen_on, order=order)
+    add_demo_board_paper(team_user)
+
+
+# The Corporate Parenting Board's annual report for 2017/18 to County Council on 20 February
+# 2019: seed 004's names, dates and figures, in the demo's own words.
+BOARD_MEETING = date(2019, 2, 20)
+BOARD_TYPED = {
+    "title": "Corporate Parenting Board Annual Report",
+    "cabinet_member": "Cllr Frances Nicholson, Cabinet Member for Children and Families",
+    "divisions_and_local_members": "Jill Shortland OBE, Chair of the Corporate Parenting Board",
+    "lead_officer": "Philippa Granthier, Assistant Director Commissioning & Performance",
+    "author": "Fiona Phur, Partnership Business Manager",
+    "contact_details": "01823 355 259",
+    "summary": "The Somerset Corporate Parenting Board makes sure that the County Council and "
+    "the five district councils, with the NHS, the police and other partners, do their duty "
+    "as parents to the children they look after and to care leavers. Council agreed the "
+    "board's strategy and terms of reference in May 2016; the strategy and its yearly action "
+    "plan sit beside the Children and Young People's Plan and the Sufficiency Statement. The "
+    "board met every two months in the year, hearing from officers, partners and the young "
+    "people of the in-care and leaving-care councils (SiCC and SLCC).",
+    "recommendations": "The Corporate Parenting Board asks Council:\n"
+    "- to make corporate parenting training compulsory for every councillor on the board\n"
+    "- to report to group leaders any councillor on the board who misses three meetings "
+    "in a row\n"
+    "- to invite district councillors onto the board, to help with housing and leisure\n"
+    "- to thank the young people for their work",
+    "background_papers": "Corporate Parenting Strategy 2016-2019\n"
+    "Children and Young People's Plan 2016-2019\nSufficiency Statement 2016-2019",
+    "appendices": "Appendix B: task group work plans\nAppendix C: data dashboard, March 2018",
+    "recommendations_to_board": "- Keep training councillors, district councils and partners "
+    "in their corporate parenting role, and promote the seven principles\n"
+    "- Keep watch on the council tax exemption for working care leavers\n"
+    "- Encourage more foster carers to use MoMo with the children they look after\n"
+    "- Hear regularly how the sufficiency action plan is going\n"
+    "- Keep asking SiCC and SLCC for their views through the Voice of the Child sub-group",
+    "background": "The council last reviewed its corporate parenting arrangements after the "
+    "May 2017 elections; in June 2017 Full Council approved the new members, the yearly "
+    "action plan and the strategy's arrangements. The strategy aims to make the whole "
+    "council, with its partners, a good parent, so that children in care and care leavers "
+    "do better. Progress is reported every quarter; this report covers the board's year.",
+    "achievements": "Board meetings now follow a settled pattern with short, firm reports. "
+    "Ofsted's inspection of November 2017 (reported on 29 January 2018) praised the board, "
+    "the training given to councillors and the lively in-care councils.\n\n"
+    "Five sub-groups, each led by a senior officer with a councillor beside them, deliver "
+    "the priorities: placements, education, health, the voice of the child and leaving "
+    "care; the fostering service leads foster care development. In the year:\n"
+    "- the district councils agreed to exempt working care leavers from council tax\n"
+    "- 43 of the 55 county councillors completed corporate parenting training in June and "
+    "November 2017\n"
+    "- the board responded to the Somerset Strategic Housing Framework 2018-22\n"
+    "- the board approved the annual fostering and adoption reports\n"
+    "- the Virtual School appointed a post-16 link worker; care leavers not in education, "
+    "employment or training fell to 38.2% in March 2018 from 42.5% a year before\n"
+    "- health partners looked closely at why health assessments were late, above all "
+    "for children placed out of the county\n\n"
+    "SiCC and SLCC elected co-chairs to sit on the board, met the Ofsted inspectors, ran "
+    "four Getting To Know You days and held an awards ceremony that over 300 young people "
+    "attended. About 25 young people are members.",
+    "areas_for_development": "- Write the next Corporate Parenting Strategy, for "
+    "2019-2022, after looking back at this one, and refresh the Pledge\n"
+    "- More training and awareness of corporate parenting in the council, the district "
+    "councils and partners, with a short online course for councillors who cannot attend\n"
+    "- Promote the seven corporate parenting principles\n"
+    "- Enough good placements: develop the market and monitor contracts\n"
+    "- School attendance and attainment: monthly oversight by the Virtual School and good "
+    "Personal Education Plans for every child\n"
+    "- Support health and social care colleagues so that health assessments are on time",
+    "young_peoples_voice": "SiCC and SLCC have more than 25 members aged 10 to 22. They meet "
+    "once a month, on Sundays in Bridgwater, with their participation worker and "
+    "volunteers, to work through their own annual priorities.\n\n"
+    "Their priorities for 2018/19:\n"
+    "- Where you live: check the quality of placements\n"
+    "- Voice of the child: work closely with the board's sub-group and hear back on what "
+    "they raise\n"
+    "- Education: make schools aware of them and be consulted on a kite mark\n"
+    "- Health: redesign the health assessment leaflet\n"
+    "- Leaving care: access to leisure and the offer to care leavers",
+}
+BOARD_PRIORITIES = (
+    (
+        "Every councillor and officer understands their corporate parenting role",
+        "43 of 55 councillors trained, up from 5 of 55; the district councils engaged on "
+        "council tax exemption for care leavers",
+        "More young people at meetings has helped the board understand their needs",
+        "Invite district councillors onto the board for housing and leisure",
+        "More training and awareness; promote the seven principles; watch the council tax "
+        "exemption",
+    ),
+    (
+        "Understand each child in care and care leaver, to provide for them well",
+        "The board hears how the website, MoMo and Voice of the Child work are used",
+        "Somerset is in the top 10 councils for MoMo use and hosted a regional MoMo event",
+        "",
+        "Support more foster carers to encourage MoMo use",
+    ),
+    (
+        "Enough safe, stable placements with the carers best able to meet needs",
+        "Regular updates on the Sufficiency Statement and its action plan, now a standing item",
+        "SiCC and SLCC hear about placements through their website; quality work is a "
+        "2018/19 priority",
+        "",
+        "Keep hearing how the sufficiency action plan is going; firmer market development "
+        "and contract monitoring",
+    ),
+    (
+        "Children in care and care leavers take part in decisions about their lives",
+        "The Voice of the Child sub-group hears SiCC and SLCC and feeds back on what they raise",
+        "A hopes and fears exercise with the board will shape the refreshed Pledge",
+        "Thank the young people for their work",
+        "Keep hearing SiCC and SLCC through the Voice of the Child sub-group",
+    ),
+    (
+        "Full access to the extra services that help with the move to adulthood",
+        "Reports on transition panels and on jobs with employers building and working in "
+        "the county",
+        "The website promoted two careers events; the young people made a film for employers",
+        "",
+        "Keep working with the district councils on jobs and training",
+    ),
+    (
+        "Better education and health outcomes",
+        "A post-16 worker at the Virtual School; more health assessments done, though "
+        "more are needed on time",
+        "The CLA nurse joins SiCC and SLCC meetings; a new health leaflet is a 2018/19 priority",
+        "",
+        "Aim high for health and education outcomes with colleagues in health, education and "
+        "social care",
+    ),
+)
+BOARD_GLOSSARY = (
+    ("CAMHS", "Child and Adolescent Mental Health Services"),
+    ("CL", "Care leavers"),
+    ("CLA", "Children looked after"),
+    ("CPB", "Corporate Parenting Board"),
+    ("MoMo", "Mind of My Own, an app for children to give their views"),
+    ("NEET", "Not in education, employment or training"),
+    ("PEP", "Personal Education Plan"),
+    ("RAG", "Red, Amber, Green and Blue (Blue: on track or business as usual)"),
+    ("SDQ", "Strengths and Difficulties Questionnaire"),
+    ("SiCC", "Somerset in Care Council"),
+    ("SLCC", "Somerset Leaving Care Council"),
+    ("UASC", "Unaccompanied asylum-seeking children"),
+)
+BOARD_PRIORITY_FIELDS = (
+    "priority",
+    "board_progress",
+    "young_peoples_progress",
+    "recommendations_to_council",
+    "recommendations_to_board",
+)
+
+
+def add_demo_board_paper(team_user) -> None:
+    """Started as the team would (the action plans' sections filled in), then typed over."""
+    plan = Plan.objects.get(plan_id="corporate-parenting")
+    year = Period.financial_year(2017)
+    paper = StartPaper(team_user, plan, "board", year, "County Council", BOARD_MEETING).execute()
+    for name, text in BOARD_TYPED.items():
+        setattr(paper, name, text)
+    paper.save()
+    # The board's report to Council has no implications section: the team clears the one
+    # the register started.
+    for found in paper.implications.all():
+        found.text = ""
+        found.save()
+    paper.priorities.all().delete()
+    for order, row in enumerate(BOARD_PRIORITIES):
+        paper.priorities.create(order=order, **dict(zip(BOARD_PRIORITY_FIELDS, row, strict=True)))
+    for term, meaning in BOARD_GLOSSARY:
+        paper.glossary.create(term=term, meaning=meaning)

@@ -13,9 +13,9 @@ from scorecard.audit.capture import record_changed
 from scorecard.audit.values import stored_rows
 from scorecard.core.periods import Period
 from scorecard.framework.models import Plan
-from scorecard.papers.choices import RISK_HEADING
+from scorecard.papers.choices import RISK_HEADING, PaperKind
 from scorecard.papers.models import Paper, PaperSettings
-from scorecard.papers.prefill import risk_implications, summary_for
+from scorecard.papers.prefill import board_start, risk_implications, summary_for
 from scorecard.people.permissions import audit_name, can_manage, person_of
 
 # The parts copied into a paper's next version (everything the team typed).
@@ -38,6 +38,21 @@ TYPED_FIELDS = (
     "overall_position",
     "cross_cutting_issues",
     "decisions_sought",
+    "recommendations_to_board",
+    "background",
+    "achievements",
+    "areas_for_development",
+    "principles",
+    "young_peoples_voice",
+)
+# A priorities row's parts, copied alike.
+PRIORITY_FIELDS = (
+    "priority",
+    "board_progress",
+    "young_peoples_progress",
+    "recommendations_to_council",
+    "recommendations_to_board",
+    "order",
 )
 
 
@@ -99,7 +114,17 @@ class StartPaper:
                 paper.implications.create(
                     heading=heading, text=risks if heading == RISK_HEADING else "", order=order
                 )
+            if self.kind == PaperKind.BOARD:
+                self._start_board_sections(paper)
         return paper
+
+    def _start_board_sections(self, paper: Paper) -> None:
+        start = board_start(self.plan, self.period)
+        for name, text in start.sections.items():
+            setattr(paper, name, text)
+        paper.save(update_fields=list(start.sections))
+        for order, (priority, progress) in enumerate(start.priorities):
+            paper.priorities.create(priority=priority, board_progress=progress, order=order)
 
 
 class Publish:
@@ -178,4 +203,8 @@ class NewVersion:
                 )
             for term in source.glossary.all():
                 copy.glossary.create(term=term.term, meaning=term.meaning)
+            for priority in source.priorities.all():
+                copy.priorities.create(
+                    **{name: getattr(priority, name) for name in PRIORITY_FIELDS}
+                )
         return copy

@@ -13,3 +13,4 @@ class PapersConfig(AppConfig):
         registry.show_on_parent("papers.implication", "paper")
         registry.show_on_parent("papers.seenby", "paper")
         registry.show_on_parent("papers.glossaryterm", "paper")
+        registry.show_on_parent("papers.priorityprogress", "paper")

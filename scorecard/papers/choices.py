@@ -11,6 +11,7 @@ class PaperKind(models.TextChoices):
 
     PROGRAMME = "programme", "Plan progress report"
     CORPORATE = "corporate", "Corporate performance report"
+    BOARD = "board", "Board annual report"
 
 
 # The front sheet's sections as the seeds' Cabinet papers print them, top to bottom; a council
@@ -49,3 +50,17 @@ PLAN_LEVEL = (
     ("cross_cutting_issues", "Issues across the programmes"),
     ("decisions_sought", "Decisions sought"),
 )
+
+# A board's annual report (seed 004) says more than a front sheet: these sections, typed by the
+# team (started from the data where it knows), follow the front sheet in this order; the
+# priorities are a table of rows (`PriorityProgress`).
+BOARD_SECTIONS: tuple[tuple[str, str], ...] = (
+    ("recommendations_to_board", "Recommendations to the Board"),
+    ("background", "Background"),
+    ("achievements", "Achievements"),
+    ("areas_for_development", "Areas for development"),
+    ("principles", "The principles of corporate parenting"),
+    ("priorities", "How we met our priorities"),
+    ("young_peoples_voice", "Young people's voice"),
+)
+BOARD_TITLES = dict(BOARD_SECTIONS)

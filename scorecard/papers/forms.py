@@ -12,8 +12,15 @@ from scorecard.audit.locking import EditTokenMixin, stored_values, token_of
 from scorecard.core.period_parser import parse_period
 from scorecard.forms import GovukForm, GovukModelForm
 from scorecard.framework.models import Plan
-from scorecard.papers.choices import DEFAULT_ORDER, PaperKind
-from scorecard.papers.models import GlossaryTerm, Paper, PaperSettings, SeenBy, lines_of
+from scorecard.papers.choices import BOARD_TITLES, DEFAULT_ORDER, PaperKind
+from scorecard.papers.models import (
+    GlossaryTerm,
+    Paper,
+    PaperSettings,
+    PriorityProgress,
+    SeenBy,
+    lines_of,
+)
 from scorecard.people.permissions import team_plan_ids
 
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
@@ -88,6 +95,19 @@ class StartPaperForm(GovukForm):
             ) from None
 
 
+# A board annual report's own sections (scorecard/papers/choices.py BOARD_SECTIONS), on its
+# form only; the priorities are rows of their own.
+BOARD_FIELDS = [
+    "recommendations_to_board",
+    "background",
+    "achievements",
+    "areas_for_development",
+    "principles",
+    "young_peoples_voice",
+]
+BOARD_HINT = "A blank line starts a new paragraph; start a line with '- ' for a bullet"
+
+
 class PaperForm(EditTokenMixin, GovukModelForm):
     """Every section the team types; each implication its own box."""
 
@@ -117,6 +137,7 @@ class PaperForm(EditTokenMixin, GovukModelForm):
             "overall_position",
             "cross_cutting_issues",
             "decisions_sought",
+            *BOARD_FIELDS,
         ]
         labels = {
             "title": "Title",
@@ -129,6 +150,7 @@ class PaperForm(EditTokenMixin, GovukModelForm):
             "overall_position": "Overall position (executive summary)",
             "cross_cutting_issues": "Issues across the programmes (executive summary)",
             "decisions_sought": "Decisions sought (executive summary)",
+            **{name: BOARD_TITLES[name] for name in BOARD_FIELDS},
         }
         help_texts = {
             "title": "Leave blank to use the report's own title",
@@ -136,10 +158,14 @@ class PaperForm(EditTokenMixin, GovukModelForm):
             "background_papers": "One a line",
             "appendices": "One a line",
             "cross_cutting_issues": "Said once for the plan, not once per programme",
+            **{name: BOARD_HINT for name in BOARD_FIELDS},
         }
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        if self.instance.kind != PaperKind.BOARD:
+            for name in BOARD_FIELDS:
+                del self.fields[name]
         self.implications = list(self.instance.implications.all())
         for found in self.implications:
             self.fields[self.implication_name(found.pk)] = forms.CharField(
@@ -181,6 +207,41 @@ class SeenByForm(GovukModelForm):
     class Meta:
         model = SeenBy
         fields = ["role", "name", "seen_on"]
+
+
+class PriorityForm(GovukModelForm):
+    """A row of a board annual report's priorities table."""
+
+    priority = forms.CharField(
+        label="Priority",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "Enter the priority"},
+    )
+
+    class Meta:
+        model = PriorityProgress
+        fields = [
+            "priority",
+            "board_progress",
+            "young_peoples_progress",
+            "recommendations_to_council",
+            "recommendations_to_board",
+        ]
+        labels = {
+            "board_progress": "The board's progress",
+            "young_peoples_progress": "The young people's councils' progress",
+            "recommendations_to_council": "Recommendations to Council",
+            "recommendations_to_board": "Recommendations to the Board",
+        }
+        widgets = {
+            name: forms.Textarea(attrs={"rows": 3})
+            for name in (
+                "board_progress",
+                "young_peoples_progress",
+                "recommendations_to_council",
+                "recommendations_to_board",
+            )
+        }
 
 
 class GlossaryForm(GovukModelForm):

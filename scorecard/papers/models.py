@@ -92,6 +92,15 @@ class Paper(models.Model):
     cross_cutting_issues = models.TextField(blank=True)
     decisions_sought = models.TextField(blank=True)
 
+    # A board's annual report (kind "board"): its own sections, after the front sheet. Blank
+    # lines part paragraphs; a line starting "- " is a bullet.
+    recommendations_to_board = models.TextField(blank=True)
+    background = models.TextField(blank=True)
+    achievements = models.TextField(blank=True)
+    areas_for_development = models.TextField(blank=True)
+    principles = models.TextField(blank=True)
+    young_peoples_voice = models.TextField(blank=True)
+
     published_at = models.DateTimeField(null=True, blank=True)
     published_by = models.CharField(max_length=300, blank=True)
 
@@ -175,3 +184,27 @@ class GlossaryTerm(models.Model):
 
     def __str__(self) -> str:
         return f"Glossary: {self.term}"
+
+
+class PriorityProgress(models.Model):
+    """A row of a board annual report's priorities table: a priority, the progress the board
+    and the young people's councils made on it, and what the board recommends next."""
+
+    TENANT_PATH = "paper__plan__tenant"
+    paper = models.ForeignKey(Paper, on_delete=models.CASCADE, related_name="priorities")
+    priority = models.TextField()
+    board_progress = models.TextField(blank=True)
+    young_peoples_progress = models.TextField(blank=True)
+    recommendations_to_council = models.TextField(blank=True)
+    recommendations_to_board = models.TextField(blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    objects = tenant_manager()
+
+    class Meta:
+        ordering = ["paper", "order", "pk"]
+        verbose_name = "priority row"
+        verbose_name_plural = "priority progress"
+
+    def __str__(self) -> str:
+        return f"Priority: {self.priority[:60]}"

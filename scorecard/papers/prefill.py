@@ -4,6 +4,8 @@ recommendations are never written here: only people know what they ask of a meet
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from scorecard.core.periods import Period, PeriodKind
 from scorecard.core.ratings import Direction, Rag
 from scorecard.core.wording import (
@@ -13,6 +15,7 @@ from scorecard.core.wording import (
     on_target_sentence,
     plural,
 )
+from scorecard.delivery.action_plans import ActionRow, AsAt, action_plans_for, summarise
 from scorecard.framework.models import Plan
 from scorecard.papers.choices import PaperKind
 from scorecard.risks.register import Banding, assessment_lines, long_date, risks_as_at
@@ -107,3 +110,65 @@ def summary_for(kind: str, plan: Plan, period: Period) -> str:
     if kind == PaperKind.PROGRAMME:
         return summary_sentences(plan, executive_summary(plan, period))
     return scorecard_sentences(plan, period)
+
+
+# --- a board's annual report ----------------------------------------------------------------
+
+# The corporate parenting principles of section 1 of the Children and Social Work Act 2017, in
+# short: every board annual report of a corporate parenting board says how it promotes them.
+CORPORATE_PARENTING_PRINCIPLES = (
+    "The seven corporate parenting principles (Children and Social Work Act 2017, section 1) "
+    "that the council has regard to for the children it looks after and its care leavers:\n"
+    "- act in their best interests and promote their physical and mental health and wellbeing\n"
+    "- encourage them to say what they think, wish and feel\n"
+    "- take what they think, wish and feel into account\n"
+    "- help them reach and make the best use of the services of the council and its partners\n"
+    "- promote high aspirations and seek the best outcomes for them\n"
+    "- keep them safe, with stability in their home lives, relationships and education or work\n"
+    "- prepare them for adulthood and living independently"
+)
+
+
+@dataclass(frozen=True)
+class BoardStart:
+    """What a board annual report starts with: its sections where the action plans know the
+    answer, and a priorities row for each task group with the year's progress."""
+
+    sections: dict[str, str]
+    priorities: list[tuple[str, str]]
+
+
+def _finished(row: ActionRow) -> bool:
+    return row.standing.complete or row.standing.business_as_usual
+
+
+def board_start(plan: Plan, period: Period) -> BoardStart:
+    """From the plan's action plans as at the end of the year: what each task group finished
+    (the achievements), what is Red or Amber at the year's end (the areas for development),
+    and each task group's progress. The recommendations and the young people's voice are left
+    for people to write."""
+    summaries = summarise(action_plans_for(plan), AsAt(period))
+    end = long_date(period.end)
+    achievements, development, priorities = [], [], []
+    for summary in summaries:
+        name, rows = summary.action_plan.name, summary.rows
+        done = sum(1 for row in rows if _finished(row))
+        achievements.append(
+            f"- {name}: {done} of {len(rows)} {plural(len(rows), 'action')} complete or "
+            f"business as usual by {end}"
+        )
+        development += [
+            f"- {name} {row.action.reference}: {row.action.description} ({row.status.label})"
+            for row in rows
+            if row.status in (Rag.RED, Rag.AMBER) and not _finished(row)
+        ]
+        priorities.append((name, f"{summary.status_text}; {done} complete or business as usual."))
+    return BoardStart(
+        sections={
+            "background": plan.vision,
+            "achievements": "\n".join(achievements),
+            "areas_for_development": "\n".join(development),
+            "principles": CORPORATE_PARENTING_PRINCIPLES,
+        },
+        priorities=priorities,
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from scorecard.papers.choices import SECTION_TITLES
+from scorecard.papers.choices import BOARD_SECTIONS, SECTION_TITLES, PaperKind
 from scorecard.papers.models import Paper, PaperSettings, lines_of
 
 
@@ -21,7 +21,7 @@ class PageSection:
 
 
 LISTED = ("background_papers", "appendices")
-ROWS = ("seen_by", "glossary")
+ROWS = ("seen_by", "glossary", "priorities")
 
 
 def page_sections(paper: Paper) -> list[PageSection]:
@@ -35,4 +35,9 @@ def page_sections(paper: Paper) -> list[PageSection]:
         elif key not in ROWS:
             section.text = getattr(paper, key)
         found.append(section)
+    if paper.kind == PaperKind.BOARD:
+        found += [
+            PageSection(key, title, "" if key in ROWS else getattr(paper, key))
+            for key, title in BOARD_SECTIONS
+        ]
     return found

@@ -17,6 +17,7 @@ from scorecard.papers.forms import (
     GlossaryForm,
     PaperForm,
     PaperSettingsForm,
+    PriorityForm,
     SeenByForm,
     StartPaperForm,
 )
@@ -112,14 +113,16 @@ def paper_edit(request, pk: int):
     )
 
 
-def _add_row(request, pk: int, form_class, title: str, submit: str):
+def _add_row(request, pk: int, form_class, title: str, submit: str, rows: str = ""):
+    """Add a row to the paper; `rows` names the paper's rows it goes last among, for rows
+    kept in order."""
     paper = _draft(request, pk)
     form = form_class(_posted(request))
     if request.method == "POST" and form.is_valid():
         row = form.save(commit=False)
         row.paper = paper
-        if hasattr(row, "order"):
-            row.order = paper.seen_by.count()
+        if rows:
+            row.order = getattr(paper, rows).count()
         row.save()
         messages.success(request, f"{row} added")
         return redirect(paper)
@@ -128,11 +131,17 @@ def _add_row(request, pk: int, form_class, title: str, submit: str):
 
 
 def seen_by_add(request, pk: int):
-    return _add_row(request, pk, SeenByForm, "Add who has seen the paper", "Add row")
+    return _add_row(request, pk, SeenByForm, "Add who has seen the paper", "Add row", "seen_by")
 
 
 def glossary_add(request, pk: int):
     return _add_row(request, pk, GlossaryForm, "Add a glossary term", "Add term")
+
+
+def priority_add(request, pk: int):
+    return _add_row(
+        request, pk, PriorityForm, "Add a priority and its progress", "Add priority", "priorities"
+    )
 
 
 def _remove_row(request, pk: int, rows: str, row_pk: int):
@@ -152,6 +161,11 @@ def seen_by_remove(request, pk: int, row: int):
 @require_POST
 def glossary_remove(request, pk: int, row: int):
     return _remove_row(request, pk, "glossary", row)
+
+
+@require_POST
+def priority_remove(request, pk: int, row: int):
+    return _remove_row(request, pk, "priorities", row)
 
 
 @require_POST

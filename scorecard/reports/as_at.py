@@ -13,6 +13,7 @@ from django.utils import timezone
 from scorecard.audit.rewind import as_at
 from scorecard.audit.when import described
 from scorecard.core.periods import Period
+from scorecard.core.wording import and_list
 from scorecard.papers.choices import PaperKind
 from scorecard.reports.document import Report, ReportUnavailable
 from scorecard.reports.kinds import KINDS, render
@@ -38,7 +39,7 @@ def build_report(
     ReportUnavailable as KINDS' builders raise it."""
     if meeting is not None and kind not in PaperKind.values:
         raise ReportUnavailable(
-            f"a meeting's paper record is for the {' and '.join(PaperKind.values)} reports only"
+            f"a meeting's paper record is for the {and_list(PaperKind.values)} reports only"
         )
     options = {"meeting": meeting} if meeting is not None else {}
     if moment is None:

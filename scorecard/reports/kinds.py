@@ -81,6 +81,14 @@ KINDS = {
             "comparisons published with them, with the latest commentary.",
             "scorecard.reports.lead_member",
         ),
+        ReportKind(
+            "board",
+            "Board annual report",
+            "A board's year, to Council: cover report, recommendations, achievements, areas "
+            "for development, priorities with progress, young people's voice, the task groups' "
+            "work plans and the data dashboard with its benchmarks.",
+            "scorecard.reports.board",
+        ),
     )
 }
 

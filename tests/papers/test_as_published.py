@@ -64,3 +64,43 @@ def test_the_paper_as_at_its_publication_is_the_published_one(
     assert "That Cabinet note the progress." in now
     assert "Draft (version 2): not published" in now
     assert "Rewritten after the meeting." in now and "Rewritten after" not in html
+
+
+def test_a_board_annual_report_as_at_its_publication_is_the_published_one(
+    team_user, signed_in_as, clock
+):
+    """The board's own sections and priorities rows are rewound with the paper."""
+    from scorecard.core.period_parser import parse_period
+    from scorecard.demo.papers import BOARD_MEETING, add_demo_board_paper
+    from scorecard.papers.models import Paper
+
+    year = parse_period("2017/18")
+
+    def made(moment, format_name: str) -> bytes:
+        report = build_report("board", year, "corporate-parenting", moment, BOARD_MEETING)
+        return rendered(report, format_name, moment)
+
+    with signed_in_as(team_user):
+        add_demo_board_paper(team_user)
+        paper = Paper.objects.get(kind="board")
+        clock.advance(minutes=10)
+        Publish(paper, team_user).execute()
+    moment = paper.published_at
+    published = {name: made(moment, name) for name in FORMATS}
+
+    clock.advance(days=1)
+    with signed_in_as(team_user):
+        later = NewVersion(paper, team_user).execute()
+        later.young_peoples_voice = "Changed after the meeting."
+        later.save()
+        row = later.priorities.first()
+        row.board_progress = "Progress rewritten after the meeting."
+        row.save()
+    clock.advance(hours=1)
+
+    for name in FORMATS:
+        assert made(moment, name) == published[name], name
+    now = made(None, "html").decode()
+    assert "Changed after the meeting." in now
+    assert "Progress rewritten after the meeting." in now
+    assert "Changed after the meeting." not in published["html"].decode()

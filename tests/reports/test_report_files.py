@@ -25,9 +25,10 @@ REPORTS = {
     "dashboard": "Mar-18",
     "risks": "2018/19",
     "lead-member": "2018/19",
+    "board": "2017/18",
 }
 # The plan a kind is asked for where the first plan with something to report is not the seed's.
-PLANS = {"lead-member": "children-families"}
+PLANS = {"lead-member": "children-families", "board": "corporate-parenting"}
 
 
 def _environment(folder) -> dict:

@@ -159,6 +159,7 @@ REPORTS = {
     "dashboard": "Mar-18",
     "risks": "2018/19",
     "lead-member": "2018/19",
+    "board": "2017/18",
 }
 
 
