@@ -42,7 +42,7 @@ def sample_items() -> SimpleNamespace:
         report.programme = programme
         report.save()
     target = User.objects.create_user("a-target", email="target@example.org")
-    paper, seen_by, term = _paper(programme)
+    paper, seen_by, term, priority = _paper(programme)
     cycle, resubmit, decide = _cycles(report.period_obj, jenny)
     return SimpleNamespace(
         cycle=cycle,
@@ -62,11 +62,13 @@ def sample_items() -> SimpleNamespace:
         paper=paper,
         seen_by=seen_by,
         term=term,
+        priority=priority,
     )
 
 
 def _paper(programme):
-    """A draft paper for the samples' plan, with a seen-by row and a glossary term."""
+    """A draft paper for the samples' plan, with a seen-by row, a glossary term and a priorities
+    row (a board annual report's, on any paper alike)."""
     from datetime import date
 
     from scorecard.papers.models import Paper
@@ -79,7 +81,8 @@ def _paper(programme):
     )
     seen_by = paper.seen_by.create(role="County Solicitor", name="Honor Clarke")
     term = paper.glossary.create(term="CYPP", meaning="Children and Young People's Plan")
-    return paper, seen_by, term
+    priority = paper.priorities.create(priority="Keep children in care safe")
+    return paper, seen_by, term, priority
 
 
 def _cycles(period, jenny):
