@@ -183,9 +183,8 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--meeting",
         metavar="YYYY-MM-DD",
-        help="the paper record for the meeting on this date (programme, corporate, board); else "
-        "the "
-        "latest meeting's",
+        help="the paper record for the meeting on this date (programme, corporate, board, "
+        "lead-member); else the latest meeting's",
     )
     tenant = commands.add_parser(
         "tenant",

@@ -1,6 +1,7 @@
 """The demo's paper records: the front sheet of the CYPP's Year 2 report to Cabinet on 9 July
 2018 (seed 001's names, dates and figures; the words are the demo's own), and the Corporate
-Parenting Board's annual report for 2017/18 (seed 004's, alike), each started as the
+Parenting Board's annual report for 2017/18 (seed 004's, alike) and the Lead Member for
+Children and Families' annual report for 2018/19 (seed 002's, alike), each started as the
 performance team would (the data's sections filled in) and then typed. Drafts, so that anyone
 trying the demo can change and publish them."""
 
@@ -102,6 +103,7 @@ def add_demo_papers(team_user) -> None:
     for order, (role, name, seen_on) in enumerate(SEEN_BY):
         paper.seen_by.create(role=role, name=name, seen_on=seen_on, order=order)
     add_demo_board_paper(team_user)
+    add_demo_lead_member_paper(team_user)
 
 
 # The Corporate Parenting Board's annual report for 2017/18 to County Council on 20 February
@@ -271,3 +273,107 @@ def add_demo_board_paper(team_user) -> None:
         paper.priorities.create(order=order, **dict(zip(BOARD_PRIORITY_FIELDS, row, strict=True)))
     for term, meaning in BOARD_GLOSSARY:
         paper.glossary.create(term=term, meaning=meaning)
+
+
+# The Lead Member for Children and Families' annual report for 2018/19: seed 002's names and
+# figures, in the demo's own (short) words. The areas of work the plan has figures for keep
+# the sentence of their figures the paper was started with.
+LEAD_MEMBER_MEETING = date(2019, 3, 13)
+LEAD_MEMBER_TYPED = {
+    "title": "Lead Member Children and Families: Annual Report",
+    "cabinet_member": "Cllr Frances Nicholson, Cabinet (Lead) Member for Children and Families",
+    "divisions_and_local_members": "All",
+    "lead_officer": "Julian Wooster, Director of Children's Services",
+    "author": "Claire Winter, Deputy Director Children and Families; Philippa Granthier, "
+    "Assistant Director Commissioning and Performance; Annette Perrington, Assistant Director "
+    "Inclusion",
+    "contact_details": "cwinter@somerset.gov.uk\npgranthier@somerset.gov.uk\n"
+    "aperrington@somerset.gov.uk",
+    "summary": "The lead member's yearly account of children's services: how the service is "
+    "led and held to account, then each service's year, its figures and what comes next.",
+    "recommendations": "The committee is asked to consider the report and comment on it.",
+    "introduction_heading": "The strategic and professional framework for children's services",
+    "introduction": "One elected lead member answers for education and children's social care "
+    "together, so that children's safety, learning and wellbeing are seen as one.\n\n"
+    "Since the 2018 inspection judged the council Requires Improvement, the service has aimed "
+    "for Good in every area by 2020/21, while working to a statutory minimum because of the "
+    "council's finances:\n"
+    "- meet the statutory duties for social care, SEND, education and youth offending\n"
+    "- fund the early help that keeps children out of statutory services\n"
+    "- provide services where others fund them",
+}
+# The theme's own words and the areas with no figures (theme, area, the area it follows),
+# where seed 002 puts them.
+LEAD_MEMBER_WORDS = {
+    ("Children's Social Care", ""): "All four heads of service are in post, and the year's "
+    "work is the road from Requires Improvement to Good.",
+    ("Inclusion", ""): "The new inclusion service brings the statutory education services "
+    "under one assistant director.",
+}
+LEAD_MEMBER_AREAS = (
+    (
+        "Children's Social Care",
+        "Edge of Care",
+        "",
+        "The prevention team now works seven days a week and at night at weekends, so that "
+        "families under strain get help before they break down.",
+    ),
+    (
+        "Children's Social Care",
+        "Partnerships, Quality and Audit",
+        "Safeguarding and Assessment",
+        "Independent reviewing officers and conference chairs now challenge practice more, "
+        "with a clearer way to escalate and record it.",
+    ),
+    (
+        "Inclusion",
+        "Safeguarding in Education",
+        "Permanent exclusions",
+        "A new team, made from existing services, will help schools meet their safeguarding "
+        "duties, attendance among them.",
+    ),
+    (
+        "Commissioning & Performance",
+        "Joint Commissioning and Integration",
+        "SEND – Commissioning of Specialist School Places",
+        "Children's services and health commission more of their services together.",
+    ),
+    (
+        "Support Services",
+        "Finance",
+        "HR&OD",
+        "The service works within the council's budget for the year.",
+    ),
+)
+
+
+def add_demo_lead_member_paper(team_user) -> None:
+    """Started as the team would (a sentence of each area's figures), then typed."""
+    plan = Plan.objects.get(plan_id="children-families")
+    year = Period.financial_year(2018)
+    paper = StartPaper(
+        team_user,
+        plan,
+        "lead-member",
+        year,
+        "Scrutiny for Policies, Children and Families Committee",
+        LEAD_MEMBER_MEETING,
+    ).execute()
+    for name, text in LEAD_MEMBER_TYPED.items():
+        setattr(paper, name, text)
+    paper.save()
+    for found in paper.implications.all():
+        found.text = ""
+        found.save()
+    rows = list(paper.narratives.all())
+    for row in rows:
+        words = LEAD_MEMBER_WORDS.get((row.theme, row.area))
+        if words:
+            row.text = words
+            row.save()
+    for theme, area, after, text in LEAD_MEMBER_AREAS:
+        place = next(i for i, r in enumerate(rows) if (r.theme, r.area) == (theme, after))
+        rows.insert(place + 1, paper.narratives.create(theme=theme, area=area, text=text))
+    for order, row in enumerate(rows):
+        row.order = order
+        row.save(update_fields=["order"])

@@ -15,7 +15,12 @@ from scorecard.core.periods import Period
 from scorecard.framework.models import Plan
 from scorecard.papers.choices import RISK_HEADING, PaperKind
 from scorecard.papers.models import Paper, PaperSettings
-from scorecard.papers.prefill import board_start, risk_implications, summary_for
+from scorecard.papers.prefill import (
+    board_start,
+    lead_member_narratives,
+    risk_implications,
+    summary_for,
+)
 from scorecard.people.permissions import audit_name, can_manage, person_of
 
 # The parts copied into a paper's next version (everything the team typed).
@@ -44,6 +49,9 @@ TYPED_FIELDS = (
     "areas_for_development",
     "principles",
     "young_peoples_voice",
+    "introduction_heading",
+    "introduction",
+    "purpose",
 )
 # A priorities row's parts, copied alike.
 PRIORITY_FIELDS = (
@@ -116,6 +124,10 @@ class StartPaper:
                 )
             if self.kind == PaperKind.BOARD:
                 self._start_board_sections(paper)
+            if self.kind == PaperKind.LEAD_MEMBER:
+                rows = lead_member_narratives(self.plan, self.period)
+                for order, (theme, area, text) in enumerate(rows):
+                    paper.narratives.create(theme=theme, area=area, text=text, order=order)
         return paper
 
     def _start_board_sections(self, paper: Paper) -> None:
@@ -206,5 +218,9 @@ class NewVersion:
             for priority in source.priorities.all():
                 copy.priorities.create(
                     **{name: getattr(priority, name) for name in PRIORITY_FIELDS}
+                )
+            for said in source.narratives.all():
+                copy.narratives.create(
+                    theme=said.theme, area=said.area, text=said.text, order=said.order
                 )
         return copy

@@ -14,3 +14,4 @@ class PapersConfig(AppConfig):
         registry.show_on_parent("papers.seenby", "paper")
         registry.show_on_parent("papers.glossaryterm", "paper")
         registry.show_on_parent("papers.priorityprogress", "paper")
+        registry.show_on_parent("papers.narrative", "paper")

@@ -12,6 +12,7 @@ class PaperKind(models.TextChoices):
     PROGRAMME = "programme", "Plan progress report"
     CORPORATE = "corporate", "Corporate performance report"
     BOARD = "board", "Board annual report"
+    LEAD_MEMBER = "lead-member", "Lead member annual report"
 
 
 # The front sheet's sections as the seeds' Cabinet papers print them, top to bottom; a council
@@ -64,3 +65,15 @@ BOARD_SECTIONS: tuple[tuple[str, str], ...] = (
     ("young_peoples_voice", "Young people's voice"),
 )
 BOARD_TITLES = dict(BOARD_SECTIONS)
+
+# A lead member's annual report (seed 002): after the front sheet, an introduction under the
+# heading the council gives it (seed 002's "The Strategic & Professional Framework"), then the
+# words of each theme and of each area of work (`Narrative` rows), typed by the team.
+LEAD_MEMBER_SECTIONS: tuple[tuple[str, str], ...] = (
+    ("introduction", "Introduction"),
+    ("narratives", "Each theme and area of work"),
+)
+LEAD_MEMBER_TITLES = dict(LEAD_MEMBER_SECTIONS)
+
+# The corporate report's (seed 003) purpose, printed after the vision and outcomes.
+PURPOSE_TITLE = "Purpose of the report"

@@ -12,9 +12,16 @@ from scorecard.audit.locking import EditTokenMixin, stored_values, token_of
 from scorecard.core.period_parser import parse_period
 from scorecard.forms import GovukForm, GovukModelForm
 from scorecard.framework.models import Plan
-from scorecard.papers.choices import BOARD_TITLES, DEFAULT_ORDER, PaperKind
+from scorecard.papers.choices import (
+    BOARD_TITLES,
+    DEFAULT_ORDER,
+    LEAD_MEMBER_TITLES,
+    PURPOSE_TITLE,
+    PaperKind,
+)
 from scorecard.papers.models import (
     GlossaryTerm,
+    Narrative,
     Paper,
     PaperSettings,
     PriorityProgress,
@@ -106,6 +113,12 @@ BOARD_FIELDS = [
     "young_peoples_voice",
 ]
 BOARD_HINT = "A blank line starts a new paragraph; start a line with '- ' for a bullet"
+# Each kind's own sections, on its form only.
+KIND_FIELDS = {
+    PaperKind.BOARD: BOARD_FIELDS,
+    PaperKind.LEAD_MEMBER: ["introduction_heading", "introduction"],
+    PaperKind.CORPORATE: ["purpose"],
+}
 
 
 class PaperForm(EditTokenMixin, GovukModelForm):
@@ -138,6 +151,9 @@ class PaperForm(EditTokenMixin, GovukModelForm):
             "cross_cutting_issues",
             "decisions_sought",
             *BOARD_FIELDS,
+            "introduction_heading",
+            "introduction",
+            "purpose",
         ]
         labels = {
             "title": "Title",
@@ -151,6 +167,9 @@ class PaperForm(EditTokenMixin, GovukModelForm):
             "cross_cutting_issues": "Issues across the programmes (executive summary)",
             "decisions_sought": "Decisions sought (executive summary)",
             **{name: BOARD_TITLES[name] for name in BOARD_FIELDS},
+            "introduction_heading": "Heading of the introduction",
+            "introduction": LEAD_MEMBER_TITLES["introduction"],
+            "purpose": PURPOSE_TITLE,
         }
         help_texts = {
             "title": "Leave blank to use the report's own title",
@@ -159,13 +178,33 @@ class PaperForm(EditTokenMixin, GovukModelForm):
             "appendices": "One a line",
             "cross_cutting_issues": "Said once for the plan, not once per programme",
             **{name: BOARD_HINT for name in BOARD_FIELDS},
+            "introduction_heading": "Leave blank to print 'Introduction'",
+            "introduction": BOARD_HINT,
+            "purpose": BOARD_HINT,
         }
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        if self.instance.kind != PaperKind.BOARD:
-            for name in BOARD_FIELDS:
-                del self.fields[name]
+        for kind, names in KIND_FIELDS.items():
+            if self.instance.kind != kind:
+                for name in names:
+                    del self.fields[name]
+        self.narratives = list(self.instance.narratives.all())
+        for row in self.narratives:
+            name = self.narrative_name(row.pk)
+            self.fields[name] = forms.CharField(
+                label=narrative_label(row),
+                required=False,
+                initial=row.text,
+                help_text=BOARD_HINT,
+                widget=forms.Textarea(
+                    attrs={
+                        "rows": 4,
+                        "class": "govuk-textarea",
+                        "aria-describedby": f"id_{name}-hint",
+                    }
+                ),
+            )
         self.implications = list(self.instance.implications.all())
         for found in self.implications:
             self.fields[self.implication_name(found.pk)] = forms.CharField(
@@ -181,12 +220,29 @@ class PaperForm(EditTokenMixin, GovukModelForm):
     def implication_name(pk: int) -> str:
         return f"implication_{pk}"
 
+    @staticmethod
+    def narrative_name(pk: int) -> str:
+        return f"narrative_{pk}"
+
     def stored_token(self, *, lock: bool = False) -> str:
-        """The paper's row and its implications' texts: another officer's change to either
-        since this form was opened is refused, never silently overwritten."""
+        """The paper's row and the texts of its implications and narratives: another
+        officer's change to any of them since this form was opened is refused, never
+        silently overwritten."""
         paper = stored_values(Paper, self.instance.pk, lock=lock)
-        texts = self.instance.implications.order_by("pk").values_list("pk", "text")
-        return token_of({"paper": paper, "implications": [list(row) for row in texts]})
+        return token_of(
+            {
+                "paper": paper,
+                **{
+                    rows: [
+                        list(row)
+                        for row in getattr(self.instance, rows)
+                        .values_list("pk", "text")
+                        .order_by("pk")
+                    ]
+                    for rows in ("implications", "narratives")
+                },
+            }
+        )
 
     def save(self, commit: bool = True) -> Paper:
         with transaction.atomic():
@@ -196,7 +252,17 @@ class PaperForm(EditTokenMixin, GovukModelForm):
                 if text != found.text:
                     found.text = text
                     found.save(update_fields=["text"])
+            for row in self.narratives:
+                text = self.cleaned_data.get(self.narrative_name(row.pk), "")
+                if text != row.text:
+                    row.text = text
+                    row.save(update_fields=["text"])
         return paper
+
+
+def narrative_label(row: Narrative) -> str:
+    """'Children's Social Care: Adoption', or the theme's own words."""
+    return f"{row.theme}: {row.area}" if row.area else f"{row.theme}: the theme as a whole"
 
 
 class SeenByForm(GovukModelForm):
@@ -242,6 +308,31 @@ class PriorityForm(GovukModelForm):
                 "recommendations_to_board",
             )
         }
+
+
+class NarrativeForm(GovukModelForm):
+    """An area of work a lead member's report writes on that the plan has no figures for (seed
+    002's Edge of Care), under one of the report's themes."""
+
+    theme = forms.ChoiceField(
+        label="Theme",
+        error_messages={"required": "Choose the theme", "invalid_choice": "Choose a theme"},
+    )
+    area = text_field("Area of work", "area of work, like Edge of Care", 300)
+    text = forms.CharField(
+        label="What the report says",
+        required=False,
+        help_text=BOARD_HINT,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+
+    class Meta:
+        model = Narrative
+        fields = ["theme", "area", "text"]
+
+    def __init__(self, *args, themes: list[str], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["theme"]).choices = [(name, name) for name in themes]
 
 
 class GlossaryForm(GovukModelForm):

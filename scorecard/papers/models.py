@@ -101,6 +101,13 @@ class Paper(models.Model):
     principles = models.TextField(blank=True)
     young_peoples_voice = models.TextField(blank=True)
 
+    # A lead member's annual report (kind "lead-member"): the introduction and its heading;
+    # each theme's and area's words are `Narrative` rows.
+    introduction_heading = models.CharField(max_length=200, blank=True)
+    introduction = models.TextField(blank=True)
+    # The corporate report (kind "corporate"): the purpose of the report.
+    purpose = models.TextField(blank=True)
+
     published_at = models.DateTimeField(null=True, blank=True)
     published_by = models.CharField(max_length=300, blank=True)
 
@@ -208,3 +215,24 @@ class PriorityProgress(models.Model):
 
     def __str__(self) -> str:
         return f"Priority: {self.priority[:60]}"
+
+
+class Narrative(models.Model):
+    """What the report says in words on a theme (`area` blank) or on one area of work of it, in
+    a lead member's annual report: the plan's themes and areas by name, or an area the team
+    adds that has no figures (seed 002's Edge of Care)."""
+
+    TENANT_PATH = "paper__plan__tenant"
+    paper = models.ForeignKey(Paper, on_delete=models.CASCADE, related_name="narratives")
+    theme = models.CharField(max_length=300)
+    area = models.CharField(max_length=300, blank=True)
+    text = models.TextField(blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    objects = tenant_manager()
+
+    class Meta:
+        ordering = ["paper", "order", "pk"]
+
+    def __str__(self) -> str:
+        return f"Narrative: {self.area or self.theme}"

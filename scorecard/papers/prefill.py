@@ -16,11 +16,12 @@ from scorecard.core.wording import (
     plural,
 )
 from scorecard.delivery.action_plans import ActionRow, AsAt, action_plans_for, summarise
-from scorecard.framework.models import Plan
+from scorecard.framework.models import Outcome, Plan
 from scorecard.papers.choices import PaperKind
 from scorecard.risks.register import Banding, assessment_lines, long_date, risks_as_at
 from scorecard.scoring.executive_summary import ExecutiveSummary, executive_summary
 from scorecard.scoring.scorecard import build_scorecard
+from scorecard.scoring.year_figures import figures_sentence, year_lines
 from scorecard.scoring.year_summary import year_summary
 
 PROGRESS_WORDS = {Direction.IMPROVING: "down", Direction.DECLINING: "up"}
@@ -172,3 +173,25 @@ def board_start(plan: Plan, period: Period) -> BoardStart:
         },
         priorities=priorities,
     )
+
+
+# --- a lead member's annual report ----------------------------------------------------------
+
+
+def lead_member_narratives(plan: Plan, period: Period) -> list[tuple[str, str, str]]:
+    """A row (theme, area, words) for each theme of the plan and each of its areas of work, in
+    the plan's order: an area's words start as a sentence of each of its figures by the end of
+    the year; a theme's, of its figures under no area. The rest only people can write."""
+    by_place: dict[tuple[int | None, int | None], list[str]] = {}
+    for line in year_lines(plan, period):
+        place = (line.measure.outcome_id, line.measure.priority_id)
+        by_place.setdefault(place, []).append(figures_sentence(line))
+    rows = []
+    outcomes = Outcome.objects.filter(plan=plan).prefetch_related("priorities")
+    for outcome in outcomes.order_by("order", "name"):
+        rows.append((outcome.name, "", " ".join(by_place.get((outcome.pk, None), []))))
+        rows += [
+            (outcome.name, priority.name, " ".join(by_place.get((outcome.pk, priority.pk), [])))
+            for priority in outcome.priorities.all()
+        ]
+    return rows

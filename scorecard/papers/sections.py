@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from scorecard.papers.choices import BOARD_SECTIONS, SECTION_TITLES, PaperKind
+from scorecard.papers.choices import (
+    BOARD_SECTIONS,
+    LEAD_MEMBER_TITLES,
+    PURPOSE_TITLE,
+    SECTION_TITLES,
+    PaperKind,
+)
 from scorecard.papers.models import Paper, PaperSettings, lines_of
 
 
@@ -21,7 +27,7 @@ class PageSection:
 
 
 LISTED = ("background_papers", "appendices")
-ROWS = ("seen_by", "glossary", "priorities")
+ROWS = ("seen_by", "glossary", "priorities", "narratives")
 
 
 def page_sections(paper: Paper) -> list[PageSection]:
@@ -40,4 +46,12 @@ def page_sections(paper: Paper) -> list[PageSection]:
             PageSection(key, title, "" if key in ROWS else getattr(paper, key))
             for key, title in BOARD_SECTIONS
         ]
+    elif paper.kind == PaperKind.LEAD_MEMBER:
+        heading = paper.introduction_heading.strip() or LEAD_MEMBER_TITLES["introduction"]
+        found += [
+            PageSection("introduction", heading, paper.introduction),
+            PageSection("narratives", LEAD_MEMBER_TITLES["narratives"]),
+        ]
+    elif paper.kind == PaperKind.CORPORATE:
+        found.append(PageSection("purpose", PURPOSE_TITLE, paper.purpose))
     return found

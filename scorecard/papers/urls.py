@@ -14,6 +14,8 @@ urlpatterns = [
     path("<int:pk>/glossary/<int:row>/remove/", views.glossary_remove, name="glossary_remove"),
     path("<int:pk>/priorities/new/", views.priority_add, name="priority_add"),
     path("<int:pk>/priorities/<int:row>/remove/", views.priority_remove, name="priority_remove"),
+    path("<int:pk>/narratives/new/", views.narrative_add, name="narrative_add"),
+    path("<int:pk>/narratives/<int:row>/remove/", views.narrative_remove, name="narrative_remove"),
     path("<int:pk>/publish/", views.paper_publish, name="paper_publish"),
     path("<int:pk>/new-version/", views.paper_new_version, name="paper_new_version"),
 ]

@@ -15,6 +15,7 @@ from scorecard.form_pages import form_page
 from scorecard.papers.actions import NewVersion, PaperError, Publish, StartPaper, require_team
 from scorecard.papers.forms import (
     GlossaryForm,
+    NarrativeForm,
     PaperForm,
     PaperSettingsForm,
     PriorityForm,
@@ -113,11 +114,11 @@ def paper_edit(request, pk: int):
     )
 
 
-def _add_row(request, pk: int, form_class, title: str, submit: str, rows: str = ""):
+def _add_row(request, pk: int, form_class, title: str, submit: str, rows: str = "", **options):
     """Add a row to the paper; `rows` names the paper's rows it goes last among, for rows
-    kept in order."""
+    kept in order; `options` go to the form."""
     paper = _draft(request, pk)
-    form = form_class(_posted(request))
+    form = form_class(_posted(request), **options)
     if request.method == "POST" and form.is_valid():
         row = form.save(commit=False)
         row.paper = paper
@@ -144,6 +145,23 @@ def priority_add(request, pk: int):
     )
 
 
+def narrative_add(request, pk: int):
+    """An area of work with no figures, under a theme of the report (or one the paper writes
+    on already)."""
+    paper = _draft(request, pk)
+    outcomes = paper.plan.outcomes.order_by("order", "name").values_list("name", flat=True)
+    themes = list(dict.fromkeys([*outcomes, *(row.theme for row in paper.narratives.all())]))
+    return _add_row(
+        request,
+        pk,
+        NarrativeForm,
+        "Add an area of work",
+        "Add area",
+        "narratives",
+        themes=themes,
+    )
+
+
 def _remove_row(request, pk: int, rows: str, row_pk: int):
     """Remove a row; one removed already (a second click) is simply gone."""
     paper = _draft(request, pk)
@@ -166,6 +184,11 @@ def glossary_remove(request, pk: int, row: int):
 @require_POST
 def priority_remove(request, pk: int, row: int):
     return _remove_row(request, pk, "priorities", row)
+
+
+@require_POST
+def narrative_remove(request, pk: int, row: int):
+    return _remove_row(request, pk, "narratives", row)
 
 
 @require_POST

@@ -19,7 +19,10 @@ from scorecard.delivery.models import Project, ProjectUpdate
 from scorecard.delivery.positions import ProjectPosition, milestone_state
 from scorecard.framework.models import Plan
 from scorecard.measures.models import Measure, Observation
+from scorecard.papers.choices import PURPOSE_TITLE
+from scorecard.papers.models import Paper, lines_of
 from scorecard.reports import cells
+from scorecard.reports.board import text_blocks
 from scorecard.reports.document import (
     Bullets,
     CardPeriod,
@@ -80,10 +83,11 @@ def build(
         sections = [
             *([front_sheet(paper)] if paper else []),
             _vision(plan, outcomes),
+            *([_purpose(paper)] if paper and paper.purpose.strip() else []),
             _key(),
             _summary(scorecard),
             *_outcome_sections(scorecard, rated, outcomes, layout),
-            _contacts(plan, outcomes, scorecard),
+            _contacts(plan, outcomes, scorecard, paper),
             *(end_sections(paper) if paper else []),
         ]
     board = plan.board.name if plan.board is not None else ""
@@ -129,6 +133,11 @@ def _vision(plan: Plan, outcomes: list) -> Section:
         if priorities:
             section.add(Bullets(priorities))
     return section
+
+
+def _purpose(paper: Paper) -> Section:
+    """The purpose of the report as the team wrote it, after the vision, as the seed has it."""
+    return Section(PURPOSE_TITLE, text_blocks(paper.purpose))
 
 
 def _key() -> Section:
@@ -469,7 +478,7 @@ def _project_section(position: ProjectPosition, as_at: Period) -> Section:
     return section
 
 
-def _contacts(plan: Plan, outcomes: list, scorecard: Scorecard) -> Section:
+def _contacts(plan: Plan, outcomes: list, scorecard: Scorecard, paper: Paper | None) -> Section:
     rows = []
     if plan.lead:
         rows.append([Cell(plan.name, header=True), Cell("Plan lead"), Cell(plan.lead)])
@@ -486,13 +495,24 @@ def _contacts(plan: Plan, outcomes: list, scorecard: Scorecard) -> Section:
                 ]
             )
     section = Section("Contact details")
-    organisation = organisation_name(plan)
-    section.add(
-        Paragraph(
-            "For more about a measure or a project, contact its owner below"
-            + (f" or the performance team of {organisation}." if organisation else ".")
+    typed = lines_of(paper.contact_details) if paper else []
+    if typed:
+        # The team's own telephone and e-mail from the paper record, as the seed ends.
+        section.add(
+            Paragraph(
+                "For more about a measure or a project, contact its owner below. For anything "
+                "else about this report, contact the performance team: "
+                f"{'; '.join(typed)}."
+            )
         )
-    )
+    else:
+        organisation = organisation_name(plan)
+        section.add(
+            Paragraph(
+                "For more about a measure or a project, contact its owner below"
+                + (f" or the performance team of {organisation}." if organisation else ".")
+            )
+        )
     if rows:
         section.add(
             Table(

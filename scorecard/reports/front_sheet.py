@@ -29,7 +29,7 @@ def paper_for(kind: str, plan: Plan, period: Period, meeting: datetime.date | No
         papers = papers.filter(meeting_date=meeting)
     return (
         papers.order_by("-meeting_date", "-version")
-        .prefetch_related("implications", "seen_by", "glossary")
+        .prefetch_related("implications", "seen_by", "glossary", "narratives")
         .first()
     )
 

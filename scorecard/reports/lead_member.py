@@ -4,24 +4,30 @@ A section per theme (the plan's outcomes, in the plan's order), each with a comp
 area of work (its priorities): the measure, its latest figure by the end of the year and the one
 before it, each with the period it is for, the direction between them, and the comparisons the
 council publishes with it under their own names ("National 64.9%"). Under each table, the latest
-commentary held on those measures. The prose only the cabinet member and officers can write (the
-summary, the strategic framework) is not made up here: it belongs to the paper's record.
+commentary held on those measures. The prose only the cabinet member and officers can write is
+never made up here: it is the paper record's (scorecard/papers), typed by the performance team —
+the front sheet (cabinet member, division and local members, contact details, summary…), the
+introduction (seed 002's section 1) and the words of each theme and area, an area with no figures
+included — each printed where the seed prints it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import datetime
+from dataclasses import replace
 from datetime import date
 
-from django.db.models import Prefetch
 from django.utils import timezone
 
 from scorecard.core.periods import Period, PeriodKind
-from scorecard.core.ratings import Direction, Polarity, direction
 from scorecard.framework.models import Outcome, Plan
 from scorecard.measures.models import ComparatorValue, Measure, Observation
+from scorecard.papers.choices import LEAD_MEMBER_TITLES
+from scorecard.papers.models import Narrative, Paper
 from scorecard.reports import cells
+from scorecard.reports.board import text_blocks
 from scorecard.reports.document import (
+    Block,
     Bullets,
     Cell,
     Column,
@@ -32,10 +38,10 @@ from scorecard.reports.document import (
     Section,
     Table,
 )
+from scorecard.reports.front_sheet import cover_lines, end_sections, front_sheet, paper_for
 from scorecard.reports.plans import known_plan, organisation_name
 from scorecard.scoring.figures import figure
-from scorecard.scoring.how_we_compare import published_comparators
-from scorecard.scoring.scorecard import RatedMeasure, measures_for, rate_measures
+from scorecard.scoring.year_figures import Line, year_lines
 
 KIND = "lead-member"
 NO_FIGURE = "–"
@@ -50,39 +56,39 @@ COLUMNS = (
 )
 
 
-@dataclass
-class Line:
-    """One measure's row: its latest figure by the end of the year and the one before it."""
-
-    measure: Measure
-    latest: Observation
-    previous: Observation | None
-    direction: Direction | None
-    comparators: list[ComparatorValue]
-    commentary: Observation | None
-
-
-def build(period: Period, plan_id: str | None = None) -> Report:
+def build(
+    period: Period, plan_id: str | None = None, meeting: datetime.date | None = None
+) -> Report:
+    """The report for the financial year; with the front sheet, the introduction and the words
+    of each theme and area from the paper record for the plan, year and meeting (the latest
+    meeting's when none is given) where the team has started one."""
     if period.kind is not PeriodKind.FINANCIAL_YEAR:
         raise ReportUnavailable(
             f"the lead member report is for a financial year (such as 2018/19), "
             f"not {period.display}"
         )
     plan = _choose_plan(period, plan_id)
-    lines = _lines(plan, period)
+    lines = year_lines(plan, period)
     if not lines:
         raise ReportUnavailable(
             f"{plan.name} has no measure figures for {period.display} or earlier"
         )
     outcomes = list(Outcome.objects.filter(plan=plan).order_by("order", "name"))
+    paper = paper_for(KIND, plan, period, meeting)
+    narratives = list(paper.narratives.all()) if paper else []
     return Report(
         kind=KIND,
-        title=f"{plan.name}: annual report",
+        title=(paper.title if paper else "") or f"{plan.name}: annual report",
         period=period.display,
         organisation=organisation_name(plan),
         produced=timezone.localdate(),
-        cover=[f"Financial year {period.display}"],
-        sections=[_about(plan, period, outcomes), *_themes(outcomes, lines, period)],
+        cover=[f"Financial year {period.display}", *(cover_lines(paper) if paper else [])],
+        sections=[
+            *([front_sheet(paper), *_introduction(paper)] if paper else []),
+            _about(plan, period, outcomes),
+            *_themes(outcomes, lines, narratives),
+            *(end_sections(paper) if paper else []),
+        ],
     )
 
 
@@ -107,43 +113,6 @@ def _choose_plan(period: Period, plan_id: str | None) -> Plan:
     if first is None:
         raise ReportUnavailable(f"no plan has measure figures for {period.display} or earlier")
     return first
-
-
-def _lines(plan: Plan, period: Period) -> list[Line]:
-    end = period.last_month
-    comparators = ComparatorValue.objects.order_by("period_last_month")
-    measures = (
-        measures_for(plan.plan_id)
-        .select_related("priority")
-        .prefetch_related(Prefetch("comparators", queryset=comparators))
-    )
-    return [line for rated in rate_measures(measures) if (line := _line(rated, end)) is not None]
-
-
-def _line(rated: RatedMeasure, end: int) -> Line | None:
-    measure = rated.measure
-    shown = [o for o in rated.observations if not o.breakdown and o.period_last_month <= end]
-    figures = [o for o in shown if o.value is not None]
-    if not figures:
-        return None
-    latest = figures[-1]
-    previous = figures[-2] if len(figures) > 1 else None
-    commented = [o for o in shown if o.commentary.strip()]
-    return Line(
-        measure=measure,
-        latest=latest,
-        previous=previous,
-        # Between the two figures printed, however far apart: a year's report compares what
-        # it shows, where a scorecard compares a figure only with the period before it.
-        direction=direction(
-            latest.value,
-            previous.value if previous else None,
-            Polarity(measure.polarity),
-            measure.steady_band,
-        ),
-        comparators=published_comparators(measure, end),
-        commentary=commented[-1] if commented else None,
-    )
 
 
 # --- the sections ---------------------------------------------------------------------------
@@ -183,37 +152,63 @@ def _day(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-def _themes(outcomes: list[Outcome], lines: list[Line], period: Period) -> list[Section]:
+def _introduction(paper: Paper) -> list[Section]:
+    """The introduction under the heading the council gives it; left out while blank."""
+    if not paper.introduction.strip():
+        return []
+    heading = paper.introduction_heading.strip() or LEAD_MEMBER_TITLES["introduction"]
+    return [Section(heading, text_blocks(paper.introduction))]
+
+
+def _themes(outcomes: list[Outcome], lines: list[Line], narratives: list[Narrative]) -> list:
+    """A section per theme with figures or words, in the plan's order; words typed on a theme
+    the plan no longer has are kept, after the plan's."""
     by_outcome: dict[int | None, list[Line]] = {}
     for line in lines:
         by_outcome.setdefault(line.measure.outcome_id, []).append(line)
-    sections = [
-        _theme(outcome.name, outcome.description, by_outcome[outcome.pk])
-        for outcome in outcomes
-        if outcome.pk in by_outcome
-    ]
+    words: dict[str, list[Narrative]] = {}
+    for row in narratives:
+        words.setdefault(row.theme, []).append(row)
+    themes = [(o.name, o.description, by_outcome.get(o.pk, [])) for o in outcomes]
     if None in by_outcome:
-        sections.append(_theme(OTHER_THEME, "", by_outcome[None]))
+        themes.append((OTHER_THEME, "", by_outcome[None]))
+    known = {name for name, _, _ in themes}
+    themes += [(name, "", []) for name in words if name not in known]
+    sections = []
+    for name, description, found in themes:
+        typed = words.get(name, [])
+        if found or any(row.text.strip() for row in typed):
+            sections.append(_theme(name, description, found, typed))
     return sections
 
 
-def _theme(name: str, description: str, lines: list[Line]) -> Section:
+def _theme(name: str, description: str, lines: list[Line], typed: list[Narrative]) -> Section:
+    """The theme's description and words, then an area of work per subsection: its words, its
+    figures and their commentary. The areas in the paper's order (the plan's, as started),
+    then any with figures the paper has no row for; an area with neither is left out."""
     section = Section(name)
     if description:
         section.add(Paragraph(description))
+    for row in typed:
+        if not row.area:
+            section.add(*text_blocks(row.text))
     by_priority: dict[str, list[Line]] = {}
     for line in lines:
         priority = line.measure.priority.name if line.measure.priority is not None else ""
         by_priority.setdefault(priority, []).append(line)
-    for priority, grouped in by_priority.items():
-        if priority:
-            section.sections.append(Section(priority, _figures(priority, grouped)))
-        else:
-            section.add(*_figures(name, grouped))
+    said = {row.area: row.text for row in typed if row.area}
+    for area in dict.fromkeys([*said, *(p for p in by_priority if p)]):
+        blocks: list[Block] = text_blocks(said.get(area, ""))
+        if area in by_priority:
+            blocks += _figures(area, by_priority[area])
+        if blocks:
+            section.sections.append(Section(area, blocks))
+    if "" in by_priority:
+        section.add(*_figures(name, by_priority[""]))
     return section
 
 
-def _figures(caption: str, lines: list[Line]) -> list:
+def _figures(caption: str, lines: list[Line]) -> list[Block]:
     table = Table(
         f"{caption}: figures",
         [Column(heading, numeric=numeric, width=width) for heading, numeric, width in COLUMNS],

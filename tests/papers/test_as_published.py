@@ -104,3 +104,44 @@ def test_a_board_annual_report_as_at_its_publication_is_the_published_one(
     assert "Changed after the meeting." in now
     assert "Progress rewritten after the meeting." in now
     assert "Changed after the meeting." not in published["html"].decode()
+
+
+def test_a_lead_member_report_as_at_its_publication_is_the_published_one(
+    team_user, signed_in_as, clock
+):
+    """The introduction and the words of each theme and area are rewound with the paper."""
+    from scorecard.core.period_parser import parse_period
+    from scorecard.demo.papers import LEAD_MEMBER_MEETING, add_demo_lead_member_paper
+    from scorecard.papers.models import Paper
+
+    year = parse_period("2018/19")
+
+    def made(moment, format_name: str) -> bytes:
+        report = build_report("lead-member", year, "children-families", moment, LEAD_MEMBER_MEETING)
+        return rendered(report, format_name, moment)
+
+    with signed_in_as(team_user):
+        add_demo_lead_member_paper(team_user)
+        paper = Paper.objects.get(kind="lead-member")
+        clock.advance(minutes=10)
+        Publish(paper, team_user).execute()
+    moment = paper.published_at
+    published = {name: made(moment, name) for name in FORMATS}
+
+    clock.advance(days=1)
+    with signed_in_as(team_user):
+        later = NewVersion(paper, team_user).execute()
+        later.introduction = "Introduction changed after the meeting."
+        later.save()
+        row = later.narratives.get(area="Edge of Care")
+        row.text = "Edge of Care rewritten after the meeting."
+        row.save()
+        later.narratives.create(theme="Inclusion", area="Added later", text="Added later.")
+    clock.advance(hours=1)
+
+    for name in FORMATS:
+        assert made(moment, name) == published[name], name
+    now = made(None, "html").decode()
+    assert "Introduction changed after the meeting." in now
+    assert "Edge of Care rewritten after the meeting." in now and "Added later." in now
+    assert "after the meeting" not in published["html"].decode()

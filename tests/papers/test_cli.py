@@ -43,8 +43,8 @@ def test_meeting_picks_the_record(paper, tmp_path):
         ),
         (
             ("report", "risks", "--period", "Q4 2017/18", "--meeting", "2018-07-09"),
-            "report risks: a meeting's paper record is for the programme, corporate and "
-            "board reports only",
+            "report risks: a meeting's paper record is for the programme, corporate, board "
+            "and lead-member reports only",
         ),
     ],
 )

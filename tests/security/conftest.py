@@ -42,7 +42,7 @@ def sample_items() -> SimpleNamespace:
         report.programme = programme
         report.save()
     target = User.objects.create_user("a-target", email="target@example.org")
-    paper, seen_by, term, priority = _paper(programme)
+    paper, seen_by, term, priority, narrative = _paper(programme)
     cycle, resubmit, decide = _cycles(report.period_obj, jenny)
     return SimpleNamespace(
         cycle=cycle,
@@ -63,12 +63,14 @@ def sample_items() -> SimpleNamespace:
         seen_by=seen_by,
         term=term,
         priority=priority,
+        narrative=narrative,
     )
 
 
 def _paper(programme):
-    """A draft paper for the samples' plan, with a seen-by row, a glossary term and a priorities
-    row (a board annual report's, on any paper alike)."""
+    """A draft paper for the samples' plan, with a seen-by row, a glossary term, a priorities
+    row (a board annual report's, on any paper alike) and a theme's words (a lead member
+    report's, alike)."""
     from datetime import date
 
     from scorecard.papers.models import Paper
@@ -82,7 +84,8 @@ def _paper(programme):
     seen_by = paper.seen_by.create(role="County Solicitor", name="Honor Clarke")
     term = paper.glossary.create(term="CYPP", meaning="Children and Young People's Plan")
     priority = paper.priorities.create(priority="Keep children in care safe")
-    return paper, seen_by, term, priority
+    narrative = paper.narratives.create(theme="Children's Social Care", area="Edge of Care")
+    return paper, seen_by, term, priority, narrative
 
 
 def _cycles(period, jenny):

@@ -198,6 +198,10 @@ RULES: dict[str, Rule] = {
     "papers/<int:pk>/priorities/<int:row>/remove/": Rule(
         NOBODY, TEAM, lambda s: {**_paper(s), "row": s.priority.pk}
     ),
+    "papers/<int:pk>/narratives/new/": Rule(TEAM, TEAM, _paper),
+    "papers/<int:pk>/narratives/<int:row>/remove/": Rule(
+        NOBODY, TEAM, lambda s: {**_paper(s), "row": s.narrative.pk}
+    ),
     "papers/<int:pk>/publish/": Rule(NOBODY, TEAM, _paper),
     "papers/<int:pk>/new-version/": Rule(NOBODY, TEAM, _paper),
     # Claims to check before publication: the performance team's.
