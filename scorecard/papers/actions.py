@@ -23,36 +23,6 @@ from scorecard.papers.prefill import (
 )
 from scorecard.people.permissions import audit_name, can_manage, person_of
 
-# The parts copied into a paper's next version (everything the team typed).
-TYPED_FIELDS = (
-    "title",
-    "cabinet_member",
-    "divisions_and_local_members",
-    "lead_officer",
-    "author",
-    "contact_details",
-    "forward_plan_reference",
-    "summary",
-    "recommendations",
-    "reasons",
-    "links_to_priorities",
-    "consultations",
-    "scrutiny_comments",
-    "background_papers",
-    "appendices",
-    "overall_position",
-    "cross_cutting_issues",
-    "decisions_sought",
-    "recommendations_to_board",
-    "background",
-    "achievements",
-    "areas_for_development",
-    "principles",
-    "young_peoples_voice",
-    "introduction_heading",
-    "introduction",
-    "purpose",
-)
 # A priorities row's parts, copied alike.
 PRIORITY_FIELDS = (
     "priority",
@@ -203,7 +173,7 @@ class NewVersion:
                 committee=source.committee,
                 meeting_date=source.meeting_date,
                 version=source.version + 1,
-                **{name: getattr(source, name) for name in TYPED_FIELDS},
+                **{name: getattr(source, name) for name in Paper.TYPED_FIELDS},
             )
             for implication in source.implications.all():
                 copy.implications.create(

@@ -102,20 +102,10 @@ class StartPaperForm(GovukForm):
             ) from None
 
 
-# A board annual report's own sections (scorecard/papers/choices.py BOARD_SECTIONS), on its
-# form only; the priorities are rows of their own.
-BOARD_FIELDS = [
-    "recommendations_to_board",
-    "background",
-    "achievements",
-    "areas_for_development",
-    "principles",
-    "young_peoples_voice",
-]
 BOARD_HINT = "A blank line starts a new paragraph; start a line with '- ' for a bullet"
 # Each kind's own sections, on its form only.
 KIND_FIELDS = {
-    PaperKind.BOARD: BOARD_FIELDS,
+    PaperKind.BOARD: list(Paper.BOARD_FIELDS),
     PaperKind.LEAD_MEMBER: ["introduction_heading", "introduction"],
     PaperKind.CORPORATE: ["purpose"],
 }
@@ -129,32 +119,7 @@ class PaperForm(EditTokenMixin, GovukModelForm):
 
     class Meta:
         model = Paper
-        fields = [
-            "committee",
-            "meeting_date",
-            "title",
-            "cabinet_member",
-            "divisions_and_local_members",
-            "lead_officer",
-            "author",
-            "contact_details",
-            "forward_plan_reference",
-            "summary",
-            "recommendations",
-            "reasons",
-            "links_to_priorities",
-            "consultations",
-            "scrutiny_comments",
-            "background_papers",
-            "appendices",
-            "overall_position",
-            "cross_cutting_issues",
-            "decisions_sought",
-            *BOARD_FIELDS,
-            "introduction_heading",
-            "introduction",
-            "purpose",
-        ]
+        fields = ["committee", "meeting_date", *Paper.TYPED_FIELDS]
         labels = {
             "title": "Title",
             "cabinet_member": "Cabinet member(s)",
@@ -166,7 +131,7 @@ class PaperForm(EditTokenMixin, GovukModelForm):
             "overall_position": "Overall position (executive summary)",
             "cross_cutting_issues": "Issues across the programmes (executive summary)",
             "decisions_sought": "Decisions sought (executive summary)",
-            **{name: BOARD_TITLES[name] for name in BOARD_FIELDS},
+            **{name: BOARD_TITLES[name] for name in Paper.BOARD_FIELDS},
             "introduction_heading": "Heading of the introduction",
             "introduction": LEAD_MEMBER_TITLES["introduction"],
             "purpose": PURPOSE_TITLE,
@@ -177,7 +142,7 @@ class PaperForm(EditTokenMixin, GovukModelForm):
             "background_papers": "One a line",
             "appendices": "One a line",
             "cross_cutting_issues": "Said once for the plan, not once per programme",
-            **{name: BOARD_HINT for name in BOARD_FIELDS},
+            **{name: BOARD_HINT for name in Paper.BOARD_FIELDS},
             "introduction_heading": "Leave blank to print 'Introduction'",
             "introduction": BOARD_HINT,
             "purpose": BOARD_HINT,

@@ -60,6 +60,42 @@ class Paper(models.Model):
 
     TENANT_PATH = "plan__tenant"
 
+    # A board annual report's own sections (choices.BOARD_SECTIONS); the priorities are rows.
+    BOARD_FIELDS = (
+        "recommendations_to_board",
+        "background",
+        "achievements",
+        "areas_for_development",
+        "principles",
+        "young_peoples_voice",
+    )
+    # Every section the team types, in the order the paper's form shows them: the form's
+    # fields, and what a paper's next version copies.
+    TYPED_FIELDS = (
+        "title",
+        "cabinet_member",
+        "divisions_and_local_members",
+        "lead_officer",
+        "author",
+        "contact_details",
+        "forward_plan_reference",
+        "summary",
+        "recommendations",
+        "reasons",
+        "links_to_priorities",
+        "consultations",
+        "scrutiny_comments",
+        "background_papers",
+        "appendices",
+        "overall_position",
+        "cross_cutting_issues",
+        "decisions_sought",
+        *BOARD_FIELDS,
+        "introduction_heading",
+        "introduction",
+        "purpose",
+    )
+
     plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="papers")
     kind = models.CharField(max_length=20, choices=PaperKind.choices, default=PaperKind.PROGRAMME)
     # The canonical label ("2017/18 Q4").

@@ -45,3 +45,21 @@ def test_a_paper_names_its_report_and_meeting(paper):
     assert str(paper) == "Plan progress report, Cabinet 09/07/2018"
     assert paper.period_obj.display == "Q4 2017/18"
     assert paper.meeting_date == datetime.date(2018, 7, 9)
+
+
+def test_every_text_the_team_types_is_one_of_the_typed_fields():
+    """`Paper.TYPED_FIELDS` is the paper form's fields and what a next version copies: a new
+    section added to the model without it would be neither editable nor carried over."""
+    from django.db import models
+
+    from scorecard.papers.models import Paper
+
+    # Set when the paper is started or published, never typed as a section.
+    bookkeeping = {"kind", "period", "committee", "published_by"}
+    texts = {
+        field.name
+        for field in Paper._meta.concrete_fields
+        if isinstance(field, models.CharField | models.TextField)
+    }
+    assert texts - bookkeeping == set(Paper.TYPED_FIELDS)
+    assert len(Paper.TYPED_FIELDS) == len(set(Paper.TYPED_FIELDS))
