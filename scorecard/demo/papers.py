@@ -68,6 +68,16 @@ TYPED = {
     "sharply, mostly because of staff turnover and time pressure.",
     "decisions_sought": "The SCT Executive is asked to approve the end-of-Year-2 progress of "
     "each of the seven Improvement Programmes.",
+    # The progress report's own sections, in the demo's words.
+    "measures_overview": "Beside the programmes' own measures, the plan tracks a set of "
+    "overarching outcome measures (the appendix). Several of them move slowly, so Year 3's "
+    "action plans keep working on the actions that should shift them.",
+    "boards_view": "The Executive is content with the year's progress, though some targets were "
+    "missed. It is concerned about recruiting and keeping staff, about gaps in the data that "
+    "shows progress, and about partners' capacity for the plan's last year.",
+    "governance_arrangements": "This report covers January to March 2018, the last quarter of "
+    "the plan's second year. The Partnership Business Manager and the Partnership Team support "
+    "the delivery groups and the Executive in following every programme's progress.",
 }
 IMPLICATIONS = {
     "Financial": "Cabinet approved the plan with its costs in May 2016. Its 7 priorities are "

@@ -18,6 +18,7 @@ from scorecard.papers.models import Paper, PaperSettings
 from scorecard.papers.prefill import (
     board_start,
     lead_member_narratives,
+    programme_background,
     risk_implications,
     summary_for,
 )
@@ -94,6 +95,9 @@ class StartPaper:
                 )
             if self.kind == PaperKind.BOARD:
                 self._start_board_sections(paper)
+            if self.kind == PaperKind.PROGRAMME:
+                paper.background = programme_background(self.plan)
+                paper.save(update_fields=["background"])
             if self.kind == PaperKind.LEAD_MEMBER:
                 rows = lead_member_narratives(self.plan, self.period)
                 for order, (theme, area, text) in enumerate(rows):

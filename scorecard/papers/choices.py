@@ -66,6 +66,17 @@ BOARD_SECTIONS: tuple[tuple[str, str], ...] = (
 )
 BOARD_TITLES = dict(BOARD_SECTIONS)
 
+# A progress report (seeds 000 and 001): the plan's background and the overarching measures in
+# words before the achievements, the board's view of the year after them, and the reporting
+# round's governance arrangements in the executive summary; typed by the team.
+PROGRAMME_SECTIONS: tuple[tuple[str, str], ...] = (
+    ("background", "Background"),
+    ("measures_overview", "The overarching measures"),
+    ("boards_view", "The board's view of the year"),
+    ("governance_arrangements", "Governance arrangements"),
+)
+PROGRAMME_TITLES = dict(PROGRAMME_SECTIONS)
+
 # A lead member's annual report (seed 002): after the front sheet, an introduction under the
 # heading the council gives it (seed 002's "The Strategic & Professional Framework"), then the
 # words of each theme and of each area of work (`Narrative` rows), typed by the team.

@@ -16,6 +16,7 @@ from scorecard.papers.choices import (
     BOARD_TITLES,
     DEFAULT_ORDER,
     LEAD_MEMBER_TITLES,
+    PROGRAMME_TITLES,
     PURPOSE_TITLE,
     PaperKind,
 )
@@ -108,6 +109,7 @@ KIND_FIELDS = {
     PaperKind.BOARD: list(Paper.BOARD_FIELDS),
     PaperKind.LEAD_MEMBER: ["introduction_heading", "introduction"],
     PaperKind.CORPORATE: ["purpose"],
+    PaperKind.PROGRAMME: list(Paper.PROGRAMME_FIELDS),
 }
 
 
@@ -135,6 +137,9 @@ class PaperForm(EditTokenMixin, GovukModelForm):
             "introduction_heading": "Heading of the introduction",
             "introduction": LEAD_MEMBER_TITLES["introduction"],
             "purpose": PURPOSE_TITLE,
+            "measures_overview": PROGRAMME_TITLES["measures_overview"] + ", in words",
+            "boards_view": PROGRAMME_TITLES["boards_view"],
+            "governance_arrangements": "Governance arrangements (executive summary)",
         }
         help_texts = {
             "title": "Leave blank to use the report's own title",
@@ -146,14 +151,18 @@ class PaperForm(EditTokenMixin, GovukModelForm):
             "introduction_heading": "Leave blank to print 'Introduction'",
             "introduction": BOARD_HINT,
             "purpose": BOARD_HINT,
+            **{name: BOARD_HINT for name in Paper.PROGRAMME_FIELDS if name != "background"},
         }
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        for kind, names in KIND_FIELDS.items():
-            if self.instance.kind != kind:
-                for name in names:
-                    del self.fields[name]
+        # A field may belong to several kinds (the background: a board's and a progress
+        # report's): it goes only where the paper's own kind has none of it.
+        own = set(KIND_FIELDS.get(self.instance.kind, ()))
+        for names in KIND_FIELDS.values():
+            for name in names:
+                if name not in own:
+                    self.fields.pop(name, None)
         self.narratives = list(self.instance.narratives.all())
         for row in self.narratives:
             name = self.narrative_name(row.pk)

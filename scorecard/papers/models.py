@@ -94,7 +94,13 @@ class Paper(models.Model):
         "introduction_heading",
         "introduction",
         "purpose",
+        "measures_overview",
+        "boards_view",
+        "governance_arrangements",
     )
+    # A progress report's own sections (choices.PROGRAMME_SECTIONS); the background is the
+    # board report's field, shared.
+    PROGRAMME_FIELDS = ("background", "measures_overview", "boards_view", "governance_arrangements")
 
     plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="papers")
     kind = models.CharField(max_length=20, choices=PaperKind.choices, default=PaperKind.PROGRAMME)
@@ -143,6 +149,11 @@ class Paper(models.Model):
     introduction = models.TextField(blank=True)
     # The corporate report (kind "corporate"): the purpose of the report.
     purpose = models.TextField(blank=True)
+    # A progress report (kind "programme"): the overarching measures in words (seed 000's 2.1),
+    # the board's view of the year, and the reporting round's governance arrangements.
+    measures_overview = models.TextField(blank=True)
+    boards_view = models.TextField(blank=True)
+    governance_arrangements = models.TextField(blank=True)
 
     published_at = models.DateTimeField(null=True, blank=True)
     published_by = models.CharField(max_length=300, blank=True)

@@ -16,7 +16,7 @@ from scorecard.core.wording import (
     plural,
 )
 from scorecard.delivery.action_plans import ActionRow, AsAt, action_plans_for, summarise
-from scorecard.framework.models import Outcome, Plan
+from scorecard.framework.models import Outcome, Plan, Programme
 from scorecard.papers.choices import PaperKind
 from scorecard.risks.register import Banding, assessment_lines, long_date, risks_as_at
 from scorecard.scoring.executive_summary import ExecutiveSummary, executive_summary
@@ -111,6 +111,25 @@ def summary_for(kind: str, plan: Plan, period: Period) -> str:
     if kind == PaperKind.PROGRAMME:
         return summary_sentences(plan, executive_summary(plan, period))
     return scorecard_sentences(plan, period)
+
+
+# --- a plan's progress report --------------------------------------------------------------
+
+
+def programme_background(plan: Plan) -> str:
+    """A progress report's background as the data knows it: the plan's aim, its programmes in
+    order, and to whom they report. The team adds what only people know."""
+    programmes = [p.name for p in Programme.objects.current().filter(plan=plan)]
+    board = the(plan.board.name) if plan.board is not None else "the board"
+    parts = [plan.vision.strip()] if plan.vision.strip() else []
+    if programmes:
+        parts.append(
+            f"{capitalised(the(plan.name))} has {number_word(len(programmes))} "
+            f"{plural(len(programmes), 'programme')}:\n"
+            + "\n".join(f"- {number}. {name}" for number, name in enumerate(programmes, 1))
+        )
+        parts.append(f"Each programme reports to {board} every quarter in a highlight report.")
+    return "\n\n".join(parts)
 
 
 # --- a board's annual report ----------------------------------------------------------------

@@ -48,6 +48,11 @@ from scorecard.reports.front_sheet import (
     paper_for,
 )
 from scorecard.reports.plans import known_plan, organisation_name
+from scorecard.reports.progress_sections import (
+    boards_view,
+    governance_arrangements,
+    opening_sections,
+)
 from scorecard.risks.register import long_date
 from scorecard.scoring.executive_summary import (
     ExecutiveSummary,
@@ -152,8 +157,10 @@ def build(
             front_sheet(paper)
             if paper
             else generated_front_sheet(plan, period, summary_sentences(plan, summary), title),
+            *opening_sections(paper),
             achievements(summary, programmes),
             programme_status(summary, programmes),
+            *boards_view(paper, plan),
             summary_section(summary, paper),
             indicators_appendix(plan, period),
             governance(plan, programmes),
@@ -372,6 +379,7 @@ def summary_section(
             continue
         blocks = _gathered_blocks(gathered, reported, said_for_plan.get(gathered.heading, ""))
         section.sections.append(Section(gathered.heading, blocks))
+    section.sections += governance_arrangements(paper)
     missing = [programme.name for programme in summary.not_reported]
     block = (
         Bullets(missing) if missing else Paragraph(f"Every programme has reported for {quarter}.")

@@ -48,6 +48,7 @@ from scorecard.reports.programme import (
     summary_section,
     trend_cell,
 )
+from scorecard.reports.progress_sections import boards_view, opening_sections
 from scorecard.scoring.executive_summary import GATHERED, executive_summary
 from scorecard.scoring.year_summary import ProgrammeYear, YearSummary, year_summary
 
@@ -121,8 +122,10 @@ def build_year(
         cover=[line for line in (*cover, capitalised(date_range(year))) if line],
         sections=[
             front_sheet(paper) if paper else generated_front_sheet(plan, year, at_year_end, title),
+            *opening_sections(paper),
             achievements(summary),
             status_at_year_end(summary),
+            *boards_view(paper, plan),
             next_year(summary),
             summary_section(executive_summary(plan, last_quarter), paper, said_before=PROGRESS),
             indicators_appendix(plan, year),
