@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import replace
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from scorecard.core.delivery_status import DeliveryKind
@@ -101,8 +101,17 @@ def choose_plan(quarter: Period, plan_id: str | None) -> Plan:
         raise ReportUnavailable(
             f"a progress report is for a quarter or a financial year, not {quarter.display}{where}"
         )
+    return plan_with_reports(
+        plan, HighlightReport.objects.filter(period=quarter.label), quarter.display
+    )
+
+
+def plan_with_reports(plan: Plan | None, reports: QuerySet[HighlightReport], wanted: str) -> Plan:
+    """`plan` if it has some of `reports`, or with no plan asked for the first (in plan order)
+    that has; refused, naming the quarters that do have reports, when there is none. `wanted`
+    says which reports in words: "Q4 2017/18", "a quarter of 2017/18"."""
     if plan is not None:
-        if not HighlightReport.objects.filter(programme__plan=plan, period=quarter.label).exists():
+        if not reports.filter(programme__plan=plan).exists():
             held = periods_of(HighlightReport.objects.filter(programme__plan=plan))
             where = (
                 f"it has them for {_quarters_text(held)}"
@@ -110,25 +119,23 @@ def choose_plan(quarter: Period, plan_id: str | None) -> Plan:
                 else "none have been entered for it yet"
             )
             raise ReportUnavailable(
-                f"plan '{plan.plan_id}' has no highlight reports for {quarter.display}: {where}"
+                f"plan '{plan.plan_id}' has no highlight reports for {wanted}: {where}"
             )
         return plan
-    plan = (
+    found = (
         Plan.objects.select_related("organisation", "board")
-        .filter(programmes__highlight_reports__period=quarter.label)
-        .distinct()
+        .filter(pk__in=reports.values("programme__plan"))
         .order_by("order", "name")
         .first()
     )
-    if plan is None:
+    if found is None:
         held = periods_of(HighlightReport.objects.all())
         if not held:
             raise ReportUnavailable("no highlight reports have been entered yet")
         raise ReportUnavailable(
-            f"no plan has highlight reports for {quarter.display}: "
-            f"there are some for {_quarters_text(held)}"
+            f"no plan has highlight reports for {wanted}: there are some for {_quarters_text(held)}"
         )
-    return plan
+    return found
 
 
 # --- the report -----------------------------------------------------------------------------

@@ -18,7 +18,6 @@ from scorecard.core.delivery_status import DeliveryKind
 from scorecard.core.periods import Period
 from scorecard.core.wording import capitalised
 from scorecard.delivery.models import HighlightReport
-from scorecard.delivery.picking import periods_of
 from scorecard.framework.models import Plan
 from scorecard.papers.prefill import summary_sentences
 from scorecard.reports import cells
@@ -29,7 +28,6 @@ from scorecard.reports.document import (
     Column,
     Paragraph,
     Report,
-    ReportUnavailable,
     Section,
     Table,
 )
@@ -44,6 +42,7 @@ from scorecard.reports.programme import (
     indicators_appendix,
     items,
     one_line,
+    plan_with_reports,
     status_counts_table,
     summary_section,
     trend_cell,
@@ -63,42 +62,11 @@ def _in_year(year: Period):
     )
 
 
-def _held_text(held: list[Period]) -> str:
-    return ", ".join(q.display for q in held)
-
-
 def choose_plan(year: Period, plan_id: str | None) -> Plan:
     """The plan asked for, else the first (in plan order) with highlight reports in the year;
     refused with the quarters that do have reports when there are none."""
-    if plan_id:
-        plan = known_plan(plan_id)
-        if not _in_year(year).filter(programme__plan=plan).exists():
-            held = periods_of(HighlightReport.objects.filter(programme__plan=plan))
-            where = (
-                f"it has them for {_held_text(held)}"
-                if held
-                else "none have been entered for it yet"
-            )
-            raise ReportUnavailable(
-                f"plan '{plan.plan_id}' has no highlight reports for a quarter of "
-                f"{year.display}: {where}"
-            )
-        return plan
-    found = (
-        Plan.objects.select_related("organisation", "board")
-        .filter(pk__in=_in_year(year).values("programme__plan"))
-        .order_by("order", "name")
-        .first()
-    )
-    if found is None:
-        held = periods_of(HighlightReport.objects.all())
-        if not held:
-            raise ReportUnavailable("no highlight reports have been entered yet")
-        raise ReportUnavailable(
-            f"no plan has highlight reports for a quarter of {year.display}: "
-            f"there are some for {_held_text(held)}"
-        )
-    return found
+    plan = known_plan(plan_id) if plan_id else None
+    return plan_with_reports(plan, _in_year(year), f"a quarter of {year.display}")
 
 
 def build_year(
