@@ -5,6 +5,7 @@ summary. A section left blank is left out: the report is then what the data alon
 
 from __future__ import annotations
 
+from scorecard.core.wording import capitalised
 from scorecard.framework.models import Plan
 from scorecard.papers.choices import PROGRAMME_TITLES
 from scorecard.papers.models import Paper
@@ -29,7 +30,7 @@ def opening_sections(paper: Paper | None) -> list[Section]:
 def boards_view(paper: Paper | None, plan: Plan) -> list[Section]:
     """'The Children's Trust Executive's view of the year', named for the plan's board."""
     board = the(plan.board.name) if plan.board is not None else "the board"
-    title = f"{board[0].upper()}{board[1:]}'s view of the year"
+    title = f"{capitalised(board)}'s view of the year"
     return _typed(paper, "boards_view", title)
 
 
