@@ -109,7 +109,7 @@ KIND_FIELDS = {
     PaperKind.BOARD: list(Paper.BOARD_FIELDS),
     PaperKind.LEAD_MEMBER: ["introduction_heading", "introduction"],
     PaperKind.CORPORATE: ["purpose"],
-    PaperKind.PROGRAMME: list(Paper.PROGRAMME_FIELDS),
+    PaperKind.PROGRAMME: [*Paper.PROGRAMME_FIELDS, *Paper.EXECUTIVE_SUMMARY_FIELDS],
 }
 
 

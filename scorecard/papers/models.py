@@ -69,6 +69,9 @@ class Paper(models.Model):
         "principles",
         "young_peoples_voice",
     )
+    # The plan as a whole, said once in a progress report's executive summary (not once per
+    # programme); no other kind of paper has an executive summary of programmes.
+    EXECUTIVE_SUMMARY_FIELDS = ("overall_position", "cross_cutting_issues", "decisions_sought")
     # Every section the team types, in the order the paper's form shows them: the form's
     # fields, and what a paper's next version copies.
     TYPED_FIELDS = (
@@ -87,9 +90,7 @@ class Paper(models.Model):
         "scrutiny_comments",
         "background_papers",
         "appendices",
-        "overall_position",
-        "cross_cutting_issues",
-        "decisions_sought",
+        *EXECUTIVE_SUMMARY_FIELDS,
         *BOARD_FIELDS,
         "introduction_heading",
         "introduction",

@@ -121,6 +121,18 @@ def visit(page, url: str, status: int = 200) -> list[dict]:
     return page_violations(page)
 
 
+def check_pages(page, base: str, urls, width: int) -> tuple[dict, dict]:
+    """Visit each address (as `visit`): axe-core's findings by address, and the addresses of the
+    pages wider than the screen with their width (a wide table scrolls in its own box)."""
+    found, wider = {}, {}
+    for url in urls:
+        found[url] = visit(page, f"{base}{url}")
+        scroll_width = page.evaluate("document.documentElement.scrollWidth")
+        if scroll_width > width:
+            wider[url] = scroll_width
+    return found, wider
+
+
 VIEWER_PASSWORD = "a viewer's long password"  # noqa: S105 -- a test account
 
 

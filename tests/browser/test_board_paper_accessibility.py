@@ -5,7 +5,7 @@ the performance team; the form's errors shown too."""
 import pytest
 
 from scorecard.demo.loader import DEMO_PASSWORD, add_demo_users
-from tests.browser.axe import error_violations, needs_browser, sign_in, submit, visit
+from tests.browser.axe import check_pages, error_violations, needs_browser, sign_in, submit
 
 pytestmark = [pytest.mark.browser, needs_browser, pytest.mark.django_db(transaction=True)]
 
@@ -33,12 +33,8 @@ def test_the_board_paper_and_its_priority_form_have_no_axe_violations(
     pk = board_paper.pk
     try:
         sign_in(page, live_server.url, "performance", DEMO_PASSWORD)
-        found, wider = {}, {}
-        for url in (f"/papers/{pk}/", f"/papers/{pk}/edit/", f"/papers/{pk}/priorities/new/"):
-            found[url] = visit(page, f"{live_server.url}{url}")
-            scroll_width = page.evaluate("document.documentElement.scrollWidth")
-            if scroll_width > width:
-                wider[url] = scroll_width
+        urls = (f"/papers/{pk}/", f"/papers/{pk}/edit/", f"/papers/{pk}/priorities/new/")
+        found, wider = check_pages(page, live_server.url, urls, width)
         page.goto(f"{live_server.url}/papers/{pk}/priorities/new/")
         submit(page)
         found["priority form (errors)"] = error_violations(page)

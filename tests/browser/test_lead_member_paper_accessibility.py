@@ -8,7 +8,7 @@ import datetime
 import pytest
 
 from scorecard.demo.loader import DEMO_PASSWORD, add_demo_users
-from tests.browser.axe import error_violations, needs_browser, sign_in, submit, visit
+from tests.browser.axe import check_pages, error_violations, needs_browser, sign_in, submit
 
 pytestmark = [pytest.mark.browser, needs_browser, pytest.mark.django_db(transaction=True)]
 
@@ -46,18 +46,14 @@ def test_the_lead_member_paper_and_its_forms_have_no_axe_violations(
     page = context.new_page()
     try:
         sign_in(page, live_server.url, "performance", DEMO_PASSWORD)
-        found, wider = {}, {}
-        for url in (
+        urls = (
             f"/papers/{lead}/",
             f"/papers/{lead}/edit/",
             f"/papers/{lead}/narratives/new/",
             f"/papers/{corporate}/",
             f"/papers/{corporate}/edit/",
-        ):
-            found[url] = visit(page, f"{live_server.url}{url}")
-            scroll_width = page.evaluate("document.documentElement.scrollWidth")
-            if scroll_width > width:
-                wider[url] = scroll_width
+        )
+        found, wider = check_pages(page, live_server.url, urls, width)
         page.goto(f"{live_server.url}/papers/{lead}/narratives/new/")
         submit(page)
         found["area form (errors)"] = error_violations(page)

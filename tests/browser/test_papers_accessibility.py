@@ -7,7 +7,7 @@ import pytest
 
 from scorecard.core.period_parser import parse_period
 from scorecard.demo.loader import DEMO_PASSWORD, add_demo_users
-from tests.browser.axe import error_violations, needs_browser, sign_in, visit
+from tests.browser.axe import check_pages, error_violations, needs_browser, sign_in
 
 pytestmark = [pytest.mark.browser, needs_browser, pytest.mark.django_db(transaction=True)]
 
@@ -57,13 +57,7 @@ def test_paper_pages_and_forms_have_no_axe_violations(live_server, browser, pape
     page = context.new_page()
     try:
         sign_in(page, live_server.url, "performance", DEMO_PASSWORD)
-        found, wider = {}, {}
-        for url in _pages(paper):
-            found[url] = visit(page, f"{live_server.url}{url}")
-            # No page wider than its screen: a wide table scrolls in its own box.
-            scroll_width = page.evaluate("document.documentElement.scrollWidth")
-            if scroll_width > width:
-                wider[url] = scroll_width
+        found, wider = check_pages(page, live_server.url, _pages(paper), width)
         # A form sent empty shows its errors.
         for url in ("/papers/new/", f"/papers/{paper.pk}/seen-by/new/"):
             page.goto(f"{live_server.url}{url}")

@@ -9,7 +9,7 @@ import pytest
 
 from scorecard.core.period_parser import parse_period
 from scorecard.demo.loader import DEMO_PASSWORD, add_demo_users
-from tests.browser.axe import error_violations, needs_browser, sign_in, visit
+from tests.browser.axe import check_pages, error_violations, needs_browser, sign_in, visit
 
 pytestmark = [pytest.mark.browser, needs_browser, pytest.mark.django_db(transaction=True)]
 
@@ -44,7 +44,7 @@ def test_the_year_report_and_its_paper_have_no_axe_violations(
     context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
     try:
-        found, wider = {}, {}
+        found = {}
         for period in ("2017/18", "2016/17"):
             address = _address(period)
             found[address] = visit(page, f"{live_server.url}{address}")
@@ -57,11 +57,9 @@ def test_the_year_report_and_its_paper_have_no_axe_violations(
         found[refused] = error_violations(page)
         assert "no highlight reports for a quarter of 2019/20" in page.content()
         sign_in(page, live_server.url, "performance", DEMO_PASSWORD)
-        for url in (f"/papers/{year_paper.pk}/", f"/papers/{year_paper.pk}/edit/", "/papers/"):
-            found[url] = visit(page, f"{live_server.url}{url}")
-            scroll_width = page.evaluate("document.documentElement.scrollWidth")
-            if scroll_width > width:
-                wider[url] = scroll_width
+        papers = (f"/papers/{year_paper.pk}/", f"/papers/{year_paper.pk}/edit/", "/papers/")
+        signed_in, wider = check_pages(page, live_server.url, papers, width)
+        found.update(signed_in)
     finally:
         context.close()
     assert {url: v for url, v in found.items() if v} == {}

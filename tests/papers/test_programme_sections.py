@@ -90,15 +90,21 @@ def test_the_years_report_prints_them_too(team_user, signed_in_as):
 
 def test_the_form_shows_each_kinds_own_sections_only(paper):
     fields = set(PaperForm(instance=paper).fields)
+    summary = {"overall_position", "cross_cutting_issues", "decisions_sought"}
     assert {"background", "measures_overview", "boards_view", "governance_arrangements"} <= fields
+    assert summary <= fields
     assert "achievements" not in fields and "purpose" not in fields
-    # The same paper as another kind would be (not saved: the form reads only its kind).
+    # The same paper as another kind would be (not saved: the form reads only its kind); only
+    # a progress report has an executive summary of its programmes.
     paper.kind = "board"
     board_fields = set(PaperForm(instance=paper).fields)
     assert "background" in board_fields and "boards_view" not in board_fields
+    assert not board_fields & summary
     paper.kind = "corporate"
     corporate = set(PaperForm(instance=paper).fields)
-    assert not corporate & {"background", "measures_overview", "boards_view"}
+    assert not corporate & {"background", "measures_overview", "boards_view", *summary}
+    paper.kind = "lead-member"
+    assert not set(PaperForm(instance=paper).fields) & summary
 
 
 def test_the_team_types_them_on_the_page(paper):
