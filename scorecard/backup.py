@@ -93,7 +93,10 @@ def _packed(path: Path) -> bool:
 
 def backup(path: Path) -> int:
     """Write every kept row to `path` (gzipped when it ends .gz); the number of rows."""
-    partial = path.with_name(f".{path.name}.partial")
+    # A pipe or device (a named pipe to another machine, /dev/null) is written to as it is:
+    # renamed over, it would become a plain file.
+    straight = path.exists() and not path.is_file() and not path.is_dir()
+    partial = path if straight else path.with_name(f".{path.name}.partial")
     count = 0
     try:
         with _open(partial, "w", _packed(path)) as out:
@@ -105,9 +108,11 @@ def backup(path: Path) -> int:
                     out.write("\n")
                     count += 1
             out.write("]}\n")
-        os.replace(partial, path)
+        if not straight:
+            os.replace(partial, path)
     except OSError as exc:
-        partial.unlink(missing_ok=True)
+        if not straight:
+            partial.unlink(missing_ok=True)
         raise BackupError(f"cannot write {path}: {exc.strerror or exc}") from None
     return count
 

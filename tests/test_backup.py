@@ -163,3 +163,22 @@ def test_the_commands_move_a_council_to_a_new_database(tmp_path):
 @pytest.mark.django_db
 def test_an_empty_database_holds_no_data():
     assert not holds_data()
+
+
+@pytest.mark.django_db
+def test_a_backup_to_a_pipe_is_written_to_the_pipe(tmp_path):
+    """Streamed to another program through a named pipe: the pipe stays a pipe (renamed over,
+    it would become a plain file) and carries the whole backup."""
+    import stat
+    import threading
+
+    pipe = tmp_path / "to-the-other-machine"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()))
+    reader.start()
+    count = backup(pipe)
+    reader.join(timeout=60)
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["to-the-other-machine"]
+    assert len(json.loads(received[0])["objects"]) == count

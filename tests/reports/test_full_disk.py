@@ -50,7 +50,7 @@ def test_a_full_disk_is_named_as_such(tmp_path, monkeypatch):
     def full(self, *args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(Path, "write_text", full)
+    monkeypatch.setattr(Path, "write_bytes", full)
     with pytest.raises(CommandFailed, match="cannot write .*out.json: No space left on device"):
         write_output("{}", tmp_path / "out.json")
     assert list(tmp_path.iterdir()) == []
