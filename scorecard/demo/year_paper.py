@@ -31,7 +31,7 @@ YEAR_TYPED = {
     "summary": "The Children & Young People's Plan 2016–2019 is the partners' shared plan for "
     "children's services to be good or better in three years; Cabinet approved it and Full "
     "Council endorsed it in May 2016. This is the annual report on Year 2 (2017/18): what each "
-    "of the 7 Improvement Programmes did for vulnerable children and their families.",
+    "of the 7 Improvement Programmes did for the children and families most in need.",
     "recommendations": "Cabinet is asked to recognise the work done in Year 2 and to endorse "
     "what the 7 Improvement Programmes have improved and achieved.",
     "reasons": "The plan holds the partners' vision and priorities. This annual report is the "
@@ -63,17 +63,17 @@ YEAR_TYPED = {
     "boards_view": "The Executive is pleased with Year 2 but notes the targets that were "
     "missed. For the plan's last year it is concerned about recruiting and keeping staff, the "
     "data needed to show progress, and partners' capacity to drive the programmes.",
-    "governance_arrangements": "Quarter 4 closes the plan's second year. The Partnership "
-    "Business Manager and the Partnership Team support the delivery groups, the Executive and "
-    "the Board in following all 7 programmes. The Board met twice in 2017/18, on family "
+    "governance_arrangements": "Quarter 4 closes the plan's second year. The Partnership Team, "
+    "led by the Partnership Business Manager, helps the delivery groups, the Executive and the "
+    "Board keep track of all 7 programmes. The Board met twice in 2017/18, on family "
     "support services and on engaging with communities; this annual report goes to Cabinet "
     "in July 2018.",
 }
 YEAR_IMPLICATIONS = {
     "Financial": "Cabinet approved the plan fully costed in May 2016, modelled on what a council "
     "rated good spends (the CIPFA benchmarking tool). It is delivered within the budgets and "
-    "staff the council and its partners have agreed; the council added £6m to the Children's "
-    "Social Care base budget. The Director of Finance reports its spending to Cabinet.",
+    "staff the council and its partners have agreed, with £6m more in the base budget for "
+    "Children's Social Care. The Director of Finance reports its spending to Cabinet.",
     "Legal": "N/A",
     "HR": "Programme 7 is about the workforce; the HR/OD Director reports on it in each "
     "quarter's round.",

@@ -171,8 +171,9 @@ def build(
             else generated_front_sheet(plan, period, summary_sentences(plan, summary), title),
             *opening_sections(paper),
             achievements(summary, programmes),
-            programme_status(summary, programmes),
+            # Straight after the achievements, as both seeds put the board's view.
             *boards_view(paper, plan),
+            programme_status(summary, programmes),
             summary_section(summary, paper, said_before=PROGRESS),
             indicators_appendix(plan, period),
             governance(plan, programmes),

@@ -90,8 +90,9 @@ def build_year(
             front_sheet(paper) if paper else generated_front_sheet(plan, year, at_year_end, title),
             *opening_sections(paper),
             achievements(summary),
-            status_at_year_end(summary),
+            # Straight after the achievements, as both seeds put the board's view.
             *boards_view(paper, plan),
+            status_at_year_end(summary),
             next_year(summary),
             summary_section(
                 executive_summary(plan, last_quarter),
