@@ -55,6 +55,7 @@ from scorecard.reports.progress_sections import (
 )
 from scorecard.risks.register import long_date
 from scorecard.scoring.executive_summary import (
+    GATHERED,
     ExecutiveSummary,
     Gathered,
     ReportLine,
@@ -68,6 +69,10 @@ NONE_REPORTED = "None reported."
 NOT_AVAILABLE = "Not available"
 ISSUES = "Issues"
 DECISIONS = "Decisions required"
+# The executive summary's heading for the programmes' progress: the paper gives the same areas
+# of success as its achievements (seed 001's "What has been the impact?", seed 000's year
+# table), so its executive summary does not print them again.
+PROGRESS = dict(GATHERED)["areas_of_success"]
 
 
 # --- shared with the actions report ---------------------------------------------------------
@@ -166,9 +171,10 @@ def build(
             else generated_front_sheet(plan, period, summary_sentences(plan, summary), title),
             *opening_sections(paper),
             achievements(summary, programmes),
-            programme_status(summary, programmes),
+            # Straight after the achievements, as both seeds put the board's view.
             *boards_view(paper, plan),
-            summary_section(summary, paper),
+            programme_status(summary, programmes),
+            summary_section(summary, paper, said_before=PROGRESS),
             indicators_appendix(plan, period),
             governance(plan, programmes),
             *(end_sections(paper) if paper else []),
@@ -360,12 +366,17 @@ def _gathered_blocks(
 
 
 def summary_section(
-    summary: ExecutiveSummary, paper: Paper | None = None, said_before: str = ""
+    summary: ExecutiveSummary,
+    paper: Paper | None = None,
+    said_before: str = "",
+    reported_in: ExecutiveSummary | None = None,
 ) -> Section:
     """The quarter's highlight reports gathered heading by heading; where the team has written
     the plan-level parts (overall position, issues across the programmes, decisions sought),
     those once, before what the programmes say. `said_before`: a heading the paper has
-    already given in full (the year's report gives the progress as its achievements)."""
+    already given in full (the progress, given as the paper's achievements). `reported_in`:
+    the period whose missing reports end the summary, when not the quarter's own (the year's
+    report names the programmes with no report in the year, not only in its last quarter)."""
     quarter = summary.quarter.display
     section = Section(
         "Executive summary",
@@ -387,9 +398,12 @@ def summary_section(
         blocks = _gathered_blocks(gathered, reported, said_for_plan.get(gathered.heading, ""))
         section.sections.append(Section(gathered.heading, blocks))
     section.sections += governance_arrangements(paper)
-    missing = [programme.name for programme in summary.not_reported]
+    reporting = reported_in or summary
+    missing = [programme.name for programme in reporting.not_reported]
     block = (
-        Bullets(missing) if missing else Paragraph(f"Every programme has reported for {quarter}.")
+        Bullets(missing)
+        if missing
+        else Paragraph(f"Every programme has reported for {reporting.quarter.display}.")
     )
     section.sections.append(Section("Programmes that have not reported", [block]))
     return section

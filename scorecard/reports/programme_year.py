@@ -4,8 +4,10 @@ Year 2 of the CYPP): the year's four quarters of highlight reports rolled up.
 Each programme's achievements are the areas of success of its reports for the year's quarters,
 said once each; its status and direction are those of its last report of the year; its plans for
 next year are the focus that last report gives. The quarter's executive summary of the year's
-last reported quarter follows, then the outcome indicators as they stood at the year end, and
-the governance, as the quarter's report has them (programme.py).
+last reported quarter follows (without the progress the achievements gave, and naming the
+programmes with no report in the year), then the outcome indicators as they stood at the year
+end, and the governance, as the quarter's report has them (programme.py). Where the year has
+nothing for a programme, the paper says so of the year, never of a quarter.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from scorecard.reports.front_sheet import cover_lines, end_sections, front_sheet
 from scorecard.reports.plans import known_plan, organisation_name
 from scorecard.reports.programme import (
     KIND,
-    NONE_REPORTED,
+    PROGRESS,
     date_range,
     generated_front_sheet,
     governance,
@@ -48,12 +50,8 @@ from scorecard.reports.programme import (
     trend_cell,
 )
 from scorecard.reports.progress_sections import boards_view, opening_sections
-from scorecard.scoring.executive_summary import GATHERED, executive_summary
+from scorecard.scoring.executive_summary import executive_summary
 from scorecard.scoring.year_summary import ProgrammeYear, YearSummary, year_summary
-
-# The executive summary's heading for the programmes' progress: the year's report gives it in
-# full as the achievements, so the summary that follows does not repeat it.
-PROGRESS = dict(GATHERED)["areas_of_success"]
 
 
 def _in_year(year: Period):
@@ -92,10 +90,16 @@ def build_year(
             front_sheet(paper) if paper else generated_front_sheet(plan, year, at_year_end, title),
             *opening_sections(paper),
             achievements(summary),
-            status_at_year_end(summary),
+            # Straight after the achievements, as both seeds put the board's view.
             *boards_view(paper, plan),
+            status_at_year_end(summary),
             next_year(summary),
-            summary_section(executive_summary(plan, last_quarter), paper, said_before=PROGRESS),
+            summary_section(
+                executive_summary(plan, last_quarter),
+                paper,
+                said_before=PROGRESS,
+                reported_in=summary.at_year_end,
+            ),
             indicators_appendix(plan, year),
             governance(plan, [p.programme for p in summary.programmes]),
             *(end_sections(paper) if paper else []),
@@ -136,7 +140,11 @@ def achievements(summary: YearSummary) -> Section:
             block: Block = Paragraph(f"No highlight report for {year}.")
         else:
             points = _said_once([r.areas_of_success for r in found.reports])
-            block = Bullets(points) if points else Paragraph(NONE_REPORTED)
+            block = (
+                Bullets(points)
+                if points
+                else Paragraph(f"No areas of success in its highlight reports for {year}.")
+            )
         section.sections.append(Section(found.programme.name, [block]))
     return section
 
@@ -221,6 +229,13 @@ def next_year(summary: YearSummary) -> Section:
             block: Block = Paragraph(f"No highlight report for {summary.year.display}.")
         else:
             points = items(line.report.focus_next_quarter)
-            block = Bullets(points) if points else Paragraph(NONE_REPORTED)
+            block = (
+                Bullets(points)
+                if points
+                else Paragraph(
+                    f"No focus for {following} in its last highlight report of "
+                    f"{summary.year.display}."
+                )
+            )
         section.sections.append(Section(found.programme.name, [block]))
     return section

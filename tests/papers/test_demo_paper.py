@@ -1,10 +1,18 @@
-"""The demo's paper record: seed 001's front sheet, in the seeds' order, from one command."""
+"""The demo's paper records: seed 001's front sheet, in the seeds' order, from one command; seed
+000's report on the year 2017/18 itself, with its typed sections."""
+
+import io
 
 import pytest
+from pypdf import PdfReader
 
+from scorecard.core.period_parser import parse_period
 from scorecard.demo.papers import add_demo_papers
-from scorecard.reports.document import Facts, Table
+from scorecard.demo.year_paper import add_demo_year_paper
+from scorecard.reports.document import Bullets, Facts, Paragraph, Table
+from scorecard.reports.kinds import render
 from scorecard.reports.programme import build
+from scorecard.reports.progress import build as build_progress
 from tests.papers.conftest import Q4
 
 pytestmark = pytest.mark.django_db
@@ -47,3 +55,70 @@ def test_the_demo_paper_is_seed_001s_front_sheet(team_user):
     assert [type(b).__name__ for b in parts["Decisions required"]] == ["Paragraph"]
     assert parts["Issues"][1].items[0].startswith("Building Skills for Life: Exclusions")
     assert len(parts["Issues"][1].items) == 1
+
+
+def test_the_demo_year_paper_is_seed_000s_report_on_year_2(team_user):
+    """Seed 000 is the report on the year 2017/18 itself: its own record, beside the quarter's,
+    printed by `scorecard report programme --plan cypp --period 2017/18`."""
+    add_demo_papers(team_user)
+    add_demo_year_paper(team_user)
+    report = build_progress(parse_period("2017/18"), "cypp")
+    assert report.cover[:2] == [
+        "Cabinet, Monday 9 July 2018",
+        "Forward plan reference: FP/18/04/07",
+    ]
+    assert report.title.endswith("report on progress of Year 2 (1 April 2017 to 31 March 2018)")
+    assert [s.title for s in report.sections] == [
+        "Front sheet",
+        "Background",
+        "The overarching measures",
+        "Achievements in 2017/18",
+        "The Children's Trust Executive's view of the year",
+        "Programme status at the year end",
+        "Plans for 2018/19",
+        "Executive summary",
+        "Appendix: outcome indicators",
+        "Governance",
+        "Background papers",
+        "Appendices",
+    ]
+    front = report.sections[0]
+    facts = dict(item for b in front.blocks if isinstance(b, Facts) for item in b.items)
+    assert facts["Cabinet member(s)"].startswith("Cllr Frances Nicholson")
+    assert facts["Lead officer"] == "Julian Wooster, Director of Children's Services"
+    assert facts["Contact details"] == "fzphur@somerset.gov.uk"
+    assert "Year 2 (2017/18)" in facts["Summary"]
+    assert "£6m" in facts["Financial implications"]
+    assert facts["Risk implications"].startswith("The main risk is that improvement")
+    assert "score 15" in facts["Risk implications"]
+    (seen_by,) = [b for b in front.blocks if isinstance(b, Table)]
+    assert len(seen_by.rows) == 10
+    # Its typed sections: the background lists the seven programmes; the year's own words,
+    # not the quarter's.
+    background = " ".join(b.text for b in report.sections[1].blocks if hasattr(b, "text"))
+    assert "four features" in background
+    (programmes,) = [b for b in report.sections[1].blocks if isinstance(b, Bullets)]
+    assert len(programmes.items) == 7
+    quarter = build(Q4, "cypp")
+    assert _facts_of(quarter)["Summary"] != facts["Summary"]
+    summary = {s.title: s for s in report.sections[7].sections}
+    assert {"Overall position", "Governance arrangements"} <= set(summary)
+    assert "Progress" not in summary
+    # The issue every programme's report copies: said once, for the plan.
+    assert isinstance(summary["Issues"].blocks[0], Paragraph)
+    (appendices,) = report.sections[-1].blocks
+    assert len(appendices.items) == 4
+    text = "".join(
+        page.extract_text() for page in PdfReader(io.BytesIO(render(report, "pdf"))).pages
+    )
+    for heading in (
+        "Background",
+        "The overarching measures",
+        "view of the year",
+        "Governance arrangements",
+    ):
+        assert heading in text
+
+
+def _facts_of(report) -> dict[str, str]:
+    return dict(item for b in report.sections[0].blocks if isinstance(b, Facts) for item in b.items)

@@ -14,6 +14,7 @@ from scorecard.reports.document import Bullets, Facts, Paragraph, ReportUnavaila
 from scorecard.reports.front_sheet import NOT_YET_WRITTEN
 from scorecard.reports.programme import (
     INDICATOR_COLUMNS,
+    PROGRESS,
     build,
     indicators_appendix,
     items,
@@ -99,13 +100,16 @@ def test_the_demo_progress_report_for_q4_2017_18(demo_council):
     ]
     assert table.rows[0][4].text == one_line(summary.lines[0].report.reason_for_status)
 
-    # Executive summary: what highlights.executive_summary gathers, in its order.
+    # Executive summary: what highlights.executive_summary gathers, in its order, but the
+    # progress: the achievements above gave those areas of success already.
     gathered = _section(report, "Executive summary").sections
+    summarised = [g for g in summary.gathered if g.heading != PROGRESS]
+    assert [g.heading for g in summary.gathered][0] == PROGRESS
     assert [s.title for s in gathered] == [
-        *(g.heading for g in summary.gathered),
+        *(g.heading for g in summarised),
         "Programmes that have not reported",
     ]
-    for section, group in zip(gathered, summary.gathered, strict=False):
+    for section, group in zip(gathered, summarised, strict=False):
         (block,) = section.blocks
         # A text several reports copy (a plan-level item) is said once.
         expected = [one_line(text) for _, text in group.said_once]
@@ -238,3 +242,38 @@ def test_the_appendix_places_benchmarked_indicators_among_all_areas_as_at_the_qu
     later = injuries("Q4 2022/23")
     assert re.fullmatch(r"\d+(st|nd|rd|th) of \d+, third quartile \(2022/23\)", later[column].text)
     assert "In 2022/23, worse than England (at the 99.8% level too)" in later[column + 1].text
+
+
+def _texts(report) -> list[str]:
+    """Every text the report prints: paragraphs, bullet points, facts and table cells."""
+    found = []
+    for _, section in report.walk():
+        for block in section.blocks:
+            if isinstance(block, Paragraph):
+                found.append(block.text)
+            elif isinstance(block, Bullets):
+                found += block.items
+            elif isinstance(block, Facts):
+                found += [text for _, text in block.items]
+    found += [cell.text for table in report.tables() for row in table.rows for cell in row]
+    return found
+
+
+@pytest.mark.parametrize("period", ["Q4 2016/17", "Q4 2017/18", "2017/18"])
+def test_each_area_of_success_is_printed_once(demo_council, period):
+    """The seeds give a programme's achievements once (seed 001's "What has been the impact?",
+    seed 000's year table): never again in the executive summary."""
+    from scorecard.reports.progress import build as build_progress
+
+    asked = parse_period(period)
+    report = build_progress(asked, "cypp")
+    texts = _texts(report)
+    reports = HighlightReport.objects.filter(
+        programme__plan__plan_id="cypp",
+        period_first_month__gte=asked.first_month,
+        period_last_month__lte=asked.last_month,
+    )
+    points = [point for r in reports for point in items(r.areas_of_success)]
+    assert len(points) > 20
+    for point in points:
+        assert sum(point in text for text in texts) == 1, point

@@ -181,7 +181,8 @@ def test_the_four_quarters_roll_up(db):
     first, second, third = report.sections[1].sections
     # Each quarter's successes in order, a point repeated in a later quarter said once.
     assert first.blocks == [Bullets(["Board set up", "Strategy written", "Strategy launched"])]
-    assert second.blocks == [Paragraph("None reported.")]
+    # Nothing for the year is said of the year.
+    assert second.blocks == [Paragraph("No areas of success in its highlight reports for 2017/18.")]
     assert third.blocks == [Paragraph("No highlight report for 2017/18.")]
     assert "Q1 2017/18, Q2 2017/18, Q3 2017/18, Q4 2017/18" not in report.sections[1].blocks[0].text
     assert "the four quarters of 2017/18" in report.sections[1].blocks[0].text
@@ -283,3 +284,38 @@ def test_a_year_paper_record_fronts_the_years_report(demo):
     # The quarter's paper is another record: the year's does not front it.
     quarter = build(parse_period("Q4 2017/18"), "cypp", meeting)
     assert quarter.title != "Report on progress of Year 2"
+
+
+def test_the_year_says_of_the_year_where_it_has_nothing_for_a_programme(db):
+    plan = _four_quarters()
+    highlight(
+        Programme.objects.get(plan=plan, name="Second"), "Q3 2017/18", "A", focus_next_quarter=""
+    )
+    year = build(YEAR_2, "plan")
+    _, second, _ = _section(year, "Plans for 2018/19").sections
+    assert second.blocks == [
+        Paragraph("No focus for 2018/19 in its last highlight report of 2017/18.")
+    ]
+    # The year's executive summary is its last quarter's, but names the programmes with no
+    # report in the year: Second reported in Q2 and Q3, not in Q4.
+    (missing,) = _section(year, "Programmes that have not reported").blocks
+    assert missing == Bullets(["Third"])
+    # The quarter's paper speaks of its quarter, as before.
+    quarter = build(parse_period("Q4 2017/18"), "plan")
+    (missing,) = _section(quarter, "Programmes that have not reported").blocks
+    assert missing == Bullets(["Second", "Third"])
+    words = [
+        block.text
+        for _, section in year.walk()
+        for block in section.blocks
+        if isinstance(block, Paragraph)
+    ]
+    assert not [text for text in words if "this quarter" in text.casefold()]
+
+
+def test_every_programme_reported_in_the_year_is_said_of_the_year(db):
+    plan = _four_quarters()
+    third = Programme.objects.get(plan=plan, name="Third")
+    highlight(third, "Q1 2017/18", "G")
+    (everyone,) = _section(build(YEAR_2, "plan"), "Programmes that have not reported").blocks
+    assert everyone == Paragraph("Every programme has reported for 2017/18.")
