@@ -27,7 +27,7 @@ GAP = 12
 MARGIN = 2
 # An average character of the page's sans-serif at FONT_SIZE, generous so lines rarely touch
 # the box's edge.
-CHARACTER = 0.56 * FONT_SIZE
+CHARACTER = 0.52 * FONT_SIZE
 BOARD_FILL, PROGRAMME_FILL, INK, LINE = "#dee0e2", "#ffffff", "#0b0c0c", "#505a5f"
 
 

@@ -48,9 +48,10 @@ class Board(NamedByTheCouncil):
     organisation = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.PROTECT)
     # The board this one answers to (a programme's delivery group to the partnership's
     # executive, the executive to the partnership board): the governance diagram draws it. The
-    # importer refuses a board that would report to itself, directly or round a loop.
+    # importer refuses a board that would report to itself, directly or round a loop. Removing
+    # the board above leaves the ones under it reporting to none, rather than refusing.
     reports_to = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="reporting_boards"
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="reporting_boards"
     )
 
     objects = tenant_manager()
