@@ -202,4 +202,5 @@ def governance(plan: Plan, programmes: list[Programme]) -> Section:
             note="The table below says the same in words.",
         )
     )
-    return Section(TITLE, blocks)
+    # On a page of its own, so that the plan's facts and the diagram are seen together.
+    return Section(TITLE, blocks, new_page=True)
