@@ -118,7 +118,9 @@ def test_a_board_that_reports_to_no_board_is_refused_with_the_nearest_name(tmp_p
 
 
 def test_a_board_above_must_come_first(tmp_path):
-    text = HEADER + "board,Early Help Board,,Partnership Board,,,,,\nboard,Partnership Board,,,,,,,\n"
+    text = (
+        HEADER + "board,Early Help Board,,Partnership Board,,,,,\nboard,Partnership Board,,,,,,,\n"
+    )
     assert _refused(tmp_path, text) == [
         "framework.csv, row 2, column 'parent': no board 'Partnership Board': "
         "add its row above this one"

@@ -73,7 +73,7 @@ def test_the_section_has_the_diagram_with_its_words_and_table(plan):
         ["Skills", "No lead recorded", "None recorded", "Executive"],
     ]
     assert "Planning Committee" not in chart.svg
-    assert f"<desc id=\"governance-desc\">{chart.alt}</desc>" in chart.svg
+    assert f'<desc id="governance-desc">{chart.alt}</desc>' in chart.svg
 
 
 def test_a_programme_board_reporting_nowhere_is_drawn_beside_the_plans_board():
