@@ -149,3 +149,17 @@ def test_a_loop_with_boards_already_in_the_database_is_refused(tmp_path):
         "'Partnership Board'"
     ]
     assert Board.objects.get(name="Partnership Board").reports_to is None
+
+
+def test_a_change_of_the_board_reported_to_is_in_the_audit_trail(tmp_path):
+    from scorecard.audit.models import AuditEntry
+
+    import_files([_write(tmp_path, GOVERNED)])
+    import_files([_write(tmp_path, HEADER + "board,Early Help Board,,Partnership Board,,,,,\n")])
+    board = Board.objects.get(name="Early Help Board")
+    entries = AuditEntry.objects.filter(model="framework.board", object_id=str(board.pk))
+    last = entries.order_by("pk").last()
+    assert last is not None and last.changed == ["reports_to_id"]
+    programme = Programme.objects.get(name="Help early")
+    created = AuditEntry.objects.get(model="framework.programme", object_id=str(programme.pk))
+    assert created.after["board_id"] == board.pk
