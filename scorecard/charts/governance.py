@@ -28,6 +28,8 @@ MARGIN = 2
 # An average character of the page's sans-serif at FONT_SIZE, generous so lines rarely touch
 # the box's edge.
 CHARACTER = 0.52 * FONT_SIZE
+# Within an A4 page's text, less the section's heading.
+MAX_HEIGHT = "23cm"
 BOARD_FILL, PROGRAMME_FILL, INK, LINE = "#dee0e2", "#ffffff", "#0b0c0c", "#505a5f"
 
 
@@ -143,7 +145,10 @@ def governance_diagram(
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height:g}" role="img" '
         f'aria-labelledby="{chart_id}-title {chart_id}-desc" '
-        f'class="scorecard-chart governance-diagram" font-family={FONT}>',
+        # A plan with many programmes: the whole diagram on one printed page, smaller, drawn
+        # from the left as the text is.
+        f'class="scorecard-chart" style="max-height: {MAX_HEIGHT}" '
+        f'preserveAspectRatio="xMinYMin meet" font-family={FONT}>',
         f'<title id="{chart_id}-title">{escape(title)}</title>',
         f'<desc id="{chart_id}-desc">{escape(description)}</desc>',
         *_links(placed),

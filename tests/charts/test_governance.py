@@ -102,6 +102,8 @@ def test_it_is_an_image_with_a_title_and_a_description():
     assert svg.find(f"{SVG}title").text == "How it is governed"
     assert svg.find(f"{SVG}desc").text == "At the top: X."
     assert int(svg.find(f"{SVG}text").get("font-size")) >= 14
+    # However many programmes, the diagram fits a printed page.
+    assert "max-height" in svg.get("style")
 
 
 def test_names_title_and_description_are_escaped():
