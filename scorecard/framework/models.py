@@ -46,6 +46,13 @@ class Board(NamedByTheCouncil):
     TENANT_PATH = "tenant"
     tenant = tenant_field()
     organisation = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.PROTECT)
+    # The board this one answers to (a programme's delivery group to the partnership's
+    # executive, the executive to the partnership board): the governance diagram draws it. The
+    # importer refuses a board that would report to itself, directly or round a loop. Removing
+    # the board above leaves the ones under it reporting to none, rather than refusing.
+    reports_to = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="reporting_boards"
+    )
 
     objects = tenant_manager()
 
@@ -128,6 +135,11 @@ class Programme(models.Model):
     lead = models.CharField(max_length=200, blank=True)
     owners = models.ManyToManyField("people.Person", blank=True, related_name="programmes")
     organisation = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.PROTECT)
+    # The programme's own multi-agency delivery board, where it has one; it still reports to
+    # the plan's board every quarter.
+    board = models.ForeignKey(
+        Board, null=True, blank=True, on_delete=models.PROTECT, related_name="programmes"
+    )
     order = models.PositiveIntegerField(default=0)
     # Set when archived: nothing is deleted outright, so history and old papers stay whole.
     archived_at = models.DateTimeField(null=True, blank=True)

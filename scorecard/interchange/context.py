@@ -29,6 +29,8 @@ class Catalogue:
     # (plan_id, priority name) -> the name of its outcome
     priority_outcomes: dict[tuple[str, str], str] = field(default_factory=dict)
     boards: set[str] = field(default_factory=set)
+    # board name -> the name of the board it reports to, to refuse a loop
+    board_parents: dict[str, str] = field(default_factory=dict)
     people: set[str] = field(default_factory=set)
     projects: set[str] = field(default_factory=set)
     actions: set[tuple[str, str, str]] = field(default_factory=set)  # plan_id, plan name, ref
@@ -67,6 +69,11 @@ class Catalogue:
                 )
             },
             boards=set(Board.objects.values_list("name", flat=True)),
+            board_parents=dict(
+                Board.objects.filter(reports_to__isnull=False).values_list(
+                    "name", "reports_to__name"
+                )
+            ),
             people=set(Person.objects.values_list("person_id", flat=True)),
             projects=set(Project.objects.values_list("project_id", flat=True)),
             actions=set(

@@ -8,7 +8,7 @@ from scorecard.benchmarking.models import Area
 from scorecard.framework.models import Board, Organisation, Outcome, Plan, Priority, Programme
 from scorecard.interchange import cells
 from scorecard.interchange.area_rows import area_code
-from scorecard.interchange.context import Catalogue, RowReader
+from scorecard.interchange.context import Catalogue, RowReader, unknown
 from scorecard.interchange.rows import one_at_a_time
 
 
@@ -46,7 +46,8 @@ def validate(row: RowReader, catalogue: Catalogue) -> dict | None:
     elif area and area not in catalogue.areas:
         row.fail("area", f"no area '{area}': import it in an areas file first or with this one")
     name = row.get("name", required=True, max_length=NAME_LENGTHS.get(level, 300))
-    if name is None or row.errors or not _place(row, catalogue, level, name, plan_id, parent):
+    placed = _reports_to if level is Level.BOARD else _place
+    if name is None or row.errors or not placed(row, catalogue, level, name, plan_id, parent):
         return None
     catalogue.boards.update(
         board for board in (name if level is Level.BOARD else "", extras["board"]) if board
@@ -94,6 +95,33 @@ def _place(
     return True
 
 
+def _reports_to(
+    row: RowReader, catalogue: Catalogue, level: Level, name: str, plan_id: str, parent: str
+) -> bool:
+    """A board's parent is the board it reports to: one already known (in the database or on a
+    row above), never itself, and never one that already reports to it, however indirectly."""
+    if not row.has("parent"):
+        return True
+    if parent == name:
+        row.fail("parent", f"board '{name}' cannot report to itself")
+        return False
+    if parent and parent not in catalogue.boards:
+        row.fail("parent", unknown("board", parent, catalogue.boards, "add its row above this one"))
+        return False
+    chain = [name, parent]
+    while chain[-1] in catalogue.board_parents and chain[-1] not in chain[:-1]:
+        chain.append(catalogue.board_parents[chain[-1]])
+    if parent and chain[-1] == name:
+        loop = "".join(f", which reports to '{board}'" for board in chain[2:])
+        row.fail("parent", f"that would make a loop: '{name}' reports to '{parent}'{loop}")
+        return False
+    if parent:
+        catalogue.board_parents[name] = parent
+    else:
+        catalogue.board_parents.pop(name, None)
+    return True
+
+
 def _named(model, name: str):
     return model.objects.get_or_create(name=name)[0] if name else None
 
@@ -114,6 +142,9 @@ def apply(parsed: dict, order: int) -> None:
             "description": description,
             "organisation": _named(Organisation, parsed["organisation"]),
         }
+        if "parent" in parsed["columns"]:
+            # Left out of the file, the board keeps the board it reports to.
+            defaults["reports_to"] = _named(Board, parsed["parent"])
         Board.objects.update_or_create(name=name, defaults=defaults)
         return
     if level is Level.PLAN:
@@ -168,11 +199,11 @@ def _apply_within_plan(parsed: dict, plan: Plan, order: int) -> None:
         programme_outcome = (
             priority.outcome if priority else Outcome.objects.filter(plan=plan, name=parent).first()
         )
-        Programme.objects.update_or_create(
-            plan=plan,
-            name=parsed["name"],
-            defaults={**common, "priority": priority, "outcome": programme_outcome},
-        )
+        defaults = {**common, "priority": priority, "outcome": programme_outcome}
+        if "board" in parsed["columns"]:
+            # Left out of the file, the programme keeps its delivery board.
+            defaults["board"] = _named(Board, parsed["board"])
+        Programme.objects.update_or_create(plan=plan, name=parsed["name"], defaults=defaults)
 
 
 # The kinds of file these rows are read from (interchange/rows.py).

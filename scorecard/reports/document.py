@@ -118,6 +118,8 @@ class Chart:
     svg: str
     alt: str
     table: Table
+    # Said after the text alternative on a page: where to find the same in words.
+    note: str = "The figures are in the table below."
 
 
 @dataclass

@@ -16,7 +16,6 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from scorecard.core.delivery_status import DeliveryKind
-from scorecard.core.period_parser import parse_period
 from scorecard.core.periods import Period, PeriodKind
 from scorecard.core.ratings import Rag
 from scorecard.core.wording import capitalised
@@ -26,7 +25,7 @@ from scorecard.framework.models import Plan, Programme
 from scorecard.measures.models import ComparatorValue, Observation
 from scorecard.papers.choices import PLAN_LEVEL
 from scorecard.papers.models import Paper
-from scorecard.papers.prefill import risk_implications, summary_sentences, the, the_programmes
+from scorecard.papers.prefill import risk_implications, summary_sentences
 from scorecard.reports import cells
 from scorecard.reports.document import (
     Block,
@@ -47,6 +46,7 @@ from scorecard.reports.front_sheet import (
     front_sheet,
     paper_for,
 )
+from scorecard.reports.governance import governance
 from scorecard.reports.plans import known_plan, organisation_name
 from scorecard.reports.progress_sections import (
     boards_view,
@@ -183,11 +183,6 @@ def build(
 
 
 # --- front sheet, where no paper record has been started ----------------------------------
-
-
-def _board_words(plan: Plan) -> str:
-    """'the Children's Trust Executive'; 'the board' when the plan names none."""
-    return the(plan.board.name) if plan.board_id else "the board"
 
 
 def generated_front_sheet(plan: Plan, period: Period, summary: str, title: str) -> Section:
@@ -512,64 +507,3 @@ def indicators_appendix(plan: Plan, period: Period) -> Section:
         table = indicator_table(f"Outcome indicators: {name}, as at {quarter}", grouped, name)
         section.sections.append(Section(name, [table]))
     return section
-
-
-# --- governance -----------------------------------------------------------------------------
-
-
-def _plan_period(plan: Plan) -> str:
-    if not plan.period:
-        return "Not recorded"
-    try:
-        return parse_period(plan.period).display
-    except ValueError:
-        return plan.period
-
-
-def governance(plan: Plan, programmes: list[Programme]) -> Section:
-    board = plan.board.name if plan.board_id else ""
-    facts = [
-        ("Plan", plan.name),
-        ("Plan period", _plan_period(plan)),
-        ("Organisation", organisation_name(plan) or "Not recorded"),
-        ("Reports to", board or "No board recorded"),
-        ("Lead officer", plan.lead or "No lead officer recorded"),
-    ]
-    if plan.vision:
-        facts.append(("Vision", plan.vision))
-    count = len(programmes)
-    reports_to = board or "No board recorded"
-    blocks: list[Block] = [Facts(facts)]
-    if not programmes:
-        blocks.append(Paragraph("The plan has no programmes."))
-        return Section("Governance", blocks)
-    blocks.append(
-        Paragraph(
-            capitalised(
-                f"{'each of ' if count > 1 else ''}{the_programmes(count)} reports to "
-                f"{_board_words(plan)} every quarter in a highlight report; this report "
-                "brings those reports together."
-            )
-        )
-    )
-    blocks.append(
-        Table(
-            "Programmes, their leads and the board they report to",
-            [
-                Column("Programme", width=50),
-                Column("Lead", width=25),
-                Column("Reports to", width=25),
-            ],
-            [
-                [
-                    Cell(p.name, header=True),
-                    cells.text(p.lead or "No lead recorded"),
-                    cells.text(reports_to),
-                ]
-                for p in programmes
-            ],
-            sheet="Governance",
-            row_headers=True,
-        )
-    )
-    return Section("Governance", blocks)

@@ -34,13 +34,13 @@ from scorecard.reports.document import (
     Table,
 )
 from scorecard.reports.front_sheet import cover_lines, end_sections, front_sheet, paper_for
+from scorecard.reports.governance import governance
 from scorecard.reports.plans import known_plan, organisation_name
 from scorecard.reports.programme import (
     KIND,
     PROGRESS,
     date_range,
     generated_front_sheet,
-    governance,
     indicators_appendix,
     items,
     one_line,

@@ -132,7 +132,7 @@ def _block(block: Block, out: list[str]) -> None:
         out.append(
             '<figure class="chart">\n'
             f'  <div class="chart-drawing">{block.svg}</div>\n'
-            f"  <figcaption>{_text(block.alt)} The figures are in the table below.</figcaption>\n"
+            f"  <figcaption>{_text(block.alt)} {_text(block.note)}</figcaption>\n"
             "</figure>\n"
         )
         _table(block.table, out)

@@ -10,7 +10,7 @@ from scorecard.core.period_parser import parse_period
 from scorecard.core.ratings import Rag
 from scorecard.delivery.models import HighlightReport
 from scorecard.framework.models import Board, Organisation, Plan, Programme
-from scorecard.reports.document import Bullets, Facts, Paragraph, ReportUnavailable, Table
+from scorecard.reports.document import Bullets, Chart, Facts, Paragraph, ReportUnavailable, Table
 from scorecard.reports.front_sheet import NOT_YET_WRITTEN
 from scorecard.reports.programme import (
     INDICATOR_COLUMNS,
@@ -131,12 +131,19 @@ def test_the_demo_progress_report_for_q4_2017_18(demo_council):
     # As at Q4 2017/18: the early help count for the year to April 2018 is not shown yet.
     assert all("Apr-18" not in cell.text for row in indicators.rows for cell in row)
 
-    # Governance: the plan, its board and lead, each programme with the board.
+    # Governance: the plan, its board and lead, the board above it, each programme with the
+    # board; drawn as a diagram (the Executive reports to the Trust's board), its table beside.
     governance = report.sections[5]
     assert _facts(governance)["Reports to"] == plan.board.name
-    (leads,) = _tables(governance)
+    assert _facts(governance)["Which reports to"] == "Somerset Children's Trust Board"
+    (diagram,) = [b for b in governance.blocks if isinstance(b, Chart)]
+    assert not _tables(governance)
+    leads = diagram.table
     assert [row[0].text for row in leads.rows] == [p.name for p in programmes]
-    assert {row[2].text for row in leads.rows} == {plan.board.name}
+    assert {row[3].text for row in leads.rows} == {plan.board.name}
+    assert leads.rows[6][1].text == "HR/OD Director"
+    assert diagram.alt.startswith("At the top: Somerset Children's Trust Board.")
+    assert 'role="img"' in diagram.svg and "Lead: HR/OD Director" in diagram.svg
 
     for table in report.tables():
         assert table.columns and all(len(row) == len(table.columns) for row in table.rows)

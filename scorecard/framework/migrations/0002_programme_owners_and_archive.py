@@ -5,26 +5,30 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('framework', '0001_initial'),
-        ('people', '0001_initial'),
+        ("framework", "0001_initial"),
+        ("people", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='programme',
-            name='archived_at',
+            model_name="programme",
+            name="archived_at",
             field=models.DateTimeField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='programme',
-            name='organisation',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='framework.organisation'),
+            model_name="programme",
+            name="organisation",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                to="framework.organisation",
+            ),
         ),
         migrations.AddField(
-            model_name='programme',
-            name='owners',
-            field=models.ManyToManyField(blank=True, related_name='programmes', to='people.person'),
+            model_name="programme",
+            name="owners",
+            field=models.ManyToManyField(blank=True, related_name="programmes", to="people.person"),
         ),
     ]
