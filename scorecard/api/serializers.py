@@ -12,7 +12,7 @@ from scorecard.api.writing import WritingSerializer
 from scorecard.core import entry_checks
 from scorecard.core.periods import PeriodKind
 from scorecard.core.scales import ScaleError, parse_scale
-from scorecard.core.units import published_text, written_decimals
+from scorecard.core.units import Unit, published_text, written_decimals
 from scorecard.cycles.entry import submit_in_open_cycles
 from scorecard.delivery.models import (
     Action,
@@ -264,6 +264,17 @@ class MeasureSerializer(SamePlan, WritingSerializer):
         except ScaleError as exc:
             raise serializers.ValidationError(str(exc)) from None
         return found.written() if found is not None else ""
+
+    def validate(self, attrs: dict) -> dict:
+        attrs = super().validate(attrs)
+        scale = attrs.get("scale", getattr(self.instance, "scale", ""))
+        unit = attrs.get("unit", getattr(self.instance, "unit", Unit.SCORE))
+        if scale and unit != Unit.SCORE:
+            # As a measures file says it (interchange/measure_rows.py).
+            raise serializers.ValidationError(
+                {"scale": ["the figures of a labelled scale are codes: the unit is score"]}
+            )
+        return attrs
 
     def fill(self, instance, values: dict) -> None:
         statement = values.pop("progress_statement", None)

@@ -198,7 +198,7 @@ def _block_lines(block: Block, sheet_of: dict[int, str]) -> list[tuple[str, str 
 
 def _pointer(table: Table, sheet_of: dict[int, str]) -> tuple[str, str]:
     name = sheet_of[id(table)]
-    return (f"{table.caption}: the table is on the sheet '{name}'", name)
+    return (f"Table: {table.caption} (on the sheet '{name}')", name)
 
 
 def _table_sheet(sheet: Worksheet, table: Table) -> None:
