@@ -194,27 +194,30 @@ def _theme(
     """The theme's own words (else the plan's description of it), then an area of work per
     subsection: its words, its figures and their commentary. The areas in the paper's order
     (the plan's, as started), then any with figures the paper has no row for; an area with
-    neither is left out. Numbered as the seed numbers them: the theme's words are its first
-    paragraph (2.1) and the areas follow (2.2 Edge of Care...); without words, 4.1 is the first
-    area."""
+    neither is left out. Numbered as the seed numbers them: where the theme has words and areas,
+    its words are its first paragraph (2.1) and the areas follow (2.2 Edge of Care...); without
+    words, 4.1 is the first area; a theme with no areas (5) leaves its words unnumbered."""
     section = Section(name, number=number)
-    own = _numbered(
-        f"{number}.1", [b for row in typed if not row.area for b in text_blocks(row.text)]
-    )
-    section.add(*(own or ([Paragraph(description)] if description else [])))
+    own = [block for row in typed if not row.area for block in text_blocks(row.text)]
     by_priority: dict[str, list[Line]] = {}
     for line in lines:
         priority = line.measure.priority.name if line.measure.priority is not None else ""
         by_priority.setdefault(priority, []).append(line)
     said = {row.area: row.text for row in typed if row.area}
-    after = 2 if own else 1
+    areas = []
     for area in dict.fromkeys([*said, *(p for p in by_priority if p)]):
         blocks: list[Block] = text_blocks(said.get(area, ""))
         if area in by_priority:
             blocks += _figures(area, by_priority[area])
         if blocks:
-            place = f"{number}.{after + len(section.sections)}"
-            section.sections.append(Section(area, blocks, number=place))
+            areas.append(Section(area, blocks))
+    if own and areas:
+        own = _numbered(f"{number}.1", own)
+    section.add(*(own or ([Paragraph(description)] if description else [])))
+    first = 2 if own else 1
+    for place, area_section in enumerate(areas, start=first):
+        area_section.number = f"{number}.{place}"
+    section.sections = areas
     if "" in by_priority:
         section.add(*_figures(name, by_priority[""]))
     return section

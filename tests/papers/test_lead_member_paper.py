@@ -191,6 +191,9 @@ def test_the_headings_are_numbered_as_the_seed_numbers_them_in_every_format(lead
     assert [h for h in headings if h not in unnumbered] == SEED_HEADINGS
     social_care = report.sections[3]
     assert social_care.blocks[0].text.startswith("2.1 All four heads of service are in post")
+    # A theme with no areas of work (5) prints its words unnumbered, as the seed does.
+    west = next(s for s in report.sections if s.number == "5")
+    assert west.blocks[0].text.startswith("West Somerset's place in the social mobility index")
     word = docx.Document(io.BytesIO(render(report, "docx")))
     in_word = [p.text for p in word.paragraphs if p.style.name.startswith("Heading ")]
     assert [h for h in in_word[1:] if h not in unnumbered] == SEED_HEADINGS
