@@ -57,7 +57,7 @@ def test_a_code_outside_the_scale_is_refused_with_its_row_and_column(write):
         "LODGE,2020/21,2.5,\n"
     )
     messages = rejected_messages([write("m.csv", MEASURES), write("o.csv", observations)])
-    scale = f"(1 = Outstanding; 2 = Good; 3 = Requires Improvement to be Good; 4 = Inadequate)"
+    scale = "(1 = Outstanding; 2 = Good; 3 = Requires Improvement to be Good; 4 = Inadequate)"
     assert messages == [
         f"o.csv, row 22, column 'value': The value 5 is not a code of the measure's scale {scale}",
         f"o.csv, row 23, column 'target': 7 is not a code of the measure's scale {scale}",
