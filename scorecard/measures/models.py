@@ -12,7 +12,7 @@ from django.urls import reverse
 from scorecard.audit.archive import ArchivableQuerySet
 from scorecard.core.period_parser import parse_period
 from scorecard.core.ratings import Polarity, Tolerance, ToleranceType
-from scorecard.core.scales import Scale, parse_scale
+from scorecard.core.scales import Scale, ScaleError, parse_scale
 from scorecard.core.series import CompareWith, Frequency, MeasureRules, Reading
 from scorecard.core.units import figure_decimals
 from scorecard.framework.models import Board, Organisation, Outcome, Plan, Priority, Programme
@@ -150,8 +150,12 @@ class Measure(models.Model):
 
     @property
     def labelled_scale(self) -> Scale | None:
-        """The scale the figures are codes of; None for plain numbers."""
-        return parse_scale(self.scale)
+        """The scale the figures are codes of; None for plain numbers, and for a scale stored
+        unchecked that does not read (imports and the API check it), whose codes then show."""
+        try:
+            return parse_scale(self.scale)
+        except ScaleError:
+            return None
 
     @property
     def polarity_label(self) -> str:

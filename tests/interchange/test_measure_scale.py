@@ -11,6 +11,7 @@ from scorecard.interchange.errors import ImportRejected
 from scorecard.interchange.exporter import rating_records
 from scorecard.interchange.importer import import_files
 from scorecard.measures.models import Measure, Observation
+from scorecard.scoring.figures import figure
 
 pytestmark = pytest.mark.django_db
 
@@ -152,3 +153,12 @@ def test_the_api_refuses_a_scale_written_wrongly_and_keeps_one_written_well(writ
     )
     assert kept.status_code == 200, kept.content
     assert Measure.objects.get(measure_id="CLA").scale == "1 = Yes; 0 = No"
+
+
+def test_a_scale_stored_unchecked_that_does_not_read_shows_the_codes(write):
+    """Imports and the API check a scale; one written straight into the database is ignored."""
+    import_files([write("m.csv", MEASURES)])
+    Measure.objects.filter(measure_id="LODGE").update(scale="Good; Bad")
+    lodge = Measure.objects.get(measure_id="LODGE")
+    assert lodge.labelled_scale is None
+    assert figure(lodge, Decimal(2)) == "2"
