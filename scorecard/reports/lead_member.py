@@ -87,7 +87,7 @@ def build(
         sections=[
             *([front_sheet(paper), *introduction] if paper else []),
             _about(plan, period, outcomes),
-            *_themes(outcomes, lines, narratives, first=len(introduction) + 1),
+            *_themes(outcomes, lines, narratives, first=len(introduction) + 1, paper=paper),
             *(end_sections(paper) if paper else []),
         ],
     )
@@ -163,18 +163,25 @@ def _introduction(paper: Paper) -> list[Section]:
 
 
 def _themes(
-    outcomes: list[Outcome], lines: list[Line], narratives: list[Narrative], *, first: int
+    outcomes: list[Outcome],
+    lines: list[Line],
+    narratives: list[Narrative],
+    *,
+    first: int,
+    paper: Paper | None,
 ) -> list:
     """A section per theme with figures or words, in the plan's order, numbered from `first`
     (after the introduction, as the seed numbers them); words typed on a theme the plan no
-    longer has are kept, after the plan's."""
+    longer has are kept, after the plan's. With a paper record the words are the team's: a
+    theme they have not written for has none (seed 002's 4, 6 and 7), not the plan's
+    description, which the report of the data alone prints."""
     by_outcome: dict[int | None, list[Line]] = {}
     for line in lines:
         by_outcome.setdefault(line.measure.outcome_id, []).append(line)
     words: dict[str, list[Narrative]] = {}
     for row in narratives:
         words.setdefault(row.theme, []).append(row)
-    themes = [(o.name, o.description, by_outcome.get(o.pk, [])) for o in outcomes]
+    themes = [(o.name, "" if paper else o.description, by_outcome.get(o.pk, [])) for o in outcomes]
     if None in by_outcome:
         themes.append((OTHER_THEME, "", by_outcome[None]))
     known = {name for name, _, _ in themes}

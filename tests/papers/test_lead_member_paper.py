@@ -191,6 +191,10 @@ def test_the_headings_are_numbered_as_the_seed_numbers_them_in_every_format(lead
     assert [h for h in headings if h not in unnumbered] == SEED_HEADINGS
     social_care = report.sections[3]
     assert social_care.blocks[0].text.startswith("2.1 All four heads of service are in post")
+    # A theme the team wrote no words for starts with its first area, as the seed's 4, 6, 7:
+    # not with the plan's description of it, which the report of the data alone prints.
+    early_years = next(s for s in report.sections if s.number == "4")
+    assert early_years.blocks == [] and early_years.sections[0].heading == "4.1 School Readiness"
     # A theme with no areas of work (5) prints its words unnumbered, as the seed does.
     west = next(s for s in report.sections if s.number == "5")
     assert west.blocks[0].text.startswith("West Somerset's place in the social mobility index")

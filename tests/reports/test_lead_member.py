@@ -223,6 +223,14 @@ def test_a_section_per_theme_in_the_seeds_order_after_the_cover(report):
     assert report.period == YEAR
 
 
+def test_without_a_paper_record_each_theme_starts_with_the_plans_description(report):
+    early_years = next(s for s in report.sections if s.title == "Education – Early Years")
+    assert early_years.blocks[0].text == "School readiness and early years childcare."
+    # Numbered as the seed numbers them: with no introduction, the themes from 1.
+    assert [s.number for s in report.sections[1:]] == ["1", "2", "3", "4", "5", "6"]
+    assert early_years.sections[0].heading == "3.1 School Readiness"
+
+
 def test_directions_compare_the_two_figures_printed(report):
     rows = _rows(report)
     assert rows["Assessments completed within timescale"][3] == "↑ Improving"
