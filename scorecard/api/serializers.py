@@ -11,7 +11,8 @@ from scorecard.api.fields import CouncilDateField, IdentifierField, PeriodField,
 from scorecard.api.writing import WritingSerializer
 from scorecard.core import entry_checks
 from scorecard.core.periods import PeriodKind
-from scorecard.core.units import published_text, written_decimals
+from scorecard.core.scales import ScaleError, parse_scale
+from scorecard.core.units import Unit, published_text, written_decimals
 from scorecard.cycles.entry import submit_in_open_cycles
 from scorecard.delivery.models import (
     Action,
@@ -244,6 +245,7 @@ class MeasureSerializer(SamePlan, WritingSerializer):
             "notes",
             "published",
             "budget_variance",
+            "scale",
             "order",
             "archived_at",
         ]
@@ -254,6 +256,25 @@ class MeasureSerializer(SamePlan, WritingSerializer):
             "steady_band": {"min_value": 0},
             "progress_statement_period": {"read_only": True},
         }
+
+    def validate_scale(self, value: str) -> str:
+        """As a measures file writes it (core/scales.py), so that it reads back the same."""
+        try:
+            found = parse_scale(value)
+        except ScaleError as exc:
+            raise serializers.ValidationError(str(exc)) from None
+        return found.written() if found is not None else ""
+
+    def validate(self, attrs: dict) -> dict:
+        attrs = super().validate(attrs)
+        scale = attrs.get("scale", getattr(self.instance, "scale", ""))
+        unit = attrs.get("unit", getattr(self.instance, "unit", Unit.SCORE))
+        if scale and unit != Unit.SCORE:
+            # As a measures file says it (interchange/measure_rows.py).
+            raise serializers.ValidationError(
+                {"scale": ["the figures of a labelled scale are codes: the unit is score"]}
+            )
+        return attrs
 
     def fill(self, instance, values: dict) -> None:
         statement = values.pop("progress_statement", None)
@@ -344,7 +365,13 @@ class ObservationSerializer(WritingSerializer):
         value, status = given("value"), given("status") or ""
         # The one rule for pages, workbooks, imports and the API (core.entry_checks).
         problems = entry_checks.reading_problems(
-            measure.unit, measure.rate_per, value, numerator, denominator, status=status
+            measure.unit,
+            measure.rate_per,
+            value,
+            numerator,
+            denominator,
+            status=status,
+            scale=measure.labelled_scale,
         )
         if problems:
             errors: dict[str, list[str]] = {}

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Context, Decimal
 from statistics import median
 
+from scorecard.core.scales import Scale, off_scale
 from scorecard.core.units import Unit, places, plain_number, rounded, within_rounding
 
 # What the database keeps exactly (DecimalField max_digits 23, decimal_places 8).
@@ -146,13 +147,17 @@ def reading_problems(
     denominator: Decimal | None,
     *,
     status: str = "",
+    scale: Scale | None = None,
 ) -> list[EntryProblem]:
     """Everything that stops a reading being saved, the one rule for the form, the workbook, the
     API and the importer: `entry_problems`; a value given with both counts must be within 5%
     (`MISMATCH`) of what they make; and the value they make is checked as a value is. A status
-    (such as "TBC") with no figures at all says why there is none, and is not a problem."""
+    (such as "TBC") with no figures at all says why there is none, and is not a problem. On a
+    labelled scale (`scale`), a value is one of its codes and has no counts."""
     if status and value is None and numerator is None and denominator is None:
         return []
+    if scale is not None:
+        return _scale_problems(scale, value, numerator, denominator)
     found = entry_problems(unit, value, numerator, denominator)
     if found or numerator is None or denominator is None:
         return found
@@ -166,6 +171,24 @@ def reading_problems(
             )
         ]
     return entry_problems(unit, computed, numerator, denominator)
+
+
+def _scale_problems(
+    scale: Scale, value: Decimal | None, numerator: Decimal | None, denominator: Decimal | None
+) -> list[EntryProblem]:
+    found = _number_problems("value", "value", value)
+    if found:
+        return found
+    found = [
+        EntryProblem(field, "A figure on a labelled scale is a code: it has no counts")
+        for field, count in (("numerator", numerator), ("denominator", denominator))
+        if count is not None
+    ]
+    if value is None and not found:
+        found.append(EntryProblem("value", "Enter a value: one of the scale's codes"))
+    elif value is not None and value not in scale:
+        found.append(EntryProblem("value", f"The value {off_scale(value, scale)}"))
+    return found
 
 
 def _too_precise(number: Decimal) -> bool:

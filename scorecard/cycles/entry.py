@@ -39,7 +39,12 @@ class Entry:
 
     def problems(self, measure: Measure) -> list[EntryProblem]:
         return reading_problems(
-            measure.unit, measure.rate_per, self.value, self.numerator, self.denominator
+            measure.unit,
+            measure.rate_per,
+            self.value,
+            self.numerator,
+            self.denominator,
+            scale=measure.labelled_scale,
         )
 
     def final_value(self, measure: Measure) -> Decimal | None:

@@ -13,6 +13,7 @@ from scorecard.core.delivery_status import parse_status
 from scorecard.core.period_parser import parse_period
 from scorecard.core.periods import Period, PeriodError
 from scorecard.core.ratings import Rag
+from scorecard.core.scales import ScaleError, parse_scale
 
 
 class CellError(ValueError):
@@ -105,6 +106,17 @@ def choice(raw: str, options: type[StrEnum], *, default: StrEnum | None = None) 
         if option.value == value:
             return option
     raise CellError(f"'{raw}' is not one of {', '.join(o.value for o in options)}")
+
+
+def scale(raw: str) -> str:
+    """A labelled scale ('1 = Outstanding; 2 = Good; ...'), as the measure stores it; "" for
+    none (core/scales.py)."""
+    value = text(raw)
+    try:
+        found = parse_scale(value)
+    except ScaleError as exc:
+        raise CellError(str(exc)) from None
+    return found.written() if found is not None else ""
 
 
 def period(raw: str, *, required: bool = False) -> Period | None:

@@ -15,6 +15,8 @@ from scorecard.interchange.errors import RowError
 class MeasureFacts:
     unit: str
     rate_per: int | None
+    # The labelled scale its figures are codes of, as stored ("" for plain numbers).
+    scale: str = ""
 
 
 @dataclass
@@ -63,9 +65,9 @@ class Catalogue:
             priority_outcomes={(plan_id, name): outcome for plan_id, name, outcome in priorities},
             programmes=set(Programme.objects.values_list("plan__plan_id", "name")),
             measures={
-                m: MeasureFacts(unit, rate_per)
-                for m, unit, rate_per in Measure.objects.values_list(
-                    "measure_id", "unit", "rate_per"
+                m: MeasureFacts(unit, rate_per, scale)
+                for m, unit, rate_per, scale in Measure.objects.values_list(
+                    "measure_id", "unit", "rate_per", "scale"
                 )
             },
             boards=set(Board.objects.values_list("name", flat=True)),

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from scorecard.benchmarking.models import Indicator
 from scorecard.core.ratings import Polarity, ToleranceType
+from scorecard.core.scales import off_scale, parse_scale
 from scorecard.core.series import CompareWith, Frequency
 from scorecard.core.units import MoneyUnit, Unit
 from scorecard.framework.models import Board, Organisation, Outcome, Plan, Priority, Programme
@@ -46,6 +47,19 @@ def _tolerance_kind(row: RowReader) -> ToleranceType:
     return ToleranceType.RELATIVE if written.endswith("%") else ToleranceType.ABSOLUTE
 
 
+def _check_scale(row: RowReader, parsed: dict) -> None:
+    """A labelled scale's figures are scores (codes), never money; a target is one of them."""
+    scale = parse_scale(parsed["scale"] or "")
+    if scale is None:
+        return
+    if parsed["unit"] not in (None, Unit.SCORE):
+        row.fail("scale", "the figures of a labelled scale are codes: the unit is score")
+    if parsed["budget_variance"]:
+        row.fail("scale", "a budget variance is an amount of money, not a labelled scale")
+    if parsed["target"] is not None and parsed["target"] not in scale:
+        row.fail("target", off_scale(parsed["target"], scale))
+
+
 def validate(row: RowReader, catalogue: Catalogue) -> dict | None:
     parsed = {
         "measure_id": row.get("measure_id", cells.identifier, required=True),
@@ -81,6 +95,8 @@ def validate(row: RowReader, catalogue: Catalogue) -> dict | None:
         "budget_variance": row.get("budget_variance", cells.yes_no),
         # The published statistic (a Fingertips indicator id) the measure is benchmarked by.
         "comparator_indicator": row.get("comparator_indicator", cells.identifier),
+        # A labelled scale: the figures are codes printed as words (Ofsted's grades).
+        "scale": row.get("scale", cells.scale),
     }
     indicator = parsed["comparator_indicator"]
     if indicator and indicator not in catalogue.indicators:
@@ -91,6 +107,7 @@ def validate(row: RowReader, catalogue: Catalogue) -> dict | None:
         )
     if parsed["budget_variance"] and parsed["unit"] not in (None, Unit.MONEY):
         row.fail("budget_variance", "a budget variance is an amount of money: the unit is money")
+    _check_scale(row, parsed)
     if parsed["unit"] is Unit.RATE and not parsed["rate_per"] and not row.failed("rate_per"):
         row.fail("rate_per", "a rate needs rate_per, e.g. 10000 for a rate per 10,000")
     if _tolerance_kind(row) is ToleranceType.RELATIVE and parsed["tolerance_type"] is (
@@ -109,7 +126,9 @@ def validate(row: RowReader, catalogue: Catalogue) -> dict | None:
     if parsed["measure_id"] in catalogue.measures and parsed["measure_id"] in catalogue.new_ids:
         row.fail("measure_id", f"'{parsed['measure_id']}' appears twice in this import")
         return None
-    catalogue.measures[parsed["measure_id"]] = MeasureFacts(parsed["unit"], parsed["rate_per"])
+    catalogue.measures[parsed["measure_id"]] = MeasureFacts(
+        parsed["unit"], parsed["rate_per"], parsed["scale"] or ""
+    )
     catalogue.new_ids.add(parsed["measure_id"])
     _note_framework(parsed, catalogue)
     return parsed
@@ -203,7 +222,7 @@ def _fields(parsed: dict, cache: dict) -> dict:
                 "money_unit",
             )
         },
-        **{k: (k, parsed[k] or "") for k in TEXT_COLUMNS},
+        **{k: (k, parsed[k] or "") for k in (*TEXT_COLUMNS, "scale")},
         "discontinued_from": ("discontinued_from", _label(parsed["discontinued_from"])),
         "baseline_period": ("baseline_period", _label(parsed["baseline_period"])),
         "organisation": ("organisation", _named(Organisation, parsed["organisation"], cache)),

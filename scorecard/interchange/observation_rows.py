@@ -11,6 +11,7 @@ from scorecard.core.entry_checks import (
     mismatch_words,
     reading_problems,
 )
+from scorecard.core.scales import Scale, off_scale, parse_scale
 from scorecard.core.units import written_decimals
 from scorecard.interchange import cells
 from scorecard.interchange.context import Catalogue, RowReader
@@ -80,10 +81,14 @@ def validate(row: RowReader, catalogue: Catalogue, seen: Seen) -> dict | None:
         row.fail("value", "give a value, or a status saying why there is none (e.g. TBC)")
         return None
     # The one rule for a reading, as the form, the workbook and the API apply it.
-    problems = reading_problems(facts.unit, facts.rate_per, *figures, status=parsed["status"])
+    scale = parse_scale(facts.scale)
+    problems = reading_problems(
+        facts.unit, facts.rate_per, *figures, status=parsed["status"], scale=scale
+    )
     for problem in problems:
         row.fail(problem.field, problem.message)
-    if problems:
+    _target_on_scale(row, parsed["target"], scale)
+    if row.errors:
         return None
     parsed["written_decimals"] = None
     if parsed["value"] is None:
@@ -104,6 +109,12 @@ def validate(row: RowReader, catalogue: Catalogue, seen: Seen) -> dict | None:
         return None
     seen.keys.add(key)
     return parsed
+
+
+def _target_on_scale(row: RowReader, target: Decimal | None, scale: Scale | None) -> None:
+    """A target on a labelled scale is one of its codes, as a value is."""
+    if scale is not None and target is not None and target not in scale:
+        row.fail("target", off_scale(target, scale))
 
 
 def mismatch_warning(

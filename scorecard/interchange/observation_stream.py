@@ -84,8 +84,9 @@ def readings(
             facts.unit, facts.rate_per, facts.unit in NEVER_NEGATIVE, facts.unit == Unit.PERCENT
         )
         for measure_id, facts in catalogue.measures.items()
-        # Ids that the full check would change or refuse take the full check.
-        if measure_id == measure_id.strip() and "\x00" not in measure_id
+        # Ids that the full check would change or refuse take the full check; so do the
+        # figures of a labelled scale, which it checks against the scale's codes.
+        if measure_id == measure_id.strip() and "\x00" not in measure_id and not facts.scale
     }
     periods: dict[str, tuple[Period, str]] = {}
     full = _full_check(stream.name, header, catalogue, seen, errors, warnings)

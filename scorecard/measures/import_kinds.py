@@ -32,6 +32,7 @@ MEASURES = FileKind(
         "published",
         "comparator_indicator",
         "budget_variance",
+        "scale",
     ),
     marks=("measure_id", "polarity"),
 )

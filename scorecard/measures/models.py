@@ -12,6 +12,7 @@ from django.urls import reverse
 from scorecard.audit.archive import ArchivableQuerySet
 from scorecard.core.period_parser import parse_period
 from scorecard.core.ratings import Polarity, Tolerance, ToleranceType
+from scorecard.core.scales import Scale, ScaleError, parse_scale
 from scorecard.core.series import CompareWith, Frequency, MeasureRules, Reading
 from scorecard.core.units import figure_decimals
 from scorecard.framework.models import Board, Organisation, Outcome, Plan, Priority, Programme
@@ -66,6 +67,9 @@ class Measure(models.Model):
     # The figure is a forecast outturn against budget: papers word it as an overspend (above
     # zero), an underspend (below) or balanced (zero), with the amount.
     budget_variance = models.BooleanField(default=False)
+    # A labelled scale: the figures are codes for words ("1 = Outstanding; 2 = Good; ..."),
+    # printed as the words everywhere (core/scales.py); blank for plain numbers.
+    scale = models.TextField(blank=True)
     # The published statistic this measure is benchmarked by (a Fingertips indicator).
     comparator_indicator = models.ForeignKey(
         "benchmarking.Indicator",
@@ -143,6 +147,15 @@ class Measure(models.Model):
         """The decimals a figure written with `written` decimals is shown with (None: not
         known, as for a figure worked out from others)."""
         return figure_decimals(written, self.decimals, from_figures=self.decimals_from_figures)
+
+    @property
+    def labelled_scale(self) -> Scale | None:
+        """The scale the figures are codes of; None for plain numbers, and for a scale stored
+        unchecked that does not read (imports and the API check it), whose codes then show."""
+        try:
+            return parse_scale(self.scale)
+        except ScaleError:
+            return None
 
     @property
     def polarity_label(self) -> str:

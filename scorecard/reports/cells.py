@@ -66,9 +66,12 @@ def measure_value(
 ) -> Cell:
     """A measure's value in its unit ('67.0% (71/106)', '£1.2m'), a budget variance worded
     ('Overspend of £3.158m'); the number kept for Excel. `written`: the decimals the figure
-    was written with, when it is one."""
+    was written with, when it is one. A code of a labelled scale is its words in every format,
+    the spreadsheet too ('Good')."""
     if value is None:
         return Cell(status or "No value")
+    if on_scale(measure, value):
+        return Cell(figure(measure, value))
     if measure.budget_variance:
         shown = outturn_figure(measure, value, written=written)
     else:
@@ -84,8 +87,16 @@ def target(measure, value: Decimal | None) -> Cell:
     if value is None:
         return Cell("No target")
     shown = target_figure(measure, value)
+    if on_scale(measure, value):
+        return Cell(shown)
     percent = Unit(measure.unit) is Unit.PERCENT
     return Cell(shown, number=value, percent=percent, decimals=places(value))
+
+
+def on_scale(measure, value: Decimal) -> bool:
+    """The figure is a code of the measure's labelled scale, so a cell holds its words."""
+    scale = measure.labelled_scale
+    return scale is not None and value in scale
 
 
 def day(value: date | None) -> Cell:

@@ -173,6 +173,14 @@ class Section:
     # Kept whole on one page where it fits (a measure card and its heading).
     keep_together: bool = False
     anchor: str = ""
+    # The paper's own number for the section, printed before its title as the council numbers
+    # its paper ("2.2" Edge of Care Services); "" for none.
+    number: str = ""
+
+    @property
+    def heading(self) -> str:
+        """'2.2 Edge of Care', or the title alone."""
+        return f"{self.number} {self.title}" if self.number else self.title
 
     def add(self, *blocks: Block) -> Section:
         self.blocks.extend(blocks)
@@ -196,6 +204,11 @@ class Report:
     @property
     def full_title(self) -> str:
         return f"{self.title}: {self.period}" if self.period else self.title
+
+    @property
+    def numbered(self) -> bool:
+        """Some section carries the paper's own number."""
+        return any(section.number for _, section in self.walk())
 
     def walk(self) -> Iterator[tuple[int, Section]]:
         """Every section with its heading level (2 for the top ones), in reading order."""

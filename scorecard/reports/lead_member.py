@@ -76,6 +76,7 @@ def build(
     outcomes = list(Outcome.objects.filter(plan=plan).order_by("order", "name"))
     paper = paper_for(KIND, plan, period, meeting)
     narratives = list(paper.narratives.all()) if paper else []
+    introduction = _introduction(paper) if paper else []
     return Report(
         kind=KIND,
         title=(paper.title if paper else "") or f"{plan.name}: annual report",
@@ -84,9 +85,9 @@ def build(
         produced=timezone.localdate(),
         cover=[f"Financial year {period.display}", *(cover_lines(paper) if paper else [])],
         sections=[
-            *([front_sheet(paper), *_introduction(paper)] if paper else []),
+            *([front_sheet(paper), *introduction] if paper else []),
             _about(plan, period, outcomes),
-            *_themes(outcomes, lines, narratives),
+            *_themes(outcomes, lines, narratives, first=len(introduction) + 1, paper=paper),
             *(end_sections(paper) if paper else []),
         ],
     )
@@ -153,59 +154,90 @@ def _day(day: date) -> str:
 
 
 def _introduction(paper: Paper) -> list[Section]:
-    """The introduction under the heading the council gives it; left out while blank."""
+    """The introduction under the heading the council gives it, numbered 1 as the seed numbers
+    it; left out while blank."""
     if not paper.introduction.strip():
         return []
     heading = paper.introduction_heading.strip() or LEAD_MEMBER_TITLES["introduction"]
-    return [Section(heading, text_blocks(paper.introduction))]
+    return [Section(heading, text_blocks(paper.introduction), number="1")]
 
 
-def _themes(outcomes: list[Outcome], lines: list[Line], narratives: list[Narrative]) -> list:
-    """A section per theme with figures or words, in the plan's order; words typed on a theme
-    the plan no longer has are kept, after the plan's."""
+def _themes(
+    outcomes: list[Outcome],
+    lines: list[Line],
+    narratives: list[Narrative],
+    *,
+    first: int,
+    paper: Paper | None,
+) -> list:
+    """A section per theme with figures or words, in the plan's order, numbered from `first`
+    (after the introduction, as the seed numbers them); words typed on a theme the plan no
+    longer has are kept, after the plan's. With a paper record the words are the team's: a
+    theme they have not written for has none (seed 002's 4, 6 and 7), not the plan's
+    description, which the report of the data alone prints."""
     by_outcome: dict[int | None, list[Line]] = {}
     for line in lines:
         by_outcome.setdefault(line.measure.outcome_id, []).append(line)
     words: dict[str, list[Narrative]] = {}
     for row in narratives:
         words.setdefault(row.theme, []).append(row)
-    themes = [(o.name, o.description, by_outcome.get(o.pk, [])) for o in outcomes]
+    themes = [(o.name, "" if paper else o.description, by_outcome.get(o.pk, [])) for o in outcomes]
     if None in by_outcome:
         themes.append((OTHER_THEME, "", by_outcome[None]))
     known = {name for name, _, _ in themes}
     themes += [(name, "", []) for name in words if name not in known]
-    sections = []
+    sections: list[Section] = []
     for name, description, found in themes:
         typed = words.get(name, [])
         if found or any(row.text.strip() for row in typed):
-            sections.append(_theme(name, description, found, typed))
+            number = str(first + len(sections))
+            sections.append(_theme(number, name, description, found, typed))
     return sections
 
 
-def _theme(name: str, description: str, lines: list[Line], typed: list[Narrative]) -> Section:
-    """The theme's description and words, then an area of work per subsection: its words, its
-    figures and their commentary. The areas in the paper's order (the plan's, as started),
-    then any with figures the paper has no row for; an area with neither is left out."""
-    section = Section(name)
-    if description:
-        section.add(Paragraph(description))
-    for row in typed:
-        if not row.area:
-            section.add(*text_blocks(row.text))
+def _theme(
+    number: str, name: str, description: str, lines: list[Line], typed: list[Narrative]
+) -> Section:
+    """The theme's own words (else the plan's description of it), then an area of work per
+    subsection: its words, its figures and their commentary. The areas in the paper's order
+    (the plan's, as started), then any with figures the paper has no row for; an area with
+    neither is left out. Numbered as the seed numbers them: where the theme has words and areas,
+    its words are its first paragraph (2.1) and the areas follow (2.2 Edge of Care...); without
+    words, 4.1 is the first area; a theme with no areas (5) leaves its words unnumbered."""
+    section = Section(name, number=number)
+    own = [block for row in typed if not row.area for block in text_blocks(row.text)]
     by_priority: dict[str, list[Line]] = {}
     for line in lines:
         priority = line.measure.priority.name if line.measure.priority is not None else ""
         by_priority.setdefault(priority, []).append(line)
     said = {row.area: row.text for row in typed if row.area}
+    areas = []
     for area in dict.fromkeys([*said, *(p for p in by_priority if p)]):
         blocks: list[Block] = text_blocks(said.get(area, ""))
         if area in by_priority:
             blocks += _figures(area, by_priority[area])
         if blocks:
-            section.sections.append(Section(area, blocks))
+            areas.append(Section(area, blocks))
+    if own and areas:
+        own = _numbered(f"{number}.1", own)
+    section.add(*(own or ([Paragraph(description)] if description else [])))
+    first = 2 if own else 1
+    for place, area_section in enumerate(areas, start=first):
+        area_section.number = f"{number}.{place}"
+    section.sections = areas
     if "" in by_priority:
         section.add(*_figures(name, by_priority[""]))
     return section
+
+
+def _numbered(number: str, blocks: list[Block]) -> list[Block]:
+    """Typed words led by their paragraph number, as the seed prints "2.1 The focus..."."""
+    if not blocks:
+        return []
+    first = blocks[0]
+    if isinstance(first, Paragraph):
+        return [replace(first, text=f"{number} {first.text}"), *blocks[1:]]
+    return [Paragraph(number), *blocks]
 
 
 def _figures(caption: str, lines: list[Line]) -> list[Block]:

@@ -258,7 +258,7 @@ def _contents(document: WordDocument) -> None:
 
 
 def _section(document: WordDocument, level: int, section: Section, *, first: bool) -> None:
-    heading = _add_paragraph(document, _plain(section.title), f"Heading {min(level, 6)}")
+    heading = _add_paragraph(document, _plain(section.heading), f"Heading {min(level, 6)}")
     # The body starts on a page of its own after the contents.
     if section.new_page or first:
         heading.paragraph_format.page_break_before = True

@@ -87,9 +87,10 @@ def _lines(value: object) -> str:
 
 
 def _contents(sections: list[Section], depth: int, contents_depth: int) -> str:
-    parts = ["<ol>"]
+    # Where the paper numbers its sections itself, the list shows those numbers, not its own.
+    parts = ['<ol class="own-numbers">' if any(s.number for s in sections) else "<ol>"]
     for section in sections:
-        parts.append(f'\n  <li><a href="#{_text(section.anchor)}">{_text(section.title)}</a>')
+        parts.append(f'\n  <li><a href="#{_text(section.anchor)}">{_text(section.heading)}</a>')
         if depth < contents_depth and section.sections:
             parts.append("\n    " + _contents(section.sections, 2, contents_depth))
         parts.append("</li>")
@@ -103,7 +104,7 @@ def _section(section: Section, level: int, out: list[str]) -> None:
         new_page += " keep-together"
     out.append(
         f'<section id="{_text(section.anchor)}" class="level-{level}{new_page}">\n'
-        f"<h{level}>{_text(section.title)}</h{level}>\n"
+        f"<h{level}>{_text(section.heading)}</h{level}>\n"
     )
     for block in section.blocks:
         _block(block, out)

@@ -1,4 +1,6 @@
-"""A report as an Excel workbook: a contents sheet, then one sheet per table.
+"""A report as an Excel workbook: a contents sheet, the report's words on a sheet of their own
+(every section's heading, its paragraphs, lists and facts, in the report's order, pointing to the
+sheet of each table where it stands), then one sheet per table.
 
 The workbook is for people who want to sort, filter and chart the figures themselves, so numbers
 are stored as numbers (a percentage as a fraction with a percent format, as Excel expects) and
@@ -22,11 +24,26 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from scorecard.interchange.readers import DEFUSED_STARTS
-from scorecard.reports.document import Cell, Column, Report, Table
+from scorecard.reports.document import (
+    Block,
+    Bullets,
+    Cell,
+    Chart,
+    Column,
+    Facts,
+    MeasureCard,
+    Paragraph,
+    Report,
+    Table,
+)
 
 CONTENTS = "Contents"
+TEXT = "Text"
+TEXT_HOLDS = "Every section's heading and words, in the report's order"
 # Excel keeps "History" for its change tracking and refuses a sheet of that name.
-RESERVED = {CONTENTS.casefold(), "history"}
+RESERVED = {CONTENTS.casefold(), TEXT.casefold(), "history"}
+# Blocks that are words, which no table sheet holds.
+WORDS = (Paragraph, Bullets, Facts, MeasureCard)
 SHEET_NAME_LENGTH = 31
 FORBIDDEN_IN_SHEET_NAME = re.compile(r"[\[\]:*?/\\]")
 # Excel refuses longer text in a cell and calls the file corrupt.
@@ -53,9 +70,14 @@ def render_xlsx(report: Report) -> bytes:
     contents.title = CONTENTS
     tables = list(report.tables())
     names = sheet_names(tables)
+    listed: list[tuple[str, str]] = []
+    if _has_words(report):
+        _text_sheet(book.create_sheet(TEXT), report, dict(zip(map(id, tables), names, strict=True)))
+        listed.append((TEXT, TEXT_HOLDS))
     for name, table in zip(names, tables, strict=True):
         _table_sheet(book.create_sheet(name), table)
-    _contents_sheet(contents, report, zip(names, tables, strict=True))
+        listed.append((name, table.caption))
+    _contents_sheet(contents, report, listed)
     _properties(book, report)
     buffer = io.BytesIO()
     book.save(buffer)
@@ -102,22 +124,81 @@ def _unique(name: str, taken: set[str]) -> str:
 # Sheets
 
 
-def _contents_sheet(sheet: Worksheet, report: Report, sheets: Iterable[tuple[str, Table]]) -> None:
+def _contents_sheet(sheet: Worksheet, report: Report, sheets: Iterable[tuple[str, str]]) -> None:
     _put_text(sheet.cell(1, 1), report.full_title).font = Font(bold=True, size=16)
     _put_text(sheet.cell(2, 1), report.organisation)
     _put_text(sheet.cell(3, 1), report.period)
     _put_text(sheet.cell(4, 1), f"Produced on {report.produced:%d.%m.%Y}")
     _header(sheet, CONTENTS_HEADER_ROW, [Column("Sheet"), Column("What it holds")])
     row = CONTENTS_HEADER_ROW
-    for row, (name, table) in enumerate(sheets, start=CONTENTS_HEADER_ROW + 1):
-        link = _put_text(sheet.cell(row, 1), name)
-        link.hyperlink = Hyperlink(ref=link.coordinate, location=f"{quote_sheetname(name)}!A1")
-        link.style = "Hyperlink"
-        _put_text(sheet.cell(row, 2), table.caption).alignment = Alignment(wrap_text=True)
+    for row, (name, holds) in enumerate(sheets, start=CONTENTS_HEADER_ROW + 1):
+        _link(sheet.cell(row, 1), name, name)
+        _put_text(sheet.cell(row, 2), holds).alignment = Alignment(wrap_text=True)
     if row == CONTENTS_HEADER_ROW:
         _put_text(sheet.cell(row + 1, 1), "This report has no tables.")
     sheet.column_dimensions["A"].width = SHEET_NAME_LENGTH + 4
     sheet.column_dimensions["B"].width = WIDEST
+
+
+def _link(target: SheetCell, text: str, name: str) -> None:
+    """Text that opens the sheet `name`."""
+    _put_text(target, text)
+    target.hyperlink = Hyperlink(ref=target.coordinate, location=f"{quote_sheetname(name)}!A1")
+    target.style = "Hyperlink"
+
+
+def _has_words(report: Report) -> bool:
+    return any(isinstance(b, WORDS) for _, section in report.walk() for b in section.blocks)
+
+
+def _text_sheet(sheet: Worksheet, report: Report, sheet_of: dict[int, str]) -> None:
+    """The words of every section beside its heading (on every row, so that a filter finds a
+    section's words), a table where it stands as a link to its sheet."""
+    _put_text(sheet.cell(CAPTION_ROW, 1), report.full_title).font = Font(bold=True, size=12)
+    _header(sheet, HEADER_ROW, [Column("Section"), Column("Text")])
+    row = HEADER_ROW
+    for _, section in report.walk():
+        lines = [line for block in section.blocks for line in _block_lines(block, sheet_of)]
+        for text, table in lines or [("", None)]:
+            row += 1
+            _put_text(sheet.cell(row, 1), section.heading).alignment = Alignment(vertical="top")
+            target = sheet.cell(row, 2)
+            if table is None:
+                _put_text(target, text)
+            else:
+                _link(target, text, table)
+            target.alignment = Alignment(vertical="top", wrap_text=True)
+    sheet.column_dimensions["A"].width = WIDEST // 2
+    sheet.column_dimensions["B"].width = WIDEST * 2
+    sheet.freeze_panes = f"A{FIRST_DATA_ROW}"
+    sheet.auto_filter.ref = f"A{HEADER_ROW}:B{row}"
+    _print_setup(sheet)
+
+
+def _block_lines(block: Block, sheet_of: dict[int, str]) -> list[tuple[str, str | None]]:
+    """A block as lines of the text sheet: its words, or a pointer to its table's sheet."""
+    if isinstance(block, Paragraph):
+        return [(block.text, None)]
+    if isinstance(block, Bullets):
+        return [(f"• {item}", None) for item in block.items]
+    if isinstance(block, Facts):
+        return [(f"{label}: {value}", None) for label, value in block.items]
+    if isinstance(block, Table):
+        return [_pointer(block, sheet_of)]
+    if isinstance(block, Chart):
+        return [(block.alt, None), _pointer(block.table, sheet_of)]
+    said: list[tuple[str, str | None]] = [
+        (f"{label}: {value}", None) for label, value in block.facts
+    ]
+    if block.commentary:
+        heading = f"{block.commentary_heading}: " if block.commentary_heading else ""
+        said.append((f"{heading}{block.commentary}", None))
+    return [*said, _pointer(block.table, sheet_of)]
+
+
+def _pointer(table: Table, sheet_of: dict[int, str]) -> tuple[str, str]:
+    name = sheet_of[id(table)]
+    return (f"Table: {table.caption} (on the sheet '{name}')", name)
 
 
 def _table_sheet(sheet: Worksheet, table: Table) -> None:

@@ -29,7 +29,12 @@ def figure(
     """A figure of the measure as people read it: its unit, decimals, rate base and money unit,
     with the counts it was made from when both are known ('67.0% (71/106)', '£1.2m',
     '12 per 10,000'; 'No value' for none). `written`: the decimals the figure was written with
-    (an observation's `written_decimals`); a figure worked out from others takes the measure's."""
+    (an observation's `written_decimals`); a figure worked out from others takes the measure's.
+    A figure on a labelled scale is its words ('Good'); one that is not a code of the scale
+    (an average, a chart's axis) is the number."""
+    word = _word(measure, value)
+    if word is not None:
+        return word
     return format_fraction(
         value,
         measure.unit,
@@ -55,9 +60,18 @@ def target_figure(measure: Measure, value: Decimal | None) -> str:
     with ("70%" beside figures of "60.7%"), never padded to the figures' decimals."""
     if value is None:
         return "No target"
+    word = _word(measure, value)
+    if word is not None:
+        return word
     return format_value(
         value, measure.unit, rate_per=measure.rate_per, money_unit=measure.money_unit
     )
+
+
+def _word(measure: Measure, value: Decimal | None) -> str | None:
+    """The words of a code of the measure's labelled scale; None for a plain figure."""
+    scale = measure.labelled_scale
+    return scale.label(value) if scale is not None else None
 
 
 def axis_figures(measure: Measure) -> Callable[[Decimal], str]:

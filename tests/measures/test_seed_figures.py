@@ -64,6 +64,12 @@ def test_seed_figures_keep_their_decimals_on_the_measure_page_and_in_the_paper(
         page = _page_text(client.get(f"/measures/{measure_id}/").content.decode())
         for row in _sample(rows, measure.decimals):
             shown = figure(measure, Decimal(row["value"]))
+            if measure.labelled_scale is not None:
+                # A grade has no decimals: its words are shown ("Good"), never its code.
+                assert shown == measure.labelled_scale.label(Decimal(row["value"]))
+                assert shown in page, (measure_id, row["value"], shown)
+                checked += 1
+                continue
             # The figure exactly as written, in the measure's unit: "67.0%", "85%", "£3.158m".
             digits = shown.replace(",", "").replace("%", "").lstrip("£-")
             assert digits.startswith(row["value"].lstrip("-")), (
@@ -100,7 +106,10 @@ def test_a_figure_its_counts_do_not_make_is_flagged_in_words(demo_council, clien
 
 
 def _as_written(measure: Measure, text: str) -> str:
-    """The seed's figure in the measure's unit, with exactly the decimals it is written with."""
+    """The seed's figure in the measure's unit, with exactly the decimals it is written with;
+    a grade on a labelled scale in its words, as the seed prints it."""
+    if measure.labelled_scale is not None:
+        return figure(measure, Decimal(text))
     return format_value(
         Decimal(text),
         measure.unit,

@@ -126,3 +126,11 @@ def test_overview_makes_the_same_queries_for_a_hundred_measures_as_for_ten(clien
     hundred = _overview_queries(client)
     assert len(hundred) == len(ten)
     assert max(map(_longest_list_of_numbers, hundred)) <= OFF_TARGET_SHOWN
+
+
+def test_a_grade_on_a_labelled_scale_shows_as_its_words_on_the_measure_page(client, demo_council):
+    page = client.get("/measures/LM-HOME-THE-ELMS/").content.decode()
+    assert "Requires Improvement to be Good" in page
+    # Its scale is said once, in the measure's facts; no figure shows the code 3.
+    assert "1 = Outstanding; 2 = Good; 3 = Requires Improvement to be Good; 4 = Inadequate" in page
+    assert not re.search(r">\s*3\s*<", page)

@@ -143,19 +143,69 @@ def test_the_paper_record_flows_into_every_format_in_the_seeds_order(lead_paper)
         "Children with Disabilities",
     ]
     for name, text in _texts(report).items():
-        flat = " ".join(text.split())
-        if name == "xlsx":
-            # The workbook holds the paper's tables only (the words are not tables): the
-            # record's title, then the areas' figures in the seed's order.
-            wanted = [
-                "Lead Member Children and Families: Annual Report",
-                "Youth Offending Service",
-                "Safeguarding and Assessment",
-            ]
-            assert _in_order(flat, wanted) == [], name
-            continue
-        assert _in_order(flat, SEED_ORDER) == [], name
+        # The workbook too: its Text sheet holds every section's words.
+        assert _in_order(" ".join(text.split()), SEED_ORDER) == [], name
     assert "Lead Member Children and Families: Annual Report" in _texts(report)["html"]
+
+
+# Seed 002's numbered headings, as it numbers them (the demo's names for its areas): the
+# theme's own words are its first paragraph (2.1, 3.1), so its areas start at .2; a theme
+# without words of its own starts them at .1 (4.1 School Readiness).
+SEED_HEADINGS = [
+    "1 The strategic and professional framework for children's services",
+    "2 Children's Social Care",
+    "2.2 Edge of Care",
+    "2.3 Youth Offending Service",
+    "2.4 Children Looked After",
+    "2.5 Adoption",
+    "2.6 Safeguarding and Assessment",
+    "2.7 Partnerships, Quality and Audit",
+    "2.8 Children with Disabilities",
+    "3 Inclusion",
+    "3.2 SEND casework",
+    "3.3 Permanent exclusions",
+    "3.4 Safeguarding in Education",
+    "3.5 Education for Children Looked After",
+    "3.6 Supporting Inclusion in Schools",
+    "4 Education – Early Years",
+    "4.1 School Readiness",
+    "4.2 Early Years Childcare",
+    "5 West Somerset Opportunity Area",
+    "6 Commissioning & Performance",
+    "6.1 Early Help",
+    "6.2 Sufficiency/placements",
+    "6.3 SEND – Commissioning of Specialist School Places",
+    "6.4 Joint Commissioning and Integration",
+    "6.5 Partnership Business Unit",
+    "6.6 Getset",
+    "7 Support Services",
+    "7.1 HR&OD",
+    "7.2 Finance",
+]
+
+
+def test_the_headings_are_numbered_as_the_seed_numbers_them_in_every_format(lead_paper):
+    report = lead_member.build(YEAR, "children-families")
+    headings = [section.heading for _, section in report.walk()]
+    unnumbered = ["Front sheet", "About this report"]
+    assert [h for h in headings if h not in unnumbered] == SEED_HEADINGS
+    social_care = report.sections[3]
+    assert social_care.blocks[0].text.startswith("2.1 All four heads of service are in post")
+    # A theme the team wrote no words for starts with its first area, as the seed's 4, 6, 7:
+    # not with the plan's description of it, which the report of the data alone prints.
+    early_years = next(s for s in report.sections if s.number == "4")
+    assert early_years.blocks == [] and early_years.sections[0].heading == "4.1 School Readiness"
+    # A theme with no areas of work (5) prints its words unnumbered, as the seed does.
+    west = next(s for s in report.sections if s.number == "5")
+    assert west.blocks[0].text.startswith("West Somerset's place in the social mobility index")
+    word = docx.Document(io.BytesIO(render(report, "docx")))
+    in_word = [p.text for p in word.paragraphs if p.style.name.startswith("Heading ")]
+    assert [h for h in in_word[1:] if h not in unnumbered] == SEED_HEADINGS
+    page = html.unescape(render(report, "html").decode())
+    # The contents list shows the paper's numbers, not a list's own.
+    assert '<ol class="own-numbers">' in page
+    for name, text in _texts(report).items():
+        assert _in_order(" ".join(text.split()), SEED_HEADINGS) == [], name
 
 
 def test_a_blank_area_without_figures_is_left_out_and_one_with_figures_kept(lead_paper):

@@ -98,7 +98,14 @@ def test_word_has_a_compact_table_per_card_with_the_periods_across():
 
 def test_excel_keeps_a_row_per_period_with_figures_as_numbers():
     book = load_workbook(io.BytesIO(render_xlsx(card_report())))
-    assert book.sheetnames == ["Contents", "Breastfeeding"]
+    # The card's facts and commentary are words: they are on the Text sheet.
+    assert book.sheetnames == ["Contents", "Text", "Breastfeeding"]
+    said = [book["Text"].cell(row, 2).value for row in range(4, book["Text"].max_row + 1)]
+    assert "Target: 53%" in said
+    assert (
+        "Commentary and actions (Q1 2019/20): Below the new, higher target.\n"
+        "Rates are lowest in deprived areas." in said
+    )
     sheet = book["Breastfeeding"]
     assert [sheet.cell(row, 1).value for row in range(4, 8)] == [
         "Q3 2018/19",

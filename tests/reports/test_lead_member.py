@@ -180,16 +180,38 @@ def test_the_key_stage_4_figure_keeps_its_counts(report):
     assert row[1] == "8% (3/38) (2017/18 AY)"
 
 
-def test_the_homes_grades_are_in_the_commentary_in_the_seeds_words(report):
-    said = " ".join(item for table_block in _blocks(report, Bullets) for item in table_block.items)
+def test_the_homes_grades_are_printed_in_the_seeds_words_in_every_format(report):
+    """Each home's grade is held as Ofsted's code on the measure's labelled scale and printed
+    as its words, as seed 002 prints them ("The Lodge – Good"), never as the code."""
+    rows = _rows(report)
     for home, grade in OFSTED_GRADES.items():
-        assert f"{home}: Ofsted grade (2018/19): Rated {grade}." in said
-
-
-def _blocks(report, kind):
-    return [
-        block for _, section in report.walk() for block in section.blocks if isinstance(block, kind)
+        assert rows[f"{home}: Ofsted grade"][1] == f"{grade} (2018/19)"
+    page = render(report, "html").decode()
+    pdf = pypdf.PdfReader(io.BytesIO(render(report, "pdf")))
+    printed = " ".join(" ".join(p.extract_text().split()) for p in pdf.pages)
+    word = docx.Document(io.BytesIO(render(report, "docx")))
+    cells = {cell.text for table in word.tables for row in table.rows for cell in row.cells}
+    book = openpyxl.load_workbook(io.BytesIO(render(report, "xlsx")))
+    held = {
+        cell.value: cell.data_type
+        for row in book["Children with Disabilities"].iter_rows(min_row=4)
+        for cell in row
+    }
+    for home, grade in OFSTED_GRADES.items():
+        assert f'<th scope="row" class="strong">{home}: Ofsted grade</th>' in page
+        assert f"{grade} (2018/19)" in page and f"{grade} (2018/19)" in printed
+        assert f"{grade} (2018/19)" in cells
+        assert held[f"{grade} (2018/19)"] == "s"
+    # No code where a grade is printed, nor in the commentary the seed does not have.
+    assert "Ofsted grade: 2 (2018/19)" not in printed
+    said = [
+        item
+        for _, s in report.walk()
+        for b in s.blocks
+        if isinstance(b, Bullets)
+        for item in b.items
     ]
+    assert not any("Ofsted grade" in item for item in said)
 
 
 def test_a_section_per_theme_in_the_seeds_order_after_the_cover(report):
@@ -199,6 +221,14 @@ def test_a_section_per_theme_in_the_seeds_order_after_the_cover(report):
     assert facts["Lead for Inclusion"] == "Annette Perrington, Assistant Director Inclusion"
     assert report.title == "Lead Member Children and Families: annual report"
     assert report.period == YEAR
+
+
+def test_without_a_paper_record_each_theme_starts_with_the_plans_description(report):
+    early_years = next(s for s in report.sections if s.title == "Education – Early Years")
+    assert early_years.blocks[0].text == "School readiness and early years childcare."
+    # Numbered as the seed numbers them: with no introduction, the themes from 1.
+    assert [s.number for s in report.sections[1:]] == ["1", "2", "3", "4", "5", "6"]
+    assert early_years.sections[0].heading == "3.1 School Readiness"
 
 
 def test_directions_compare_the_two_figures_printed(report):

@@ -343,3 +343,11 @@ def test_default_font_and_language_are_set_for_the_whole_document(word):
     assert defaults.find(f"{W}sz").get(qn("w:val")) == "22"
     # A theme font anywhere would beat Arial.
     assert not [f for f in word.styles.element.iter(f"{W}rFonts") if f.get(qn("w:asciiTheme"))]
+
+
+def test_a_numbered_section_is_headed_with_its_number():
+    report = sample_report()
+    report.sections[1].number = "2"
+    document = read(report)
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
+    assert "2 Outcome 1: a county infrastructure" in headings

@@ -169,3 +169,20 @@ def test_the_markup_is_what_the_templates_wrote():
     assert render_html(report) == _as_the_templates_wrote_it(report)
     report.sections[1].sections = [Section(f"Measure {n}") for n in range(CONTENTS_ENTRIES + 1)]
     assert render_html(report) == _as_the_templates_wrote_it(report)
+
+
+def test_a_paper_that_numbers_its_sections_shows_its_numbers_in_headings_and_contents():
+    report = sample_report()
+    report.sections[1].number = "2"
+    report.sections[1].sections[0].number = "2.1"
+    html = render_html(report)
+    assert "<h2>2 Outcome 1: a county infrastructure</h2>" in html
+    assert "<h3>2.1 Breastfeeding at 6-8 weeks</h3>" in html
+    # The list's own numbers give way to the paper's, in the list with numbered sections.
+    assert '<ol class="own-numbers">' in html and "ol.own-numbers { list-style: none" in html
+    assert '">2.1 Breastfeeding at 6-8 weeks</a>' in html
+
+
+def test_a_report_without_numbered_sections_keeps_the_lists_numbers():
+    html = render_html(sample_report())
+    assert "own-numbers" not in html

@@ -11,7 +11,7 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.workbook.workbook import Workbook
 
-from scorecard.reports.document import Cell, Chart, Column, Report, Section, Table
+from scorecard.reports.document import Cell, Chart, Column, Paragraph, Report, Section, Table
 from scorecard.reports.render_xlsx import render_xlsx, sheet_names
 from tests.reports.samples import HOSTILE, sample_report
 
@@ -44,7 +44,8 @@ def sample() -> Workbook:
 
 
 def test_contents_first_then_one_sheet_per_table_even_when_a_chart_shares_it(sample):
-    assert sample.sheetnames == ["Contents", "Summary", "Breastfeeding"]
+    # The report's words come second, before the tables: a report with none has no Text sheet.
+    assert sample.sheetnames == ["Contents", "Text", "Summary", "Breastfeeding"]
 
 
 def test_contents_gives_title_organisation_period_and_date(sample):
@@ -63,11 +64,57 @@ def test_contents_links_every_table_sheet_with_its_caption(sample):
     assert all(c.font.b for c in contents[6])
     rows = [[c.value for c in row] for row in contents.iter_rows(min_row=7)]
     assert rows == [
+        ["Text", "Every section's heading and words, in the report's order"],
         ["Summary", "High level summary by outcome"],
         ["Breastfeeding", "Breastfeeding at 6-8 weeks: the last four quarters"],
     ]
-    assert contents["A7"].hyperlink.location == "'Summary'!A1"
-    assert contents["A8"].hyperlink.location == "'Breastfeeding'!A1"
+    assert contents["A7"].hyperlink.location == "'Text'!A1"
+    assert contents["A8"].hyperlink.location == "'Summary'!A1"
+    assert contents["A9"].hyperlink.location == "'Breastfeeding'!A1"
+
+
+def test_the_text_sheet_holds_every_sections_words_in_the_reports_order(sample):
+    sheet = sample["Text"]
+    assert [c.value for c in sheet[3]] == ["Section", "Text"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=4)]
+    assert rows == [
+        ["Summary", "21 of 37 measures (57%) are on or exceeding target."],
+        ["Summary", "Registrations rose by 112% (Q3: 203 → Q4: 430)."],
+        ["Summary", "• First point"],
+        ["Summary", f"• {HOSTILE}"],
+        ["Summary", "Table: High level summary by outcome (on the sheet 'Summary')"],
+        ["Summary", "Stacked bars: outcome 1 has 8 Green, 5 Amber, 1 Red."],
+        ["Summary", "Table: High level summary by outcome (on the sheet 'Summary')"],
+        ["Outcome 1: a county infrastructure", "Measures and projects of the first outcome."],
+        ["Breastfeeding at 6-8 weeks", "Rating: Red (R)"],
+        ["Breastfeeding at 6-8 weeks", "Polarity: Higher is better"],
+        ["Breastfeeding at 6-8 weeks", f"Commentary: {HOSTILE}"],
+        ["Breastfeeding at 6-8 weeks", "Line chart: 49.7% (Amber), 51.2% (Green), 44.0% (Red)."],
+        [
+            "Breastfeeding at 6-8 weeks",
+            "Table: Breastfeeding at 6-8 weeks: the last four quarters (on the sheet "
+            "'Breastfeeding')",
+        ],
+        ["Contact details", "Performance@somerset.gov.uk"],
+    ]
+    assert sheet["B8"].hyperlink.location == "'Summary'!A1"
+    # Text, never a formula, whatever it begins with.
+    assert all(c.data_type == "s" for row in sheet.iter_rows(min_row=4) for c in row)
+
+
+def test_a_numbered_section_keeps_its_number_and_an_empty_one_its_heading():
+    report = report_of(table("Plain"))
+    report.sections += [
+        Section("Children's Social Care", [Paragraph("2.1 The year's work.")], number="2"),
+        Section("Edge of Care", number="2.2"),
+    ]
+    sheet = read(report)["Text"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=4)]
+    assert rows == [
+        ["Tables", "Table: Plain (on the sheet 'Plain')"],
+        ["2 Children's Social Care", "2.1 The year's work."],
+        ["2.2 Edge of Care", None],
+    ]
 
 
 def test_table_sheet_has_caption_then_header_on_row_three(sample):

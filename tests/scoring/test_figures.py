@@ -7,6 +7,7 @@ from types import SimpleNamespace
 import pytest
 
 from scorecard.audit import registry
+from scorecard.core.scales import parse_scale
 from scorecard.core.units import figure_decimals
 from scorecard.reports import cells
 from scorecard.scoring.figures import axis_figures, figure, target_figure
@@ -20,6 +21,7 @@ def measure(
     rate_per=None,
     money_unit="millions",
     budget_variance=False,
+    scale="",
 ):
     """Just what writing a figure reads of a measure."""
     return SimpleNamespace(
@@ -27,6 +29,7 @@ def measure(
         rate_per=rate_per,
         money_unit=money_unit,
         budget_variance=budget_variance,
+        labelled_scale=parse_scale(scale),
         decimals_for=lambda written: figure_decimals(written, decimals, from_figures=from_figures),
     )
 
@@ -81,3 +84,30 @@ def test_a_budget_variance_is_worded_by_its_sign_around_the_figure(value, expect
     assert cell.text == expected and cell.number == value
     if value:
         assert cell.text.endswith(figure(variance, abs(value)))
+
+
+OFSTED = "1 = Outstanding; 2 = Good; 3 = Requires Improvement to be Good; 4 = Inadequate"
+
+
+def test_a_code_of_a_labelled_scale_is_its_words_in_every_output():
+    grade = measure(unit="score", scale=OFSTED)
+    for value, words in (
+        (Decimal(2), "Good"),
+        (Decimal("3.00000000"), "Requires Improvement to be Good"),
+    ):
+        assert figure(grade, value) == words
+        assert measure_value(grade, value) == words
+        assert axis_figures(grade)(value) == words
+        assert target_figure(grade, value) == target_value(grade, value) == words
+        # The spreadsheet too holds the words, not the code.
+        for cell in (cells.measure_value(grade, value), cells.target(grade, value)):
+            assert cell.text == words and cell.number is None
+    assert registry.figure_writers("measures.Measure")[0](grade, Decimal(1), 0) == "Outstanding"
+
+
+def test_a_figure_that_is_not_a_code_of_the_scale_is_its_number():
+    """An average or a chart's axis between two grades; an import never stores one."""
+    grade = measure(unit="score", scale=OFSTED)
+    assert figure(grade, Decimal("2.5")) == "2.5"
+    assert cells.measure_value(grade, Decimal("2.5")).number == Decimal("2.5")
+    assert figure(grade, None) == "No value"
