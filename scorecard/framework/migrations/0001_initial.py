@@ -5,203 +5,108 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
-    dependencies = []
+    dependencies = [
+    ]
 
     operations = [
         migrations.CreateModel(
-            name="Organisation",
+            name='Organisation',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("name", models.CharField(max_length=200, unique=True)),
-                ("description", models.TextField(blank=True)),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=200, unique=True)),
+                ('description', models.TextField(blank=True)),
             ],
             options={
-                "ordering": ["name"],
+                'ordering': ['name'],
             },
         ),
         migrations.CreateModel(
-            name="Board",
+            name='Board',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("name", models.CharField(max_length=200, unique=True)),
-                ("description", models.TextField(blank=True)),
-                (
-                    "organisation",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        to="framework.organisation",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=200, unique=True)),
+                ('description', models.TextField(blank=True)),
+                ('organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='framework.organisation')),
             ],
             options={
-                "ordering": ["name"],
+                'ordering': ['name'],
             },
         ),
         migrations.CreateModel(
-            name="Plan",
+            name='Plan',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("plan_id", models.SlugField(max_length=60, unique=True)),
-                ("name", models.CharField(max_length=200)),
-                ("vision", models.TextField(blank=True)),
-                ("period", models.CharField(blank=True, max_length=40)),
-                ("lead", models.CharField(blank=True, max_length=200)),
-                ("order", models.PositiveIntegerField(default=0)),
-                (
-                    "board",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        to="framework.board",
-                    ),
-                ),
-                (
-                    "organisation",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        to="framework.organisation",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('plan_id', models.SlugField(max_length=60, unique=True)),
+                ('name', models.CharField(max_length=200)),
+                ('vision', models.TextField(blank=True)),
+                ('period', models.CharField(blank=True, max_length=40)),
+                ('lead', models.CharField(blank=True, max_length=200)),
+                ('order', models.PositiveIntegerField(default=0)),
+                ('board', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='framework.board')),
+                ('organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='framework.organisation')),
             ],
             options={
-                "ordering": ["order", "name"],
+                'ordering': ['order', 'name'],
             },
         ),
         migrations.CreateModel(
-            name="Outcome",
+            name='Outcome',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("name", models.CharField(max_length=300)),
-                ("description", models.TextField(blank=True)),
-                ("lead", models.CharField(blank=True, max_length=200)),
-                ("order", models.PositiveIntegerField(default=0)),
-                (
-                    "plan",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="outcomes",
-                        to="framework.plan",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=300)),
+                ('description', models.TextField(blank=True)),
+                ('lead', models.CharField(blank=True, max_length=200)),
+                ('order', models.PositiveIntegerField(default=0)),
+                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='outcomes', to='framework.plan')),
             ],
             options={
-                "ordering": ["plan__order", "plan__name", "order", "pk"],
+                'ordering': ['plan__order', 'plan__name', 'order', 'pk'],
             },
         ),
         migrations.CreateModel(
-            name="Priority",
+            name='Priority',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("name", models.CharField(max_length=300)),
-                ("description", models.TextField(blank=True)),
-                ("lead", models.CharField(blank=True, max_length=200)),
-                ("order", models.PositiveIntegerField(default=0)),
-                (
-                    "outcome",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="priorities",
-                        to="framework.outcome",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=300)),
+                ('description', models.TextField(blank=True)),
+                ('lead', models.CharField(blank=True, max_length=200)),
+                ('order', models.PositiveIntegerField(default=0)),
+                ('outcome', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='priorities', to='framework.outcome')),
             ],
             options={
-                "verbose_name_plural": "priorities",
-                "ordering": ["order", "pk"],
+                'verbose_name_plural': 'priorities',
+                'ordering': ['order', 'pk'],
             },
         ),
         migrations.CreateModel(
-            name="Programme",
+            name='Programme',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("name", models.CharField(max_length=300)),
-                ("description", models.TextField(blank=True)),
-                ("lead", models.CharField(blank=True, max_length=200)),
-                ("order", models.PositiveIntegerField(default=0)),
-                (
-                    "outcome",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        to="framework.outcome",
-                    ),
-                ),
-                (
-                    "plan",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="programmes",
-                        to="framework.plan",
-                    ),
-                ),
-                (
-                    "priority",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        to="framework.priority",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=300)),
+                ('description', models.TextField(blank=True)),
+                ('lead', models.CharField(blank=True, max_length=200)),
+                ('order', models.PositiveIntegerField(default=0)),
+                ('outcome', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to='framework.outcome')),
+                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='programmes', to='framework.plan')),
+                ('priority', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to='framework.priority')),
             ],
             options={
-                "ordering": ["order", "pk"],
+                'ordering': ['order', 'pk'],
             },
         ),
         migrations.AddConstraint(
-            model_name="outcome",
-            constraint=models.UniqueConstraint(
-                fields=("plan", "name"), name="outcome_unique_in_plan"
-            ),
+            model_name='outcome',
+            constraint=models.UniqueConstraint(fields=('plan', 'name'), name='outcome_unique_in_plan'),
         ),
         migrations.AddConstraint(
-            model_name="priority",
-            constraint=models.UniqueConstraint(
-                fields=("outcome", "name"), name="priority_unique_in_outcome"
-            ),
+            model_name='priority',
+            constraint=models.UniqueConstraint(fields=('outcome', 'name'), name='priority_unique_in_outcome'),
         ),
         migrations.AddConstraint(
-            model_name="programme",
-            constraint=models.UniqueConstraint(
-                fields=("plan", "name"), name="programme_unique_in_plan"
-            ),
+            model_name='programme',
+            constraint=models.UniqueConstraint(fields=('plan', 'name'), name='programme_unique_in_plan'),
         ),
     ]

@@ -5,21 +5,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("benchmarking", "0001_areas_groups_indicators_values"),
-        ("framework", "0002_programme_owners_and_archive"),
+        ('benchmarking', '0001_areas_groups_indicators_values'),
+        ('framework', '0002_programme_owners_and_archive'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="organisation",
-            name="area",
-            field=models.ForeignKey(
-                blank=True,
-                null=True,
-                on_delete=django.db.models.deletion.SET_NULL,
-                related_name="organisations",
-                to="benchmarking.area",
-            ),
+            model_name='organisation',
+            name='area',
+            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='organisations', to='benchmarking.area'),
         ),
     ]
