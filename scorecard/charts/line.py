@@ -16,7 +16,7 @@ from decimal import Decimal
 from xml.sax.saxutils import escape  # escapes our SVG output; parses nothing  # nosec B406
 
 from scorecard.charts.text_width import FONT_SIZE, text_width
-from scorecard.charts.ticks import round_ticks
+from scorecard.charts.ticks import MOST_TICKS, round_ticks
 from scorecard.core.units import plain_number
 
 WIDTH, HEIGHT = 640, 260
@@ -111,14 +111,17 @@ def line_chart(
     chart_id: str = "chart",
     shown: Callable[[Decimal], str] | None = None,
     width: int = WIDTH,
+    height: int = HEIGHT,
 ) -> str:
-    """SVG markup `width` px wide; empty when there is nothing to draw. `shown` writes an axis
-    figure in the measure's unit (`scoring.figures.axis_figures`); without it, plainly."""
+    """SVG markup `width` by `height` px; empty when there is nothing to draw. `shown` writes an
+    axis figure in the measure's unit (`scoring.figures.axis_figures`); without it, plainly."""
     write = shown or (lambda number: plain_number(number))
     if not any(p.value is not None for p in points):
         return ""
     numbers = [v for p in points for v in (p.value, p.target) if v is not None]
-    ticks = round_ticks(min(numbers), max(numbers))
+    # A tick every 24 px at most, so that their labels never touch in a short chart.
+    most = min(MOST_TICKS, max(3, (height - TOP - BOTTOM) // 24))
+    ticks = round_ticks(min(numbers), max(numbers), most)
     tick_labels = [write(tick) for tick in ticks]
     places = _places(points)
     has_target = any(p.target is not None for p in points)
@@ -133,7 +136,7 @@ def line_chart(
     )
     left, right = round(left), round(right)
     low, high = float(ticks[0]), float(ticks[-1])
-    bottom = HEIGHT - BOTTOM
+    bottom = height - BOTTOM
 
     def x_at(i: int) -> float:
         return round(left + places[i] * (width - left - right), 1)
@@ -142,8 +145,8 @@ def line_chart(
         return round(TOP + (high - float(v)) / (high - low) * (bottom - TOP), 1)
 
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {HEIGHT}" '
-        f'width="{width}" height="{HEIGHT}" role="img" aria-labelledby="{chart_id}-title" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" role="img" aria-labelledby="{chart_id}-title" '
         f'class="scorecard-chart" font-family={FONT} font-size="{FONT_SIZE}">',
         f'<title id="{chart_id}-title">{escape(title)}</title>',
     ]
