@@ -74,7 +74,7 @@ def _steps(corners: list[tuple[float, float]]) -> list[str]:
     for (x, y), following in zip(corners, [*corners[1:], None], strict=False):
         path.append(f"{x},{y}")
         if following is not None and following[1] != y:
-            middle = round((x + following[0]) / 2, 1)
+            middle = round((x + following[0]) / 2)
             path += [f"{middle},{y}", f"{middle},{following[1]}"]
     return path
 
@@ -138,11 +138,13 @@ def line_chart(
     low, high = float(ticks[0]), float(ticks[-1])
     bottom = height - BOTTOM
 
+    # Whole pixels: the chart is drawn at the size it is shown, so they are crisp, and no
+    # coordinate reads as one of the measure's figures ("271.3" holds "71.3").
     def x_at(i: int) -> float:
-        return round(left + places[i] * (width - left - right), 1)
+        return round(left + places[i] * (width - left - right))
 
     def y_at(v: Decimal) -> float:
-        return round(TOP + (high - float(v)) / (high - low) * (bottom - TOP), 1)
+        return round(TOP + (high - float(v)) / (high - low) * (bottom - TOP))
 
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
