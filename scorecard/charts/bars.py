@@ -79,8 +79,9 @@ def _stacked(
     scale = (WIDTH - LABEL_WIDTH - room) / widest
     height = len(groups) * (BAR_HEIGHT + GAP) + GAP
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" role="img" '
-        f'aria-labelledby="{chart_id}-title" class="scorecard-chart" font-family={FONT}>',
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" '
+        f'width="{WIDTH}" height="{height}" role="img" aria-labelledby="{chart_id}-title" '
+        f'class="scorecard-chart" font-family={FONT}>',
         f'<title id="{chart_id}-title">{escape(title)}</title>',
     ]
     for row, (name, counts) in enumerate(groups):

@@ -2,7 +2,8 @@
 
 The marked area is told by shape and words, not colour alone: its bar is drawn dark with a
 triangle above it and its name and value written beside the triangle. A dashed line shows the
-benchmark (England) with its name. Pages show every figure in a table beside the chart.
+benchmark (England) with its name. The value axis has round ticks from zero. Pages show every
+figure in a table beside the chart.
 """
 
 from __future__ import annotations
@@ -11,10 +12,13 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape  # escapes our SVG output; parses nothing  # nosec B406
 
 from scorecard.charts.line import FONT
-from scorecard.core.units import format_estimate
+from scorecard.charts.text_width import FONT_SIZE, text_width
+from scorecard.charts.ticks import round_ticks
+from scorecard.core.units import format_estimate, plain_number
 
 WIDTH, HEIGHT = 640, 240
-LEFT, RIGHT, TOP, BOTTOM = 48, 16, 40, 28
+RIGHT, TOP, BOTTOM = 16, 40, 28
+GAP = 8  # between an axis label and the axis
 OTHER, OURS, BENCHMARK = "#b1b4b6", "#0b0c0c", "#1d70b8"
 
 
@@ -39,28 +43,38 @@ def ranked_bars(
     """Bars in the order given (best first); empty when there is nothing to draw."""
     if not bars:
         return ""
-    top = max([b.value for b in bars] + ([benchmark[1]] if benchmark else []))
-    top = top * 1.1 if top > 0 else 1.0
-    inner_w, inner_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    highest = max([b.value for b in bars] + ([benchmark[1]] if benchmark else []))
+    ticks = round_ticks(0, max(highest, 0) or 1, most=5)
+    top = float(ticks[-1])
+    labels = [plain_number(tick) for tick in ticks]
+    left = round(max(text_width(label) for label in labels) + 2 * GAP)
+    inner_w, inner_h = WIDTH - left - RIGHT, HEIGHT - TOP - BOTTOM
     step = inner_w / len(bars)
 
     def y_at(value: float) -> float:
         return TOP + inner_h * (1 - max(value, 0) / top)
 
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
-        f'aria-labelledby="{chart_id}-title" class="scorecard-chart" font-family={FONT}>',
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
+        f'width="{WIDTH}" height="{HEIGHT}" role="img" aria-labelledby="{chart_id}-title" '
+        f'class="scorecard-chart" font-family={FONT} font-size="{FONT_SIZE}">',
         f'<title id="{chart_id}-title">{escape(title)}</title>',
-        f'<line x1="{LEFT}" y1="{TOP + inner_h}" x2="{WIDTH - RIGHT}" y2="{TOP + inner_h}" '
-        'stroke="#0b0c0c"/>',
-        f'<text x="{LEFT - 6}" y="{TOP + inner_h + 4}" text-anchor="end" font-size="11">0</text>',
-        f'<text x="{LEFT - 6}" y="{y_at(top / 1.1) + 4:.1f}" text-anchor="end" font-size="11">'
-        f"{_figure(top / 1.1)}</text>",
-        f'<text x="{LEFT}" y="{HEIGHT - 8}" font-size="11">Best</text>',
-        f'<text x="{WIDTH - RIGHT}" y="{HEIGHT - 8}" text-anchor="end" font-size="11">Worst</text>',
+    ]
+    for tick, label in zip(ticks, labels, strict=True):
+        y = y_at(float(tick))
+        stroke = "#0b0c0c" if not tick else "#dcdcdc"
+        parts.append(
+            f'<line x1="{left}" y1="{y:.1f}" x2="{WIDTH - RIGHT}" y2="{y:.1f}" stroke="{stroke}"/>'
+        )
+        parts.append(
+            f'<text x="{left - GAP}" y="{y + 4:.1f}" text-anchor="end">{escape(label)}</text>'
+        )
+    parts += [
+        f'<text x="{left}" y="{HEIGHT - 8}">Best</text>',
+        f'<text x="{WIDTH - RIGHT}" y="{HEIGHT - 8}" text-anchor="end">Worst</text>',
     ]
     for index, bar in enumerate(bars):
-        x, y = LEFT + index * step, y_at(bar.value)
+        x, y = left + index * step, y_at(bar.value)
         colour = OURS if bar.ours else OTHER
         parts.append(
             f'<rect x="{x + step * 0.1:.1f}" y="{y:.1f}" width="{max(step * 0.8, 1):.1f}" '
@@ -76,18 +90,18 @@ def ranked_bars(
             )
             parts.append(
                 f'<text x="{middle + shift:.1f}" y="{y - 18:.1f}" text-anchor="{anchor}" '
-                f'font-size="12" font-weight="bold">{escape(bar.name)}: {_figure(bar.value)}'
+                f'font-weight="bold">{escape(bar.name)}: {_figure(bar.value)}'
                 "</text>"
             )
     if benchmark:
         name, value = benchmark
         y = y_at(value)
         parts.append(
-            f'<line x1="{LEFT}" y1="{y:.1f}" x2="{WIDTH - RIGHT}" y2="{y:.1f}" '
+            f'<line x1="{left}" y1="{y:.1f}" x2="{WIDTH - RIGHT}" y2="{y:.1f}" '
             f'stroke="{BENCHMARK}" stroke-width="2" stroke-dasharray="6 4"/>'
         )
         parts.append(
-            f'<text x="{WIDTH - RIGHT}" y="{y - 4:.1f}" text-anchor="end" font-size="12" '
+            f'<text x="{WIDTH - RIGHT}" y="{y - 4:.1f}" text-anchor="end" '
             f'fill="{BENCHMARK}">{escape(name)}: {_figure(value)}</text>'
         )
     parts.append("</svg>")

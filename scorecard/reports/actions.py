@@ -273,10 +273,12 @@ def plan_facts(summary: ActionPlanSummary) -> list[Facts]:
 
 
 def action_plan_section(summary: ActionPlanSummary, as_at: AsAt) -> Section:
+    """An action plan (a task group) follows on from the one before, not on a page of its own:
+    a page each left the end of every plan's last page empty, and the key's last paragraph
+    alone on a page before the first. Its heading is kept with its first action."""
     section = Section(
         summary.action_plan.name,
         [Paragraph(counts_sentence(summary.rows), "lead"), *plan_facts(summary)],
-        new_page=True,
     )
     if not summary.rows:
         section.add(Paragraph("This action plan has no actions yet."))

@@ -8,7 +8,7 @@ import datetime
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from scorecard.charts.line import line_chart, point_of
+from scorecard.charts.line import HEIGHT, WIDTH, line_chart, point_of
 from scorecard.core.delivery_status import DeliveryKind, status_meaning
 from scorecard.core.gc_pause import collector_paused
 from scorecard.core.periods import Period
@@ -309,7 +309,8 @@ def _measure_section(
         if value:
             facts.append((label, value))
     table = _series_table(measure, rows) if rows else None
-    chart = _chart(measure, rows, table) if table else None
+    chart_size = CARD_CHART if layout == "cards" else (WIDTH, HEIGHT)
+    chart = _chart(measure, rows, table, chart_size) if table else None
     commentary = next((row for row in reversed(rows) if row.observation.commentary), None)
     if layout == "cards" and table is not None:
         return _card(measure, headline, facts, rows, table, chart, commentary)
@@ -416,12 +417,26 @@ def _series_table(measure: Measure, rows: list[SeriesRow]) -> Table:
     )
 
 
-def _chart(measure: Measure, rows: list[SeriesRow], table: Table) -> Chart | None:
+# A card's chart is drawn at the size of its column on an A4 page (42% of the card), so that
+# its text prints at 12 px and its labels fit; the long form's chart takes the page's width.
+CARD_CHART = (280, 160)
+
+
+def _chart(
+    measure: Measure, rows: list[SeriesRow], table: Table, size: tuple[int, int]
+) -> Chart | None:
     points = [point_of(row.rated) for row in rows]
     if sum(1 for p in points if p.value is not None) < 2:
         return None
     title = f"{measure.title}: values and target, last {len(points)} periods"
-    svg = line_chart(title, points, chart_id=f"chart-{measure.pk}", shown=axis_figures(measure))
+    svg = line_chart(
+        title,
+        points,
+        chart_id=f"chart-{measure.pk}",
+        shown=axis_figures(measure),
+        width=size[0],
+        height=size[1],
+    )
     if not svg:
         return None
     figures = (

@@ -75,5 +75,6 @@ def _word(measure: Measure, value: Decimal | None) -> str | None:
 
 
 def axis_figures(measure: Measure) -> Callable[[Decimal], str]:
-    """How a chart writes the measure's figures on its axis and in its table."""
-    return lambda value: figure(measure, value)
+    """How a chart writes a tick on its value axis: in the measure's unit, with the tick's own
+    digits ("60%", "£2.5m", "20 days"), not padded to the figures' decimals."""
+    return lambda value: target_figure(measure, value)

@@ -8,7 +8,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from scorecard.charts.bars import stacked_bars
-from scorecard.charts.line import line_chart, point_of
+from scorecard.charts.line import NARROW, WIDTH, line_chart, point_of
 from scorecard.charts.ranked import Bar, ranked_bars
 from scorecard.core.change_text import Reading as ChangeReading
 from scorecard.core.change_text import change_text
@@ -118,11 +118,27 @@ def position_chart(comparison) -> str:
 
 
 def chart_svg(rated: RatedMeasure) -> str:
+    """The measure's chart drawn twice, for a wide screen and a phone, so that its text is 12 px
+    at any width; the page's stylesheet shows the one that fits (the other is hidden from
+    everyone, screen readers too)."""
     rows = headline_rows(rated)[-CHART_PERIODS:]
     points = [point_of(row.rated) for row in rows]
     title = f"{rated.measure.title}: values and target, last {len(points)} periods"
-    return line_chart(
-        title, points, chart_id=f"chart-{rated.measure.pk}", shown=axis_figures(rated.measure)
+    drawn = [
+        line_chart(
+            title,
+            points,
+            chart_id=f"chart-{rated.measure.pk}{suffix}",
+            shown=axis_figures(rated.measure),
+            width=width,
+        )
+        for suffix, width in (("", WIDTH), ("-narrow", NARROW))
+    ]
+    if not drawn[0]:
+        return ""
+    return (
+        f'<div class="scorecard-chart-wide">{drawn[0]}</div>\n'
+        f'<div class="scorecard-chart-narrow">{drawn[1]}</div>'
     )
 
 

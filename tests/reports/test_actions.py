@@ -150,3 +150,32 @@ def test_a_programme_action_plan_with_an_action_without_objective_or_owner(db):
         "No status",
         "Overdue, No update this quarter",
     ]
+
+
+def test_the_pdf_runs_on_from_plan_to_plan_and_keeps_each_heading_with_its_table(demo_council):
+    """Seed 004's Appendix B as a PDF: no task group starts a page of its own (the key's last
+    paragraph used to be alone on a page before the first), and no heading is left at the foot
+    of a page: each objective's heading is on the page that starts its table."""
+    import io
+
+    import pypdf
+
+    from scorecard.reports.render_pdf import render_pdf
+
+    report = build(Q4)
+    assert not [s.title for s in report.sections if s.new_page]
+    pages = [
+        " ".join(page.extract_text().split())
+        for page in pypdf.PdfReader(io.BytesIO(render_pdf(report))).pages
+    ]
+    key_ends = next(n for n, text in enumerate(pages) if "'No update this quarter' means" in text)
+    first_group = report.sections[2]
+    assert " ".join(first_group.blocks[0].text.split()) in pages[key_ends]
+    for group in report.sections[2:]:
+        for objective in group.sections:
+            heading = " ".join(objective.title.split())
+            found = [
+                n for n, text in enumerate(pages) if heading in text and "Contents" not in text
+            ]
+            caption = " ".join(objective.blocks[0].caption.split())
+            assert caption in pages[found[0]], heading

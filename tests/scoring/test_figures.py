@@ -1,5 +1,6 @@
 """One function writes a measure's figures for every output: the pages' tag, the papers' cells,
-the charts and an item's history all give what `figure` gives."""
+the charts' tables and an item's history all give what `figure` gives; a chart's axis writes
+its round ticks in the measure's unit as a target is written."""
 
 from decimal import Decimal
 from types import SimpleNamespace
@@ -50,8 +51,22 @@ def test_every_output_writes_a_figure_as_figure_does(kind, value, counts, writte
     assert measure_value(kind, value, *counts, written=written).startswith(expected)
     if value is not None:
         assert cells.measure_value(kind, value, *counts, written=written).text == expected
-        if counts == (None, None) and written is None:
-            assert axis_figures(kind)(value) == expected
+
+
+@pytest.mark.parametrize(
+    "kind, tick, expected",
+    [
+        (measure(decimals=1), Decimal("70"), "70%"),
+        (measure(decimals=1), Decimal("62.5"), "62.5%"),
+        (measure("money", decimals=3), Decimal("-10"), "-£10m"),
+        (measure("money", decimals=3), Decimal("2.5"), "£2.5m"),
+        (measure("days", decimals=1), Decimal("20"), "20 days"),
+        (measure("rate", rate_per=10000), Decimal("12"), "12 per 10,000"),
+        (measure("count", decimals=0), Decimal("1E+3"), "1,000"),
+    ],
+)
+def test_an_axis_tick_is_written_in_the_unit_with_its_own_digits(kind, tick, expected):
+    assert axis_figures(kind)(tick) == target_figure(kind, tick) == expected
 
 
 def test_a_target_is_written_as_set_never_padded_to_the_figures_decimals():
