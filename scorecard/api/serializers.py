@@ -143,7 +143,29 @@ class OrganisationSerializer(WritingSerializer):
 class BoardSerializer(WritingSerializer):
     class Meta:
         model = Board
-        fields = ["id", "name", "description", "organisation"]
+        fields = ["id", "name", "description", "organisation", "reports_to"]
+
+    def validate_reports_to(self, above: Board | None) -> Board | None:
+        """The board it reports to: never itself, nor one that reports to it however
+        indirectly (the framework file's rule, interchange.framework_rows)."""
+        if above is None or self.instance is None:
+            return above
+        chain = [self.instance.name]
+        board: Board | None = above
+        while board is not None and board.name not in chain:
+            chain.append(board.name)
+            board = board.reports_to
+        if board is not None and board.pk == self.instance.pk:
+            if len(chain) == 1:
+                raise serializers.ValidationError(
+                    f"Choose another board: '{self.instance.name}' cannot report to itself"
+                )
+            loop = "".join(f", which reports to '{name}'" for name in chain[2:])
+            raise serializers.ValidationError(
+                f"Choose another board: '{self.instance.name}' reports to '{above.name}'"
+                f"{loop}, which reports to '{self.instance.name}': that would make a loop"
+            )
+        return above
 
 
 class PersonSerializer(WritingSerializer):
@@ -197,6 +219,7 @@ class ProgrammeSerializer(SamePlan, WritingSerializer):
             "lead",
             "owners",
             "organisation",
+            "board",
             "order",
             "archived_at",
         ]

@@ -643,3 +643,29 @@ def test_a_figure_reads_back_as_it_was_written(api_as):
     shown = client.get(f"/api/comparator-values/{comparator.pk}/").json()["value"]
     assert shown == published_text(comparator.value, comparator.written_decimals)
     assert "." not in shown or len(shown.split(".")[1]) == comparator.written_decimals
+
+
+def test_the_team_sets_who_a_board_reports_to_and_a_programmes_board(api_as):
+    """The governance diagram's links, written through the API with the framework file's rule:
+    no board reports to itself or round a loop."""
+    from scorecard.framework.models import Board
+
+    client = api_as("performance")
+    trust = Board.objects.get(name="Somerset Children's Trust Board")
+    executive = Board.objects.get(name="Children's Trust Executive")
+    cabinet = Board.objects.get(name="Cabinet")
+    written(client, "patch", f"/api/boards/{cabinet.pk}/", {"reports_to": trust.pk}, 200)
+    programme = Programme.objects.filter(plan__plan_id="cypp").first()
+    written(client, "patch", f"/api/programmes/{programme.pk}/", {"board": executive.pk}, 200)
+
+    itself = client.patch(f"/api/boards/{trust.pk}/", {"reports_to": trust.pk}, format="json")
+    assert itself.status_code == 400
+    assert "cannot report to itself" in itself.json()["reports_to"][0]
+    # The Executive reports to the Trust Board: the Trust Board reporting to the Executive, or
+    # to Cabinet (which now reports to it), would close a loop.
+    for above in (executive, cabinet):
+        loop = client.patch(f"/api/boards/{trust.pk}/", {"reports_to": above.pk}, format="json")
+        assert loop.status_code == 400, loop.content
+        assert "that would make a loop" in loop.json()["reports_to"][0]
+    trust.refresh_from_db()
+    assert trust.reports_to is None
