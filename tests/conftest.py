@@ -8,8 +8,9 @@ from django.db import transaction
 from hypothesis import settings
 from knox.models import AuthToken
 
-from scorecard.demo.loader import add_demo_users, demo_files
+from scorecard.demo.loader import DEMO_LOADER, add_demo_users, demo_files
 from scorecard.interchange.importer import import_files
+from tests.clock import START, Clock
 
 TESTS = Path(__file__).resolve().parent
 
@@ -60,8 +61,11 @@ def pytest_collection_modifyitems(config, items):
         items[:] = kept
 
 
+SHARED_DEMOS = ("_demo_for_module", "_demo_at_start_for_module")
+
+
 def _shares_the_demo(item) -> bool:
-    return "_demo_for_module" in getattr(item, "fixturenames", ())
+    return any(name in getattr(item, "fixturenames", ()) for name in SHARED_DEMOS)
 
 
 def _demo_tests_last(items) -> None:
@@ -132,6 +136,36 @@ def committed_demo(transactional_db):
     ContentType.objects.clear_cache()
 
 
+@pytest.fixture
+def clock(monkeypatch):
+    """timezone.now() at START (tests/clock.py) until the test advances it."""
+    ticking = Clock(START)
+    monkeypatch.setattr("django.utils.timezone.now", ticking)
+    return ticking
+
+
+@pytest.fixture(scope="module")
+def _demo_at_start_for_module(django_db_setup, django_db_blocker):
+    """The demo and its users as the demo loader left them at START, imported once for a
+    module and rolled back at its end, as `_demo_for_module`: for tests of the audit trail and
+    of as-at moments, which come after the demo was loaded."""
+    from scorecard.audit.actor import acting_as
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        with pytest.MonkeyPatch.context() as patch, acting_as(DEMO_LOADER):
+            patch.setattr("django.utils.timezone.now", Clock(START))
+            import_files(demo_files(), entered_by=DEMO_LOADER)
+            add_demo_users()
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def demo_at_start(_demo_at_start_for_module, db, clock):
+    """The demo council as the demo loader left it at START, with its users; the clock at
+    START (the module's import is not seen again by the test's own changes)."""
+
+
 @pytest.fixture(scope="module")
 def demo_once(_demo_for_module, django_db_blocker):
     """The demo's users (admin, performance, owner, owner2, viewer, northshire) added to the
@@ -145,6 +179,18 @@ def demo_once(_demo_for_module, django_db_blocker):
 def demo(demo_once, db):
     """The demo council and its users, for one test: the users' API tokens by username."""
     return demo_once
+
+
+@pytest.fixture
+def write(tmp_path):
+    """A file of the given name and text in the test's own folder, for an import to read."""
+
+    def write(name: str, text: str) -> Path:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return write
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from scorecard.api.fields import CouncilDateField, IdentifierField, PeriodField,
 from scorecard.api.writing import WritingSerializer
 from scorecard.core import entry_checks
 from scorecard.core.periods import PeriodKind
+from scorecard.core.reporting_lines import loop_in_words, loop_made
 from scorecard.core.scales import ScaleError, parse_scale
 from scorecard.core.units import Unit, published_text, written_decimals
 from scorecard.cycles.entry import submit_in_open_cycles
@@ -150,20 +151,15 @@ class BoardSerializer(WritingSerializer):
         indirectly (the framework file's rule, interchange.framework_rows)."""
         if above is None or self.instance is None:
             return above
-        chain = [self.instance.name]
-        board: Board | None = above
-        while board is not None and board.name not in chain:
-            chain.append(board.name)
-            board = board.reports_to
-        if board is not None and board.pk == self.instance.pk:
-            if len(chain) == 1:
-                raise serializers.ValidationError(
-                    f"Choose another board: '{self.instance.name}' cannot report to itself"
-                )
-            loop = "".join(f", which reports to '{name}'" for name in chain[2:])
+        if above.pk == self.instance.pk:
             raise serializers.ValidationError(
-                f"Choose another board: '{self.instance.name}' reports to '{above.name}'"
-                f"{loop}, which reports to '{self.instance.name}': that would make a loop"
+                f"Choose another board: '{self.instance.name}' cannot report to itself"
+            )
+        loop = loop_made(self.instance, above, lambda board: board.reports_to)
+        if loop:
+            raise serializers.ValidationError(
+                f"Choose another board: {loop_in_words([board.name for board in loop])}: "
+                "that would make a loop"
             )
         return above
 

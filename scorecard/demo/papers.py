@@ -13,6 +13,7 @@ from scorecard.core.periods import Period
 from scorecard.framework.models import Plan
 from scorecard.papers.actions import StartPaper
 from scorecard.papers.choices import RISK_HEADING
+from scorecard.papers.models import Paper
 
 MEETING = date(2018, 7, 9)
 SEEN_BY = (
@@ -98,9 +99,18 @@ RISK_LEAD = (
 
 def add_demo_papers(team_user) -> None:
     plan = Plan.objects.get(plan_id="cypp")
-    quarter = Period.quarter(2017, 4)
-    paper = StartPaper(team_user, plan, "programme", quarter, "Cabinet", MEETING).execute()
-    for name, text in TYPED.items():
+    paper = StartPaper(
+        team_user, plan, "programme", Period.quarter(2017, 4), "Cabinet", MEETING
+    ).execute()
+    type_cabinet_paper(paper, TYPED, IMPLICATIONS)
+    add_demo_board_paper(team_user)
+    add_demo_lead_member_paper(team_user)
+
+
+def type_cabinet_paper(paper: Paper, typed: dict[str, str], implications: dict[str, str]) -> None:
+    """What the team types over a CYPP paper to Cabinet as it was started: its sections, each
+    implication (the risk one after the register's sentence), and who has seen it."""
+    for name, text in typed.items():
         setattr(paper, name, text)
     paper.save()
     for found in paper.implications.all():
@@ -108,12 +118,10 @@ def add_demo_papers(team_user) -> None:
             # The register's sentence, as the paper was started, after the council's words.
             found.text = f"{RISK_LEAD}\n\n{found.text}"
         else:
-            found.text = IMPLICATIONS.get(found.heading, "")
+            found.text = implications.get(found.heading, "")
         found.save()
     for order, (role, name, seen_on) in enumerate(SEEN_BY):
         paper.seen_by.create(role=role, name=name, seen_on=seen_on, order=order)
-    add_demo_board_paper(team_user)
-    add_demo_lead_member_paper(team_user)
 
 
 # The Corporate Parenting Board's annual report for 2017/18 to County Council on 20 February

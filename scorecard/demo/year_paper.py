@@ -8,25 +8,15 @@ from __future__ import annotations
 
 from scorecard.core.periods import Period
 from scorecard.core.wording import number_word
-from scorecard.demo.papers import MEETING, RISK_LEAD, SEEN_BY, TYPED
+from scorecard.demo.papers import MEETING, TYPED, type_cabinet_paper
 from scorecard.framework.models import Plan, Programme
 from scorecard.papers.actions import StartPaper
-from scorecard.papers.choices import RISK_HEADING
+from scorecard.papers.models import Paper
 
-# Who the paper is from and for: the same people as the quarter's record.
-PEOPLE = (
-    "title",
-    "cabinet_member",
-    "divisions_and_local_members",
-    "lead_officer",
-    "author",
-    "contact_details",
-    "forward_plan_reference",
-    # What every programme's report copies, said once for the plan: the paper says it in the
-    # same words so that the programmes' copies are not said again.
-    "cross_cutting_issues",
-    "decisions_sought",
-)
+# Who the paper is from and for, as the quarter's record says it; and what every programme's
+# report copies, said once for the plan in the same words so that the programmes' copies are not
+# said again.
+COPIED = (*Paper.HEADING_FIELDS, "cross_cutting_issues", "decisions_sought")
 YEAR_TYPED = {
     "summary": "The Children & Young People's Plan 2016–2019 is the partners' shared plan for "
     "children's services to be good or better in three years; Cabinet approved it and Full "
@@ -105,18 +95,5 @@ def add_demo_year_paper(team_user) -> None:
     plan = Plan.objects.get(plan_id="cypp")
     year = Period.financial_year(2017)
     paper = StartPaper(team_user, plan, "programme", year, "Cabinet", MEETING).execute()
-    for name in PEOPLE:
-        setattr(paper, name, TYPED[name])
-    for name, text in YEAR_TYPED.items():
-        setattr(paper, name, text)
-    paper.background = year_background(plan)
-    paper.save()
-    for found in paper.implications.all():
-        if found.heading == RISK_HEADING:
-            # The register's sentence, as the paper was started, after the council's words.
-            found.text = f"{RISK_LEAD}\n\n{found.text}"
-        else:
-            found.text = YEAR_IMPLICATIONS.get(found.heading, "")
-        found.save()
-    for order, (role, name, seen_on) in enumerate(SEEN_BY):
-        paper.seen_by.create(role=role, name=name, seen_on=seen_on, order=order)
+    typed = {name: TYPED[name] for name in COPIED} | YEAR_TYPED
+    type_cabinet_paper(paper, typed | {"background": year_background(plan)}, YEAR_IMPLICATIONS)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from scorecard.benchmarking.models import Area
+from scorecard.core.reporting_lines import loop_in_words, loop_made
 from scorecard.framework.models import Board, Organisation, Outcome, Plan, Priority, Programme
 from scorecard.interchange import cells
 from scorecard.interchange.area_rows import area_code
@@ -108,12 +109,9 @@ def _reports_to(
     if parent and parent not in catalogue.boards:
         row.fail("parent", unknown("board", parent, catalogue.boards, "add its row above this one"))
         return False
-    chain = [name, parent]
-    while chain[-1] in catalogue.board_parents and chain[-1] not in chain[:-1]:
-        chain.append(catalogue.board_parents[chain[-1]])
-    if parent and chain[-1] == name:
-        loop = "".join(f", which reports to '{board}'" for board in chain[2:])
-        row.fail("parent", f"that would make a loop: '{name}' reports to '{parent}'{loop}")
+    loop = loop_made(name, parent, catalogue.board_parents.get) if parent else []
+    if loop:
+        row.fail("parent", f"that would make a loop: {loop_in_words(loop)}")
         return False
     if parent:
         catalogue.board_parents[name] = parent

@@ -74,7 +74,8 @@ class Paper(models.Model):
     EXECUTIVE_SUMMARY_FIELDS = ("overall_position", "cross_cutting_issues", "decisions_sought")
     # Every section the team types, in the order the paper's form shows them: the form's
     # fields, and what a paper's next version copies.
-    TYPED_FIELDS = (
+    # The front sheet's head: what the paper is and who it is from and for.
+    HEADING_FIELDS = (
         "title",
         "cabinet_member",
         "divisions_and_local_members",
@@ -82,6 +83,9 @@ class Paper(models.Model):
         "author",
         "contact_details",
         "forward_plan_reference",
+    )
+    TYPED_FIELDS = (
+        *HEADING_FIELDS,
         "summary",
         "recommendations",
         "reasons",

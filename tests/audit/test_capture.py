@@ -9,7 +9,8 @@ from scorecard.audit.capture import audited_update
 from scorecard.audit.models import AuditEntry
 from scorecard.measures.models import Measure, Observation, ObservationRevision
 from scorecard.people.models import Person
-from tests.audit.conftest import START, observation
+from tests.audit.conftest import observation
+from tests.clock import START
 
 
 def entries_for(instance):

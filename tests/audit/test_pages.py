@@ -7,7 +7,8 @@ import pytest
 from django.urls import reverse
 
 from scorecard.measures.models import Observation
-from tests.audit.conftest import START, observation
+from tests.audit.conftest import observation
+from tests.clock import START
 
 PAGES = [
     reverse("overview"),

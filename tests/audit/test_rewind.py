@@ -12,7 +12,8 @@ from scorecard.measures.models import Measure, Observation
 from scorecard.people.models import Person
 from scorecard.reports.as_at import build_report
 from scorecard.reports.kinds import render
-from tests.audit.conftest import START, observation
+from tests.audit.conftest import observation
+from tests.clock import START
 
 LONG_AGO = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
 

@@ -10,16 +10,6 @@ FILES = ("areas.csv", "fingertips_smoking.csv", "comparator_indicators.csv")
 
 
 @pytest.fixture
-def write(tmp_path):
-    def write(name: str, text: str) -> Path:
-        path = tmp_path / name
-        path.write_text(text, encoding="utf-8")
-        return path
-
-    return write
-
-
-@pytest.fixture
 def south_west(db):
     """Seven areas of the South West, two groups, a Fingertips proportion with published limits
     and our own crude rate without them."""

@@ -35,16 +35,6 @@ def small_batches(monkeypatch):
     monkeypatch.setattr(observation_writer, "BATCH", 3)
 
 
-@pytest.fixture
-def write(tmp_path):
-    def write(name: str, text: str):
-        path = tmp_path / name
-        path.write_text(text, encoding="utf-8")
-        return path
-
-    return write
-
-
 def month(n: int) -> str:
     return f"{2019 + n // 12}-{n % 12 + 1:02d}"
 

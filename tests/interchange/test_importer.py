@@ -5,9 +5,9 @@ from decimal import Decimal
 import pytest
 from openpyxl import Workbook
 
-from scorecard.interchange.errors import ImportRejected
 from scorecard.interchange.importer import import_files
 from scorecard.measures.models import Measure, Observation, ObservationRevision, Target
+from tests.interchange.importing import rejected_messages
 
 pytestmark = pytest.mark.django_db
 
@@ -16,22 +16,6 @@ MEASURES = (
     "HV,Health Visitor mandated contacts,higher,percent,quarterly,90,10,relative\n"
 )
 OBSERVATIONS = "measure_id,period,value\nHV,Q2 2017/18,84.8\nHV,Q3 2017/18,91.7\n"
-
-
-@pytest.fixture
-def write(tmp_path):
-    def write(name: str, text: str):
-        path = tmp_path / name
-        path.write_text(text, encoding="utf-8")
-        return path
-
-    return write
-
-
-def rejected_messages(paths) -> list[str]:
-    with pytest.raises(ImportRejected) as caught:
-        import_files(paths)
-    return [str(e) for e in caught.value.errors]
 
 
 def test_measures_and_observations_are_imported(write):

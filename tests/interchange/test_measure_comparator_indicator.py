@@ -13,16 +13,6 @@ INDICATORS = FIXTURES / "comparator_indicators.csv"
 HEADER = "measure_id,title,polarity,unit,rate_per,frequency,comparator_indicator\n"
 
 
-@pytest.fixture
-def write(tmp_path):
-    def write(name: str, text: str):
-        path = tmp_path / name
-        path.write_text(text, encoding="utf-8")
-        return path
-
-    return write
-
-
 def test_a_measure_links_to_an_indicator_imported_with_it(write):
     measures = write("m.csv", HEADER + "CIN,Children in need,lower,rate,10000,annual,CIN-RATE\n")
     import_files([measures, INDICATORS])

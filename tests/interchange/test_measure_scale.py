@@ -7,11 +7,11 @@ from decimal import Decimal
 import pytest
 
 from scorecard.core.scales import EXAMPLE
-from scorecard.interchange.errors import ImportRejected
 from scorecard.interchange.exporter import rating_records
 from scorecard.interchange.importer import import_files
 from scorecard.measures.models import Measure, Observation
 from scorecard.scoring.figures import figure
+from tests.interchange.importing import rejected_messages
 
 pytestmark = pytest.mark.django_db
 
@@ -20,22 +20,6 @@ MEASURES = (
     f'LODGE,The Lodge: Ofsted grade,lower,score,annual,"{EXAMPLE}"\n'
     "CLA,Children Looked After,neutral,count,monthly,\n"
 )
-
-
-@pytest.fixture
-def write(tmp_path):
-    def write(name: str, text: str):
-        path = tmp_path / name
-        path.write_text(text, encoding="utf-8")
-        return path
-
-    return write
-
-
-def rejected_messages(paths) -> list[str]:
-    with pytest.raises(ImportRejected) as caught:
-        import_files(paths)
-    return [str(e) for e in caught.value.errors]
 
 
 def test_the_scale_is_kept_as_written_and_its_codes_print_as_words(write):

@@ -23,16 +23,6 @@ MEASURES = (
 )
 
 
-@pytest.fixture
-def write(tmp_path):
-    def write(name: str, text: str):
-        path = tmp_path / name
-        path.write_text(text, encoding="utf-8")
-        return path
-
-    return write
-
-
 def test_a_value_with_counts_is_kept_as_published(write):
     text = (
         "measure_id,period,value,numerator,denominator\n"

@@ -11,17 +11,9 @@ from scorecard.audit.actor import serving
 from scorecard.core.period_parser import parse_period
 from scorecard.framework.models import Plan
 from scorecard.papers.actions import StartPaper
-from tests.audit.conftest import START, Clock
 
 Q4 = parse_period("Q4 2017/18")
 MEETING = datetime.date(2018, 7, 9)
-
-
-@pytest.fixture
-def clock(monkeypatch):
-    ticking = Clock(START)
-    monkeypatch.setattr("django.utils.timezone.now", ticking)
-    return ticking
 
 
 @pytest.fixture

@@ -3,10 +3,7 @@ for byte, whatever was changed afterwards (a new version of the paper, a highlig
 
 import pytest
 
-from scorecard.audit.actor import acting_as
 from scorecard.delivery.models import HighlightReport
-from scorecard.demo.loader import DEMO_LOADER, add_demo_users, demo_files
-from scorecard.interchange.importer import import_files
 from scorecard.papers.actions import NewVersion, Publish
 from scorecard.reports.as_at import build_report, rendered
 from tests.papers.conftest import MEETING, Q4
@@ -17,11 +14,8 @@ FORMATS = ("html", "pdf", "docx", "xlsx")
 
 
 @pytest.fixture
-def demo(db, clock):
+def demo(demo_at_start):
     """The demo loaded at the clock's start, so that the paper's moments come after it."""
-    with acting_as(DEMO_LOADER):
-        import_files(demo_files(), entered_by=DEMO_LOADER)
-        add_demo_users()
 
 
 def _made(moment, format_name: str, meeting=MEETING) -> bytes:

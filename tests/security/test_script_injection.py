@@ -193,6 +193,9 @@ def _javascript_in(reader: pypdf.PdfReader) -> list[str]:
     return found
 
 
+# The PDF is WeasyPrint's rendering of the HTML paper above, which runs on every database: what
+# becomes of the script in it does not depend on the database, so it is checked in one run.
+@pytest.mark.database_independent
 @pytest.mark.parametrize("kind", sorted(REPORTS))
 def test_the_pdf_paper_has_the_script_as_text_and_no_javascript(injected, kind):
     report = KINDS[kind].build(parse_period(REPORTS[kind]), None)
@@ -200,9 +203,9 @@ def test_the_pdf_paper_has_the_script_as_text_and_no_javascript(injected, kind):
     assert not _javascript_in(reader)
     assert "/OpenAction" not in reader.trailer["/Root"]
     assert "/AA" not in reader.trailer["/Root"]
-    text = "".join(page.extract_text() for page in reader.pages)
-    # The literal words are there as text: what the officer typed, shown, not run.
-    assert "alert" in text
+    # The literal words are there as text: what the officer typed, shown, not run. (Reading the
+    # pages' text stops at the first that has them: a long paper's every page took 20 seconds.)
+    assert any("alert" in page.extract_text() for page in reader.pages)
 
 
 @pytest.mark.parametrize("kind", sorted(REPORTS))
