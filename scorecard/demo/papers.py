@@ -13,6 +13,7 @@ from scorecard.core.periods import Period
 from scorecard.framework.models import Plan
 from scorecard.papers.actions import StartPaper
 from scorecard.papers.choices import RISK_HEADING
+from scorecard.papers.models import Paper
 
 MEETING = date(2018, 7, 9)
 SEEN_BY = (
@@ -96,11 +97,21 @@ RISK_LEAD = (
 )
 
 
-def add_demo_papers(team_user) -> None:
+def type_cabinet_paper(
+    team_user,
+    period: Period,
+    meeting: date,
+    typed: dict[str, str],
+    implications: dict[str, str],
+    seen_by: tuple[tuple[str, str, date | None], ...],
+) -> Paper:
+    """A CYPP progress report to Cabinet, started as the team would (the data's sections filled
+    in), then typed over: the sections, the implications (the risk keeps the register's
+    sentence, after the council's words) and the seen-by rows. The quarter's record and each
+    year's (year_paper.py) are typed so."""
     plan = Plan.objects.get(plan_id="cypp")
-    quarter = Period.quarter(2017, 4)
-    paper = StartPaper(team_user, plan, "programme", quarter, "Cabinet", MEETING).execute()
-    for name, text in TYPED.items():
+    paper = StartPaper(team_user, plan, "programme", period, "Cabinet", meeting).execute()
+    for name, text in typed.items():
         setattr(paper, name, text)
     paper.save()
     for found in paper.implications.all():
@@ -108,10 +119,15 @@ def add_demo_papers(team_user) -> None:
             # The register's sentence, as the paper was started, after the council's words.
             found.text = f"{RISK_LEAD}\n\n{found.text}"
         else:
-            found.text = IMPLICATIONS.get(found.heading, "")
+            found.text = implications.get(found.heading, "")
         found.save()
-    for order, (role, name, seen_on) in enumerate(SEEN_BY):
+    for order, (role, name, seen_on) in enumerate(seen_by):
         paper.seen_by.create(role=role, name=name, seen_on=seen_on, order=order)
+    return paper
+
+
+def add_demo_papers(team_user) -> None:
+    type_cabinet_paper(team_user, Period.quarter(2017, 4), MEETING, TYPED, IMPLICATIONS, SEEN_BY)
     add_demo_board_paper(team_user)
     add_demo_lead_member_paper(team_user)
 
