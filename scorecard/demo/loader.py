@@ -68,7 +68,7 @@ def load_demo(force: bool = False) -> str:
     from scorecard.audit.actor import acting_as
     from scorecard.audit.capture import batched
     from scorecard.demo.papers import add_demo_papers
-    from scorecard.demo.year_paper import add_demo_year_paper
+    from scorecard.demo.year_paper import add_demo_year_one_paper, add_demo_year_paper
 
     _empty_database()
     # One transaction, so that the audit trail's entries are written together at its end.
@@ -83,6 +83,7 @@ def load_demo(force: bool = False) -> str:
         team = User.objects.get(username="performance")
         add_demo_papers(team)
         add_demo_year_paper(team)
+        add_demo_year_one_paper(team)
         add_other_council()
     return result
 

@@ -97,19 +97,20 @@ RISK_LEAD = (
 )
 
 
-def add_demo_papers(team_user) -> None:
+def type_cabinet_paper(
+    team_user,
+    period: Period,
+    meeting: date,
+    typed: dict[str, str],
+    implications: dict[str, str],
+    seen_by: tuple[tuple[str, str, date | None], ...],
+) -> Paper:
+    """A CYPP progress report to Cabinet, started as the team would (the data's sections filled
+    in), then typed over: the sections, the implications (the risk keeps the register's
+    sentence, after the council's words) and the seen-by rows. The quarter's record and each
+    year's (year_paper.py) are typed so."""
     plan = Plan.objects.get(plan_id="cypp")
-    paper = StartPaper(
-        team_user, plan, "programme", Period.quarter(2017, 4), "Cabinet", MEETING
-    ).execute()
-    type_cabinet_paper(paper, TYPED, IMPLICATIONS)
-    add_demo_board_paper(team_user)
-    add_demo_lead_member_paper(team_user)
-
-
-def type_cabinet_paper(paper: Paper, typed: dict[str, str], implications: dict[str, str]) -> None:
-    """What the team types over a CYPP paper to Cabinet as it was started: its sections, each
-    implication (the risk one after the register's sentence), and who has seen it."""
+    paper = StartPaper(team_user, plan, "programme", period, "Cabinet", meeting).execute()
     for name, text in typed.items():
         setattr(paper, name, text)
     paper.save()
@@ -120,8 +121,15 @@ def type_cabinet_paper(paper: Paper, typed: dict[str, str], implications: dict[s
         else:
             found.text = implications.get(found.heading, "")
         found.save()
-    for order, (role, name, seen_on) in enumerate(SEEN_BY):
+    for order, (role, name, seen_on) in enumerate(seen_by):
         paper.seen_by.create(role=role, name=name, seen_on=seen_on, order=order)
+    return paper
+
+
+def add_demo_papers(team_user) -> None:
+    type_cabinet_paper(team_user, Period.quarter(2017, 4), MEETING, TYPED, IMPLICATIONS, SEEN_BY)
+    add_demo_board_paper(team_user)
+    add_demo_lead_member_paper(team_user)
 
 
 # The Corporate Parenting Board's annual report for 2017/18 to County Council on 20 February
