@@ -10,8 +10,9 @@ import pytest
 from scorecard.cli.errors import CommandFailed
 from tests.databases import fresh_database, run_scorecard
 
-# bytes: far less than the demo's dashboard in PDF (about 100 KB), and room for the SQLite database's WAL index
-# (its -shm file, 32 KB), which even a command that only reads the database writes.
+# bytes: far less than the demo's dashboard in PDF (about 100 KB), and room for the SQLite
+# database's WAL index (its -shm file, 32 KB), which even a command that only reads the database
+# writes.
 LIMIT = 65_536
 
 

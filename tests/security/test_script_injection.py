@@ -193,9 +193,10 @@ def _javascript_in(reader: pypdf.PdfReader) -> list[str]:
     return found
 
 
-# The PDF is WeasyPrint's rendering of the HTML paper above, which runs on every database: what
-# becomes of the script in it does not depend on the database, so it is checked in one run.
-@pytest.mark.database_independent
+@pytest.mark.database_independent(
+    reason="the PDF is WeasyPrint's rendering of the HTML paper, whose escaping is checked on "
+    "every database above: what becomes of the script in the PDF does not depend on the database"
+)
 @pytest.mark.parametrize("kind", sorted(REPORTS))
 def test_the_pdf_paper_has_the_script_as_text_and_no_javascript(injected, kind):
     report = KINDS[kind].build(parse_period(REPORTS[kind]), None)
