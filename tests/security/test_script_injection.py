@@ -17,6 +17,7 @@ from django.test import Client
 
 from scorecard.core.period_parser import parse_period
 from scorecard.reports.kinds import KINDS, render
+from tests.formats import PDF_FROM_THE_HTML
 from tests.security.matrix import ALLOWED, address, routes, rule_for
 
 pytestmark = pytest.mark.django_db
@@ -193,10 +194,7 @@ def _javascript_in(reader: pypdf.PdfReader) -> list[str]:
     return found
 
 
-@pytest.mark.database_independent(
-    reason="the PDF is WeasyPrint's rendering of the HTML paper, whose escaping is checked on "
-    "every database above: what becomes of the script in the PDF does not depend on the database"
-)
+@PDF_FROM_THE_HTML
 @pytest.mark.parametrize("kind", sorted(REPORTS))
 def test_the_pdf_paper_has_the_script_as_text_and_no_javascript(injected, kind):
     report = KINDS[kind].build(parse_period(REPORTS[kind]), None)
