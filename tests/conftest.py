@@ -11,6 +11,7 @@ from knox.models import AuthToken
 from scorecard.demo.loader import DEMO_LOADER, add_demo_users, demo_files
 from scorecard.interchange.importer import import_files
 from tests.clock import START, Clock
+from tests.demo_rows import load_demo
 
 TESTS = Path(__file__).resolve().parent
 
@@ -90,9 +91,9 @@ def _demo_for_module(django_db_setup, django_db_blocker):
     """The demo imported once for a module, inside a transaction rolled back at the module's
     end; each test runs in a savepoint within it (pytest-django's `db`), so what one test writes
     the next never sees. Importing the demo takes about a second: once per test it was a
-    quarter of the suite."""
+    quarter of the suite. (Imported once for the process, then copied: tests/demo_rows.py.)"""
     with django_db_blocker.unblock(), transaction.atomic():
-        import_files(demo_files(), entered_by="test")
+        load_demo("demo", lambda: import_files(demo_files(), entered_by="test"))
         yield
         transaction.set_rollback(True)
 
@@ -151,11 +152,14 @@ def _demo_at_start_for_module(django_db_setup, django_db_blocker):
     of as-at moments, which come after the demo was loaded."""
     from scorecard.audit.actor import acting_as
 
-    with django_db_blocker.unblock(), transaction.atomic():
+    def import_demo() -> None:
         with pytest.MonkeyPatch.context() as patch, acting_as(DEMO_LOADER):
             patch.setattr("django.utils.timezone.now", Clock(START))
             import_files(demo_files(), entered_by=DEMO_LOADER)
             add_demo_users()
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        load_demo("demo at START", import_demo)
         yield
         transaction.set_rollback(True)
 
