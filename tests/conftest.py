@@ -62,7 +62,7 @@ def pytest_collection_modifyitems(config, items):
         items[:] = kept
 
 
-SHARED_DEMOS = ("_demo_for_module", "_demo_at_start_for_module")
+SHARED_DEMOS = ("_demo_for_module", "_demo_at_start_for_module", "loaded_council")
 
 
 def _shares_the_demo(item) -> bool:

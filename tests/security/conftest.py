@@ -126,26 +126,25 @@ def _cycles(period, jenny):
 
 @pytest.fixture(scope="module")
 def loaded_council(django_db_setup, django_db_blocker):
-    """The demo council, its users and the samples, loaded once for a whole module (each test
-    still runs in a transaction that is rolled back); emptied again when the module is done."""
-    from django.core.management import call_command
+    """The demo council, its users and the samples, loaded once for a whole module inside a
+    transaction rolled back at its end (each test runs in a savepoint within it, as
+    `_demo_for_module`'s): the next module starts from an empty database, even when loading
+    failed half-way."""
+    from django.db import transaction
 
     from scorecard.demo.loader import demo_files
     from scorecard.interchange.importer import import_files
+    from tests.demo_rows import load_demo
 
-    try:
-        with django_db_blocker.unblock():
-            import_files(demo_files(), entered_by="test")
-            add_demo_users()
-            samples = sample_items()
-            # The second council (its own tenant) comes after the samples: they are all the
-            # first council's.
-            add_other_council(entered_by="test")
+    with django_db_blocker.unblock(), transaction.atomic():
+        load_demo("demo", lambda: import_files(demo_files(), entered_by="test"))
+        add_demo_users()
+        samples = sample_items()
+        # The second council (its own tenant) comes after the samples: they are all the
+        # first council's.
+        add_other_council(entered_by="test")
         yield samples
-    finally:
-        # Even when loading failed half-way: the next module starts from an empty database.
-        with django_db_blocker.unblock():
-            call_command("flush", interactive=False, verbosity=0)
+        transaction.set_rollback(True)
 
 
 @pytest.fixture
